@@ -1,0 +1,338 @@
+#pragma once
+
+// Every value that travels in Confab's frames, each listing its fields once.
+// Names on the wire are snake_case; docs/protocol.md shows each one with an example.
+
+#include "json.h"
+
+namespace confab::protocol {
+
+// ---- enums ------------------------------------------------------------------------------------
+
+enum class ConversationKind { Direct, Group, Blind };
+template <> struct EnumNames<ConversationKind> {
+    static constexpr std::array<const char *, 3> names{"direct", "group", "blind"};
+};
+
+enum class Role { Owner, Admin, Member };
+template <> struct EnumNames<Role> {
+    static constexpr std::array<const char *, 3> names{"owner", "admin", "member"};
+};
+
+enum class ReceiptKind { Delivered, Read };
+template <> struct EnumNames<ReceiptKind> {
+    static constexpr std::array<const char *, 2> names{"delivered", "read"};
+};
+
+enum class PresenceStatus { Online, Away, Offline };
+template <> struct EnumNames<PresenceStatus> {
+    static constexpr std::array<const char *, 3> names{"online", "away", "offline"};
+};
+
+//! What a conversation event records. Append only: the order is not on the wire, but keep it stable.
+enum class EventKind {
+    Message,       //!< a new message (`message`)
+    Edit,          //!< `message_id` got a new `body`
+    Delete,        //!< `message_id` was deleted; its body is gone
+    Reaction,      //!< `emoji` was added to (`add`) or removed from `message_id` by `actor`
+    Created,       //!< the conversation was created (`title`)
+    MemberAdded,   //!< `member` joined, added by `actor`
+    MemberRemoved, //!< `member` was removed by `actor`
+    MemberLeft,    //!< `member` left
+    RoleChanged,   //!< `member` now has `member.role`
+    Renamed,       //!< new `title`
+    Archived,      //!< `archived` changed
+};
+template <> struct EnumNames<EventKind> {
+    static constexpr std::array<const char *, 11> names{"message",        "edit",        "delete",
+                                                        "reaction",       "created",     "member_added",
+                                                        "member_removed", "member_left", "role_changed",
+                                                        "renamed",        "archived"};
+};
+
+template <> struct EnumNames<ErrorCode> {
+    static constexpr std::array<const char *, 9> names{"UNAUTHORIZED", "FORBIDDEN",   "NOT_FOUND",
+                                                       "INVALID",      "TOO_LARGE",   "RATE_LIMITED",
+                                                       "CONFLICT",     "UNAVAILABLE", "INTERNAL"};
+};
+
+// ---- values -----------------------------------------------------------------------------------
+
+inline void Limits::fields(auto &self, auto &v)
+{
+    v("max_frame_bytes", self.maxFrameBytes, rule::Positive);
+    v("max_binary_frame_bytes", self.maxBinaryFrameBytes, rule::Positive);
+    v("max_body_bytes", self.maxBodyBytes, rule::Positive);
+    v("max_attachment_bytes", self.maxAttachmentBytes, IntRule{1, Limits::kAttachmentBytesCeiling});
+    v("chunk_bytes", self.chunkBytes, rule::Positive);
+    v("max_attachments_per_message", self.maxAttachmentsPerMessage, rule::Count);
+    v("history_page_max", self.historyPageMax, rule::Positive);
+    v("send_burst", self.sendBurst, rule::Positive);
+    v("send_per_minute", self.sendPerMinute, rule::Positive);
+    v("typing_refresh_ms", self.typingRefreshMs, rule::Positive);
+    v("typing_stop_ms", self.typingStopMs, rule::Positive);
+    v("typing_expire_ms", self.typingExpireMs, rule::Positive);
+    v("sync_gap_max", self.syncGapMax, rule::Positive);
+}
+
+//! The signed-in user, as they see themselves.
+struct UserInfo {
+    QString id;
+    QString username;
+    QString displayName;
+    static void fields(auto &self, auto &v)
+    {
+        v("id", self.id, rule::Id);
+        v("username", self.username, rule::Username);
+        v("display_name", self.displayName, rule::DisplayName);
+    }
+    CONFAB_WIRE(UserInfo)
+};
+
+/*!
+ * A member of a conversation as other members see them. In blind rooms `id` is the member's
+ * per-room alias id, `name` the alias, `alias` is true, `group` may be "A"/"B", and `username`
+ * is absent.
+ */
+struct MemberInfo {
+    QString id;
+    QString name;
+    std::optional<QString> username;
+    Role role = Role::Member;
+    bool alias = false;
+    std::optional<QString> group;
+    static void fields(auto &self, auto &v)
+    {
+        v("id", self.id, rule::Id);
+        v("name", self.name, rule::DisplayName);
+        v("username", self.username, rule::Username);
+        v("role", self.role);
+        v("alias", self.alias);
+        v("group", self.group, TextRule{.minChars = 1, .maxChars = 1, .idChars = true});
+    }
+    CONFAB_WIRE(MemberInfo)
+};
+
+//! A member's delivered/read markers (DESIGN.md invariant 7).
+struct MarkerInfo {
+    QString memberId;
+    qint64 deliveredSeq = 0;
+    qint64 readSeq = 0;
+    static void fields(auto &self, auto &v)
+    {
+        v("member_id", self.memberId, rule::Id);
+        v("delivered_seq", self.deliveredSeq, rule::Seq);
+        v("read_seq", self.readSeq, rule::Seq);
+    }
+    CONFAB_WIRE(MarkerInfo)
+};
+
+struct MessageInfo {
+    QString id;
+    qint64 seq = 0;        //!< the seq of the event that created the message
+    QString senderId;      //!< a MemberInfo id (the alias id in blind rooms)
+    QString clientId;      //!< the sender's idempotency key
+    QString body;          //!< empty once deleted
+    qint64 createdAt = 0;
+    std::optional<qint64> editedAt;
+    bool deleted = false;
+    std::optional<QString> replyTo;
+    QList<QString> attachments;
+    static void fields(auto &self, auto &v)
+    {
+        v("id", self.id, rule::Id);
+        v("seq", self.seq, rule::Positive);
+        v("sender_id", self.senderId, rule::Id);
+        v("client_id", self.clientId, rule::Id);
+        v("body", self.body, rule::Body);
+        v("created_at", self.createdAt, rule::Time);
+        v("edited_at", self.editedAt, rule::Time);
+        v("deleted", self.deleted);
+        v("reply_to", self.replyTo, rule::Id);
+        v("attachments", self.attachments, ListRule{.maxItems = 10, .required = false}, rule::Id);
+    }
+    CONFAB_WIRE(MessageInfo)
+};
+
+struct ConversationInfo {
+    QString id;
+    ConversationKind kind = ConversationKind::Group;
+    QString title;          //!< for direct conversations: the other member's name
+    qint64 createdAt = 0;
+    qint64 lastSeq = 0;     //!< the newest event's seq
+    qint64 unread = 0;      //!< messages by others after my read marker
+    qint64 deliveredSeq = 0; //!< my markers
+    qint64 readSeq = 0;
+    Role role = Role::Member; //!< my role
+    bool archived = false;
+    bool muted = false;
+    qint64 memberCount = 0;
+    std::optional<MessageInfo> lastMessage;
+    std::optional<MemberInfo> me; //!< how the others see me (my alias in blind rooms)
+    static void fields(auto &self, auto &v)
+    {
+        v("id", self.id, rule::Id);
+        v("kind", self.kind);
+        v("title", self.title, rule::Title);
+        v("created_at", self.createdAt, rule::Time);
+        v("last_seq", self.lastSeq, rule::Seq);
+        v("unread", self.unread, rule::Count);
+        v("delivered_seq", self.deliveredSeq, rule::Seq);
+        v("read_seq", self.readSeq, rule::Seq);
+        v("role", self.role);
+        v("archived", self.archived);
+        v("muted", self.muted);
+        v("member_count", self.memberCount, rule::Count);
+        v("last_message", self.lastMessage);
+        v("me", self.me);
+    }
+    CONFAB_WIRE(ConversationInfo)
+};
+
+struct SessionInfo {
+    QString id;
+    QString device;
+    qint64 createdAt = 0;
+    qint64 lastUsedAt = 0;
+    qint64 expiresAt = 0;
+    bool current = false;
+    static void fields(auto &self, auto &v)
+    {
+        v("id", self.id, rule::Id);
+        v("device", self.device, rule::Device);
+        v("created_at", self.createdAt, rule::Time);
+        v("last_used_at", self.lastUsedAt, rule::Time);
+        v("expires_at", self.expiresAt, rule::Time);
+        v("current", self.current);
+    }
+    CONFAB_WIRE(SessionInfo)
+};
+
+struct AttachmentInfo {
+    QString id;
+    QString name;
+    QString mime;
+    qint64 size = 0;
+    QString sha256;
+    bool complete = false;
+    std::optional<qint64> width;
+    std::optional<qint64> height;
+    std::optional<QString> preview; //!< a tiny base64 PNG to lay out the timeline before images load
+    static void fields(auto &self, auto &v)
+    {
+        v("id", self.id, rule::Id);
+        v("name", self.name, rule::FileName);
+        v("mime", self.mime, rule::Mime);
+        v("size", self.size, rule::Count);
+        v("sha256", self.sha256, rule::Sha256);
+        v("complete", self.complete);
+        v("width", self.width, rule::Positive);
+        v("height", self.height, rule::Positive);
+        v("preview", self.preview, rule::Base64);
+    }
+    CONFAB_WIRE(AttachmentInfo)
+};
+
+/*!
+ * One entry of a conversation's log. Which optional fields are present depends on `kind`
+ * (see EventKind); check() enforces it.
+ */
+struct Event {
+    QString conversationId;
+    qint64 seq = 0;
+    EventKind kind = EventKind::Message;
+    qint64 at = 0;
+    std::optional<QString> actorId;
+    std::optional<MessageInfo> message;
+    std::optional<QString> messageId;
+    std::optional<QString> body;
+    std::optional<qint64> editedAt;
+    std::optional<QString> emoji;
+    std::optional<bool> add;
+    std::optional<MemberInfo> member;
+    std::optional<QString> title;
+    std::optional<bool> archived;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("seq", self.seq, rule::Positive);
+        v("kind", self.kind);
+        v("at", self.at, rule::Time);
+        v("actor_id", self.actorId, rule::Id);
+        v("message", self.message);
+        v("message_id", self.messageId, rule::Id);
+        v("body", self.body, rule::Body);
+        v("edited_at", self.editedAt, rule::Time);
+        v("emoji", self.emoji, rule::Emoji);
+        v("add", self.add);
+        v("member", self.member);
+        v("title", self.title, rule::Title);
+        v("archived", self.archived);
+    }
+    void check(JsonReader &r) const;
+    CONFAB_WIRE(Event)
+};
+
+struct ConversationSeq {
+    QString conversationId;
+    qint64 seq = 0;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("seq", self.seq, rule::Seq);
+    }
+    CONFAB_WIRE(ConversationSeq)
+};
+
+//! What `sync` has for one conversation: the missed events, or a fresh snapshot when too many.
+struct SyncEntry {
+    QString conversationId;
+    QList<Event> events;
+    bool hasMore = false;
+    bool reset = false;   //!< the gap was too large: `events` is the latest page, replace local state
+    bool removed = false; //!< I am no longer a member
+    std::optional<ConversationInfo> conversation;
+    QList<MemberInfo> members;
+    QList<MarkerInfo> markers;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("events", self.events, ListRule{});
+        v("has_more", self.hasMore);
+        v("reset", self.reset);
+        v("removed", self.removed);
+        v("conversation", self.conversation);
+        v("members", self.members, ListRule{.required = false});
+        v("markers", self.markers, ListRule{.required = false});
+    }
+    CONFAB_WIRE(SyncEntry)
+};
+
+//! A span of a text, in UTF-16 code units (what QString and QML index by).
+struct TextRange {
+    qint64 start = 0;
+    qint64 length = 0;
+    static void fields(auto &self, auto &v)
+    {
+        v("start", self.start, rule::Count);
+        v("length", self.length, rule::Positive);
+    }
+    CONFAB_WIRE(TextRange)
+};
+
+struct SearchHit {
+    QString conversationId;
+    MessageInfo message;
+    QString snippet;              //!< the part of the body around the matches
+    QList<TextRange> highlights;  //!< the matches within `snippet`
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("message", self.message);
+        v("snippet", self.snippet, rule::Snippet);
+        v("highlights", self.highlights, ListRule{.maxItems = 64, .required = false});
+    }
+    CONFAB_WIRE(SearchHit)
+};
+
+} // namespace confab::protocol

@@ -1,0 +1,60 @@
+// Keeps docs/protocol.md true: every ```json block in it is a frame that decodes strictly and
+// encodes back to exactly the same JSON, and every frame type of the library has an example.
+#include "protocol/frames.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <QtTest>
+
+using namespace confab::protocol;
+
+class TestProtocolDoc : public QObject {
+    Q_OBJECT
+private slots:
+    void examplesRoundTrip()
+    {
+        QFile file(qEnvironmentVariable("CONFAB_PROTOCOL_DOC"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const QString text = QString::fromUtf8(file.readAll());
+
+        static const QRegularExpression block(QStringLiteral("```json\\n(.*?)```"),
+                                              QRegularExpression::DotMatchesEverythingOption);
+        QSet<FrameType> seen;
+        int examples = 0;
+        for (auto it = block.globalMatch(text); it.hasNext();) {
+            const auto match = it.next();
+            const QByteArray json = match.captured(1).toUtf8();
+            const int line = int(text.left(match.capturedStart()).count(u'\n')) + 1;
+            const QString where = QStringLiteral("docs/protocol.md line %1").arg(line);
+
+            QJsonParseError parseError;
+            const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+            QVERIFY2(parseError.error == QJsonParseError::NoError,
+                     qPrintable(where + QStringLiteral(": ") + parseError.errorString()));
+            QVERIFY2(doc.isObject(), qPrintable(where));
+
+            const auto decoded = decodeFrame(json);
+            QVERIFY2(decoded.ok(), qPrintable(where + QStringLiteral(": ") + decoded.errorString()));
+            const QJsonObject again = encodeObject(decoded->frame, decoded->envelope);
+            if (again != doc.object()) {
+                qWarning().noquote() << where << "\n  doc:    " << QJsonDocument(doc.object()).toJson(QJsonDocument::Compact)
+                                     << "\n  encoded:" << QJsonDocument(again).toJson(QJsonDocument::Compact);
+                QFAIL("an example does not round-trip exactly (fields missing, extra or renamed)");
+            }
+            seen.insert(decoded->type());
+            ++examples;
+        }
+        QVERIFY(examples > 0);
+        QStringList missing;
+        for (int i = 0; i < kFrameTypeCount; ++i) {
+            if (!seen.contains(FrameType(i)))
+                missing << frameTypeName(FrameType(i));
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("no example for: ") + missing.join(u", ")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProtocolDoc)
+#include "tst_protocoldoc.moc"

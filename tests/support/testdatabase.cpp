@@ -1,0 +1,77 @@
+#include "testdatabase.h"
+
+#include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace confab::test {
+
+namespace {
+const QString kAdminConnection = QStringLiteral("confab-test-admin");
+}
+
+QString TestDatabase::postgresHost()
+{
+    return qEnvironmentVariable("CONFAB_TEST_PG_HOST");
+}
+
+QSqlDatabase TestDatabase::openPostgres(const QString &database, const QString &connectionName)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(postgresHost());
+    db.setUserName(QStringLiteral("postgres"));
+    db.setDatabaseName(database);
+    db.open();
+    return db;
+}
+
+TestDatabase::TestDatabase(Kind kind) : m_kind(kind)
+{
+    const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(16);
+    if (kind == Kind::SQLite) {
+        m_tempDir = QDir::temp().filePath(QStringLiteral("confab-test-") + suffix);
+        QDir().mkpath(m_tempDir);
+        m_url = QStringLiteral("sqlite:") + m_tempDir + QStringLiteral("/confab.sqlite");
+        m_valid = true;
+        return;
+    }
+    if (postgresHost().isEmpty()) {
+        m_error = QStringLiteral("CONFAB_TEST_PG_HOST is not set: run this test through ctest (fixture `pg`)");
+        return;
+    }
+    m_name = QStringLiteral("confab_test_") + suffix;
+    {
+        QSqlDatabase admin = openPostgres(QStringLiteral("postgres"), kAdminConnection + m_name);
+        if (!admin.isOpen()) {
+            m_error = admin.lastError().text();
+        } else {
+            QSqlQuery q(admin);
+            if (!q.exec(QStringLiteral("CREATE DATABASE ") + m_name))
+                m_error = q.lastError().text();
+            else
+                m_valid = true;
+        }
+    }
+    QSqlDatabase::removeDatabase(kAdminConnection + m_name);
+    m_url = QStringLiteral("postgresql://postgres@/") + m_name + QStringLiteral("?host=") + postgresHost();
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (m_kind == Kind::SQLite) {
+        if (!m_tempDir.isEmpty())
+            QDir(m_tempDir).removeRecursively();
+        return;
+    }
+    if (!m_valid)
+        return;
+    {
+        QSqlDatabase admin = openPostgres(QStringLiteral("postgres"), kAdminConnection + m_name);
+        QSqlQuery q(admin);
+        q.exec(QStringLiteral("DROP DATABASE IF EXISTS ") + m_name + QStringLiteral(" WITH (FORCE)"));
+    }
+    QSqlDatabase::removeDatabase(kAdminConnection + m_name);
+}
+
+} // namespace confab::test

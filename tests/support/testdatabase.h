@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace confab::test {
+
+/*!
+ * A database of its own for one test: a fresh PostgreSQL database in the suite's throwaway cluster
+ * (dropped again by the destructor), or a fresh SQLite file in a temporary folder.
+ */
+class TestDatabase {
+public:
+    enum class Kind { PostgreSQL, SQLite };
+
+    explicit TestDatabase(Kind kind);
+    ~TestDatabase();
+    TestDatabase(const TestDatabase &) = delete;
+    TestDatabase &operator=(const TestDatabase &) = delete;
+
+    bool isValid() const { return m_valid; }
+    QString errorString() const { return m_error; }
+    //! A URL the server accepts for --database: postgresql://…?host=<socket folder> or sqlite:<file>.
+    QString url() const { return m_url; }
+    Kind kind() const { return m_kind; }
+
+    //! Where the suite's PostgreSQL listens (a socket folder), from CONFAB_TEST_PG_HOST.
+    static QString postgresHost();
+    //! Opens a QPSQL connection to `database` in the suite's cluster under a unique connection name.
+    static QSqlDatabase openPostgres(const QString &database, const QString &connectionName);
+
+private:
+    Kind m_kind;
+    bool m_valid = false;
+    QString m_error;
+    QString m_url;
+    QString m_name;
+    QString m_tempDir;
+};
+
+} // namespace confab::test
