@@ -45,6 +45,10 @@ bool JsonReader::read(const QJsonValue &value, const QString &path, QString &out
             fail(path, QStringLiteral("may only contain letters, digits, '_', '-' and '.'"));
             return false;
         }
+        if (r.hex && !((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f'))) {
+            fail(path, QStringLiteral("may only contain lowercase hexadecimal digits"));
+            return false;
+        }
         if (r.lowerAscii && !isLowerAsciiChar(c)) {
             fail(path, QStringLiteral("may only contain a-z, 0-9, '_', '-' and '.'"));
             return false;

@@ -29,6 +29,7 @@ struct TextRule {
     bool multiLine = false; //!< allows \n, \r and \t; other control characters are never allowed
     bool idChars = false;   //!< only [A-Za-z0-9_.-]
     bool lowerAscii = false; //!< only [a-z0-9_.-] (usernames)
+    bool hex = false;        //!< only [0-9a-f]
 };
 
 //! How an integer field is checked.
@@ -55,10 +56,10 @@ inline constexpr TextRule Token{.minChars = 1, .maxChars = field::kTokenMaxChars
 inline constexpr TextRule Title{.minChars = 0, .maxChars = field::kTitleMaxChars};
 inline constexpr TextRule Device{.minChars = 0, .maxChars = field::kDeviceMaxChars};
 //! Message bodies: the server's configured limit applies on top of this protocol ceiling.
-inline constexpr TextRule Body{.minChars = 0, .maxBytes = 64 * 1024, .multiLine = true};
+inline constexpr TextRule Body{.minChars = 0, .maxBytes = 32 * 1024, .multiLine = true};
 inline constexpr TextRule FileName{.minChars = 1, .maxBytes = field::kFileNameMaxBytes};
 inline constexpr TextRule Mime{.minChars = 1, .maxChars = field::kMimeMaxChars};
-inline constexpr TextRule Sha256{.minChars = 64, .maxChars = 64, .lowerAscii = true};
+inline constexpr TextRule Sha256{.minChars = 64, .maxChars = 64, .hex = true};
 inline constexpr TextRule Emoji{.minChars = 1, .maxBytes = field::kEmojiMaxBytes};
 inline constexpr TextRule Query{.minChars = 1, .maxChars = field::kSearchQueryMaxChars};
 inline constexpr TextRule Message{.minChars = 0, .maxChars = field::kMessageMaxChars, .multiLine = true};
@@ -180,7 +181,7 @@ public:
             return;
         const QJsonValue value = m_object.value(QLatin1StringView(key));
         const QString path = pathOf(key);
-        if (value.isUndefined() && !list.required) {
+        if ((value.isUndefined() || value.isNull()) && !list.required) {
             out.clear();
             return;
         }

@@ -27,6 +27,8 @@ inline constexpr int kMaxMembersPerRequest = 256;
 inline constexpr int kMaxSyncConversations = 1000;
 inline constexpr int kMaxListItems = 10000; //!< upper bound for any list a server sends
 inline constexpr int kMaxJsonDepth = 16;
+//! What a client accepts from its server: history pages and sync replies are far larger than requests.
+inline constexpr qint64 kMaxServerFrameBytes = 16 * 1024 * 1024;
 //! Integers travel as JSON numbers (IEEE doubles): larger values would lose precision.
 inline constexpr qint64 kMaxSafeInteger = (qint64(1) << 53) - 1;
 } // namespace field
@@ -36,7 +38,7 @@ inline constexpr qint64 kMaxSafeInteger = (qint64(1) << 53) - 1;
  * raise them, and clients learn the server's values from `auth.ok`.
  */
 struct Limits {
-    qint64 maxFrameBytes = 64 * 1024;          //!< a text frame, after which the socket closes with 1009
+    qint64 maxFrameBytes = 64 * 1024;          //!< a client's text frame; larger ones get TOO_LARGE
     qint64 maxBinaryFrameBytes = 320 * 1024;   //!< an attachment chunk plus its header
     qint64 maxBodyBytes = 16 * 1024;           //!< a message body in UTF-8 bytes
     qint64 maxAttachmentBytes = 10 * 1024 * 1024;

@@ -1,0 +1,197 @@
+#include "admin.h"
+
+#include "domain/clock.h"
+#include "domain/ids.h"
+#include "domain/passwords.h"
+#include "logging.h"
+#include "protocol/json.h"
+#include "storage/accountstore.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+
+#include <QDateTime>
+#include <QDir>
+
+#include <termios.h>
+#include <unistd.h>
+
+namespace confab::server {
+
+namespace {
+//! Checks a value against the protocol's own rule for the field, so the CLI cannot create what clients could not.
+bool fits(const QString &value, const protocol::TextRule &rule, const QString &what, QTextStream &err)
+{
+    QJsonObject object{{QStringLiteral("v"), value}};
+    protocol::JsonReader reader(object);
+    QString out;
+    reader("v", out, rule);
+    if (!reader.ok()) {
+        err << what << ' ' << reader.error().message << Qt::endl;
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+bool Admin::openDatabase(Database &db)
+{
+    QString error;
+    if (!QDir().mkpath(m_config.dataDir) || !db.open(&error)) {
+        m_err << "cannot open the database " << db.url().redacted() << ": " << error << Qt::endl;
+        return false;
+    }
+    Migrations migrations(db);
+    if (!migrations.migrate(&error)) {
+        m_err << error << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+QString Admin::readPassword(bool fromStdin)
+{
+    if (fromStdin || !isatty(STDIN_FILENO))
+        return m_in.readLine();
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios silent = old;
+    silent.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    m_out << "Password: " << Qt::flush;
+    const QString password = m_in.readLine();
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    m_out << Qt::endl;
+    return password;
+}
+
+int Admin::migrate()
+{
+    QString error;
+    const auto url = m_config.resolvedDatabase(&error);
+    if (!url) {
+        m_err << error << Qt::endl;
+        return 2;
+    }
+    Database db(*url, QStringLiteral("confab-admin"));
+    if (!openDatabase(db))
+        return 1;
+    m_out << "database " << url->redacted() << " is at schema version " << Migrations(db).currentVersion() << Qt::endl;
+    return 0;
+}
+
+int Admin::user(const QStringList &args, const QString &displayName, bool passwordStdin)
+{
+    const QString action = args.value(0);
+    const QString username = args.value(1);
+    if (action.isEmpty() || (action != QLatin1StringView("list") && username.isEmpty())) {
+        m_err << "usage: confab-server user add|disable|enable|reset-password USERNAME, or user list" << Qt::endl;
+        return 2;
+    }
+
+    QString error;
+    const auto url = m_config.resolvedDatabase(&error);
+    if (!url) {
+        m_err << error << Qt::endl;
+        return 2;
+    }
+    Database db(*url, QStringLiteral("confab-admin"));
+    if (!openDatabase(db))
+        return 1;
+    AccountStore accounts(db);
+    try {
+        if (action == QLatin1StringView("list")) {
+            for (const User &u : accounts.allUsers()) {
+                m_out << u.username << '\t' << u.displayName << '\t' << u.id << '\t'
+                      << (u.disabled ? "disabled" : "active") << '\t'
+                      << QDateTime::fromMSecsSinceEpoch(u.createdAt).toString(Qt::ISODate) << Qt::endl;
+            }
+            return 0;
+        }
+        if (action == QLatin1StringView("add")) {
+            const QString name = displayName.isEmpty() ? username : displayName;
+            if (!fits(username, protocol::rule::Username, QStringLiteral("username"), m_err) ||
+                !fits(name, protocol::rule::DisplayName, QStringLiteral("display name"), m_err))
+                return 2;
+            const QString password = readPassword(passwordStdin);
+            if (!fits(password, protocol::rule::Password, QStringLiteral("password"), m_err))
+                return 2;
+            PasswordHasher hasher;
+            User user{ids::make('u'), username, name, hasher.hashNow(password), false, nowMs()};
+            try {
+                accounts.createUser(user);
+            } catch (const StoreError &e) {
+                if (e.kind() == StoreError::Kind::Conflict) {
+                    m_err << "the username " << username << " is taken" << Qt::endl;
+                    return 1;
+                }
+                throw;
+            }
+            qCInfo(lcAdmin).noquote() << "admin CLI created user" << user.id;
+            m_out << "created " << username << " (" << user.id << ")" << Qt::endl;
+            return 0;
+        }
+        const auto user = accounts.userByUsername(username);
+        if (!user) {
+            m_err << "no user " << username << Qt::endl;
+            return 1;
+        }
+        if (action == QLatin1StringView("disable") || action == QLatin1StringView("enable")) {
+            const bool disable = action == QLatin1StringView("disable");
+            Transaction tx(db);
+            accounts.setDisabled(user->id, disable);
+            if (disable)
+                accounts.deleteSessionsOf(user->id); // signed out everywhere
+            tx.commit();
+            qCInfo(lcAdmin).noquote() << "admin CLI" << action << "user" << user->id;
+            m_out << username << (disable ? " disabled and signed out" : " enabled") << Qt::endl;
+            return 0;
+        }
+        if (action == QLatin1StringView("reset-password")) {
+            const QString password = readPassword(passwordStdin);
+            if (!fits(password, protocol::rule::Password, QStringLiteral("password"), m_err))
+                return 2;
+            PasswordHasher hasher;
+            Transaction tx(db);
+            accounts.setPasswordHash(user->id, hasher.hashNow(password));
+            accounts.deleteSessionsOf(user->id);
+            tx.commit();
+            qCInfo(lcAdmin).noquote() << "admin CLI reset the password of user" << user->id;
+            m_out << "password of " << username << " reset; its sessions are signed out" << Qt::endl;
+            return 0;
+        }
+        m_err << "unknown action " << action << Qt::endl;
+        return 2;
+    } catch (const StoreError &e) {
+        m_err << "database error: " << e.what() << Qt::endl;
+        return 1;
+    }
+}
+
+int Admin::invite(const QStringList &args)
+{
+    if (args.value(1) != QLatin1StringView("create")) {
+        m_err << "usage: confab-server invite create" << Qt::endl;
+        return 2;
+    }
+    QString error;
+    const auto url = m_config.resolvedDatabase(&error);
+    if (!url) {
+        m_err << error << Qt::endl;
+        return 2;
+    }
+    Database db(*url, QStringLiteral("confab-admin"));
+    if (!openDatabase(db))
+        return 1;
+    try {
+        const QString code = ids::token();
+        AccountStore(db).createInvite(ids::tokenHash(code), nowMs());
+        qCInfo(lcAdmin) << "admin CLI created an invite code";
+        m_out << code << Qt::endl;
+        return 0;
+    } catch (const StoreError &e) {
+        m_err << "database error: " << e.what() << Qt::endl;
+        return 1;
+    }
+}
+
+} // namespace confab::server

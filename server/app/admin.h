@@ -1,0 +1,36 @@
+#pragma once
+
+#include "app/config.h"
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace confab::server {
+
+/*!
+ * The operator's commands (`confab-server user …`, `invite …`, `migrate`), run against the
+ * database directly, without a running server. Each returns a process exit code.
+ */
+class Admin {
+public:
+    Admin(const ServerConfig &config, QTextStream &out, QTextStream &err, QTextStream &in)
+        : m_config(config), m_out(out), m_err(err), m_in(in)
+    {
+    }
+
+    int migrate();
+    //! `args`: the action and username; `displayName` for add (the username when empty).
+    int user(const QStringList &args, const QString &displayName, bool passwordStdin);
+    int invite(const QStringList &args);
+
+private:
+    bool openDatabase(class Database &db);
+    QString readPassword(bool fromStdin);
+
+    const ServerConfig &m_config;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QTextStream &m_in;
+};
+
+} // namespace confab::server

@@ -1,0 +1,134 @@
+#include "config.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace confab::server {
+
+QString ServerConfig::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/confab-server");
+}
+
+bool ServerConfig::setListen(const QString &hostPort, QString *error)
+{
+    const qsizetype colon = hostPort.lastIndexOf(u':');
+    if (colon <= 0) {
+        *error = QStringLiteral("listen address must be HOST:PORT, e.g. 127.0.0.1:7480");
+        return false;
+    }
+    QString host = hostPort.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = hostPort.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535) {
+        *error = QStringLiteral("listen port must be 0..65535");
+        return false;
+    }
+    QHostAddress address;
+    if (host == QLatin1StringView("localhost"))
+        address = QHostAddress::LocalHost;
+    else if (host == QLatin1StringView("*"))
+        address = QHostAddress::Any;
+    else if (!address.setAddress(host)) {
+        *error = QStringLiteral("listen host must be an IP address, localhost or *");
+        return false;
+    }
+    listenAddress = address;
+    listenPort = quint16(port);
+    return true;
+}
+
+bool ServerConfig::loadIni(const QString &path, QString *error)
+{
+    if (!QFileInfo::exists(path)) {
+        *error = QStringLiteral("config file %1 does not exist").arg(path);
+        return false;
+    }
+    QSettings ini(path, QSettings::IniFormat);
+    if (ini.status() != QSettings::NoError) {
+        *error = QStringLiteral("config file %1 cannot be read").arg(path);
+        return false;
+    }
+    const QString base = QFileInfo(path).absolutePath();
+    const auto pathValue = [&base](const QString &value) {
+        return value.isEmpty() || QDir::isAbsolutePath(value) ? value : QDir(base).absoluteFilePath(value);
+    };
+    bool ok = true;
+    const auto integer = [&](const QString &key, qint64 &target, qint64 min, qint64 max) {
+        if (!ok || !ini.contains(key))
+            return;
+        bool parsed = false;
+        const qint64 v = ini.value(key).toString().toLongLong(&parsed);
+        if (!parsed || v < min || v > max) {
+            *error = QStringLiteral("config key %1 must be a whole number in %2..%3").arg(key).arg(min).arg(max);
+            ok = false;
+            return;
+        }
+        target = v;
+    };
+
+    if (ini.contains(QStringLiteral("server/listen")) &&
+        !setListen(ini.value(QStringLiteral("server/listen")).toString(), error)) {
+        *error = QStringLiteral("config key server/listen: ") + *error;
+        return false;
+    }
+    if (ini.contains(QStringLiteral("server/data")))
+        dataDir = pathValue(ini.value(QStringLiteral("server/data")).toString());
+    if (ini.contains(QStringLiteral("database/url")))
+        databaseUrl = ini.value(QStringLiteral("database/url")).toString();
+    if (ini.contains(QStringLiteral("tls/certificate")))
+        tlsCert = pathValue(ini.value(QStringLiteral("tls/certificate")).toString());
+    if (ini.contains(QStringLiteral("tls/key")))
+        tlsKey = pathValue(ini.value(QStringLiteral("tls/key")).toString());
+    if (ini.contains(QStringLiteral("auth/registration"))) {
+        const QString mode = ini.value(QStringLiteral("auth/registration")).toString();
+        if (mode == QLatin1StringView("open"))
+            registration = Registration::Open;
+        else if (mode == QLatin1StringView("invite"))
+            registration = Registration::Invite;
+        else if (mode == QLatin1StringView("closed"))
+            registration = Registration::Closed;
+        else {
+            *error = QStringLiteral("config key auth/registration must be open, invite or closed");
+            return false;
+        }
+    }
+    integer(QStringLiteral("auth/session_ttl_days"), sessionTtlDays, 1, 3650);
+    integer(QStringLiteral("auth/timeout_ms"), authTimeoutMs, 100, 600'000);
+    integer(QStringLiteral("server/heartbeat_ms"), heartbeatIntervalMs, 100, 3'600'000);
+    integer(QStringLiteral("server/requests_per_second"), requestsPerSecond, 1, 100'000);
+    integer(QStringLiteral("server/max_invalid_frames"), maxInvalidFrames, 1, 100'000);
+    integer(QStringLiteral("limits/max_frame_bytes"), limits.maxFrameBytes, 1024, 16 * 1024 * 1024);
+    integer(QStringLiteral("limits/max_body_bytes"), limits.maxBodyBytes, 1, 32 * 1024);
+    integer(QStringLiteral("limits/max_attachment_bytes"), limits.maxAttachmentBytes, 1,
+            protocol::Limits::kAttachmentBytesCeiling);
+    integer(QStringLiteral("limits/send_burst"), limits.sendBurst, 1, 1'000'000);
+    integer(QStringLiteral("limits/send_per_minute"), limits.sendPerMinute, 1, 10'000'000);
+    integer(QStringLiteral("limits/history_page_max"), limits.historyPageMax, 1, 100);
+    integer(QStringLiteral("limits/typing_refresh_ms"), limits.typingRefreshMs, 500, 60'000);
+    integer(QStringLiteral("limits/typing_stop_ms"), limits.typingStopMs, 500, 60'000);
+    integer(QStringLiteral("limits/typing_expire_ms"), limits.typingExpireMs, 1000, 120'000);
+    integer(QStringLiteral("limits/sync_gap_max"), limits.syncGapMax, 1, 100'000);
+    return ok;
+}
+
+void ServerConfig::applyEnvironment()
+{
+    if (qEnvironmentVariableIsSet("CONFAB_DATABASE_URL"))
+        databaseUrl = qEnvironmentVariable("CONFAB_DATABASE_URL");
+    if (qEnvironmentVariableIsSet("CONFAB_TLS_KEY_PASSWORD"))
+        tlsKeyPassword = qEnvironmentVariable("CONFAB_TLS_KEY_PASSWORD");
+}
+
+std::optional<DatabaseUrl> ServerConfig::resolvedDatabase(QString *error) const
+{
+    const QString url = databaseUrl.isEmpty() ? QStringLiteral("sqlite:") + QDir(dataDir).absoluteFilePath(QStringLiteral("confab.sqlite"))
+                                              : databaseUrl;
+    return DatabaseUrl::parse(url, error);
+}
+
+} // namespace confab::server

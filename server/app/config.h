@@ -1,0 +1,43 @@
+#pragma once
+
+#include "protocol/limits.h"
+#include "storage/database.h"
+
+#include <QHostAddress>
+#include <QString>
+
+namespace confab::server {
+
+/*!
+ * Everything the server is told at start-up. Precedence, lowest first: built-in defaults, the INI
+ * file (--config), environment variables (CONFAB_DATABASE_URL, CONFAB_TLS_KEY_PASSWORD), flags.
+ * docs/self-hosting.md lists every key.
+ */
+struct ServerConfig {
+    enum class Registration { Open, Invite, Closed };
+
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 7480;
+    QString dataDir;     //!< SQLite database and attachments when no database URL is given
+    QString databaseUrl; //!< empty: sqlite:<dataDir>/confab.sqlite
+    QString tlsCert;     //!< PEM; with tlsKey, the server speaks wss://
+    QString tlsKey;
+    QString tlsKeyPassword;
+    Registration registration = Registration::Open;
+    qint64 sessionTtlDays = 30;
+    qint64 authTimeoutMs = 10'000;       //!< unauthenticated connections are closed after this
+    qint64 heartbeatIntervalMs = 30'000; //!< ping period; two missed pongs close the connection
+    qint64 requestsPerSecond = 50;       //!< per connection, all frames, with a burst of 4× this
+    qint64 maxInvalidFrames = 20;        //!< invalid frames in a row before the connection is closed
+    protocol::Limits limits;
+
+    static QString defaultDataDir();
+    //! Reads an INI file over the current values. False (with a message naming the key) on a bad value.
+    bool loadIni(const QString &path, QString *error);
+    void applyEnvironment();
+    bool setListen(const QString &hostPort, QString *error);
+    std::optional<DatabaseUrl> resolvedDatabase(QString *error) const;
+    bool tls() const { return !tlsCert.isEmpty(); }
+};
+
+} // namespace confab::server

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "app/config.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace confab::server {
+
+class AuthService;
+class ConversationLog;
+class ConversationService;
+class ConversationStore;
+class Database;
+class Dispatcher;
+class EventStore;
+class Hub;
+class Listener;
+class MessageService;
+class PasswordHasher;
+
+//! The serving process, assembled: database, services, fan-out and the listener, wired in order.
+class ServerApp : public QObject {
+    Q_OBJECT
+public:
+    explicit ServerApp(ServerConfig config, QObject *parent = nullptr);
+    ~ServerApp() override;
+
+    bool start(QString *error);
+    void stop();
+    QString url() const;
+
+private:
+    ServerConfig m_config;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<Hub> m_hub;
+    std::unique_ptr<ConversationStore> m_conversationStore;
+    std::unique_ptr<EventStore> m_eventStore;
+    std::unique_ptr<ConversationLog> m_log;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<ConversationService> m_conversations;
+    std::unique_ptr<MessageService> m_messages;
+    std::unique_ptr<Dispatcher> m_dispatcher;
+    std::unique_ptr<Listener> m_listener;
+};
+
+} // namespace confab::server

@@ -1,0 +1,93 @@
+#pragma once
+
+// The server's own view of its data, as the stores read and write it. These carry real user ids;
+// services decide what of it each receiver may see (domain/presenter.h).
+
+#include "protocol/types.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace confab::server {
+
+using protocol::ConversationKind;
+using protocol::EventKind;
+using protocol::Role;
+
+struct User {
+    QString id;
+    QString username;
+    QString displayName;
+    QString passwordHash;
+    bool disabled = false;
+    qint64 createdAt = 0;
+};
+
+struct SessionRecord {
+    QString id;
+    QString userId;
+    QString tokenHash;
+    QString device;
+    qint64 createdAt = 0;
+    qint64 lastUsedAt = 0;
+    qint64 expiresAt = 0;
+};
+
+struct Conversation {
+    QString id;
+    ConversationKind kind = ConversationKind::Group;
+    QString title;
+    QString createdBy;
+    qint64 createdAt = 0;
+    qint64 lastSeq = 0;
+    bool archived = false;
+    QString directKey;   //!< "userA:userB" (sorted) for direct conversations: one per pair
+    QString aliasSecret; //!< blind rooms: the key of the alias ids
+};
+
+struct Member {
+    QString conversationId;
+    QString userId;
+    Role role = Role::Member;
+    qint64 joinedAt = 0;
+    qint64 joinedSeq = 0;
+    qint64 deliveredSeq = 0;
+    qint64 readSeq = 0;
+    bool muted = false;
+    QString alias;   //!< blind rooms only
+    QString aliasId; //!< blind rooms only
+    QString group;   //!< blind rooms only: "A", "B" or empty
+    bool active = true;
+    // Joined from users, for presentation:
+    QString username;
+    QString displayName;
+};
+
+struct Message {
+    QString id;
+    QString conversationId;
+    qint64 seq = 0;
+    QString senderId; //!< the real user id
+    QString clientId;
+    QString body;
+    qint64 createdAt = 0;
+    std::optional<qint64> editedAt;
+    bool deleted = false;
+    std::optional<QString> replyTo;
+};
+
+//! One row of the log. `payload` holds the kind's own fields (see EventStore).
+struct StoredEvent {
+    QString conversationId;
+    qint64 seq = 0;
+    EventKind kind = EventKind::Message;
+    qint64 at = 0;
+    QString actorId; //!< the real user id, empty for the server itself
+    QString messageId;
+    QJsonObject payload;
+    std::optional<Message> message; //!< joined in for kind Message
+};
+
+} // namespace confab::server

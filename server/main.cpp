@@ -1,0 +1,102 @@
+// confab-server: the Confab chat server and its admin commands.
+#include "app/admin.h"
+#include "app/config.h"
+#include "app/serverapp.h"
+#include "app/unixsignals.h"
+#include "logging.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace confab::server;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("confab-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddTHH:mm:ss.zzz} %{if-warning}W %{endif}%{if-critical}E %{endif}"
+                                      "%{category}: %{message}"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Confab chat server.\n\n"
+        "Commands:\n"
+        "  serve                      run the server (the default)\n"
+        "  migrate                    bring the database schema up to date and exit\n"
+        "  user add|disable|enable|reset-password USERNAME [--display-name N] [--password-stdin]\n"
+        "  user list\n"
+        "  invite create              print a one-time invite code (auth/registration = invite)"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("INI config file."), QStringLiteral("file"));
+    const QCommandLineOption listenOption(QStringLiteral("listen"),
+                                          QStringLiteral("Address to listen on (default 127.0.0.1:7480; port 0 picks a free one)."),
+                                          QStringLiteral("host:port"));
+    const QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("Data folder (SQLite database, attachments)."),
+                                        QStringLiteral("dir"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"), QStringLiteral("postgresql://user@host:port/db[?host=/socket/folder] or sqlite:FILE."),
+        QStringLiteral("url"));
+    const QCommandLineOption displayNameOption(QStringLiteral("display-name"),
+                                               QStringLiteral("user add: the display name (default: the username)."),
+                                               QStringLiteral("name"));
+    const QCommandLineOption passwordStdinOption(QStringLiteral("password-stdin"),
+                                                 QStringLiteral("user add/reset-password: read the password from stdin."));
+    parser.addOptions({configOption, listenOption, dataOption, databaseOption, displayNameOption, passwordStdinOption});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate | user | invite"));
+    parser.process(app);
+
+    QTextStream out(stdout), err(stderr), in(stdin);
+    ServerConfig config;
+    config.dataDir = ServerConfig::defaultDataDir();
+    QString error;
+    if (parser.isSet(configOption) && !config.loadIni(parser.value(configOption), &error)) {
+        err << error << Qt::endl;
+        return 2;
+    }
+    config.applyEnvironment();
+    if (parser.isSet(listenOption) && !config.setListen(parser.value(listenOption), &error)) {
+        err << error << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(dataOption))
+        config.dataDir = parser.value(dataOption);
+    if (parser.isSet(databaseOption))
+        config.databaseUrl = parser.value(databaseOption);
+
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0, QStringLiteral("serve"));
+    Admin admin(config, out, err, in);
+    if (command == QLatin1StringView("migrate"))
+        return admin.migrate();
+    if (command == QLatin1StringView("user"))
+        return admin.user(positional.mid(1), parser.value(displayNameOption), parser.isSet(passwordStdinOption));
+    if (command == QLatin1StringView("invite"))
+        return admin.invite(positional);
+    if (command != QLatin1StringView("serve")) {
+        err << "unknown command " << command << " (see --help)" << Qt::endl;
+        return 2;
+    }
+
+    ServerApp server(config);
+    if (!server.start(&error)) {
+        qCCritical(lcServer).noquote() << error;
+        return 1;
+    }
+    // One machine-readable line on stdout: scripts and tests read the address from it.
+    out << "confab-server listening on " << server.url() << Qt::endl;
+    qCInfo(lcServer).noquote() << "listening on" << server.url() << "data in" << config.dataDir;
+
+    UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &UnixSignals::terminate, &app, [&server](int signal) {
+        qCInfo(lcServer) << "signal" << signal << "- shutting down";
+        server.stop();
+        // Give close frames a moment to leave, then exit.
+        QTimer::singleShot(300, qApp, [] { QCoreApplication::quit(); });
+    });
+    return app.exec();
+}

@@ -1,0 +1,156 @@
+#include "clientsession.h"
+
+#include "domain/clock.h"
+#include "logging.h"
+
+#include <QTimer>
+#include "net/dispatcher.h"
+#include "net/hub.h"
+
+namespace confab::server {
+
+using protocol::CloseCode;
+using protocol::ErrorCode;
+
+ClientSession::ClientSession(QWebSocket *socket, const ServerConfig &config, Dispatcher &dispatcher, Hub &hub,
+                             QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_config(config)
+    , m_dispatcher(dispatcher)
+    , m_hub(hub)
+    , m_requests(double(config.requestsPerSecond * 4), double(config.requestsPerSecond))
+{
+    socket->setParent(this);
+    m_peer = socket->peerAddress().toString() + u':' + QString::number(socket->peerPort());
+    m_connectedAt = nowMs();
+    m_lastPongAt = m_connectedAt;
+    // Larger than any text frame we accept, so that an oversized request still gets a TOO_LARGE reply;
+    // beyond this the socket itself closes with 1009.
+    socket->setMaxAllowedIncomingMessageSize(
+        quint64(std::max(config.limits.maxFrameBytes * 2, config.limits.maxBinaryFrameBytes)));
+    connect(socket, &QWebSocket::textMessageReceived, this, &ClientSession::onText);
+    connect(socket, &QWebSocket::binaryMessageReceived, this, &ClientSession::onBinary);
+    connect(socket, &QWebSocket::pong, this, [this] { m_lastPongAt = nowMs(); });
+    connect(socket, &QWebSocket::disconnected, this, [this] {
+        if (!m_closing)
+            qCDebug(lcNet).noquote() << "connection from" << m_peer << "closed by peer";
+        m_closing = true;
+        emit finished(this);
+    });
+    m_hub.attach(this);
+}
+
+ClientSession::~ClientSession()
+{
+    m_hub.detach(this);
+}
+
+void ClientSession::setIdentity(const Identity &identity)
+{
+    m_identity = identity;
+    m_hub.authenticated(this);
+}
+
+void ClientSession::clearIdentity()
+{
+    m_hub.detach(this);
+    m_identity = {};
+    m_hub.attach(this);
+    m_connectedAt = nowMs(); // the unauthenticated timeout starts again
+}
+
+void ClientSession::sendFrame(const QByteArray &frame)
+{
+    if (m_socket && !m_closing)
+        m_socket->sendTextMessage(QString::fromUtf8(frame));
+}
+
+void ClientSession::reply(const QString &requestId, const protocol::Frame &frame)
+{
+    sendFrame(protocol::encodeFrame(frame, {{}, requestId}));
+}
+
+void ClientSession::replyError(const QString &requestId, const protocol::Error &error)
+{
+    reply(requestId, error);
+}
+
+void ClientSession::closeWith(CloseCode code, const QString &reason)
+{
+    if (!m_socket || m_closing)
+        return;
+    m_closing = true;
+    qCInfo(lcNet).noquote() << "closing connection from" << m_peer << "code" << int(code) << reason;
+    m_socket->close(QWebSocketProtocol::CloseCode(quint16(code)), reason);
+    // A peer that never completes the close handshake is dropped anyway.
+    QPointer<QWebSocket> socket = m_socket;
+    QTimer::singleShot(5000, this, [socket] {
+        if (socket && socket->state() != QAbstractSocket::UnconnectedState)
+            socket->abort();
+    });
+}
+
+void ClientSession::tick(qint64 now)
+{
+    if (m_closing || !m_socket)
+        return;
+    if (!m_identity.isValid() && now - m_connectedAt > m_config.authTimeoutMs) {
+        closeWith(CloseCode::AuthTimeout, QStringLiteral("not authenticated in time"));
+        return;
+    }
+    if (now - m_lastPongAt > 2 * m_config.heartbeatIntervalMs + 1000) {
+        qCInfo(lcNet).noquote() << "no heartbeat from" << m_peer << "- dropping the connection";
+        m_closing = true;
+        m_socket->abort();
+        return;
+    }
+    if (now - m_lastPingAt >= m_config.heartbeatIntervalMs) {
+        m_lastPingAt = now;
+        m_socket->ping();
+    }
+}
+
+void ClientSession::countInvalid()
+{
+    if (++m_invalidInARow >= m_config.maxInvalidFrames)
+        closeWith(CloseCode::TooManyErrors, QStringLiteral("too many invalid frames"));
+}
+
+void ClientSession::onText(const QString &text)
+{
+    if (m_closing)
+        return;
+    if (const qint64 wait = m_requests.take(QString())) {
+        // Flooding: answer cheaply without decoding, and close if it goes on.
+        replyError(QString(), protocol::Error{ErrorCode::RateLimited, QStringLiteral("too many requests"),
+                                              std::nullopt, wait});
+        countInvalid();
+        return;
+    }
+    const QByteArray bytes = text.toUtf8();
+    auto decoded = protocol::decodeFrame(bytes, m_config.limits.maxFrameBytes);
+    if (!decoded.ok()) {
+        const protocol::DecodeError &e = decoded.error();
+        replyError(e.requestId, protocol::Error{e.code, e.message.left(protocol::field::kMessageMaxChars),
+                                                e.field.isEmpty() ? std::nullopt : std::optional(e.field.left(256)),
+                                                std::nullopt});
+        countInvalid();
+        return;
+    }
+    m_invalidInARow = 0;
+    m_dispatcher.dispatch(*this, decoded.value());
+}
+
+void ClientSession::onBinary(const QByteArray &)
+{
+    if (m_closing)
+        return;
+    replyError(QString(), protocol::Error{ErrorCode::Invalid,
+                                          QStringLiteral("binary frames carry attachment chunks, which this server "
+                                                         "does not accept yet"),
+                                          QStringLiteral("chunk"), std::nullopt});
+    countInvalid();
+}
+
+} // namespace confab::server

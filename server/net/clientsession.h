@@ -1,0 +1,61 @@
+#pragma once
+
+#include "app/config.h"
+#include "services/authservice.h"
+#include "services/ratelimiter.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QWebSocket>
+
+namespace confab::server {
+
+class Dispatcher;
+class Hub;
+
+/*!
+ * One WebSocket connection: its authentication state, heartbeat, per-connection limits and the
+ * decoding of its frames. What a frame asks for is the Dispatcher's business.
+ */
+class ClientSession : public QObject {
+    Q_OBJECT
+public:
+    ClientSession(QWebSocket *socket, const ServerConfig &config, Dispatcher &dispatcher, Hub &hub,
+                  QObject *parent = nullptr);
+    ~ClientSession() override;
+
+    const Identity &identity() const { return m_identity; }
+    void setIdentity(const Identity &identity);
+    void clearIdentity();
+    QString peer() const { return m_peer; }
+
+    void sendFrame(const QByteArray &frame);
+    void reply(const QString &requestId, const protocol::Frame &frame);
+    void replyError(const QString &requestId, const protocol::Error &error);
+    void closeWith(protocol::CloseCode code, const QString &reason);
+    //! Called about once a second by the server: auth deadline and heartbeat.
+    void tick(qint64 nowMs);
+
+signals:
+    void finished(ClientSession *session);
+
+private:
+    void onText(const QString &text);
+    void onBinary(const QByteArray &bytes);
+    void countInvalid();
+
+    QPointer<QWebSocket> m_socket;
+    const ServerConfig &m_config;
+    Dispatcher &m_dispatcher;
+    Hub &m_hub;
+    Identity m_identity;
+    QString m_peer;
+    qint64 m_connectedAt = 0;
+    qint64 m_lastPongAt = 0;
+    qint64 m_lastPingAt = 0;
+    int m_invalidInARow = 0;
+    RateLimiter m_requests;
+    bool m_closing = false;
+};
+
+} // namespace confab::server

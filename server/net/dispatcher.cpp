@@ -1,0 +1,195 @@
+#include "dispatcher.h"
+
+#include "logging.h"
+#include "net/clientsession.h"
+#include "services/conversationservice.h"
+#include "services/messageservice.h"
+
+#include <QPointer>
+
+namespace confab::server {
+
+using protocol::ErrorCode;
+using protocol::FrameType;
+
+namespace {
+bool isAuthRequest(FrameType type)
+{
+    return type == FrameType::AuthRegister || type == FrameType::AuthLogin || type == FrameType::AuthResume;
+}
+} // namespace
+
+void Dispatcher::dispatch(ClientSession &session, const protocol::Decoded &decoded)
+{
+    const FrameType type = decoded.type();
+    const QString &requestId = decoded.envelope.id;
+    if (protocol::frameDirection(type) != protocol::Direction::ClientToServer) {
+        session.replyError(requestId, {ErrorCode::Invalid,
+                                       QStringLiteral("\"%1\" is a frame only the server sends").arg(protocol::frameTypeName(type)),
+                                       QStringLiteral("type"), std::nullopt});
+        return;
+    }
+    const Identity who = session.identity();
+    if (!who.isValid() && !isAuthRequest(type)) {
+        session.replyError(requestId, {ErrorCode::Unauthorized, QStringLiteral("sign in first (auth.login or auth.resume)"),
+                                       std::nullopt, std::nullopt});
+        return;
+    }
+    if (who.isValid() && isAuthRequest(type)) {
+        session.replyError(requestId, {ErrorCode::Conflict, QStringLiteral("this connection is already signed in"),
+                                       std::nullopt, std::nullopt});
+        return;
+    }
+    const Call call{session, requestId, who};
+    std::visit(
+        [this, &call](const auto &frame) {
+            if constexpr (!std::is_same_v<std::decay_t<decltype(frame)>, std::monostate>)
+                handle(call, frame);
+        },
+        decoded.frame);
+}
+
+template <class T> void Dispatcher::answer(const Call &call, const T &outcome)
+{
+    if (outcome.ok())
+        call.session.reply(call.requestId, outcome.value());
+    else
+        call.session.replyError(call.requestId, outcome.failure().toFrame());
+}
+
+void Dispatcher::handle(const Call &call, const auto &)
+{
+    call.session.replyError(call.requestId, {ErrorCode::Invalid,
+                                             QStringLiteral("this server does not support that request yet"),
+                                             QStringLiteral("type"), std::nullopt});
+}
+
+// ---- auth ---------------------------------------------------------------------------------------
+
+namespace {
+//! Completes an asynchronous sign-in, if the connection is still there.
+auto signedIn(ClientSession &session, const QString &requestId)
+{
+    return [session = QPointer<ClientSession>(&session), requestId](Outcome<AuthResult> outcome) {
+        if (!session)
+            return;
+        if (!outcome.ok())
+            return session->replyError(requestId, outcome.failure().toFrame());
+        session->setIdentity(outcome.value().identity);
+        session->reply(requestId, outcome.value().reply);
+    };
+}
+} // namespace
+
+void Dispatcher::handle(const Call &call, const protocol::AuthRegister &request)
+{
+    m_auth.registerUser(request, &call.session, signedIn(call.session, call.requestId));
+}
+
+void Dispatcher::handle(const Call &call, const protocol::AuthLogin &request)
+{
+    m_auth.login(request, &call.session, signedIn(call.session, call.requestId));
+}
+
+void Dispatcher::handle(const Call &call, const protocol::AuthResume &request)
+{
+    signedIn(call.session, call.requestId)(m_auth.resume(request));
+}
+
+void Dispatcher::handle(const Call &call, const protocol::AuthLogout &)
+{
+    const QString sessionId = call.who.sessionId;
+    const auto outcome = m_auth.logout(call.who);
+    answer(call, outcome);
+    if (outcome.ok()) {
+        // This connection stays open, signed out; others signed in with the same session are closed.
+        call.session.clearIdentity();
+        m_auth.endConnections(sessionId);
+    }
+}
+
+void Dispatcher::handle(const Call &call, const protocol::AuthSessions &)
+{
+    answer(call, m_auth.sessions(call.who));
+}
+
+void Dispatcher::handle(const Call &call, const protocol::AuthRevoke &request)
+{
+    answer(call, m_auth.revoke(call.who, request));
+}
+
+// ---- conversations ------------------------------------------------------------------------------
+
+void Dispatcher::handle(const Call &call, const protocol::UserLookup &request)
+{
+    answer(call, m_conversations.lookup(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::ConversationCreate &request)
+{
+    answer(call, m_conversations.create(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::ConversationList &request)
+{
+    answer(call, m_conversations.list(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::ConversationGet &request)
+{
+    answer(call, m_conversations.get(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::MembersAdd &request)
+{
+    answer(call, m_conversations.addMembers(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::MembersRemove &request)
+{
+    answer(call, m_conversations.removeMember(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::MembersRole &request)
+{
+    answer(call, m_conversations.setRole(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::ConversationLeave &request)
+{
+    answer(call, m_conversations.leave(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::ConversationArchive &request)
+{
+    answer(call, m_conversations.archive(call.who, request));
+}
+
+// ---- messages -----------------------------------------------------------------------------------
+
+void Dispatcher::handle(const Call &call, const protocol::MessageSend &request)
+{
+    answer(call, m_messages.send(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::MessageEdit &request)
+{
+    answer(call, m_messages.edit(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::MessageDelete &request)
+{
+    answer(call, m_messages.remove(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::MessageReact &request)
+{
+    answer(call, m_messages.react(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::HistoryRequest &request)
+{
+    answer(call, m_messages.history(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::SyncRequest &request)
+{
+    answer(call, m_messages.sync(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::Typing &request)
+{
+    answer(call, m_messages.typing(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::Receipt &request)
+{
+    answer(call, m_messages.receipt(call.who, request));
+}
+
+} // namespace confab::server

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "protocol/frames.h"
+#include "services/authservice.h"
+
+namespace confab::server {
+
+class AuthService;
+class ClientSession;
+class ConversationService;
+class MessageService;
+
+/*!
+ * Routes each decoded request to its service by type (one `handle` overload per request frame)
+ * and turns the outcome into exactly one reply.
+ */
+class Dispatcher {
+public:
+    Dispatcher(AuthService &auth, ConversationService &conversations, MessageService &messages)
+        : m_auth(auth), m_conversations(conversations), m_messages(messages)
+    {
+    }
+
+    void dispatch(ClientSession &session, const protocol::Decoded &decoded);
+
+private:
+    struct Call {
+        ClientSession &session;
+        const QString &requestId;
+        const Identity &who;
+    };
+
+    // Before authentication.
+    void handle(const Call &call, const protocol::AuthRegister &request);
+    void handle(const Call &call, const protocol::AuthLogin &request);
+    void handle(const Call &call, const protocol::AuthResume &request);
+    // After.
+    void handle(const Call &call, const protocol::AuthLogout &request);
+    void handle(const Call &call, const protocol::AuthSessions &request);
+    void handle(const Call &call, const protocol::AuthRevoke &request);
+    void handle(const Call &call, const protocol::UserLookup &request);
+    void handle(const Call &call, const protocol::ConversationCreate &request);
+    void handle(const Call &call, const protocol::ConversationList &request);
+    void handle(const Call &call, const protocol::ConversationGet &request);
+    void handle(const Call &call, const protocol::MembersAdd &request);
+    void handle(const Call &call, const protocol::MembersRemove &request);
+    void handle(const Call &call, const protocol::MembersRole &request);
+    void handle(const Call &call, const protocol::ConversationLeave &request);
+    void handle(const Call &call, const protocol::ConversationArchive &request);
+    void handle(const Call &call, const protocol::MessageSend &request);
+    void handle(const Call &call, const protocol::MessageEdit &request);
+    void handle(const Call &call, const protocol::MessageDelete &request);
+    void handle(const Call &call, const protocol::MessageReact &request);
+    void handle(const Call &call, const protocol::HistoryRequest &request);
+    void handle(const Call &call, const protocol::SyncRequest &request);
+    void handle(const Call &call, const protocol::Typing &request);
+    void handle(const Call &call, const protocol::Receipt &request);
+    //! Requests of features this server does not offer yet, and frames only a server sends.
+    void handle(const Call &call, const auto &unsupported);
+
+    template <class T> void answer(const Call &call, const T &outcome);
+
+    AuthService &m_auth;
+    ConversationService &m_conversations;
+    MessageService &m_messages;
+};
+
+} // namespace confab::server

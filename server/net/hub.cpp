@@ -1,0 +1,70 @@
+#include "hub.h"
+
+#include "net/clientsession.h"
+
+namespace confab::server {
+
+void Hub::attach(ClientSession *session)
+{
+    m_all.insert(session);
+}
+
+void Hub::detach(ClientSession *session)
+{
+    m_all.remove(session);
+    const QString userId = session->identity().userId;
+    if (userId.isEmpty())
+        return;
+    auto it = m_byUser.find(userId);
+    if (it == m_byUser.end())
+        return;
+    it->removeAll(session);
+    if (it->isEmpty())
+        m_byUser.erase(it);
+}
+
+void Hub::authenticated(ClientSession *session)
+{
+    QList<ClientSession *> &list = m_byUser[session->identity().userId];
+    if (!list.contains(session))
+        list.append(session);
+}
+
+void Hub::toUsers(const QList<QString> &userIds, const QByteArray &frame)
+{
+    toUsersExcept(userIds, frame, QString());
+}
+
+void Hub::toUsersExcept(const QList<QString> &userIds, const QByteArray &frame, const QString &exceptSessionId)
+{
+    for (const QString &userId : userIds) {
+        const auto it = m_byUser.constFind(userId);
+        if (it == m_byUser.constEnd())
+            continue;
+        for (ClientSession *session : *it) {
+            if (exceptSessionId.isEmpty() || session->identity().sessionId != exceptSessionId)
+                session->sendFrame(frame);
+        }
+    }
+}
+
+void Hub::endSession(const QString &sessionId)
+{
+    // Collected first: closing may detach sessions while we iterate.
+    QList<ClientSession *> ending;
+    for (ClientSession *session : std::as_const(m_all)) {
+        if (session->identity().sessionId == sessionId)
+            ending.append(session);
+    }
+    for (ClientSession *session : ending)
+        session->closeWith(protocol::CloseCode::SessionRevoked, QStringLiteral("session revoked"));
+}
+
+void Hub::endUser(const QString &userId)
+{
+    const QList<ClientSession *> ending = m_byUser.value(userId);
+    for (ClientSession *session : ending)
+        session->closeWith(protocol::CloseCode::SessionRevoked, QStringLiteral("account disabled"));
+}
+
+} // namespace confab::server

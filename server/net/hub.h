@@ -1,0 +1,33 @@
+#pragma once
+
+#include "services/fanout.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+namespace confab::server {
+
+class ClientSession;
+
+//! Who is connected: every session, and the authenticated ones by user. Delivers fan-out.
+class Hub : public Fanout {
+public:
+    void attach(ClientSession *session);
+    void detach(ClientSession *session);
+    void authenticated(ClientSession *session); //!< after the session learned its identity
+    const QSet<ClientSession *> &sessions() const { return m_all; }
+    qsizetype connectionCount() const { return m_all.size(); }
+    bool isOnline(const QString &userId) const { return m_byUser.contains(userId); }
+
+    void toUsers(const QList<QString> &userIds, const QByteArray &frame) override;
+    void toUsersExcept(const QList<QString> &userIds, const QByteArray &frame, const QString &exceptSessionId) override;
+    void endSession(const QString &sessionId) override;
+    void endUser(const QString &userId) override;
+
+private:
+    QSet<ClientSession *> m_all;
+    QHash<QString, QList<ClientSession *>> m_byUser;
+};
+
+} // namespace confab::server

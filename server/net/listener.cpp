@@ -1,0 +1,102 @@
+#include "listener.h"
+
+#include "domain/clock.h"
+#include "logging.h"
+#include "net/clientsession.h"
+#include "net/hub.h"
+
+#include <QFile>
+#include <QSslKey>
+
+namespace confab::server {
+
+Listener::Listener(const ServerConfig &config, Dispatcher &dispatcher, Hub &hub, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_dispatcher(dispatcher)
+    , m_hub(hub)
+    , m_server(QStringLiteral("confab"), config.tls() ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode)
+{
+    // The handshake itself must not linger: slow or silent peers are dropped.
+    m_server.setHandshakeTimeout(std::chrono::milliseconds(std::min<qint64>(config.authTimeoutMs, 10'000)));
+    connect(&m_server, &QWebSocketServer::newConnection, this, &Listener::onNewConnection);
+    connect(&m_server, &QWebSocketServer::acceptError, this,
+            [](QAbstractSocket::SocketError error) { qCWarning(lcNet) << "accept failed:" << error; });
+    // One timer for all connections, rather than timers per connection.
+    m_tick.setInterval(int(std::clamp<qint64>(std::min(config.authTimeoutMs, config.heartbeatIntervalMs) / 4, 50, 1000)));
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        const qint64 now = nowMs();
+        const auto sessions = m_hub.sessions(); // a copy: ticking may close sessions
+        for (ClientSession *session : sessions)
+            session->tick(now);
+    });
+}
+
+Listener::~Listener()
+{
+    m_server.close();
+}
+
+bool Listener::listen(QString *error)
+{
+    if (m_config.tls()) {
+        QFile certFile(m_config.tlsCert), keyFile(m_config.tlsKey);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read the TLS certificate or key (%1, %2)").arg(m_config.tlsCert, m_config.tlsKey);
+            return false;
+        }
+        const auto certs = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+        const QSslKey key(keyFile.readAll(), QSsl::Rsa, QSsl::Pem, QSsl::PrivateKey, m_config.tlsKeyPassword.toUtf8());
+        QSslKey usable = key;
+        if (usable.isNull()) {
+            keyFile.seek(0);
+            usable = QSslKey(keyFile.readAll(), QSsl::Ec, QSsl::Pem, QSsl::PrivateKey, m_config.tlsKeyPassword.toUtf8());
+        }
+        if (certs.isEmpty() || usable.isNull()) {
+            *error = QStringLiteral("the TLS certificate or key is not valid PEM");
+            return false;
+        }
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setLocalCertificateChain(certs);
+        ssl.setPrivateKey(usable);
+        ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_server.setSslConfiguration(ssl);
+    }
+    if (!m_server.listen(m_config.listenAddress, m_config.listenPort)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(m_config.listenAddress.toString())
+                     .arg(m_config.listenPort)
+                     .arg(m_server.errorString());
+        return false;
+    }
+    m_tick.start();
+    return true;
+}
+
+QString Listener::url() const
+{
+    QString host = m_server.serverAddress().toString();
+    if (m_server.serverAddress().protocol() == QAbstractSocket::IPv6Protocol)
+        host = u'[' + host + u']';
+    return (m_config.tls() ? QStringLiteral("wss://") : QStringLiteral("ws://")) + host + u':' + QString::number(port());
+}
+
+void Listener::onNewConnection()
+{
+    while (QWebSocket *socket = m_server.nextPendingConnection()) {
+        auto *session = new ClientSession(socket, m_config, m_dispatcher, m_hub, this);
+        connect(session, &ClientSession::finished, this, [](ClientSession *s) { s->deleteLater(); });
+        qCDebug(lcNet).noquote() << "connection from" << session->peer();
+    }
+}
+
+void Listener::shutdown()
+{
+    m_server.close();
+    m_tick.stop();
+    const auto sessions = m_hub.sessions();
+    for (ClientSession *session : sessions)
+        session->closeWith(protocol::CloseCode::ServerShutdown, QStringLiteral("server shutting down"));
+}
+
+} // namespace confab::server

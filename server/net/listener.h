@@ -1,0 +1,38 @@
+#pragma once
+
+#include "app/config.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QWebSocketServer>
+
+namespace confab::server {
+
+class ClientSession;
+class Dispatcher;
+class Hub;
+
+//! Accepts WebSocket connections (ws:// or wss://) and keeps their sessions ticking.
+class Listener : public QObject {
+    Q_OBJECT
+public:
+    Listener(const ServerConfig &config, Dispatcher &dispatcher, Hub &hub, QObject *parent = nullptr);
+    ~Listener() override;
+
+    bool listen(QString *error);
+    quint16 port() const { return m_server.serverPort(); }
+    QString url() const;
+    //! Closes every connection (clients reconnect with backoff) and stops accepting.
+    void shutdown();
+
+private:
+    void onNewConnection();
+
+    const ServerConfig &m_config;
+    Dispatcher &m_dispatcher;
+    Hub &m_hub;
+    QWebSocketServer m_server;
+    QTimer m_tick;
+};
+
+} // namespace confab::server

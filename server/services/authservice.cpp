@@ -1,0 +1,189 @@
+#include "authservice.h"
+
+#include "domain/clock.h"
+#include "domain/ids.h"
+#include "domain/passwords.h"
+#include "logging.h"
+#include "services/fanout.h"
+#include "storage/accountstore.h"
+#include "storage/database.h"
+
+#include <QPointer>
+
+namespace confab::server {
+
+using protocol::ErrorCode;
+
+namespace {
+const Failure kBadCredentials{ErrorCode::Unauthorized, QStringLiteral("wrong username or password"), {}, {}};
+} // namespace
+
+AuthService::AuthService(Database &db, const ServerConfig &config, PasswordHasher &hasher, Fanout &fanout)
+    : m_db(db), m_config(config), m_hasher(hasher), m_fanout(fanout), m_accounts(std::make_unique<AccountStore>(db))
+{
+}
+
+AuthService::~AuthService() = default;
+
+Outcome<AuthResult> AuthService::openSession(const User &user, const QString &device, bool withToken)
+{
+    const qint64 now = nowMs();
+    SessionRecord session;
+    session.id = ids::make('s');
+    session.userId = user.id;
+    const QString token = ids::token();
+    session.tokenHash = ids::tokenHash(token);
+    session.device = device;
+    session.createdAt = now;
+    session.lastUsedAt = now;
+    session.expiresAt = now + m_config.sessionTtlDays * 24 * 3600 * 1000;
+    m_accounts->createSession(session);
+
+    AuthResult result;
+    result.identity = {user.id, session.id};
+    result.reply.sessionId = session.id;
+    if (withToken)
+        result.reply.token = token;
+    result.reply.expiresAt = session.expiresAt;
+    result.reply.serverTime = now;
+    result.reply.user = {user.id, user.username, user.displayName};
+    result.reply.limits = m_config.limits;
+    return result;
+}
+
+void AuthService::registerUser(const protocol::AuthRegister &request, QObject *context, Done done)
+{
+    if (m_config.registration == ServerConfig::Registration::Closed)
+        return done(Failure{ErrorCode::Forbidden, QStringLiteral("registration is closed on this server"), {}, {}});
+    if (m_config.registration == ServerConfig::Registration::Invite && !request.inviteCode)
+        return done(Failure{ErrorCode::Forbidden, QStringLiteral("registration needs an invite code"), {}, {}});
+    m_hasher.hash(request.password, context, [this, request, done](const QString &hash) {
+        if (hash.isEmpty())
+            return done(Failure{ErrorCode::Internal, QStringLiteral("could not hash the password"), {}, {}});
+        try {
+            Transaction tx(m_db);
+            User user{ids::make('u'), request.username, request.displayName, hash, false, nowMs()};
+            try {
+                m_accounts->createUser(user);
+            } catch (const StoreError &e) {
+                if (e.kind() == StoreError::Kind::Conflict)
+                    return done(Failure{ErrorCode::Conflict, QStringLiteral("that username is taken"), {},
+                                        QStringLiteral("username")});
+                throw;
+            }
+            if (m_config.registration == ServerConfig::Registration::Invite &&
+                !m_accounts->consumeInvite(ids::tokenHash(*request.inviteCode), user.id, user.createdAt))
+                return done(Failure{ErrorCode::Forbidden, QStringLiteral("the invite code is unknown or used"), {},
+                                    QStringLiteral("invite_code")});
+            auto result = openSession(user, request.device, true);
+            tx.commit();
+            qCInfo(lcAuth).noquote() << "registered user" << user.id;
+            done(std::move(result));
+        } catch (const StoreError &e) {
+            done(storeFailure(e));
+        }
+    });
+}
+
+void AuthService::login(const protocol::AuthLogin &request, QObject *context, Done done)
+{
+    std::optional<User> user;
+    try {
+        user = m_accounts->userByUsername(request.username);
+    } catch (const StoreError &e) {
+        return done(storeFailure(e));
+    }
+    // Unknown and disabled users cost one verification too, so timing does not reveal which names exist.
+    const QString hash = user && !user->disabled ? user->passwordHash : m_hasher.decoyHash();
+    m_hasher.verify(hash, request.password, context, [this, user, request, done](bool ok) {
+        if (!ok || !user || user->disabled) {
+            qCInfo(lcAuth).noquote() << "failed login for a" << (user ? "known" : "unknown") << "username";
+            return done(kBadCredentials);
+        }
+        try {
+            Transaction tx(m_db);
+            auto result = openSession(*user, request.device, true);
+            tx.commit();
+            qCInfo(lcAuth).noquote() << "login of user" << user->id << "session" << result.value().identity.sessionId;
+            done(std::move(result));
+        } catch (const StoreError &e) {
+            done(storeFailure(e));
+        }
+    });
+}
+
+Outcome<AuthResult> AuthService::resume(const protocol::AuthResume &request)
+{
+    try {
+        const auto session = m_accounts->sessionByTokenHash(ids::tokenHash(request.token));
+        const qint64 now = nowMs();
+        if (!session || session->expiresAt <= now)
+            return Failure{ErrorCode::Unauthorized, QStringLiteral("the session has expired or was revoked"), {}, {}};
+        const auto user = m_accounts->userById(session->userId);
+        if (!user || user->disabled)
+            return Failure{ErrorCode::Unauthorized, QStringLiteral("the account is disabled"), {}, {}};
+        m_accounts->touchSession(session->id, now);
+        AuthResult result;
+        result.identity = {user->id, session->id};
+        result.reply.sessionId = session->id;
+        result.reply.expiresAt = session->expiresAt;
+        result.reply.serverTime = now;
+        result.reply.user = {user->id, user->username, user->displayName};
+        result.reply.limits = m_config.limits;
+        return result;
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+bool AuthService::sessionValid(const Identity &identity)
+{
+    const auto session = m_accounts->sessionById(identity.sessionId);
+    return session && session->expiresAt > nowMs();
+}
+
+Outcome<protocol::Ok> AuthService::logout(const Identity &identity)
+{
+    try {
+        m_accounts->deleteSession(identity.sessionId);
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+    qCInfo(lcAuth).noquote() << "logout of session" << identity.sessionId;
+    return protocol::Ok{};
+}
+
+void AuthService::endConnections(const QString &sessionId)
+{
+    m_fanout.endSession(sessionId);
+}
+
+Outcome<protocol::Sessions> AuthService::sessions(const Identity &identity)
+{
+    try {
+        protocol::Sessions reply;
+        for (const SessionRecord &s : m_accounts->sessionsOf(identity.userId)) {
+            reply.sessions.append({s.id, s.device, s.createdAt, s.lastUsedAt, s.expiresAt, s.id == identity.sessionId});
+        }
+        return reply;
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Ok> AuthService::revoke(const Identity &identity, const protocol::AuthRevoke &request)
+{
+    try {
+        const auto session = m_accounts->sessionById(request.sessionId);
+        if (!session || session->userId != identity.userId)
+            return notFound(QStringLiteral("session"));
+        m_accounts->deleteSession(session->id);
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+    qCInfo(lcAuth).noquote() << "revoked session" << request.sessionId;
+    m_fanout.endSession(request.sessionId);
+    return protocol::Ok{};
+}
+
+} // namespace confab::server

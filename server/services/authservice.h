@@ -1,0 +1,62 @@
+#pragma once
+
+#include "app/config.h"
+#include "domain/model.h"
+#include "services/outcome.h"
+
+#include <functional>
+
+namespace confab::server {
+
+class AccountStore;
+class Database;
+class Fanout;
+class PasswordHasher;
+
+//! Who a connection is, once authenticated.
+struct Identity {
+    QString userId;
+    QString sessionId;
+    bool isValid() const { return !userId.isEmpty(); }
+};
+
+struct AuthResult {
+    Identity identity;
+    protocol::AuthOk reply;
+};
+
+/*!
+ * Accounts and sessions: registration, password login (argon2id off the socket thread),
+ * resuming with a token, and listing or revoking one's sessions.
+ */
+class AuthService {
+public:
+    using Done = std::function<void(Outcome<AuthResult>)>;
+
+    AuthService(Database &db, const ServerConfig &config, PasswordHasher &hasher, Fanout &fanout);
+    ~AuthService();
+
+    //! `context` guards the callback: if it is destroyed first, `done` is not called.
+    void registerUser(const protocol::AuthRegister &request, QObject *context, Done done);
+    void login(const protocol::AuthLogin &request, QObject *context, Done done);
+    Outcome<AuthResult> resume(const protocol::AuthResume &request);
+    //! Checks that a session still stands (not revoked, not expired).
+    bool sessionValid(const Identity &identity);
+
+    Outcome<protocol::Ok> logout(const Identity &identity);
+    //! Closes the connections still signed in with a session that has ended.
+    void endConnections(const QString &sessionId);
+    Outcome<protocol::Sessions> sessions(const Identity &identity);
+    Outcome<protocol::Ok> revoke(const Identity &identity, const protocol::AuthRevoke &request);
+
+private:
+    Outcome<AuthResult> openSession(const User &user, const QString &device, bool withToken);
+
+    Database &m_db;
+    const ServerConfig &m_config;
+    PasswordHasher &m_hasher;
+    Fanout &m_fanout;
+    std::unique_ptr<AccountStore> m_accounts;
+};
+
+} // namespace confab::server

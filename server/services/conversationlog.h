@@ -1,0 +1,41 @@
+#pragma once
+
+#include "domain/model.h"
+#include "domain/presenter.h"
+#include "protocol/frames.h"
+
+namespace confab::server {
+
+class ConversationStore;
+class EventStore;
+class Fanout;
+
+/*!
+ * Appends events to a conversation's log and delivers them. Every change to a conversation goes
+ * through here, so that each takes the next seq inside the caller's transaction and, once the
+ * caller committed, reaches every member's sessions encoded once, in commit order.
+ */
+class ConversationLog {
+public:
+    ConversationLog(ConversationStore &conversations, EventStore &events, Fanout &fanout)
+        : m_conversations(conversations), m_events(events), m_fanout(fanout)
+    {
+    }
+
+    //! Inside a transaction: takes the next seq and writes the event.
+    StoredEvent append(const QString &conversationId, EventKind kind, const QString &actorId,
+                       const QJsonObject &payload = {}, const QString &messageId = {}, qint64 at = 0);
+    //! After commit: sends the events to the conversation's active members (plus `alsoTo`, e.g. a
+    //! member who was just removed and should learn it).
+    void publish(const QString &conversationId, const QList<StoredEvent> &events, const QList<QString> &alsoTo = {});
+
+    //! A presenter for the conversation, knowing former members too.
+    Presenter presenter(const Conversation &conversation);
+
+private:
+    ConversationStore &m_conversations;
+    EventStore &m_events;
+    Fanout &m_fanout;
+};
+
+} // namespace confab::server

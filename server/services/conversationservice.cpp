@@ -1,0 +1,410 @@
+#include "conversationservice.h"
+
+#include "domain/aliases.h"
+#include "domain/clock.h"
+#include "domain/ids.h"
+#include "services/conversationlog.h"
+#include "services/fanout.h"
+#include "storage/accountstore.h"
+#include "storage/conversationstore.h"
+#include "storage/database.h"
+#include "storage/eventstore.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace confab::server {
+
+using protocol::ErrorCode;
+
+namespace {
+const QString kConversation = QStringLiteral("conversation");
+
+bool canManage(Role role)
+{
+    return role == Role::Owner || role == Role::Admin;
+}
+QJsonObject memberPayload(const QString &userId, Role role)
+{
+    return QJsonObject{{QStringLiteral("user_id"), userId}, {QStringLiteral("role"), protocol::enumName(role)}};
+}
+} // namespace
+
+ConversationService::ConversationService(Database &db, ConversationLog &log, Fanout &fanout)
+    : m_db(db)
+    , m_log(log)
+    , m_fanout(fanout)
+    , m_accounts(std::make_unique<AccountStore>(db))
+    , m_conversations(std::make_unique<ConversationStore>(db))
+    , m_events(std::make_unique<EventStore>(db))
+{
+}
+
+ConversationService::~ConversationService() = default;
+
+Member ConversationService::newMember(const Conversation &conversation, const User &user, Role role, qint64 seq,
+                                      qint64 now)
+{
+    Member m;
+    m.conversationId = conversation.id;
+    m.userId = user.id;
+    m.role = role;
+    m.joinedAt = now;
+    m.joinedSeq = seq;
+    m.username = user.username;
+    m.displayName = user.displayName;
+    if (conversation.kind == ConversationKind::Blind) {
+        // A returning member keeps their alias: the stored row is re-activated, not replaced.
+        m.aliasId = aliases::aliasId(conversation.aliasSecret, user.id);
+        QSet<QString> taken;
+        for (const Member &other : m_conversations->members(conversation.id, true))
+            taken.insert(other.alias);
+        m.alias = aliases::aliasName(m.aliasId, taken);
+    }
+    return m;
+}
+
+std::optional<Member> ConversationService::resolveMember(const Conversation &conversation, const QString &memberId)
+{
+    if (conversation.kind != ConversationKind::Blind) {
+        auto m = m_conversations->member(conversation.id, memberId);
+        return m && m->active ? m : std::nullopt;
+    }
+    for (const Member &m : m_conversations->members(conversation.id)) {
+        if (m.aliasId == memberId)
+            return m;
+    }
+    return std::nullopt;
+}
+
+std::optional<protocol::ConversationDetail> ConversationService::detailFor(const QString &userId,
+                                                                           const QString &conversationId)
+{
+    const auto row = m_conversations->membershipOf(userId, conversationId);
+    if (!row)
+        return std::nullopt;
+    const QList<Member> all = m_conversations->members(conversationId, true);
+    const Presenter presenter(row->conversation, all);
+    protocol::ConversationDetail detail;
+    detail.conversation = presenter.conversation(row->me, row->unread, row->memberCount,
+                                                 m_events->lastMessage(conversationId));
+    for (const Member &m : all) {
+        if (!m.active)
+            continue;
+        detail.members.append(presenter.member(m));
+        detail.markers.append(presenter.marker(m));
+    }
+    return detail;
+}
+
+void ConversationService::pushDetail(const QList<QString> &userIds, const QString &conversationId)
+{
+    for (const QString &userId : userIds) {
+        if (const auto detail = detailFor(userId, conversationId))
+            m_fanout.toUsers({userId}, protocol::encodeFrame(*detail));
+    }
+}
+
+Outcome<protocol::ConversationDetail> ConversationService::create(const Identity &who,
+                                                                  const protocol::ConversationCreate &request)
+{
+    try {
+        QList<QString> otherIds;
+        for (const QString &id : request.members) {
+            if (id != who.userId && !otherIds.contains(id))
+                otherIds.append(id);
+        }
+        const QList<User> others = m_accounts->usersByIds(otherIds);
+        for (const QString &id : otherIds) {
+            const bool found = std::any_of(others.begin(), others.end(),
+                                           [&id](const User &u) { return u.id == id && !u.disabled; });
+            if (!found)
+                return Failure{ErrorCode::NotFound, QStringLiteral("user %1 not found").arg(id), {}, QStringLiteral("members")};
+        }
+        const auto me = m_accounts->userById(who.userId);
+        if (!me)
+            return Failure{ErrorCode::Unauthorized, QStringLiteral("the account is gone"), {}, {}};
+
+        QString directKey;
+        if (request.kind == ConversationKind::Direct) {
+            if (otherIds.size() != 1)
+                return invalid(QStringLiteral("a direct conversation is with one other person"), QStringLiteral("members"));
+            QStringList pair{who.userId, otherIds.first()};
+            pair.sort();
+            directKey = pair.join(u':');
+            // One direct conversation per pair: asking again returns the existing one.
+            if (const auto existing = m_conversations->directByKey(directKey)) {
+                if (const auto detail = detailFor(who.userId, existing->id))
+                    return *detail;
+            }
+        }
+
+        const qint64 now = nowMs();
+        Conversation conversation;
+        conversation.id = ids::make('c');
+        conversation.kind = request.kind;
+        conversation.title = request.kind == ConversationKind::Direct ? QString() : request.title.trimmed();
+        conversation.createdBy = who.userId;
+        conversation.createdAt = now;
+        conversation.directKey = directKey;
+        if (request.kind == ConversationKind::Blind)
+            conversation.aliasSecret = aliases::newRoomSecret();
+
+        QList<StoredEvent> events;
+        try {
+            Transaction tx(m_db);
+            m_conversations->create(conversation);
+            events.append(m_log.append(conversation.id, EventKind::Created, who.userId,
+                                       {{QStringLiteral("title"), conversation.title}}, {}, now));
+            const Role creatorRole = request.kind == ConversationKind::Direct ? Role::Member : Role::Owner;
+            QList<std::pair<User, Role>> joining{{*me, creatorRole}};
+            for (const User &other : others)
+                joining.append({other, Role::Member});
+            for (const auto &[user, role] : joining) {
+                events.append(m_log.append(conversation.id, EventKind::MemberAdded, who.userId,
+                                           memberPayload(user.id, role), {}, now));
+                m_conversations->upsertMember(newMember(conversation, user, role, events.last().seq, now));
+            }
+            tx.commit();
+        } catch (const StoreError &e) {
+            // Another request created the same direct conversation first: that one is the answer.
+            if (e.kind() != StoreError::Kind::Conflict || directKey.isEmpty())
+                throw;
+            const auto existing = m_conversations->directByKey(directKey);
+            const auto detail = existing ? detailFor(who.userId, existing->id) : std::nullopt;
+            if (!detail)
+                throw;
+            return *detail;
+        }
+        m_log.publish(conversation.id, events);
+        pushDetail(otherIds, conversation.id);
+        const auto detail = detailFor(who.userId, conversation.id);
+        if (!detail)
+            return Failure{ErrorCode::Internal, QStringLiteral("the new conversation vanished"), {}, {}};
+        return *detail;
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Conversations> ConversationService::list(const Identity &who, const protocol::ConversationList &request)
+{
+    try {
+        protocol::Conversations reply;
+        for (const MembershipRow &row : m_conversations->membershipsOf(who.userId, request.includeArchived)) {
+            const Presenter presenter = m_log.presenter(row.conversation);
+            reply.conversations.append(presenter.conversation(row.me, row.unread, row.memberCount,
+                                                              m_events->lastMessage(row.conversation.id)));
+        }
+        return reply;
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::ConversationDetail> ConversationService::get(const Identity &who,
+                                                               const protocol::ConversationGet &request)
+{
+    try {
+        if (auto detail = detailFor(who.userId, request.conversationId))
+            return *detail;
+        return notFound(kConversation);
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Users> ConversationService::lookup(const Identity &, const protocol::UserLookup &request)
+{
+    try {
+        protocol::Users reply;
+        for (const User &user : m_accounts->usersByUsernames(request.usernames)) {
+            if (!user.disabled)
+                reply.users.append({user.id, user.displayName, user.username, Role::Member, false, std::nullopt});
+        }
+        return reply;
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Ok> ConversationService::addMembers(const Identity &who, const protocol::MembersAdd &request)
+{
+    try {
+        const auto conversation = m_conversations->byId(request.conversationId);
+        const auto me = m_conversations->member(request.conversationId, who.userId);
+        if (!conversation || !me || !me->active)
+            return notFound(kConversation);
+        if (conversation->kind == ConversationKind::Direct)
+            return forbidden(QStringLiteral("direct conversations have exactly two members"));
+        if (!canManage(me->role))
+            return forbidden(QStringLiteral("only owners and admins add members"));
+        const QList<User> users = m_accounts->usersByIds(request.userIds);
+        for (const QString &id : request.userIds) {
+            if (!std::any_of(users.begin(), users.end(), [&id](const User &u) { return u.id == id && !u.disabled; }))
+                return Failure{ErrorCode::NotFound, QStringLiteral("user %1 not found").arg(id), {}, QStringLiteral("user_ids")};
+        }
+        QList<StoredEvent> events;
+        QList<QString> added;
+        const qint64 now = nowMs();
+        {
+            Transaction tx(m_db);
+            for (const User &user : users) {
+                const auto existing = m_conversations->member(conversation->id, user.id);
+                if (existing && existing->active)
+                    continue; // already a member: adding is idempotent
+                Member m = newMember(*conversation, user, Role::Member, conversation->lastSeq, now);
+                if (existing) { // a former member keeps their alias
+                    m.alias = existing->alias;
+                    m.aliasId = existing->aliasId;
+                    m.group = existing->group;
+                }
+                events.append(m_log.append(conversation->id, EventKind::MemberAdded, who.userId,
+                                           memberPayload(user.id, Role::Member), {}, now));
+                m.joinedSeq = events.last().seq;
+                m_conversations->upsertMember(m);
+                added.append(user.id);
+            }
+            tx.commit();
+        }
+        m_log.publish(conversation->id, events);
+        pushDetail(added, conversation->id);
+        return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Ok> ConversationService::removeMember(const Identity &who, const protocol::MembersRemove &request)
+{
+    try {
+        const auto conversation = m_conversations->byId(request.conversationId);
+        const auto me = m_conversations->member(request.conversationId, who.userId);
+        if (!conversation || !me || !me->active)
+            return notFound(kConversation);
+        if (conversation->kind == ConversationKind::Direct)
+            return forbidden(QStringLiteral("direct conversations have exactly two members"));
+        const auto target = resolveMember(*conversation, request.memberId);
+        if (!target)
+            return Failure{ErrorCode::NotFound, QStringLiteral("member not found"), {}, QStringLiteral("member_id")};
+        if (target->userId == who.userId)
+            return invalid(QStringLiteral("use conversation.leave to leave"), QStringLiteral("member_id"));
+        if (!canManage(me->role) || target->role == Role::Owner || (me->role == Role::Admin && target->role == Role::Admin))
+            return forbidden(QStringLiteral("you cannot remove this member"));
+        StoredEvent event;
+        {
+            Transaction tx(m_db);
+            m_conversations->deactivateMember(conversation->id, target->userId);
+            event = m_log.append(conversation->id, EventKind::MemberRemoved, who.userId,
+                                 memberPayload(target->userId, target->role));
+            tx.commit();
+        }
+        m_log.publish(conversation->id, {event}, {target->userId});
+        return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Ok> ConversationService::setRole(const Identity &who, const protocol::MembersRole &request)
+{
+    try {
+        const auto conversation = m_conversations->byId(request.conversationId);
+        const auto me = m_conversations->member(request.conversationId, who.userId);
+        if (!conversation || !me || !me->active)
+            return notFound(kConversation);
+        if (conversation->kind == ConversationKind::Direct)
+            return forbidden(QStringLiteral("direct conversations have no roles"));
+        if (me->role != Role::Owner)
+            return forbidden(QStringLiteral("only the owner changes roles"));
+        const auto target = resolveMember(*conversation, request.memberId);
+        if (!target)
+            return Failure{ErrorCode::NotFound, QStringLiteral("member not found"), {}, QStringLiteral("member_id")};
+        if (target->userId == who.userId)
+            return invalid(QStringLiteral("make another member owner to step down"), QStringLiteral("member_id"));
+        if (target->role == request.role)
+            return protocol::Ok{};
+        QList<StoredEvent> events;
+        {
+            Transaction tx(m_db);
+            m_conversations->setRole(conversation->id, target->userId, request.role);
+            events.append(m_log.append(conversation->id, EventKind::RoleChanged, who.userId,
+                                       memberPayload(target->userId, request.role)));
+            if (request.role == Role::Owner) { // ownership moves: one owner per conversation
+                m_conversations->setRole(conversation->id, who.userId, Role::Admin);
+                events.append(m_log.append(conversation->id, EventKind::RoleChanged, who.userId,
+                                           memberPayload(who.userId, Role::Admin)));
+            }
+            tx.commit();
+        }
+        m_log.publish(conversation->id, events);
+        return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Ok> ConversationService::leave(const Identity &who, const protocol::ConversationLeave &request)
+{
+    try {
+        const auto conversation = m_conversations->byId(request.conversationId);
+        const auto me = m_conversations->member(request.conversationId, who.userId);
+        if (!conversation || !me || !me->active)
+            return notFound(kConversation);
+        if (conversation->kind == ConversationKind::Direct)
+            return forbidden(QStringLiteral("a direct conversation cannot be left; archive it instead"));
+        QList<StoredEvent> events;
+        {
+            Transaction tx(m_db);
+            m_conversations->deactivateMember(conversation->id, who.userId);
+            events.append(m_log.append(conversation->id, EventKind::MemberLeft, who.userId,
+                                       memberPayload(who.userId, me->role)));
+            if (me->role == Role::Owner) {
+                // The conversation keeps an owner: the longest-standing admin, else the longest-standing member.
+                QList<Member> rest = m_conversations->members(conversation->id);
+                std::stable_sort(rest.begin(), rest.end(), [](const Member &a, const Member &b) {
+                    return (a.role == Role::Admin) > (b.role == Role::Admin);
+                });
+                if (!rest.isEmpty()) {
+                    m_conversations->setRole(conversation->id, rest.first().userId, Role::Owner);
+                    events.append(m_log.append(conversation->id, EventKind::RoleChanged, QString(),
+                                               memberPayload(rest.first().userId, Role::Owner)));
+                }
+            }
+            tx.commit();
+        }
+        m_log.publish(conversation->id, events, {who.userId});
+        return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Ok> ConversationService::archive(const Identity &who, const protocol::ConversationArchive &request)
+{
+    try {
+        const auto conversation = m_conversations->byId(request.conversationId);
+        const auto me = m_conversations->member(request.conversationId, who.userId);
+        if (!conversation || !me || !me->active)
+            return notFound(kConversation);
+        if (conversation->kind != ConversationKind::Direct && !canManage(me->role))
+            return forbidden(QStringLiteral("only owners and admins archive a group"));
+        if (conversation->archived == request.archived)
+            return protocol::Ok{};
+        StoredEvent event;
+        {
+            Transaction tx(m_db);
+            m_conversations->setArchived(conversation->id, request.archived);
+            event = m_log.append(conversation->id, EventKind::Archived, who.userId,
+                                 {{QStringLiteral("archived"), request.archived}});
+            tx.commit();
+        }
+        m_log.publish(conversation->id, {event});
+        return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+} // namespace confab::server

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "services/authservice.h"
+#include "services/outcome.h"
+
+namespace confab::server {
+
+class AccountStore;
+class ConversationLog;
+class ConversationStore;
+class Database;
+class EventStore;
+class Fanout;
+
+/*!
+ * Conversations and membership. Membership is authorization (DESIGN.md invariant 4): a user who
+ * is not an active member gets NOT_FOUND for everything about a conversation, so ids cannot be probed.
+ */
+class ConversationService {
+public:
+    ConversationService(Database &db, ConversationLog &log, Fanout &fanout);
+    ~ConversationService();
+
+    Outcome<protocol::ConversationDetail> create(const Identity &who, const protocol::ConversationCreate &request);
+    Outcome<protocol::Conversations> list(const Identity &who, const protocol::ConversationList &request);
+    Outcome<protocol::ConversationDetail> get(const Identity &who, const protocol::ConversationGet &request);
+    Outcome<protocol::Users> lookup(const Identity &who, const protocol::UserLookup &request);
+    Outcome<protocol::Ok> addMembers(const Identity &who, const protocol::MembersAdd &request);
+    Outcome<protocol::Ok> removeMember(const Identity &who, const protocol::MembersRemove &request);
+    Outcome<protocol::Ok> setRole(const Identity &who, const protocol::MembersRole &request);
+    Outcome<protocol::Ok> leave(const Identity &who, const protocol::ConversationLeave &request);
+    Outcome<protocol::Ok> archive(const Identity &who, const protocol::ConversationArchive &request);
+
+    //! The conversation as `userId` sees it, with members and markers.
+    std::optional<protocol::ConversationDetail> detailFor(const QString &userId, const QString &conversationId);
+
+private:
+    Member newMember(const Conversation &conversation, const User &user, Role role, qint64 seq, qint64 now);
+    //! Resolves a member id as clients know it (user id, or alias id in blind rooms) to the member.
+    std::optional<Member> resolveMember(const Conversation &conversation, const QString &memberId);
+    void pushDetail(const QList<QString> &userIds, const QString &conversationId);
+
+    Database &m_db;
+    ConversationLog &m_log;
+    Fanout &m_fanout;
+    std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<ConversationStore> m_conversations;
+    std::unique_ptr<EventStore> m_events;
+};
+
+} // namespace confab::server

@@ -1,0 +1,336 @@
+#include "messageservice.h"
+
+#include "domain/clock.h"
+#include "domain/ids.h"
+#include "services/conversationlog.h"
+#include "services/conversationservice.h"
+#include "services/fanout.h"
+#include "storage/conversationstore.h"
+#include "storage/database.h"
+#include "storage/eventstore.h"
+
+namespace confab::server {
+
+using protocol::ErrorCode;
+
+namespace {
+const QString kConversation = QStringLiteral("conversation");
+const QString kMessage = QStringLiteral("message");
+} // namespace
+
+MessageService::MessageService(Database &db, const ServerConfig &config, ConversationLog &log,
+                               ConversationService &conversations, Fanout &fanout)
+    : m_db(db)
+    , m_config(config)
+    , m_log(log)
+    , m_conversationService(conversations)
+    , m_fanout(fanout)
+    , m_conversations(std::make_unique<ConversationStore>(db))
+    , m_events(std::make_unique<EventStore>(db))
+    , m_sendLimiter(double(config.limits.sendBurst), double(config.limits.sendPerMinute) / 60.0)
+    // Typing: a well-behaved client refreshes every typing_refresh_ms; allow a little slack per conversation.
+    , m_typingLimiter(5.0, 3000.0 / double(std::max<qint64>(config.limits.typingRefreshMs, 1)))
+{
+}
+
+MessageService::~MessageService() = default;
+
+void MessageService::pruneLimiters()
+{
+    m_sendLimiter.prune();
+    m_typingLimiter.prune();
+}
+
+Outcome<protocol::MessageSent> MessageService::send(const Identity &who, const protocol::MessageSend &request)
+{
+    if (request.body.toUtf8().size() > m_config.limits.maxBodyBytes)
+        return Failure{ErrorCode::TooLarge,
+                       QStringLiteral("the message is longer than %1 bytes").arg(m_config.limits.maxBodyBytes), {},
+                       QStringLiteral("body")};
+    if (!request.attachments.isEmpty())
+        return invalid(QStringLiteral("attachments are not accepted by this server yet"), QStringLiteral("attachments"));
+    try {
+        const auto me = m_conversations->member(request.conversationId, who.userId);
+        if (!me || !me->active)
+            return notFound(kConversation);
+        // A retry of a message already stored returns it, before any rate limit: retries must be safe.
+        const auto present = [this, &request](const Message &m) {
+            const auto conversation = m_conversations->byId(request.conversationId);
+            return protocol::MessageSent{request.conversationId, m_log.presenter(*conversation).message(m)};
+        };
+        if (const auto existing = m_events->messageByClientId(request.conversationId, who.userId, request.clientId))
+            return present(*existing);
+        if (const qint64 wait = m_sendLimiter.take(who.userId))
+            return Failure{ErrorCode::RateLimited, QStringLiteral("too many messages, slow down"), wait, {}};
+        if (request.replyTo) {
+            const auto quoted = m_events->messageById(*request.replyTo);
+            if (!quoted || quoted->conversationId != request.conversationId)
+                return Failure{ErrorCode::NotFound, QStringLiteral("the quoted message was not found"), {},
+                               QStringLiteral("reply_to")};
+        }
+
+        Message message;
+        message.id = ids::make('m');
+        message.conversationId = request.conversationId;
+        message.senderId = who.userId;
+        message.clientId = request.clientId;
+        message.body = request.body;
+        message.createdAt = nowMs();
+        message.replyTo = request.replyTo;
+        StoredEvent event;
+        try {
+            Transaction tx(m_db);
+            event = m_log.append(request.conversationId, EventKind::Message, who.userId, {}, message.id,
+                                 message.createdAt);
+            message.seq = event.seq;
+            m_events->insertMessage(message);
+            tx.commit(); // acked means durable: the reply is built only after this
+        } catch (const StoreError &e) {
+            // The same client id raced in from another connection or instance: the stored one wins.
+            if (e.kind() == StoreError::Kind::Conflict) {
+                if (const auto existing =
+                        m_events->messageByClientId(request.conversationId, who.userId, request.clientId))
+                    return present(*existing);
+            }
+            throw;
+        }
+        event.message = message;
+        m_log.publish(request.conversationId, {event});
+        return present(message);
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Ok> MessageService::edit(const Identity &who, const protocol::MessageEdit &request)
+{
+    if (request.body.toUtf8().size() > m_config.limits.maxBodyBytes)
+        return Failure{ErrorCode::TooLarge,
+                       QStringLiteral("the message is longer than %1 bytes").arg(m_config.limits.maxBodyBytes), {},
+                       QStringLiteral("body")};
+    try {
+        const auto me = m_conversations->member(request.conversationId, who.userId);
+        if (!me || !me->active)
+            return notFound(kConversation);
+        const auto message = m_events->messageById(request.messageId);
+        if (!message || message->conversationId != request.conversationId || message->deleted)
+            return notFound(kMessage);
+        if (message->senderId != who.userId)
+            return forbidden(QStringLiteral("only the author edits a message"));
+        const qint64 now = nowMs();
+        StoredEvent event;
+        {
+            Transaction tx(m_db);
+            m_db.exec(QStringLiteral("UPDATE messages SET body = ?, edited_at = ? WHERE id = ?"),
+                      {request.body, now, message->id})
+                .finish();
+            event = m_log.append(request.conversationId, EventKind::Edit, who.userId,
+                                 {{QStringLiteral("body"), request.body}, {QStringLiteral("edited_at"), double(now)}},
+                                 message->id, now);
+            tx.commit();
+        }
+        m_log.publish(request.conversationId, {event});
+        return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Ok> MessageService::remove(const Identity &who, const protocol::MessageDelete &request)
+{
+    try {
+        const auto conversation = m_conversations->byId(request.conversationId);
+        const auto me = m_conversations->member(request.conversationId, who.userId);
+        if (!conversation || !me || !me->active)
+            return notFound(kConversation);
+        const auto message = m_events->messageById(request.messageId);
+        if (!message || message->conversationId != request.conversationId)
+            return notFound(kMessage);
+        if (message->deleted)
+            return protocol::Ok{};
+        const bool moderator = conversation->kind != ConversationKind::Direct &&
+                               (me->role == Role::Owner || me->role == Role::Admin);
+        if (message->senderId != who.userId && !moderator)
+            return forbidden(QStringLiteral("only the author or an admin deletes a message"));
+        StoredEvent event;
+        {
+            Transaction tx(m_db);
+            // The body leaves storage: the message row and the text of its edits.
+            m_db.exec(QStringLiteral("UPDATE messages SET body = '', deleted = 1 WHERE id = ?"), {message->id}).finish();
+            m_db.exec(QStringLiteral("UPDATE events SET payload = '{}' WHERE conversation_id = ? AND message_id = ? "
+                                     "AND kind = 'edit'"),
+                      {request.conversationId, message->id})
+                .finish();
+            event = m_log.append(request.conversationId, EventKind::Delete, who.userId, {}, message->id);
+            tx.commit();
+        }
+        m_log.publish(request.conversationId, {event});
+        return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Ok> MessageService::react(const Identity &who, const protocol::MessageReact &request)
+{
+    try {
+        const auto me = m_conversations->member(request.conversationId, who.userId);
+        if (!me || !me->active)
+            return notFound(kConversation);
+        const auto message = m_events->messageById(request.messageId);
+        if (!message || message->conversationId != request.conversationId || message->deleted)
+            return notFound(kMessage);
+        StoredEvent event;
+        {
+            Transaction tx(m_db);
+            event = m_log.append(request.conversationId, EventKind::Reaction, who.userId,
+                                 {{QStringLiteral("emoji"), request.emoji}, {QStringLiteral("add"), request.add}},
+                                 message->id);
+            tx.commit();
+        }
+        m_log.publish(request.conversationId, {event});
+        return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::History> MessageService::history(const Identity &who, const protocol::HistoryRequest &request)
+{
+    try {
+        const auto conversation = m_conversations->byId(request.conversationId);
+        const auto me = m_conversations->member(request.conversationId, who.userId);
+        if (!conversation || !me || !me->active)
+            return notFound(kConversation);
+        const int limit = int(std::min(request.limit, m_config.limits.historyPageMax));
+        // One more than asked tells whether there is more beyond the page.
+        QList<StoredEvent> events = m_events->page(request.conversationId, request.before, request.after, limit + 1);
+        const bool hasMore = events.size() > limit;
+        if (hasMore) {
+            if (request.after)
+                events.removeLast();
+            else
+                events.removeFirst();
+        }
+        const Presenter presenter = m_log.presenter(*conversation);
+        protocol::History reply;
+        reply.conversationId = request.conversationId;
+        reply.hasMore = hasMore;
+        for (const StoredEvent &e : events)
+            reply.events.append(presenter.event(e));
+        return reply;
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::SyncResult> MessageService::sync(const Identity &who, const protocol::SyncRequest &request)
+{
+    try {
+        QHash<QString, qint64> known;
+        for (const protocol::ConversationSeq &c : request.conversations)
+            known.insert(c.conversationId, c.seq);
+        protocol::SyncResult reply;
+        reply.serverTime = nowMs();
+        const int page = int(m_config.limits.historyPageMax);
+        for (const MembershipRow &row : m_conversations->membershipsOf(who.userId, true)) {
+            const QString &id = row.conversation.id;
+            const auto it = known.constFind(id);
+            const qint64 since = it == known.constEnd() ? -1 : *it;
+            if (since >= row.conversation.lastSeq) {
+                known.remove(id);
+                continue; // nothing missed
+            }
+            protocol::SyncEntry entry;
+            entry.conversationId = id;
+            const Presenter presenter = m_log.presenter(row.conversation);
+            const bool reset = since < 0 || row.conversation.lastSeq - since > m_config.limits.syncGapMax;
+            QList<StoredEvent> events = reset ? m_events->page(id, std::nullopt, std::nullopt, page + 1)
+                                              : m_events->page(id, std::nullopt, since, page + 1);
+            entry.hasMore = events.size() > page;
+            if (entry.hasMore) {
+                if (reset)
+                    events.removeFirst();
+                else
+                    events.removeLast();
+            }
+            for (const StoredEvent &e : events)
+                entry.events.append(presenter.event(e));
+            if (reset) {
+                entry.reset = true;
+                if (const auto detail = m_conversationService.detailFor(who.userId, id)) {
+                    entry.conversation = detail->conversation;
+                    entry.members = detail->members;
+                    entry.markers = detail->markers;
+                }
+            }
+            reply.conversations.append(std::move(entry));
+            known.remove(id);
+        }
+        // Whatever the client listed and is no longer a member of.
+        for (auto it = known.constBegin(); it != known.constEnd(); ++it) {
+            protocol::SyncEntry entry;
+            entry.conversationId = it.key();
+            entry.removed = true;
+            reply.conversations.append(std::move(entry));
+        }
+        return reply;
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Ok> MessageService::receipt(const Identity &who, const protocol::Receipt &request)
+{
+    try {
+        const auto conversation = m_conversations->byId(request.conversationId);
+        const auto me = m_conversations->member(request.conversationId, who.userId);
+        if (!conversation || !me || !me->active)
+            return notFound(kConversation);
+        const qint64 seq = std::min(request.seq, conversation->lastSeq);
+        // Reading implies delivery.
+        const qint64 delivered = seq;
+        const qint64 read = request.kind == protocol::ReceiptKind::Read ? seq : 0;
+        const auto [newDelivered, newRead] =
+            m_conversations->advanceMarkers(request.conversationId, who.userId, delivered, read);
+        if (newDelivered == me->deliveredSeq && newRead == me->readSeq)
+            return protocol::Ok{}; // markers never move back; nothing changed
+        Member updated = *me;
+        updated.deliveredSeq = newDelivered;
+        updated.readSeq = newRead;
+        const Presenter presenter = m_log.presenter(*conversation);
+        const protocol::MarkerInfo marker = presenter.marker(updated);
+        m_fanout.toUsers(m_conversations->activeMemberIds(request.conversationId),
+                         protocol::encodeFrame(protocol::MarkerUpdate{request.conversationId, marker.memberId,
+                                                                      marker.deliveredSeq, marker.readSeq}));
+        return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Ok> MessageService::typing(const Identity &who, const protocol::Typing &request)
+{
+    try {
+        const auto conversation = m_conversations->byId(request.conversationId);
+        const auto me = m_conversations->member(request.conversationId, who.userId);
+        if (!conversation || !me || !me->active)
+            return notFound(kConversation);
+        if (request.active) {
+            if (const qint64 wait = m_typingLimiter.take(who.userId + u'/' + request.conversationId))
+                return Failure{ErrorCode::RateLimited, QStringLiteral("typing updates are throttled"), wait, {}};
+        }
+        // Ephemeral (DESIGN.md invariant 6): relayed, never stored, not echoed to the typer's own connection.
+        const Presenter presenter(*conversation, {*me});
+        m_fanout.toUsersExcept(m_conversations->activeMemberIds(request.conversationId),
+                               protocol::encodeFrame(protocol::TypingUpdate{request.conversationId,
+                                                                            presenter.memberId(who.userId),
+                                                                            request.active}),
+                               who.sessionId);
+        return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+} // namespace confab::server

@@ -1,0 +1,242 @@
+#include "conversationstore.h"
+
+#include "storage/database.h"
+
+namespace confab::server {
+
+namespace {
+const QString kConversationColumns =
+    QStringLiteral("c.id, c.kind, c.title, c.created_by, c.created_at, c.last_seq, c.archived, c.direct_key, c.alias_secret");
+const QString kMemberColumns = QStringLiteral(
+    "m.conversation_id, m.user_id, m.role, m.joined_at, m.joined_seq, m.last_delivered_seq, m.last_read_seq, "
+    "m.muted, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name");
+
+Conversation readConversation(const QSqlQuery &q, int at = 0)
+{
+    Conversation c;
+    c.id = q.value(at).toString();
+    c.kind = protocol::enumFromName<ConversationKind>(q.value(at + 1).toString()).value_or(ConversationKind::Group);
+    c.title = q.value(at + 2).toString();
+    c.createdBy = q.value(at + 3).toString();
+    c.createdAt = q.value(at + 4).toLongLong();
+    c.lastSeq = q.value(at + 5).toLongLong();
+    c.archived = q.value(at + 6).toInt() != 0;
+    c.directKey = q.value(at + 7).toString();
+    c.aliasSecret = q.value(at + 8).toString();
+    return c;
+}
+
+Member readMember(const QSqlQuery &q, int at = 0)
+{
+    Member m;
+    m.conversationId = q.value(at).toString();
+    m.userId = q.value(at + 1).toString();
+    m.role = protocol::enumFromName<Role>(q.value(at + 2).toString()).value_or(Role::Member);
+    m.joinedAt = q.value(at + 3).toLongLong();
+    m.joinedSeq = q.value(at + 4).toLongLong();
+    m.deliveredSeq = q.value(at + 5).toLongLong();
+    m.readSeq = q.value(at + 6).toLongLong();
+    m.muted = q.value(at + 7).toInt() != 0;
+    m.alias = q.value(at + 8).toString();
+    m.aliasId = q.value(at + 9).toString();
+    m.group = q.value(at + 10).toString();
+    m.active = q.value(at + 11).toInt() != 0;
+    m.username = q.value(at + 12).toString();
+    m.displayName = q.value(at + 13).toString();
+    return m;
+}
+
+QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+} // namespace
+
+void ConversationStore::create(const Conversation &c)
+{
+    m_db.exec(QStringLiteral("INSERT INTO conversations (id, kind, title, created_by, created_at, last_seq, archived, "
+                             "direct_key, alias_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+              {c.id, protocol::enumName(c.kind), c.title, nullable(c.createdBy), c.createdAt, c.lastSeq, int(c.archived),
+               nullable(c.directKey), nullable(c.aliasSecret)})
+        .finish();
+}
+
+std::optional<Conversation> ConversationStore::byId(const QString &id)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT ") + kConversationColumns + QStringLiteral(" FROM conversations c WHERE c.id = ?"), {id});
+    std::optional<Conversation> c;
+    if (q.next())
+        c = readConversation(q);
+    q.finish();
+    return c;
+}
+
+std::optional<Conversation> ConversationStore::directByKey(const QString &key)
+{
+    QSqlQuery &q = m_db.exec(
+        QStringLiteral("SELECT ") + kConversationColumns + QStringLiteral(" FROM conversations c WHERE c.direct_key = ?"), {key});
+    std::optional<Conversation> c;
+    if (q.next())
+        c = readConversation(q);
+    q.finish();
+    return c;
+}
+
+qint64 ConversationStore::nextSeq(const QString &conversationId)
+{
+    QSqlQuery &q = m_db.exec(
+        QStringLiteral("UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq"), {conversationId});
+    if (!q.next()) {
+        q.finish();
+        throw StoreError(StoreError::Kind::Internal, QStringLiteral("no conversation ") + conversationId);
+    }
+    const qint64 seq = q.value(0).toLongLong();
+    q.finish();
+    return seq;
+}
+
+void ConversationStore::setTitle(const QString &conversationId, const QString &title)
+{
+    m_db.exec(QStringLiteral("UPDATE conversations SET title = ? WHERE id = ?"), {title, conversationId}).finish();
+}
+
+void ConversationStore::setArchived(const QString &conversationId, bool archived)
+{
+    m_db.exec(QStringLiteral("UPDATE conversations SET archived = ? WHERE id = ?"), {int(archived), conversationId}).finish();
+}
+
+void ConversationStore::upsertMember(const Member &m)
+{
+    m_db.exec(QStringLiteral("INSERT INTO members (conversation_id, user_id, role, joined_at, joined_seq, "
+                             "last_delivered_seq, last_read_seq, muted, alias, alias_id, group_label, active) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                             "ON CONFLICT (conversation_id, user_id) DO UPDATE SET active = 1, role = excluded.role, "
+                             "joined_at = excluded.joined_at, joined_seq = excluded.joined_seq"),
+              {m.conversationId, m.userId, protocol::enumName(m.role), m.joinedAt, m.joinedSeq, m.deliveredSeq,
+               m.readSeq, int(m.muted), nullable(m.alias), nullable(m.aliasId), nullable(m.group)})
+        .finish();
+}
+
+QList<Member> ConversationStore::readMembers(QSqlQuery &q)
+{
+    QList<Member> members;
+    while (q.next())
+        members.append(readMember(q));
+    q.finish();
+    return members;
+}
+
+std::optional<Member> ConversationStore::member(const QString &conversationId, const QString &userId)
+{
+    auto members = readMembers(m_db.exec(QStringLiteral("SELECT ") + kMemberColumns +
+                                             QStringLiteral(" FROM members m JOIN users u ON u.id = m.user_id "
+                                                            "WHERE m.conversation_id = ? AND m.user_id = ?"),
+                                         {conversationId, userId}));
+    return members.isEmpty() ? std::nullopt : std::optional(members.first());
+}
+
+QList<Member> ConversationStore::members(const QString &conversationId, bool includeFormer)
+{
+    return readMembers(m_db.exec(QStringLiteral("SELECT ") + kMemberColumns +
+                                     QStringLiteral(" FROM members m JOIN users u ON u.id = m.user_id "
+                                                    "WHERE m.conversation_id = ? AND m.active >= ? "
+                                                    "ORDER BY m.joined_seq, m.user_id"),
+                                 {conversationId, includeFormer ? 0 : 1}));
+}
+
+QList<QString> ConversationStore::activeMemberIds(const QString &conversationId)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT user_id FROM members WHERE conversation_id = ? AND active = 1"),
+                             {conversationId});
+    QList<QString> ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    q.finish();
+    return ids;
+}
+
+void ConversationStore::deactivateMember(const QString &conversationId, const QString &userId)
+{
+    m_db.exec(QStringLiteral("UPDATE members SET active = 0 WHERE conversation_id = ? AND user_id = ?"),
+              {conversationId, userId})
+        .finish();
+}
+
+void ConversationStore::setRole(const QString &conversationId, const QString &userId, Role role)
+{
+    m_db.exec(QStringLiteral("UPDATE members SET role = ? WHERE conversation_id = ? AND user_id = ?"),
+              {protocol::enumName(role), conversationId, userId})
+        .finish();
+}
+
+std::pair<qint64, qint64> ConversationStore::advanceMarkers(const QString &conversationId, const QString &userId,
+                                                           qint64 delivered, qint64 read)
+{
+    // CASE rather than GREATEST/MAX: the two dialects spell the two-argument maximum differently.
+    QSqlQuery &q = m_db.exec(
+        QStringLiteral("UPDATE members SET "
+                       "last_delivered_seq = CASE WHEN ? > last_delivered_seq THEN ? ELSE last_delivered_seq END, "
+                       "last_read_seq = CASE WHEN ? > last_read_seq THEN ? ELSE last_read_seq END "
+                       "WHERE conversation_id = ? AND user_id = ? RETURNING last_delivered_seq, last_read_seq"),
+        {delivered, delivered, read, read, conversationId, userId});
+    std::pair<qint64, qint64> markers{0, 0};
+    if (q.next())
+        markers = {q.value(0).toLongLong(), q.value(1).toLongLong()};
+    q.finish();
+    return markers;
+}
+
+QList<MembershipRow> ConversationStore::readMemberships(QSqlQuery &q)
+{
+    QList<MembershipRow> rows;
+    while (q.next()) {
+        MembershipRow row;
+        row.conversation = readConversation(q, 0);
+        row.me = readMember(q, 9);
+        row.memberCount = q.value(23).toLongLong();
+        rows.append(row);
+    }
+    q.finish();
+    return rows;
+}
+
+QList<MembershipRow> ConversationStore::membershipsOf(const QString &userId, bool includeArchived)
+{
+    auto rows = readMemberships(m_db.exec(
+        QStringLiteral("SELECT ") + kConversationColumns + QStringLiteral(", ") + kMemberColumns +
+            QStringLiteral(", (SELECT COUNT(*) FROM members x WHERE x.conversation_id = c.id AND x.active = 1) "
+                           "FROM members m JOIN conversations c ON c.id = m.conversation_id "
+                           "JOIN users u ON u.id = m.user_id "
+                           "WHERE m.user_id = ? AND m.active = 1 AND c.archived <= ? ORDER BY c.last_seq DESC, c.id"),
+        {userId, includeArchived ? 1 : 0}));
+    for (MembershipRow &row : rows)
+        row.unread = unreadCount(row.conversation.id, userId, row.me.readSeq);
+    return rows;
+}
+
+std::optional<MembershipRow> ConversationStore::membershipOf(const QString &userId, const QString &conversationId)
+{
+    auto rows = readMemberships(m_db.exec(
+        QStringLiteral("SELECT ") + kConversationColumns + QStringLiteral(", ") + kMemberColumns +
+            QStringLiteral(", (SELECT COUNT(*) FROM members x WHERE x.conversation_id = c.id AND x.active = 1) "
+                           "FROM members m JOIN conversations c ON c.id = m.conversation_id "
+                           "JOIN users u ON u.id = m.user_id "
+                           "WHERE m.user_id = ? AND m.conversation_id = ? AND m.active = 1"),
+        {userId, conversationId}));
+    if (rows.isEmpty())
+        return std::nullopt;
+    rows.first().unread = unreadCount(conversationId, userId, rows.first().me.readSeq);
+    return rows.first();
+}
+
+qint64 ConversationStore::unreadCount(const QString &conversationId, const QString &userId, qint64 readSeq)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND seq > ? "
+                                            "AND sender_id <> ? AND deleted = 0"),
+                             {conversationId, readSeq, userId});
+    const qint64 count = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return count;
+}
+
+} // namespace confab::server

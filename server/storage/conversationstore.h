@@ -1,0 +1,57 @@
+#pragma once
+
+#include "domain/model.h"
+
+#include <QList>
+
+class QSqlQuery;
+
+namespace confab::server {
+
+class Database;
+
+//! One conversation the user is in, with their own member row, for the conversation list.
+struct MembershipRow {
+    Conversation conversation;
+    Member me;
+    qint64 unread = 0;
+    qint64 memberCount = 0;
+};
+
+//! Conversations and their members (including read markers).
+class ConversationStore {
+public:
+    explicit ConversationStore(Database &db) : m_db(db) {}
+
+    void create(const Conversation &conversation);
+    std::optional<Conversation> byId(const QString &id);
+    std::optional<Conversation> directByKey(const QString &key);
+    //! Takes the conversation's next sequence number. Inside a transaction this locks the
+    //! conversation's row until commit, which keeps seqs gap-free across server instances.
+    qint64 nextSeq(const QString &conversationId);
+    void setTitle(const QString &conversationId, const QString &title);
+    void setArchived(const QString &conversationId, bool archived);
+
+    //! Inserts, or re-activates a former member's row (keeping its alias in blind rooms).
+    void upsertMember(const Member &member);
+    std::optional<Member> member(const QString &conversationId, const QString &userId);
+    QList<Member> members(const QString &conversationId, bool includeFormer = false);
+    QList<QString> activeMemberIds(const QString &conversationId);
+    void deactivateMember(const QString &conversationId, const QString &userId);
+    void setRole(const QString &conversationId, const QString &userId, Role role);
+    //! Moves markers forward only; returns the member's markers afterwards.
+    std::pair<qint64, qint64> advanceMarkers(const QString &conversationId, const QString &userId, qint64 delivered,
+                                             qint64 read);
+
+    QList<MembershipRow> membershipsOf(const QString &userId, bool includeArchived);
+    std::optional<MembershipRow> membershipOf(const QString &userId, const QString &conversationId);
+    //! Messages by others after `readSeq`, not deleted.
+    qint64 unreadCount(const QString &conversationId, const QString &userId, qint64 readSeq);
+
+private:
+    QList<Member> readMembers(QSqlQuery &q);
+    QList<MembershipRow> readMemberships(QSqlQuery &q);
+    Database &m_db;
+};
+
+} // namespace confab::server

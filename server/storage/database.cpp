@@ -1,0 +1,195 @@
+#include "database.h"
+
+#include "logging.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace confab::server {
+
+std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *error)
+{
+    DatabaseUrl url;
+    if (text.startsWith(QLatin1StringView("sqlite:"))) {
+        url.driver = Driver::SQLite;
+        url.database = text.mid(7);
+        if (url.database.startsWith(QLatin1StringView("//")))
+            url.database = url.database.mid(2);
+        if (url.database.isEmpty()) {
+            *error = QStringLiteral("sqlite: URL needs a file path, e.g. sqlite:/var/lib/confab/confab.sqlite");
+            return std::nullopt;
+        }
+        return url;
+    }
+    if (!text.startsWith(QLatin1StringView("postgresql://")) && !text.startsWith(QLatin1StringView("postgres://"))) {
+        *error = QStringLiteral("database URL must start with postgresql:// or sqlite:");
+        return std::nullopt;
+    }
+    const QUrl parsed(text, QUrl::StrictMode);
+    if (!parsed.isValid()) {
+        *error = QStringLiteral("database URL is not valid: %1").arg(parsed.errorString());
+        return std::nullopt;
+    }
+    url.driver = Driver::PostgreSQL;
+    url.host = parsed.host();
+    url.port = parsed.port(5432);
+    url.user = parsed.userName();
+    url.password = parsed.password();
+    url.database = parsed.path().mid(1);
+    const QUrlQuery query(parsed);
+    if (query.hasQueryItem(QStringLiteral("host")))
+        url.host = query.queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded);
+    if (url.database.isEmpty())
+        url.database = QStringLiteral("confab");
+    if (url.user.isEmpty())
+        url.user = qEnvironmentVariable("USER", QStringLiteral("confab"));
+    return url;
+}
+
+QString DatabaseUrl::redacted() const
+{
+    if (driver == Driver::SQLite)
+        return QStringLiteral("sqlite:") + database;
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host.isEmpty() ? QStringLiteral("localhost") : host).arg(port).arg(database);
+}
+
+Database::Database(DatabaseUrl url, QString connectionName)
+    : m_url(std::move(url)), m_connectionName(std::move(connectionName))
+{
+}
+
+Database::~Database()
+{
+    close();
+}
+
+bool Database::open(QString *error)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
+                              ? QSqlDatabase::database(m_connectionName, false)
+                              : QSqlDatabase::addDatabase(m_url.driver == DatabaseUrl::Driver::PostgreSQL
+                                                              ? QStringLiteral("QPSQL")
+                                                              : QStringLiteral("QSQLITE"),
+                                                          m_connectionName);
+        if (!db.isValid()) {
+            *error = QStringLiteral("the Qt SQL driver for %1 is not installed").arg(db.driverName());
+            return false;
+        }
+        db.setDatabaseName(m_url.database);
+        if (m_url.driver == DatabaseUrl::Driver::PostgreSQL) {
+            db.setHostName(m_url.host);
+            db.setPort(m_url.port);
+            db.setUserName(m_url.user);
+            db.setPassword(m_url.password);
+            db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+        } else {
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        }
+        if (!db.open()) {
+            *error = db.lastError().text();
+            return false;
+        }
+    }
+    m_statements.clear();
+    try {
+        if (dialect() == Dialect::SQLite) {
+            // WAL: readers (the admin CLI, backups) do not block the server; foreign keys are off by default.
+            execDirect(QStringLiteral("PRAGMA journal_mode=WAL"));
+            execDirect(QStringLiteral("PRAGMA synchronous=FULL"));
+            execDirect(QStringLiteral("PRAGMA foreign_keys=ON"));
+        } else {
+            execDirect(QStringLiteral("SET client_min_messages TO WARNING"));
+        }
+    } catch (const StoreError &e) {
+        *error = QString::fromStdString(e.what());
+        return false;
+    }
+    return true;
+}
+
+void Database::close()
+{
+    m_statements.clear();
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+bool Database::isOpen() const
+{
+    return handle().isOpen();
+}
+
+QSqlQuery &Database::exec(const QString &sql, const QVariantList &params)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(handle());
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            fail(query.lastError(), sql);
+        it = m_statements.insert(sql, std::move(query));
+    }
+    QSqlQuery &query = *it;
+    for (qsizetype i = 0; i < params.size(); ++i)
+        query.bindValue(int(i), params.at(i));
+    if (!query.exec()) {
+        const QSqlError error = query.lastError();
+        m_statements.erase(it);
+        fail(error, sql);
+    }
+    return query;
+}
+
+void Database::execDirect(const QString &sql)
+{
+    QSqlQuery query(handle());
+    if (!query.exec(sql))
+        fail(query.lastError(), sql);
+}
+
+void Database::begin()
+{
+    QSqlDatabase db = handle();
+    if (!db.transaction())
+        fail(db.lastError(), QStringLiteral("BEGIN"));
+}
+
+void Database::commit()
+{
+    QSqlDatabase db = handle();
+    if (!db.commit())
+        fail(db.lastError(), QStringLiteral("COMMIT"));
+}
+
+void Database::rollback()
+{
+    QSqlDatabase db = handle();
+    if (!db.rollback())
+        fail(db.lastError(), QStringLiteral("ROLLBACK"));
+}
+
+void Database::fail(const QSqlError &error, const QString &what)
+{
+    const QString native = error.nativeErrorCode();
+    // 23505 (PostgreSQL) / 2067, 1555 (SQLite): a unique constraint, which callers may resolve.
+    const bool unique = native == QLatin1StringView("23505") || native == QLatin1StringView("2067") ||
+                        native == QLatin1StringView("1555") ||
+                        error.databaseText().contains(QLatin1StringView("UNIQUE constraint failed"));
+    const bool connection = error.type() == QSqlError::ConnectionError || !handle().isOpen() ||
+                            native.startsWith(QLatin1StringView("08")) || native == QLatin1StringView("57P01") ||
+                            (m_url.driver == DatabaseUrl::Driver::PostgreSQL && native.isEmpty() &&
+                             error.type() != QSqlError::NoError &&
+                             error.databaseText().contains(QLatin1StringView("connection")));
+    const auto kind = unique ? StoreError::Kind::Conflict
+                             : connection ? StoreError::Kind::Unavailable : StoreError::Kind::Internal;
+    if (kind != StoreError::Kind::Conflict)
+        qCWarning(lcStore).noquote() << "statement failed:" << error.text() << "in" << what.left(120);
+    throw StoreError(kind, error.text());
+}
+
+} // namespace confab::server

@@ -1,0 +1,103 @@
+#pragma once
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <stdexcept>
+
+namespace confab::server {
+
+//! Where the data lives: `postgresql://user:password@host:port/dbname?host=/socket/folder` or `sqlite:/path/file`.
+struct DatabaseUrl {
+    enum class Driver { PostgreSQL, SQLite };
+    Driver driver = Driver::SQLite;
+    QString host; //!< a host name, or a socket folder (starts with '/')
+    int port = 5432;
+    QString user;
+    QString password;
+    QString database; //!< the PostgreSQL database name, or the SQLite file path
+
+    static std::optional<DatabaseUrl> parse(const QString &text, QString *error);
+    QString redacted() const; //!< for logs: no password
+};
+
+//! A failed statement. Services turn it into UNAVAILABLE (retryable) or INTERNAL replies.
+class StoreError : public std::runtime_error {
+public:
+    enum class Kind { Unavailable, Conflict, Internal };
+    StoreError(Kind kind, const QString &message) : std::runtime_error(message.toStdString()), m_kind(kind) {}
+    Kind kind() const { return m_kind; }
+
+private:
+    Kind m_kind;
+};
+
+/*!
+ * One connection to the database, used from the thread that opened it. Owns the prepared
+ * statements (cached by text) and knows the SQL dialect; stores build on it.
+ */
+class Database {
+public:
+    enum class Dialect { PostgreSQL, SQLite };
+
+    explicit Database(DatabaseUrl url, QString connectionName);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    bool open(QString *error);
+    void close();
+    bool isOpen() const;
+    Dialect dialect() const { return m_url.driver == DatabaseUrl::Driver::PostgreSQL ? Dialect::PostgreSQL : Dialect::SQLite; }
+    const DatabaseUrl &url() const { return m_url; }
+    QSqlDatabase handle() const { return QSqlDatabase::database(m_connectionName, false); }
+
+    //! Runs a prepared statement with positional `?` parameters; throws StoreError on failure.
+    //! The returned query is reused by the next call with the same text: read it fully first.
+    QSqlQuery &exec(const QString &sql, const QVariantList &params = {});
+    //! Runs a statement that is not worth preparing (DDL, pragmas); throws StoreError on failure.
+    void execDirect(const QString &sql);
+
+    void begin();
+    void commit();
+    void rollback();
+
+private:
+    [[noreturn]] void fail(const QSqlError &error, const QString &what);
+
+    DatabaseUrl m_url;
+    QString m_connectionName;
+    QHash<QString, QSqlQuery> m_statements;
+};
+
+//! Rolls back unless committed: every write path runs inside one.
+class Transaction {
+public:
+    explicit Transaction(Database &db) : m_db(db) { m_db.begin(); }
+    ~Transaction()
+    {
+        if (!m_done) {
+            try {
+                m_db.rollback();
+            } catch (const StoreError &) {
+                // The connection is already gone; nothing was committed.
+            }
+        }
+    }
+    void commit()
+    {
+        m_db.commit();
+        m_done = true;
+    }
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+private:
+    Database &m_db;
+    bool m_done = false;
+};
+
+} // namespace confab::server

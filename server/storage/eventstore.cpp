@@ -1,0 +1,134 @@
+#include "eventstore.h"
+
+#include "storage/database.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace confab::server {
+
+namespace {
+const QString kMessageColumns =
+    QStringLiteral("m.id, m.conversation_id, m.seq, m.sender_id, m.client_id, m.body, m.created_at, m.edited_at, "
+                   "m.deleted, m.reply_to");
+
+Message readMessage(const QSqlQuery &q, int at = 0)
+{
+    Message m;
+    m.id = q.value(at).toString();
+    m.conversationId = q.value(at + 1).toString();
+    m.seq = q.value(at + 2).toLongLong();
+    m.senderId = q.value(at + 3).toString();
+    m.clientId = q.value(at + 4).toString();
+    m.body = q.value(at + 5).toString();
+    m.createdAt = q.value(at + 6).toLongLong();
+    if (!q.value(at + 7).isNull())
+        m.editedAt = q.value(at + 7).toLongLong();
+    m.deleted = q.value(at + 8).toInt() != 0;
+    if (!q.value(at + 9).isNull())
+        m.replyTo = q.value(at + 9).toString();
+    return m;
+}
+
+std::optional<Message> readOneMessage(QSqlQuery &q)
+{
+    std::optional<Message> m;
+    if (q.next())
+        m = readMessage(q);
+    q.finish();
+    return m;
+}
+
+QVariant nullable(const std::optional<QString> &s)
+{
+    return s ? QVariant(*s) : QVariant(QMetaType::fromType<QString>());
+}
+} // namespace
+
+void EventStore::append(const StoredEvent &e)
+{
+    m_db.exec(QStringLiteral("INSERT INTO events (conversation_id, seq, kind, at, actor_id, message_id, payload) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+              {e.conversationId, e.seq, protocol::enumName(e.kind), e.at,
+               nullable(e.actorId.isEmpty() ? std::nullopt : std::optional(e.actorId)),
+               nullable(e.messageId.isEmpty() ? std::nullopt : std::optional(e.messageId)),
+               QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact))})
+        .finish();
+}
+
+void EventStore::insertMessage(const Message &m)
+{
+    m_db.exec(QStringLiteral("INSERT INTO messages (id, conversation_id, seq, sender_id, client_id, body, created_at, "
+                             "edited_at, deleted, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+              {m.id, m.conversationId, m.seq, m.senderId, m.clientId, m.body, m.createdAt,
+               m.editedAt ? QVariant(*m.editedAt) : QVariant(QMetaType::fromType<qlonglong>()), int(m.deleted),
+               nullable(m.replyTo)})
+        .finish();
+}
+
+std::optional<Message> EventStore::messageById(const QString &id)
+{
+    return readOneMessage(
+        m_db.exec(QStringLiteral("SELECT ") + kMessageColumns + QStringLiteral(" FROM messages m WHERE m.id = ?"), {id}));
+}
+
+std::optional<Message> EventStore::messageByClientId(const QString &conversationId, const QString &senderId,
+                                                     const QString &clientId)
+{
+    return readOneMessage(m_db.exec(QStringLiteral("SELECT ") + kMessageColumns +
+                                        QStringLiteral(" FROM messages m WHERE m.conversation_id = ? AND "
+                                                       "m.sender_id = ? AND m.client_id = ?"),
+                                    {conversationId, senderId, clientId}));
+}
+
+std::optional<Message> EventStore::lastMessage(const QString &conversationId)
+{
+    return readOneMessage(m_db.exec(QStringLiteral("SELECT ") + kMessageColumns +
+                                        QStringLiteral(" FROM messages m WHERE m.conversation_id = ? AND m.deleted = 0 "
+                                                       "ORDER BY m.seq DESC LIMIT 1"),
+                                    {conversationId}));
+}
+
+QList<StoredEvent> EventStore::page(const QString &conversationId, std::optional<qint64> before,
+                                    std::optional<qint64> after, int limit)
+{
+    const bool ascending = after.has_value();
+    const QString sql = QStringLiteral("SELECT e.conversation_id, e.seq, e.kind, e.at, e.actor_id, e.message_id, "
+                                       "e.payload, ") +
+                        kMessageColumns +
+                        QStringLiteral(" FROM events e LEFT JOIN messages m ON m.conversation_id = e.conversation_id "
+                                       "AND m.seq = e.seq WHERE e.conversation_id = ? AND e.seq > ? AND e.seq < ? "
+                                       "ORDER BY e.seq ") +
+                        (ascending ? QStringLiteral("ASC") : QStringLiteral("DESC")) + QStringLiteral(" LIMIT ?");
+    QSqlQuery &q = m_db.exec(sql, {conversationId, after.value_or(0), before.value_or(protocol::field::kMaxSafeInteger), limit});
+    QList<StoredEvent> events;
+    while (q.next()) {
+        StoredEvent e;
+        e.conversationId = q.value(0).toString();
+        e.seq = q.value(1).toLongLong();
+        e.kind = protocol::enumFromName<EventKind>(q.value(2).toString()).value_or(EventKind::Message);
+        e.at = q.value(3).toLongLong();
+        e.actorId = q.value(4).toString();
+        e.messageId = q.value(5).toString();
+        e.payload = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+        if (e.kind == EventKind::Message && !q.value(7).isNull())
+            e.message = readMessage(q, 7);
+        events.append(std::move(e));
+    }
+    q.finish();
+    if (!ascending)
+        std::reverse(events.begin(), events.end());
+    return events;
+}
+
+qint64 EventStore::countAfter(const QString &conversationId, qint64 seq)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM events WHERE conversation_id = ? AND seq > ?"),
+                             {conversationId, seq});
+    const qint64 count = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return count;
+}
+
+} // namespace confab::server

@@ -1,0 +1,150 @@
+#include "migrations.h"
+
+#include "logging.h"
+#include "storage/database.h"
+
+#include <QStringList>
+
+namespace confab::server {
+
+namespace {
+
+// Version 1: accounts, sessions, conversations, members, the event log and the messages projection.
+// Portable SQL only: epoch-millisecond BIGINTs for times, INTEGER 0/1 for flags, TEXT ids.
+const QStringList kVersion1 = {
+    QStringLiteral(R"(CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL))"),
+    QStringLiteral(R"(CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        token_hash TEXT NOT NULL UNIQUE,
+        device TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        last_used_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL))"),
+    QStringLiteral("CREATE INDEX sessions_user ON sessions(user_id)"),
+    QStringLiteral(R"(CREATE TABLE invites (
+        code_hash TEXT PRIMARY KEY,
+        created_at BIGINT NOT NULL,
+        used_by TEXT REFERENCES users(id),
+        used_at BIGINT))"),
+    QStringLiteral(R"(CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        created_by TEXT REFERENCES users(id),
+        created_at BIGINT NOT NULL,
+        last_seq BIGINT NOT NULL DEFAULT 0,
+        archived INTEGER NOT NULL DEFAULT 0,
+        direct_key TEXT UNIQUE,
+        alias_secret TEXT))"),
+    QStringLiteral(R"(CREATE TABLE members (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        role TEXT NOT NULL,
+        joined_at BIGINT NOT NULL,
+        joined_seq BIGINT NOT NULL,
+        last_delivered_seq BIGINT NOT NULL DEFAULT 0,
+        last_read_seq BIGINT NOT NULL DEFAULT 0,
+        muted INTEGER NOT NULL DEFAULT 0,
+        alias TEXT,
+        alias_id TEXT,
+        group_label TEXT,
+        active INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (conversation_id, user_id)))"),
+    QStringLiteral("CREATE INDEX members_user ON members(user_id)"),
+    QStringLiteral("CREATE UNIQUE INDEX members_alias ON members(conversation_id, alias_id)"),
+    // The log: every change to a conversation, gap-free per conversation. `payload` holds the
+    // kind's own fields as JSON; message bodies live only in `messages`, so that a delete erases them.
+    QStringLiteral(R"(CREATE TABLE events (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        seq BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        actor_id TEXT,
+        message_id TEXT,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (conversation_id, seq)))"),
+    QStringLiteral(R"(CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        seq BIGINT NOT NULL,
+        sender_id TEXT NOT NULL REFERENCES users(id),
+        client_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        edited_at BIGINT,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        reply_to TEXT,
+        UNIQUE (conversation_id, sender_id, client_id),
+        UNIQUE (conversation_id, seq)))"),
+    QStringLiteral(R"(CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        uploader_id TEXT NOT NULL REFERENCES users(id),
+        message_id TEXT REFERENCES messages(id),
+        name TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        sha256 TEXT NOT NULL,
+        complete INTEGER NOT NULL DEFAULT 0,
+        width INTEGER,
+        height INTEGER,
+        created_at BIGINT NOT NULL))"),
+    QStringLiteral("CREATE INDEX attachments_message ON attachments(message_id)"),
+};
+
+} // namespace
+
+int Migrations::currentVersion()
+{
+    m_db.execDirect(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT MAX(version) FROM schema_version"));
+    const int version = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    return version;
+}
+
+bool Migrations::migrate(QString *error)
+{
+    try {
+        const int from = currentVersion();
+        if (from > kSchemaVersion) {
+            *error = QStringLiteral("the database has schema version %1, newer than this server's %2: "
+                                    "upgrade confab-server")
+                         .arg(from)
+                         .arg(kSchemaVersion);
+            return false;
+        }
+        for (int version = from + 1; version <= kSchemaVersion; ++version) {
+            Transaction tx(m_db);
+            applyStep(version);
+            m_db.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {version});
+            tx.commit();
+            qCInfo(lcStore) << "migrated the database to schema version" << version;
+        }
+    } catch (const StoreError &e) {
+        *error = QStringLiteral("migration failed, nothing changed: %1").arg(QString::fromStdString(e.what()));
+        return false;
+    }
+    return true;
+}
+
+void Migrations::applyStep(int version)
+{
+    switch (version) {
+    case 1:
+        for (const QString &statement : kVersion1)
+            m_db.execDirect(statement);
+        return;
+    default:
+        throw StoreError(StoreError::Kind::Internal, QStringLiteral("no migration step for version %1").arg(version));
+    }
+}
+
+} // namespace confab::server
