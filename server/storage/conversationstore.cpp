@@ -56,7 +56,7 @@ void ConversationStore::create(const Conversation &c)
 {
     m_db.exec(QStringLiteral("INSERT INTO conversations (id, kind, title, created_by, created_at, last_seq, archived, "
                              "direct_key, alias_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              {c.id, protocol::enumName(c.kind), c.title, nullable(c.createdBy), c.createdAt, c.lastSeq, int(c.archived),
+              {c.id, protocol::enumName(c.kind), c.title.isNull() ? QStringLiteral("") : c.title, nullable(c.createdBy), c.createdAt, c.lastSeq, int(c.archived),
                nullable(c.directKey), nullable(c.aliasSecret)})
         .finish();
 }

@@ -137,11 +137,8 @@ QSqlQuery &Database::exec(const QString &sql, const QVariantList &params)
     QSqlQuery &query = *it;
     for (qsizetype i = 0; i < params.size(); ++i)
         query.bindValue(int(i), params.at(i));
-    if (!query.exec()) {
-        const QSqlError error = query.lastError();
-        m_statements.erase(it);
-        fail(error, sql);
-    }
+    if (!query.exec())
+        fail(query.lastError(), sql);
     return query;
 }
 
@@ -176,17 +173,26 @@ void Database::rollback()
 void Database::fail(const QSqlError &error, const QString &what)
 {
     const QString native = error.nativeErrorCode();
-    // 23505 (PostgreSQL) / 2067, 1555 (SQLite): a unique constraint, which callers may resolve.
-    const bool unique = native == QLatin1StringView("23505") || native == QLatin1StringView("2067") ||
-                        native == QLatin1StringView("1555") ||
-                        error.databaseText().contains(QLatin1StringView("UNIQUE constraint failed"));
-    const bool connection = error.type() == QSqlError::ConnectionError || !handle().isOpen() ||
-                            native.startsWith(QLatin1StringView("08")) || native == QLatin1StringView("57P01") ||
-                            (m_url.driver == DatabaseUrl::Driver::PostgreSQL && native.isEmpty() &&
-                             error.type() != QSqlError::NoError &&
-                             error.databaseText().contains(QLatin1StringView("connection")));
-    const auto kind = unique ? StoreError::Kind::Conflict
-                             : connection ? StoreError::Kind::Unavailable : StoreError::Kind::Internal;
+    StoreError::Kind kind = StoreError::Kind::Internal;
+    if (dialect() == Dialect::SQLite) {
+        const int code = native.toInt();
+        const int primary = code & 0xff; // extended result codes carry the primary code in the low byte
+        if (code == 2067 || code == 1555) // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+            kind = StoreError::Kind::Conflict;
+        else if (primary == 5 || primary == 6 || primary == 10 || primary == 13 || primary == 14) // BUSY, LOCKED, IOERR, FULL, CANTOPEN
+            kind = StoreError::Kind::Unavailable;
+    } else {
+        if (native == QLatin1StringView("23505")) // unique_violation
+            kind = StoreError::Kind::Conflict;
+        else if (native.startsWith(QLatin1StringView("08")) || native.startsWith(QLatin1StringView("57P")) ||
+                 native.startsWith(QLatin1StringView("53")) || native == QLatin1StringView("40001") ||
+                 native == QLatin1StringView("40P01"))
+            kind = StoreError::Kind::Unavailable; // connection, shutdown, resources, serialization: retryable
+    }
+    if (kind == StoreError::Kind::Internal && (error.type() == QSqlError::ConnectionError || !handle().isOpen()))
+        kind = StoreError::Kind::Unavailable;
+    if (kind == StoreError::Kind::Unavailable)
+        m_statements.clear(); // prepared on a connection that may be gone
     if (kind != StoreError::Kind::Conflict)
         qCWarning(lcStore).noquote() << "statement failed:" << error.text() << "in" << what.left(120);
     throw StoreError(kind, error.text());

@@ -3,6 +3,9 @@
 #include <QJsonDocument>
 #include <QStringDecoder>
 
+#include <cctype>
+#include <cstring>
+
 namespace confab::protocol {
 
 namespace {
@@ -29,40 +32,211 @@ DecodeError invalid(QString field, QString message, QString requestId = {})
     return DecodeError{ErrorCode::Invalid, std::move(field), std::move(message), std::move(requestId)};
 }
 
-//! Deepest nesting of objects and arrays, read without building anything; strings are skipped.
-int nestingDepth(QByteArrayView text, int stopAbove)
-{
-    int depth = 0, deepest = 0;
-    bool inString = false, escaped = false;
-    for (const char c : text) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            continue;
+/*!
+ * A strict check of JSON syntax (RFC 8259) and nesting depth, before QJsonDocument sees the text:
+ * Qt's parser tolerates things that are not JSON (`1.`, `.5`, unknown escapes such as `\q`, raw
+ * control characters in strings), and a frame must mean exactly what it says.
+ */
+class JsonSyntax {
+public:
+    JsonSyntax(QByteArrayView text, int maxDepth) : m_text(text), m_maxDepth(maxDepth) {}
+
+    //! An empty string when the text is one well-formed JSON value, else what is wrong.
+    QString check()
+    {
+        skipSpace();
+        if (!value(0))
+            return m_error;
+        skipSpace();
+        if (m_pos != m_text.size())
+            return failAt(QStringLiteral("unexpected text after the JSON value"));
+        return {};
+    }
+
+private:
+    bool fail(QString message)
+    {
+        if (m_error.isEmpty())
+            m_error = std::move(message);
+        return false;
+    }
+    QString failAt(const QString &message)
+    {
+        fail(QStringLiteral("frame is not JSON: %1 at offset %2").arg(message).arg(m_pos));
+        return m_error;
+    }
+    bool syntax(const char *what)
+    {
+        failAt(QString::fromLatin1(what));
+        return false;
+    }
+    char peek() const { return m_pos < m_text.size() ? m_text[m_pos] : '\0'; }
+    bool atEnd() const { return m_pos >= m_text.size(); }
+    void skipSpace()
+    {
+        while (!atEnd() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r'))
+            ++m_pos;
+    }
+    bool literal(const char *word)
+    {
+        const qsizetype n = qsizetype(std::strlen(word));
+        if (m_text.sliced(m_pos).size() < n || m_text.sliced(m_pos, n) != QByteArrayView(word, n))
+            return syntax("invalid literal");
+        m_pos += n;
+        return true;
+    }
+    bool digits()
+    {
+        if (atEnd() || peek() < '0' || peek() > '9')
+            return syntax("a number needs digits");
+        while (!atEnd() && peek() >= '0' && peek() <= '9')
+            ++m_pos;
+        return true;
+    }
+    bool number()
+    {
+        if (peek() == '-')
+            ++m_pos;
+        if (peek() == '0')
+            ++m_pos;
+        else if (!digits())
+            return false;
+        if (peek() == '.') {
+            ++m_pos;
+            if (!digits())
+                return false;
         }
-        switch (c) {
-        case '"':
-            inString = true;
-            break;
-        case '{':
-        case '[':
-            deepest = std::max(deepest, ++depth);
-            if (deepest > stopAbove)
-                return deepest;
-            break;
-        case '}':
-        case ']':
-            --depth;
-            break;
-        default:
-            break;
+        if (peek() == 'e' || peek() == 'E') {
+            ++m_pos;
+            if (peek() == '+' || peek() == '-')
+                ++m_pos;
+            if (!digits())
+                return false;
+        }
+        return true;
+    }
+    bool string()
+    {
+        ++m_pos; // opening quote
+        while (!atEnd()) {
+            const char c = m_text[m_pos++];
+            if (c == '"')
+                return true;
+            if (uchar(c) < 0x20)
+                return syntax("raw control character in a string");
+            if (c != '\\')
+                continue;
+            if (atEnd())
+                break;
+            const char e = m_text[m_pos++];
+            if (e == 'u') {
+                for (int i = 0; i < 4; ++i, ++m_pos) {
+                    if (atEnd() || !std::isxdigit(uchar(peek())))
+                        return syntax("\\u needs four hex digits");
+                }
+            } else if (!std::strchr("\"\\/bfnrt", e) || e == '\0') {
+                return syntax("unknown escape in a string");
+            }
+        }
+        return syntax("unterminated string");
+    }
+    bool value(int depth)
+    {
+        if (atEnd())
+            return syntax("unexpected end");
+        const char c = peek();
+        if (c == '{' || c == '[') {
+            if (depth + 1 > m_maxDepth)
+                return fail(QStringLiteral("frame is nested deeper than %1 levels").arg(m_maxDepth));
+            return c == '{' ? object(depth + 1) : array(depth + 1);
+        }
+        if (c == '"')
+            return string();
+        if (c == '-' || (c >= '0' && c <= '9'))
+            return number();
+        if (c == 't')
+            return literal("true");
+        if (c == 'f')
+            return literal("false");
+        if (c == 'n')
+            return literal("null");
+        return syntax("unexpected character");
+    }
+    bool object(int depth)
+    {
+        ++m_pos;
+        skipSpace();
+        if (peek() == '}') {
+            ++m_pos;
+            return true;
+        }
+        while (true) {
+            skipSpace();
+            if (peek() != '"')
+                return syntax("an object key must be a string");
+            if (!string())
+                return false;
+            skipSpace();
+            if (peek() != ':')
+                return syntax("expected ':'");
+            ++m_pos;
+            skipSpace();
+            if (!value(depth))
+                return false;
+            skipSpace();
+            if (peek() == ',') {
+                ++m_pos;
+                continue;
+            }
+            if (peek() == '}') {
+                ++m_pos;
+                return true;
+            }
+            return syntax("expected ',' or '}'");
         }
     }
-    return deepest;
+    bool array(int depth)
+    {
+        ++m_pos;
+        skipSpace();
+        if (peek() == ']') {
+            ++m_pos;
+            return true;
+        }
+        while (true) {
+            skipSpace();
+            if (!value(depth))
+                return false;
+            skipSpace();
+            if (peek() == ',') {
+                ++m_pos;
+                continue;
+            }
+            if (peek() == ']') {
+                ++m_pos;
+                return true;
+            }
+            return syntax("expected ',' or ']'");
+        }
+    }
+
+    QByteArrayView m_text;
+    int m_maxDepth;
+    qsizetype m_pos = 0;
+    QString m_error;
+};
+
+//! A frame type as it may be quoted back in an error: only when it looks like a type name.
+QString quotable(const QString &type)
+{
+    if (type.size() > 64)
+        return {};
+    for (const QChar c : type) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'.' || u == u'_'))
+            return {};
+    }
+    return type;
 }
 
 template <class T> Result<Frame> readFrame(const QJsonObject &object)
@@ -118,8 +292,8 @@ Result<Decoded> decodeFrame(QByteArrayView text, qint64 maxFrameBytes)
     (void)QString(utf8.decode(text));
     if (utf8.hasError())
         return invalid({}, QStringLiteral("frame is not valid UTF-8"));
-    if (nestingDepth(text, field::kMaxJsonDepth) > field::kMaxJsonDepth)
-        return invalid({}, QStringLiteral("frame is nested deeper than %1 levels").arg(field::kMaxJsonDepth));
+    if (const QString problem = JsonSyntax(text, field::kMaxJsonDepth).check(); !problem.isEmpty())
+        return invalid({}, problem);
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toByteArray(), &parseError);
@@ -157,8 +331,11 @@ Result<Decoded> decodeObject(const QJsonObject &object)
         return invalid(QStringLiteral("type"), QStringLiteral("is required and must be a string"), requestId);
     const auto type = frameTypeFromName(typeValue.toString());
     if (!type) {
-        QString shown = typeValue.toString().left(64);
-        return invalid(QStringLiteral("type"), QStringLiteral("unknown frame type \"%1\"").arg(shown), requestId);
+        const QString shown = quotable(typeValue.toString());
+        return invalid(QStringLiteral("type"),
+                       shown.isEmpty() ? QStringLiteral("unknown frame type")
+                                       : QStringLiteral("unknown frame type \"%1\"").arg(shown),
+                       requestId);
     }
 
     Envelope envelope;

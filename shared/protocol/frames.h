@@ -265,6 +265,11 @@ struct MessageEdit {
         v("message_id", self.messageId, rule::Id);
         v("body", self.body, TextRule{.minChars = 1, .maxBytes = rule::Body.maxBytes, .multiLine = true});
     }
+    void check(JsonReader &r) const
+    {
+        if (body.trimmed().isEmpty())
+            r.fail(QStringLiteral("body"), QStringLiteral("must not be blank"));
+    }
     CONFAB_WIRE(MessageEdit)
 };
 

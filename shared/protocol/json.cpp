@@ -32,7 +32,7 @@ bool JsonReader::read(const QJsonValue &value, const QString &path, QString &out
     }
     for (const QChar c : std::as_const(s)) {
         const char16_t u = c.unicode();
-        const bool control = u < 0x20 || u == 0x7f;
+        const bool control = u < 0x20 || (u >= 0x7f && u <= 0x9f); // C0, DEL and C1
         if (u == 0) {
             fail(path, QStringLiteral("must not contain NUL characters"));
             return false;

@@ -193,7 +193,8 @@ public:
         if (array.size() > list.maxItems)
             return fail(path, QStringLiteral("has more than %1 items").arg(list.maxItems), ErrorCode::TooLarge);
         if (array.size() < list.minItems)
-            return fail(path, QStringLiteral("needs at least %1 items").arg(list.minItems));
+            return fail(path, list.minItems == 1 ? QStringLiteral("must not be empty")
+                                                 : QStringLiteral("needs at least %1 items").arg(list.minItems));
         out.clear();
         out.reserve(array.size());
         for (qsizetype i = 0; i < array.size(); ++i) {

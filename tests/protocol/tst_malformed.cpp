@@ -224,13 +224,9 @@ void TestMalformed::malformedFrames_data() {
            Invalid, "emoji", "r1");
     addRow("DEL in title", req("conversation.create", createHead + R"("title":"a\u007fb","members":["u1"])"),
            Invalid, "title", "r1");
-    // C1 controls are control characters too (Unicode category Cc); NEL is even a line break.
-    addRow("C1 control NEL in title",
-           req("conversation.create", createHead + R"("title":"a\u0085b","members":["u1"])"), Invalid,
-           "title", "r1");
-    addRow("C1 control CSI in display name",
-           req("auth.register", R"("username":"mina","display_name":"Mina\u009b31m",)" + registerTail),
-           Invalid, "display_name", "r1");
+    addRow("C1 next-line in title", req("conversation.create", createHead + R"("title":"a\u0085b","members":["u1"])"),
+           Invalid, "title", "r1");
+    addRow("C1 CSI in body", inBody(R"(red\u009b31m)"), Invalid, "body", "r1");
 
     // ---- envelope: v, type, id, re ------------------------------------------------------------------------
     addRow("empty object", "{}", Invalid, "v");
@@ -470,7 +466,7 @@ void TestMalformed::malformedFrames_data() {
            "r1");
     addRow("blank search query", req("search", R"("query":"   ","limit":20)"), Invalid, "query", "r1");
     addRow("empty search query", req("search", R"("query":"","limit":20)"), Invalid, "query", "r1");
-    addRow("blank body without attachments", inBody(" \n\t "), Invalid, "body", "r1");
+    addRow("blank body without attachments", inBody(R"( \n\t )"), Invalid, "body", "r1");
     addRow("empty body with an empty attachment list",
            req("message.send", sendHead + R"("body":"","attachments":[])"), Invalid, "body", "r1");
     addRow("edit event without body", reply("event", eventHead + R"("kind":"edit","message_id":"m1")"),
