@@ -5,7 +5,7 @@
 CONFAB_PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-websockets-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-httpserver-dev
-    qt6-l10n-tools qt6-image-formats-plugins
+    qt6-l10n-tools qt6-tools-dev qt6-image-formats-plugins openssl
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
     qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtquick-templates
     qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-dialogs

@@ -1,0 +1,143 @@
+#pragma once
+
+#include "connection.h"
+#include "conversationlistmodel.h"
+#include "localcache.h"
+#include "memberlistmodel.h"
+#include "messagelistmodel.h"
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QTimer>
+
+#include <memory>
+
+namespace confab::client {
+
+class TokenStore;
+
+/*!
+ * One signed-in account: its connection, local cache, outbox and models. Works without QML
+ * (the tests drive it headless); the app exposes it to QML as is.
+ *
+ * Flow: socket → Connection (decode, correlate) → ChatClient (apply events to the cache) →
+ * models → QML.
+ */
+class ChatClient : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by the app")
+    Q_PROPERTY(ConnectionState connectionState READ connectionState NOTIFY connectionStateChanged)
+    Q_PROPERTY(int reconnectInMs READ reconnectInMs NOTIFY connectionStateChanged)
+    Q_PROPERTY(bool signedIn READ signedIn NOTIFY signedInChanged)
+    Q_PROPERTY(QString userId READ userId NOTIFY signedInChanged)
+    Q_PROPERTY(QString username READ username NOTIFY signedInChanged)
+    Q_PROPERTY(QString displayName READ displayName NOTIFY signedInChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY signedInChanged)
+    Q_PROPERTY(ConversationListModel *conversations READ conversations CONSTANT)
+    Q_PROPERTY(MessageListModel *messages READ messages CONSTANT)
+    Q_PROPERTY(MemberListModel *members READ members CONSTANT)
+    Q_PROPERTY(QString currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
+    Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
+    Q_PROPERTY(QString currentKind READ currentKind NOTIFY currentConversationChanged)
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY outboxChanged)
+public:
+    enum class ConnectionState { Offline, Connecting, Online, Reconnecting, SignedOut };
+    Q_ENUM(ConnectionState)
+
+    //! `dataDir`: where the per-account caches live. `tokens` may be null (nothing remembered).
+    ChatClient(QString dataDir, TokenStore *tokens, QObject *parent = nullptr);
+    ~ChatClient() override;
+
+    Q_INVOKABLE void signIn(const QString &serverUrl, const QString &username, const QString &password);
+    Q_INVOKABLE void registerAccount(const QString &serverUrl, const QString &username, const QString &displayName,
+                                     const QString &password, const QString &inviteCode = {});
+    //! Signs in with the token remembered in the keychain for this server and user.
+    Q_INVOKABLE void resume(const QString &serverUrl, const QString &username);
+    Q_INVOKABLE void signOut();
+    Q_INVOKABLE void retryNow() { m_connection.retryNow(); }
+
+    Q_INVOKABLE void openConversation(const QString &conversationId);
+    Q_INVOKABLE void loadOlder();
+    //! Writes a message to the outbox (shown at once as sending) and sends it when possible.
+    Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &body);
+    Q_INVOKABLE void retryMessage(const QString &clientId);
+    Q_INVOKABLE void discardMessage(const QString &clientId);
+    Q_INVOKABLE void editPendingMessage(const QString &clientId, const QString &body);
+    Q_INVOKABLE void startDirect(const QString &username);
+    Q_INVOKABLE void createGroup(const QString &title, const QStringList &usernames);
+    //! The user saw everything up to `seq` in the open conversation.
+    Q_INVOKABLE void markRead(const QString &conversationId, qint64 seq);
+
+    ConnectionState connectionState() const;
+    int reconnectInMs() const { return m_connection.reconnectInMs(); }
+    bool signedIn() const { return !m_userId.isEmpty(); }
+    QString userId() const { return m_userId; }
+    QString username() const { return m_username; }
+    QString displayName() const { return m_displayName; }
+    QString serverUrl() const { return m_connection.serverUrl().toString(); }
+    ConversationListModel *conversations() { return &m_conversations; }
+    MessageListModel *messages() { return &m_messages; }
+    MemberListModel *members() { return &m_members; }
+    QString currentConversationId() const { return m_current; }
+    QString currentTitle() const;
+    QString currentKind() const;
+    int pendingCount() const;
+    Connection &connection() { return m_connection; }
+    LocalCache &cache() { return m_cache; }
+    //! Test hook: how often and how soon to reconnect.
+    void setReconnectBackoff(int initialMs, int maxMs) { m_connection.setBackoff(initialMs, maxMs); }
+
+    static QString accountKey(const QString &serverUrl, const QString &username);
+
+signals:
+    void connectionStateChanged();
+    void signedInChanged();
+    void signInFailed(const QString &message);
+    void currentConversationChanged();
+    void outboxChanged();
+    //! A conversation I started or was added to is ready (e.g. to open it).
+    void conversationReady(const QString &conversationId);
+    void errorOccurred(const QString &message);
+    //! After a (re)connect, once sync has brought everything up to date.
+    void synced();
+
+private:
+    void begin(const QString &serverUrl, const QString &username, Connection::Credentials credentials);
+    bool openCache(const QString &serverUrl, const QString &username);
+    void onAuthenticated(const protocol::AuthOk &session);
+    void onPushed(const protocol::Frame &frame);
+    void sync();
+    void applySyncEntry(const protocol::SyncEntry &entry);
+    void fetchAfter(const QString &conversationId, qint64 seq);
+    //! Applies one log event; false when it revealed a gap (a resync follows).
+    bool applyEvent(const protocol::Event &event);
+    void storeConversation(const protocol::ConversationDetail &detail);
+    void refreshConversation(const QString &conversationId);
+    void refreshList();
+    void flushOutbox();
+    void onSendReply(const OutboxItem &item, const protocol::Frame &reply);
+    void scheduleDelivered(const QString &conversationId, qint64 seq);
+    void sendReceipts();
+    void showCurrent();
+    QString myMemberId(const QString &conversationId) const;
+
+    QString m_dataDir;
+    TokenStore *m_tokens;
+    Connection m_connection;
+    LocalCache m_cache;
+    ConversationListModel m_conversations;
+    MessageListModel m_messages;
+    MemberListModel m_members;
+    QString m_userId, m_username, m_displayName, m_accountKey;
+    QString m_current;
+    QSet<QString> m_inFlight;  //!< conversations with a send on the wire (one at a time keeps order)
+    QTimer m_outboxRetry;
+    QTimer m_receiptTimer;
+    QHash<QString, qint64> m_deliveredToSend, m_readToSend;
+    bool m_syncing = false;
+    bool m_resyncWanted = false;
+    bool m_signedOut = false;
+};
+
+} // namespace confab::client

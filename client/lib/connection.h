@@ -1,0 +1,104 @@
+#pragma once
+
+#include "protocol/frames.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <functional>
+
+namespace confab::client {
+
+/*!
+ * The link to one server: connects, signs in (password once, then the session token), correlates
+ * replies with requests, watches the link with pings, and reconnects with capped exponential
+ * backoff and jitter when it drops. Knows nothing about conversations.
+ */
+class Connection : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Offline, Connecting, Authenticating, Online, Waiting };
+    Q_ENUM(State)
+
+    //! How to sign in on the next connect.
+    struct Credentials {
+        QString username;
+        QString password;      //!< used once (login/register), then forgotten
+        QString displayName;   //!< with `registering`
+        QString inviteCode;
+        bool registering = false;
+        QString token;         //!< resume with this when set
+        QString device;
+    };
+
+    using ReplyHandler = std::function<void(const protocol::Frame &reply)>;
+
+    explicit Connection(QObject *parent = nullptr);
+    ~Connection() override;
+
+    void setServerUrl(const QUrl &url) { m_url = url; }
+    QUrl serverUrl() const { return m_url; }
+    void setCredentials(const Credentials &credentials) { m_credentials = credentials; }
+    //! Reconnect delays: the first after `initialMs`, doubling up to `maxMs`, each ±20 % jitter.
+    void setBackoff(int initialMs, int maxMs);
+    void setHeartbeat(int intervalMs);
+
+    void open();  //!< connects and keeps reconnecting until close()
+    void close(); //!< stops for good (sign-out, quit)
+    void retryNow();
+
+    State state() const { return m_state; }
+    bool isOnline() const { return m_state == State::Online; }
+    int reconnectInMs() const;
+    const protocol::AuthOk &session() const { return m_session; }
+
+    /*!
+     * Sends a request; `onReply` gets its reply, or a synthetic UNAVAILABLE error if the link drops
+     * first or the reply does not come within `timeoutMs`. Offline, it fails at once (asynchronously).
+     */
+    void request(const protocol::Frame &frame, ReplyHandler onReply, int timeoutMs = 30000);
+
+signals:
+    void stateChanged(confab::client::Connection::State state);
+    void authenticated(const confab::protocol::AuthOk &session);
+    //! The server refused the credentials for good (wrong password, revoked token): stop and ask the user.
+    void authenticationFailed(const confab::protocol::Error &error);
+    void pushed(const confab::protocol::Frame &frame);
+    void reconnectScheduled(int delayMs);
+
+private:
+    struct Pending {
+        ReplyHandler handler;
+        qint64 deadline;
+    };
+    void setState(State state);
+    void onConnected();
+    void onDisconnected();
+    void onText(const QString &text);
+    void authenticate();
+    void scheduleReconnect();
+    void failPending(const QString &why);
+    void checkTimeouts();
+
+    QWebSocket m_socket;
+    QUrl m_url;
+    Credentials m_credentials;
+    State m_state = State::Offline;
+    bool m_wanted = false;
+    protocol::AuthOk m_session;
+    QHash<QString, Pending> m_pending;
+    quint64 m_nextId = 0;
+    QTimer m_reconnectTimer;
+    QTimer m_heartbeat;
+    QTimer m_timeouts;
+    qint64 m_lastPong = 0;
+    int m_heartbeatMs = 15000;
+    int m_backoffInitialMs = 500;
+    int m_backoffMaxMs = 30000;
+    int m_attempt = 0;
+};
+
+} // namespace confab::client

@@ -1,0 +1,171 @@
+#include "conversationlistmodel.h"
+
+#include <algorithm>
+
+namespace confab::client {
+
+using namespace confab::protocol;
+
+ConversationListModel::ConversationListModel(QObject *parent) : QAbstractListModel(parent) {}
+
+int ConversationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+qint64 ConversationListModel::activity(const ConversationInfo &c)
+{
+    return c.lastMessage ? c.lastMessage->createdAt : c.createdAt;
+}
+
+QVariant ConversationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const ConversationInfo &c = row.info;
+    switch (role) {
+    case Qt::DisplayRole:
+    case TitleRole:
+        return c.title;
+    case ConversationIdRole:
+        return c.id;
+    case KindRole:
+        return enumName(c.kind);
+    case LastMessageRole:
+        if (!c.lastMessage)
+            return QString();
+        // One line: the first line of the body, the rest elided by the view.
+        return c.lastMessage->body.section(u'\n', 0, 0);
+    case LastSenderIsMeRole:
+        return c.lastMessage && c.me && c.lastMessage->senderId == c.me->id;
+    case LastActivityRole:
+        return activity(c);
+    case UnreadRole:
+        return c.unread;
+    case MutedRole:
+        return c.muted;
+    case BlindRole:
+        return c.kind == ConversationKind::Blind;
+    case MemberCountRole:
+        return c.memberCount;
+    case MyAliasRole:
+        return c.kind == ConversationKind::Blind && c.me ? c.me->name : QString();
+    case TypingRole:
+        return row.typing;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConversationListModel::roleNames() const
+{
+    return {{ConversationIdRole, "conversationId"}, {KindRole, "kind"},
+            {TitleRole, "title"},                   {LastMessageRole, "lastMessage"},
+            {LastSenderIsMeRole, "lastSenderIsMe"}, {LastActivityRole, "lastActivity"},
+            {UnreadRole, "unread"},                 {MutedRole, "muted"},
+            {BlindRole, "blind"},                   {MemberCountRole, "memberCount"},
+            {MyAliasRole, "myAlias"},               {TypingRole, "typing"}};
+}
+
+void ConversationListModel::reset(const QList<ConversationInfo> &conversations)
+{
+    beginResetModel();
+    m_rows.clear();
+    for (const ConversationInfo &c : conversations) {
+        if (!c.archived)
+            m_rows.append(Row{c, {}});
+    }
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+                     [](const Row &a, const Row &b) { return activity(a.info) > activity(b.info); });
+    endResetModel();
+    emit countChanged();
+    emit totalUnreadChanged();
+}
+
+void ConversationListModel::upsert(const ConversationInfo &c)
+{
+    const int at = indexOf(c.id);
+    if (c.archived) {
+        if (at >= 0)
+            remove(c.id);
+        return;
+    }
+    if (at < 0) {
+        // Insert where it belongs by activity.
+        int pos = 0;
+        while (pos < m_rows.size() && activity(m_rows[pos].info) >= activity(c))
+            ++pos;
+        beginInsertRows({}, pos, pos);
+        m_rows.insert(pos, Row{c, {}});
+        endInsertRows();
+        emit countChanged();
+        emit totalUnreadChanged();
+        return;
+    }
+    m_rows[at].info = c;
+    emit dataChanged(index(at), index(at));
+    // Move up when it became the most recent.
+    int target = 0;
+    while (target < at && activity(m_rows[target].info) >= activity(c))
+        ++target;
+    if (target < at) {
+        beginMoveRows({}, at, at, {}, target);
+        m_rows.move(at, target);
+        endMoveRows();
+    }
+    emit totalUnreadChanged();
+}
+
+void ConversationListModel::remove(const QString &conversationId)
+{
+    const int at = indexOf(conversationId);
+    if (at < 0)
+        return;
+    beginRemoveRows({}, at, at);
+    m_rows.removeAt(at);
+    endRemoveRows();
+    emit countChanged();
+    emit totalUnreadChanged();
+}
+
+void ConversationListModel::setTyping(const QString &conversationId, const QString &text)
+{
+    const int at = indexOf(conversationId);
+    if (at < 0 || m_rows[at].typing == text)
+        return;
+    m_rows[at].typing = text;
+    emit dataChanged(index(at), index(at), {TypingRole});
+}
+
+std::optional<ConversationInfo> ConversationListModel::conversation(const QString &conversationId) const
+{
+    const int at = indexOf(conversationId);
+    return at < 0 ? std::nullopt : std::optional(m_rows[at].info);
+}
+
+int ConversationListModel::totalUnread() const
+{
+    int total = 0;
+    for (const Row &row : m_rows) {
+        if (!row.info.muted)
+            total += int(row.info.unread);
+    }
+    return total;
+}
+
+int ConversationListModel::indexOf(const QString &conversationId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].info.id == conversationId)
+            return i;
+    }
+    return -1;
+}
+
+QString ConversationListModel::idAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].info.id : QString();
+}
+
+} // namespace confab::client

@@ -1,0 +1,270 @@
+#include "localcache.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace confab::client {
+
+using namespace confab::protocol;
+
+namespace {
+QString toText(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+template <class T> QString listToText(const QList<T> &items)
+{
+    QJsonArray array;
+    for (const T &item : items)
+        array.append(item.toJson());
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+template <class T> std::optional<T> fromText(const QString &text)
+{
+    auto r = T::fromJson(QJsonDocument::fromJson(text.toUtf8()).object());
+    return r.ok() ? std::optional(r.value()) : std::nullopt;
+}
+template <class T> QList<T> listFromText(const QString &text)
+{
+    QList<T> out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(text.toUtf8()).array()) {
+        auto r = T::fromJson(v.toObject());
+        if (r.ok())
+            out.append(r.value());
+    }
+    return out;
+}
+} // namespace
+
+LocalCache::LocalCache() : m_connection(QStringLiteral("confab-cache-") + QUuid::createUuid().toString(QUuid::Id128)) {}
+
+LocalCache::~LocalCache()
+{
+    close();
+}
+
+bool LocalCache::open(const QString &path, QString *error)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            *error = db.lastError().text();
+            return false;
+        }
+    }
+    const QStringList schema = {
+        QStringLiteral("PRAGMA journal_mode=WAL"),
+        QStringLiteral("PRAGMA synchronous=FULL"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, info TEXT NOT NULL, "
+                       "members TEXT NOT NULL DEFAULT '[]', markers TEXT NOT NULL DEFAULT '[]', "
+                       "synced_seq INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS messages (conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, "
+                       "id TEXT NOT NULL, info TEXT NOT NULL, PRIMARY KEY (conversation_id, seq))"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS messages_id ON messages(id)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS outbox (position INTEGER PRIMARY KEY AUTOINCREMENT, "
+                       "client_id TEXT NOT NULL UNIQUE, conversation_id TEXT NOT NULL, body TEXT NOT NULL, "
+                       "reply_to TEXT, created_at INTEGER NOT NULL, failed INTEGER NOT NULL DEFAULT 0, "
+                       "error TEXT NOT NULL DEFAULT '')"),
+    };
+    for (const QString &statement : schema) {
+        if (!exec(statement)) {
+            *error = QSqlDatabase::database(m_connection).lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+void LocalCache::close()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+bool LocalCache::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+bool LocalCache::exec(const QString &sql, const QVariantList &params) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.prepare(sql)) {
+        qWarning("confab cache: %s", qPrintable(q.lastError().text()));
+        return false;
+    }
+    for (qsizetype i = 0; i < params.size(); ++i)
+        q.bindValue(int(i), params[i]);
+    if (!q.exec()) {
+        qWarning("confab cache: %s", qPrintable(q.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+void LocalCache::saveConversation(const ConversationInfo &c)
+{
+    exec(QStringLiteral("INSERT INTO conversations (id, info) VALUES (?, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET info = excluded.info"),
+         {c.id, toText(c.toJson())});
+}
+
+void LocalCache::removeConversation(const QString &id)
+{
+    exec(QStringLiteral("DELETE FROM conversations WHERE id = ?"), {id});
+    exec(QStringLiteral("DELETE FROM messages WHERE conversation_id = ?"), {id});
+}
+
+QList<ConversationInfo> LocalCache::conversations() const
+{
+    QList<ConversationInfo> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.exec(QStringLiteral("SELECT info FROM conversations"));
+    while (q.next()) {
+        if (auto c = fromText<ConversationInfo>(q.value(0).toString()))
+            out.append(*c);
+    }
+    return out;
+}
+
+std::optional<ConversationInfo> LocalCache::conversation(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT info FROM conversations WHERE id = ?"));
+    q.bindValue(0, id);
+    if (q.exec() && q.next())
+        return fromText<ConversationInfo>(q.value(0).toString());
+    return std::nullopt;
+}
+
+void LocalCache::saveMembers(const QString &id, const QList<MemberInfo> &members, const QList<MarkerInfo> &markers)
+{
+    exec(QStringLiteral("UPDATE conversations SET members = ?, markers = ? WHERE id = ?"),
+         {listToText(members), listToText(markers), id});
+}
+
+QList<MemberInfo> LocalCache::members(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT members FROM conversations WHERE id = ?"));
+    q.bindValue(0, id);
+    return q.exec() && q.next() ? listFromText<MemberInfo>(q.value(0).toString()) : QList<MemberInfo>();
+}
+
+QList<MarkerInfo> LocalCache::markers(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT markers FROM conversations WHERE id = ?"));
+    q.bindValue(0, id);
+    return q.exec() && q.next() ? listFromText<MarkerInfo>(q.value(0).toString()) : QList<MarkerInfo>();
+}
+
+qint64 LocalCache::syncedSeq(const QString &id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT synced_seq FROM conversations WHERE id = ?"));
+    q.bindValue(0, id);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+void LocalCache::setSyncedSeq(const QString &id, qint64 seq)
+{
+    exec(QStringLiteral("UPDATE conversations SET synced_seq = ? WHERE id = ? AND synced_seq < ?"), {seq, id, seq});
+}
+
+void LocalCache::saveMessage(const QString &conversationId, const MessageInfo &m)
+{
+    exec(QStringLiteral("INSERT INTO messages (conversation_id, seq, id, info) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT (conversation_id, seq) DO UPDATE SET info = excluded.info"),
+         {conversationId, m.seq, m.id, toText(m.toJson())});
+}
+
+std::optional<MessageInfo> LocalCache::message(const QString &conversationId, const QString &messageId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT info FROM messages WHERE conversation_id = ? AND id = ?"));
+    q.bindValue(0, conversationId);
+    q.bindValue(1, messageId);
+    if (q.exec() && q.next())
+        return fromText<MessageInfo>(q.value(0).toString());
+    return std::nullopt;
+}
+
+QList<MessageInfo> LocalCache::messages(const QString &conversationId, qint64 beforeSeq, int limit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT info FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?"));
+    q.bindValue(0, conversationId);
+    q.bindValue(1, beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max());
+    q.bindValue(2, limit);
+    QList<MessageInfo> out;
+    if (q.exec()) {
+        while (q.next()) {
+            if (auto m = fromText<MessageInfo>(q.value(0).toString()))
+                out.prepend(*m);
+        }
+    }
+    return out;
+}
+
+void LocalCache::clearMessages(const QString &conversationId)
+{
+    exec(QStringLiteral("DELETE FROM messages WHERE conversation_id = ?"), {conversationId});
+}
+
+void LocalCache::addToOutbox(const OutboxItem &item)
+{
+    exec(QStringLiteral("INSERT INTO outbox (client_id, conversation_id, body, reply_to, created_at) VALUES (?, ?, ?, ?, ?)"),
+         {item.clientId, item.conversationId, item.body,
+          item.replyTo ? QVariant(*item.replyTo) : QVariant(QMetaType::fromType<QString>()), item.createdAt});
+}
+
+QList<OutboxItem> LocalCache::outbox() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.exec(QStringLiteral("SELECT client_id, conversation_id, body, reply_to, created_at, failed, error FROM outbox "
+                          "ORDER BY position"));
+    QList<OutboxItem> out;
+    while (q.next()) {
+        OutboxItem item;
+        item.clientId = q.value(0).toString();
+        item.conversationId = q.value(1).toString();
+        item.body = q.value(2).toString();
+        if (!q.value(3).isNull())
+            item.replyTo = q.value(3).toString();
+        item.createdAt = q.value(4).toLongLong();
+        item.failed = q.value(5).toInt() != 0;
+        item.error = q.value(6).toString();
+        out.append(item);
+    }
+    return out;
+}
+
+void LocalCache::removeFromOutbox(const QString &clientId)
+{
+    exec(QStringLiteral("DELETE FROM outbox WHERE client_id = ?"), {clientId});
+}
+
+void LocalCache::markOutboxFailed(const QString &clientId, const QString &error)
+{
+    exec(QStringLiteral("UPDATE outbox SET failed = 1, error = ? WHERE client_id = ?"), {error, clientId});
+}
+
+void LocalCache::retryOutbox(const QString &clientId)
+{
+    exec(QStringLiteral("UPDATE outbox SET failed = 0, error = '' WHERE client_id = ?"), {clientId});
+}
+
+void LocalCache::editOutbox(const QString &clientId, const QString &body)
+{
+    exec(QStringLiteral("UPDATE outbox SET body = ? WHERE client_id = ?"), {body, clientId});
+}
+
+} // namespace confab::client

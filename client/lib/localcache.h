@@ -1,0 +1,67 @@
+#pragma once
+
+#include "protocol/types.h"
+
+#include <QList>
+#include <QString>
+
+namespace confab::client {
+
+//! A message written by this user that the server has not acknowledged yet.
+struct OutboxItem {
+    QString clientId;
+    QString conversationId;
+    QString body;
+    std::optional<QString> replyTo;
+    qint64 createdAt = 0;
+    bool failed = false;  //!< refused for good; waits for Retry or Delete
+    QString error;
+};
+
+/*!
+ * One account's local state in SQLite: conversations, members, recent history and the outbox.
+ * Every write is committed at once, so that the outbox survives a crash of the app.
+ */
+class LocalCache {
+public:
+    LocalCache();
+    ~LocalCache();
+    LocalCache(const LocalCache &) = delete;
+    LocalCache &operator=(const LocalCache &) = delete;
+
+    bool open(const QString &path, QString *error);
+    void close();
+    bool isOpen() const;
+
+    void saveConversation(const protocol::ConversationInfo &conversation);
+    void removeConversation(const QString &conversationId);
+    QList<protocol::ConversationInfo> conversations() const;
+    std::optional<protocol::ConversationInfo> conversation(const QString &conversationId) const;
+    void saveMembers(const QString &conversationId, const QList<protocol::MemberInfo> &members,
+                     const QList<protocol::MarkerInfo> &markers);
+    QList<protocol::MemberInfo> members(const QString &conversationId) const;
+    QList<protocol::MarkerInfo> markers(const QString &conversationId) const;
+
+    //! The newest event seq applied for a conversation: what `sync` asks after.
+    qint64 syncedSeq(const QString &conversationId) const;
+    void setSyncedSeq(const QString &conversationId, qint64 seq);
+
+    void saveMessage(const QString &conversationId, const protocol::MessageInfo &message);
+    std::optional<protocol::MessageInfo> message(const QString &conversationId, const QString &messageId) const;
+    //! Up to `limit` messages before `beforeSeq` (all when 0), ascending by seq.
+    QList<protocol::MessageInfo> messages(const QString &conversationId, qint64 beforeSeq, int limit) const;
+    void clearMessages(const QString &conversationId);
+
+    void addToOutbox(const OutboxItem &item);
+    QList<OutboxItem> outbox() const; //!< in the order written
+    void removeFromOutbox(const QString &clientId);
+    void markOutboxFailed(const QString &clientId, const QString &error);
+    void retryOutbox(const QString &clientId);
+    void editOutbox(const QString &clientId, const QString &body);
+
+private:
+    bool exec(const QString &sql, const QVariantList &params = {}) const;
+    QString m_connection;
+};
+
+} // namespace confab::client

@@ -1,0 +1,309 @@
+#include "messagelistmodel.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QLocale>
+
+#include <array>
+
+namespace confab::client {
+
+using namespace confab::protocol;
+
+namespace {
+constexpr qint64 kGroupGapMs = 5 * 60 * 1000;
+
+QDate dayOf(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).date();
+}
+} // namespace
+
+MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent) {}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QString MessageListModel::avatarColor(const QString &id)
+{
+    // Twelve colours dark enough for white initials on top.
+    static constexpr std::array kPalette{"#C2410C", "#B45309", "#4D7C0F", "#15803D", "#0F766E", "#0E7490",
+                                         "#1D4ED8", "#4338CA", "#6D28D9", "#A21CAF", "#BE185D", "#B91C1C"};
+    const QByteArray hash = QCryptographicHash::hash(id.toUtf8(), QCryptographicHash::Sha1);
+    return QString::fromLatin1(kPalette[quint8(hash[0]) % kPalette.size()]);
+}
+
+QString MessageListModel::initials(const QString &name)
+{
+    const QStringList words = name.split(u' ', Qt::SkipEmptyParts);
+    QString out;
+    for (const QString &w : words.mid(0, 2))
+        out += w.left(1).toUpper();
+    return out.isEmpty() ? QStringLiteral("?") : out;
+}
+
+int MessageListModel::storedCount() const
+{
+    int n = 0;
+    for (const Row &r : m_rows)
+        n += r.pending ? 0 : 1;
+    return n;
+}
+
+int MessageListModel::readCount(const Row &row) const
+{
+    int n = 0;
+    for (const MarkerInfo &m : m_markers) {
+        if (m.memberId != m_me && m.readSeq >= row.message.seq)
+            ++n;
+    }
+    return n;
+}
+
+MessageListModel::Status MessageListModel::status(const Row &row) const
+{
+    if (row.failed)
+        return Status::Failed;
+    if (row.pending)
+        return Status::Sending;
+    // Against every other member: read by all, delivered to all, else just stored.
+    bool any = false, allRead = true, allDelivered = true;
+    for (const MarkerInfo &m : m_markers) {
+        if (m.memberId == m_me)
+            continue;
+        any = true;
+        allRead = allRead && m.readSeq >= row.message.seq;
+        allDelivered = allDelivered && m.deliveredSeq >= row.message.seq;
+    }
+    if (any && allRead)
+        return Status::Read;
+    if (any && allDelivered)
+        return Status::Delivered;
+    return Status::Sent;
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int i = index.row();
+    const Row &row = m_rows.at(i);
+    const MessageInfo &m = row.message;
+    const Row *prev = rowAt(i - 1);
+    const Row *next = rowAt(i + 1);
+    const auto sameGroup = [](const Row *a, const Row *b) {
+        return a && b && a->message.senderId == b->message.senderId &&
+               std::abs(b->message.createdAt - a->message.createdAt) < kGroupGapMs &&
+               dayOf(a->message.createdAt) == dayOf(b->message.createdAt);
+    };
+    const MemberInfo sender = m_members.value(m.senderId);
+    switch (role) {
+    case MessageIdRole:
+        return m.id;
+    case ClientIdRole:
+        return m.clientId;
+    case SeqRole:
+        return m.seq;
+    case SenderIdRole:
+        return m.senderId;
+    case SenderNameRole:
+        return sender.name.isEmpty() ? tr("Former member") : sender.name;
+    case Qt::DisplayRole:
+    case BodyRole:
+        return m.deleted ? QString() : m.body;
+    case CreatedAtRole:
+        return m.createdAt;
+    case TimeTextRole:
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.createdAt).time(), QLocale::ShortFormat);
+    case EditedRole:
+        return m.editedAt.has_value();
+    case DeletedRole:
+        return m.deleted;
+    case OwnRole:
+        return m.senderId == m_me;
+    case StatusRole:
+        return QVariant::fromValue(status(row));
+    case ReadCountRole:
+        return readCount(row);
+    case FirstInGroupRole:
+        return !sameGroup(prev, &row);
+    case LastInGroupRole:
+        return !sameGroup(&row, next);
+    case DayStartRole:
+        return !prev || dayOf(prev->message.createdAt) != dayOf(m.createdAt);
+    case DayTextRole: {
+        const QDate day = dayOf(m.createdAt);
+        const QDate today = QDate::currentDate();
+        if (day == today)
+            return tr("Today");
+        if (day == today.addDays(-1))
+            return tr("Yesterday");
+        return QLocale().toString(day, QLocale::LongFormat);
+    }
+    case ErrorRole:
+        return row.error;
+    case AvatarColorRole:
+        return avatarColor(m.senderId);
+    case InitialsRole:
+        return initials(sender.name);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return {{MessageIdRole, "messageId"},   {ClientIdRole, "clientId"},         {SeqRole, "seq"},
+            {SenderIdRole, "senderId"},     {SenderNameRole, "senderName"},     {BodyRole, "body"},
+            {CreatedAtRole, "createdAt"},   {TimeTextRole, "timeText"},         {EditedRole, "edited"},
+            {DeletedRole, "deleted"},       {OwnRole, "own"},                   {StatusRole, "status"},
+            {ReadCountRole, "readCount"},   {FirstInGroupRole, "firstInGroup"}, {LastInGroupRole, "lastInGroup"},
+            {DayStartRole, "dayStart"},     {DayTextRole, "dayText"},           {ErrorRole, "errorText"},
+            {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}};
+}
+
+void MessageListModel::show(const QString &conversationId, const QString &myMemberId,
+                            const QList<MessageInfo> &messages, const QList<OutboxItem> &pending, qint64 readSeq)
+{
+    beginResetModel();
+    m_conversationId = conversationId;
+    m_me = myMemberId;
+    m_rows.clear();
+    m_firstUnreadRow = -1;
+    for (const MessageInfo &m : messages) {
+        if (m_firstUnreadRow < 0 && m.seq > readSeq && m.senderId != m_me)
+            m_firstUnreadRow = int(m_rows.size());
+        m_rows.append(Row{m, false, false, {}});
+    }
+    endResetModel();
+    setPending(pending);
+    emit conversationChanged();
+    emit countChanged();
+}
+
+void MessageListModel::setMembers(const QList<MemberInfo> &members, const QList<MarkerInfo> &markers)
+{
+    m_members.clear();
+    for (const MemberInfo &m : members)
+        m_members.insert(m.id, m);
+    m_markers = markers;
+    refreshAll();
+}
+
+void MessageListModel::refreshAll()
+{
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1));
+}
+
+void MessageListModel::prependOlder(const QList<MessageInfo> &older, bool more)
+{
+    QList<MessageInfo> fresh;
+    const qint64 oldest = oldestSeq();
+    for (const MessageInfo &m : older) {
+        if (oldest == 0 || m.seq < oldest)
+            fresh.append(m);
+    }
+    if (!fresh.isEmpty()) {
+        beginInsertRows({}, 0, int(fresh.size()) - 1);
+        for (qsizetype i = fresh.size() - 1; i >= 0; --i)
+            m_rows.prepend(Row{fresh[i], false, false, {}});
+        endInsertRows();
+        if (m_firstUnreadRow >= 0)
+            m_firstUnreadRow += int(fresh.size());
+        // The row after the insert may have lost its day separator or group header.
+        emit dataChanged(index(int(fresh.size())), index(int(fresh.size())));
+        emit countChanged();
+    }
+    setCanLoadOlder(more);
+}
+
+void MessageListModel::upsertMessage(const MessageInfo &message)
+{
+    // Already here (an edit, a delete, or the event after the ack)?
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row &r = m_rows[i];
+        if (!r.pending && r.message.id == message.id) {
+            r.message = message;
+            emit dataChanged(index(i), index(i));
+            return;
+        }
+    }
+    // A pending message of mine becomes stored: remove the pending row.
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].pending && m_rows[i].message.clientId == message.clientId && message.senderId == m_me) {
+            beginRemoveRows({}, i, i);
+            m_rows.removeAt(i);
+            endRemoveRows();
+            break;
+        }
+    }
+    // Insert in seq order among stored rows (usually at the end of them).
+    int pos = storedCount();
+    while (pos > 0 && m_rows[pos - 1].message.seq > message.seq)
+        --pos;
+    beginInsertRows({}, pos, pos);
+    m_rows.insert(pos, Row{message, false, false, {}});
+    endInsertRows();
+    if (pos > 0)
+        emit dataChanged(index(pos - 1), index(pos - 1)); // its group may have ended here
+    emit countChanged();
+}
+
+void MessageListModel::setPending(const QList<OutboxItem> &pending)
+{
+    const int stored = storedCount();
+    if (m_rows.size() > stored) {
+        beginRemoveRows({}, stored, int(m_rows.size()) - 1);
+        m_rows.resize(stored);
+        endRemoveRows();
+    }
+    QList<Row> rows;
+    for (const OutboxItem &item : pending) {
+        if (item.conversationId != m_conversationId)
+            continue;
+        MessageInfo m;
+        m.clientId = item.clientId;
+        m.body = item.body;
+        m.senderId = m_me;
+        m.createdAt = item.createdAt;
+        m.replyTo = item.replyTo;
+        rows.append(Row{m, true, item.failed, item.error});
+    }
+    if (!rows.isEmpty()) {
+        beginInsertRows({}, stored, stored + int(rows.size()) - 1);
+        m_rows.append(rows);
+        endInsertRows();
+    }
+    emit countChanged();
+}
+
+void MessageListModel::setCanLoadOlder(bool can)
+{
+    if (m_canLoadOlder == can)
+        return;
+    m_canLoadOlder = can;
+    emit canLoadOlderChanged();
+}
+
+qint64 MessageListModel::oldestSeq() const
+{
+    for (const Row &r : m_rows) {
+        if (!r.pending)
+            return r.message.seq;
+    }
+    return 0;
+}
+
+qint64 MessageListModel::newestSeq() const
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        if (!m_rows[i].pending)
+            return m_rows[i].message.seq;
+    }
+    return 0;
+}
+
+} // namespace confab::client

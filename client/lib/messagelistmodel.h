@@ -1,0 +1,105 @@
+#pragma once
+
+#include "localcache.h"
+#include "protocol/types.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QQmlEngine>
+
+namespace confab::client {
+
+/*!
+ * The timeline of the open conversation: stored messages by seq, then my unsent ones from the
+ * outbox. Grouping (same sender within 5 minutes), day separators and delivery status are roles,
+ * so that QML only lays them out.
+ */
+class MessageListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by ChatClient")
+    Q_PROPERTY(QString conversationId READ conversationId NOTIFY conversationChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(bool canLoadOlder READ canLoadOlder NOTIFY canLoadOlderChanged)
+    Q_PROPERTY(int firstUnreadRow READ firstUnreadRow NOTIFY conversationChanged)
+public:
+    enum class Status { Sending, Sent, Delivered, Read, Failed };
+    Q_ENUM(Status)
+
+    enum Role {
+        MessageIdRole = Qt::UserRole + 1,
+        ClientIdRole,
+        SeqRole,
+        SenderIdRole,
+        SenderNameRole,
+        BodyRole,
+        CreatedAtRole,
+        TimeTextRole,      //!< "10:41" in the locale
+        EditedRole,
+        DeletedRole,
+        OwnRole,
+        StatusRole,        //!< Status
+        ReadCountRole,     //!< how many others have read it (own messages)
+        FirstInGroupRole,  //!< show avatar and name
+        LastInGroupRole,   //!< show the time
+        DayStartRole,      //!< a day separator goes above
+        DayTextRole,       //!< "Tuesday, 3 March"
+        ErrorRole,         //!< why a message failed
+        AvatarColorRole,   //!< one of 12 colours, from the sender id
+        InitialsRole,
+    };
+    Q_ENUM(Role)
+
+    explicit MessageListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString conversationId() const { return m_conversationId; }
+    bool canLoadOlder() const { return m_canLoadOlder; }
+    int firstUnreadRow() const { return m_firstUnreadRow; }
+
+    //! Shows another conversation (or none with an empty id).
+    void show(const QString &conversationId, const QString &myMemberId, const QList<protocol::MessageInfo> &messages,
+              const QList<OutboxItem> &pending, qint64 readSeq);
+    void setMembers(const QList<protocol::MemberInfo> &members, const QList<protocol::MarkerInfo> &markers);
+    void prependOlder(const QList<protocol::MessageInfo> &older, bool more);
+    //! A stored message arrived or changed (edit, delete); replaces a pending one with its client id.
+    void upsertMessage(const protocol::MessageInfo &message);
+    void setPending(const QList<OutboxItem> &pending);
+    void setCanLoadOlder(bool can);
+    qint64 oldestSeq() const;
+    qint64 newestSeq() const;
+
+    static QString avatarColor(const QString &id);
+    static QString initials(const QString &name);
+
+signals:
+    void conversationChanged();
+    void countChanged();
+    void canLoadOlderChanged();
+
+private:
+    struct Row {
+        protocol::MessageInfo message; //!< seq 0 while pending
+        bool pending = false;
+        bool failed = false;
+        QString error;
+    };
+    const Row *rowAt(int i) const { return i >= 0 && i < m_rows.size() ? &m_rows[i] : nullptr; }
+    Status status(const Row &row) const;
+    int readCount(const Row &row) const;
+    int storedCount() const;
+    void refreshAll();
+
+    QString m_conversationId;
+    QString m_me;
+    QList<Row> m_rows;
+    QHash<QString, protocol::MemberInfo> m_members;
+    QList<protocol::MarkerInfo> m_markers;
+    bool m_canLoadOlder = false;
+    int m_firstUnreadRow = -1;
+};
+
+} // namespace confab::client
