@@ -136,6 +136,10 @@ void ChatClient::resume(const QString &serverUrl, const QString &username)
         emit signInFailed(tr("No saved sign-in"));
         return;
     }
+    // The cache opens at once: the conversations and the outbox show before the link is up.
+    m_username = username;
+    if (!openCache(serverUrl, username))
+        return;
     m_tokens->read(accountKey(serverUrl, username), this, [this, serverUrl, username](QString token, QString error) {
         if (token.isEmpty()) {
             emit signInFailed(error.isEmpty() ? tr("No saved sign-in") : error);

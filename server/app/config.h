@@ -11,7 +11,7 @@ namespace confab::server {
 /*!
  * Everything the server is told at start-up. Precedence, lowest first: built-in defaults, the INI
  * file (--config), environment variables (CONFAB_DATABASE_URL, CONFAB_TLS_KEY_PASSWORD), flags.
- * docs/self-hosting.md lists every key.
+ * The README lists every key.
  */
 struct ServerConfig {
     enum class Registration { Open, Invite, Closed };
@@ -29,6 +29,7 @@ struct ServerConfig {
     qint64 heartbeatIntervalMs = 30'000; //!< ping period; two missed pongs close the connection
     qint64 requestsPerSecond = 50;       //!< per connection, all frames, with a burst of 4× this
     qint64 maxInvalidFrames = 20;        //!< invalid frames in a row before the connection is closed
+    qint64 sessionCheckMs = 30'000;      //!< how often connected sessions are re-checked (revoked, disabled)
     protocol::Limits limits;
 
     static QString defaultDataDir();

@@ -2,6 +2,7 @@
 
 #include "domain/passwords.h"
 #include "logging.h"
+#include "net/clientsession.h"
 #include "net/dispatcher.h"
 #include "net/hub.h"
 #include "net/listener.h"
@@ -57,7 +58,32 @@ bool ServerApp::start(QString *error)
     if (!m_listener->listen(error))
         return false;
     qCInfo(lcServer).noquote() << "database" << url->redacted() << "schema version" << Migrations::kSchemaVersion;
+    connect(&m_sweep, &QTimer::timeout, this, &ServerApp::sweep);
+    m_sweep.start(int(m_config.sessionCheckMs));
     return true;
+}
+
+void ServerApp::sweep()
+{
+    // Sessions can end outside this process (the admin CLI disables a user, another instance
+    // revokes, they expire): connections that lost theirs are closed.
+    const auto sessions = m_hub->sessions();
+    QHash<QString, bool> valid;
+    try {
+        for (ClientSession *session : sessions) {
+            const Identity &who = session->identity();
+            if (!who.isValid())
+                continue;
+            auto it = valid.find(who.sessionId);
+            if (it == valid.end())
+                it = valid.insert(who.sessionId, m_auth->sessionValid(who));
+            if (!*it)
+                session->closeWith(protocol::CloseCode::SessionRevoked, QStringLiteral("session ended"));
+        }
+    } catch (const StoreError &) {
+        // The database is unreachable right now; try again at the next sweep.
+    }
+    m_messages->pruneLimiters();
 }
 
 void ServerApp::stop()

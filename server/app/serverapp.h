@@ -3,6 +3,7 @@
 #include "app/config.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -32,7 +33,10 @@ public:
     QString url() const;
 
 private:
+    void sweep();
+
     ServerConfig m_config;
+    QTimer m_sweep;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<Hub> m_hub;

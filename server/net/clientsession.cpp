@@ -121,15 +121,16 @@ void ClientSession::onText(const QString &text)
 {
     if (m_closing)
         return;
+    const QByteArray bytes = text.toUtf8();
+    auto decoded = protocol::decodeFrame(bytes, m_config.limits.maxFrameBytes);
     if (const qint64 wait = m_requests.take(QString())) {
-        // Flooding: answer cheaply without decoding, and close if it goes on.
-        replyError(QString(), protocol::Error{ErrorCode::RateLimited, QStringLiteral("too many requests"),
+        // Flooding: refused, but still answered with the request's id so the client knows which one.
+        const QString requestId = decoded.ok() ? decoded->envelope.id : decoded.error().requestId;
+        replyError(requestId, protocol::Error{ErrorCode::RateLimited, QStringLiteral("too many requests"),
                                               std::nullopt, wait});
         countInvalid();
         return;
     }
-    const QByteArray bytes = text.toUtf8();
-    auto decoded = protocol::decodeFrame(bytes, m_config.limits.maxFrameBytes);
     if (!decoded.ok()) {
         const protocol::DecodeError &e = decoded.error();
         replyError(e.requestId, protocol::Error{e.code, e.message.left(protocol::field::kMessageMaxChars),

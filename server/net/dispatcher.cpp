@@ -115,7 +115,10 @@ void Dispatcher::handle(const Call &call, const protocol::AuthSessions &)
 
 void Dispatcher::handle(const Call &call, const protocol::AuthRevoke &request)
 {
-    answer(call, m_auth.revoke(call.who, request));
+    const auto outcome = m_auth.revoke(call.who, request);
+    answer(call, outcome); // first the reply: the revoked session may be this very connection's
+    if (outcome.ok())
+        m_auth.endConnections(request.sessionId);
 }
 
 // ---- conversations ------------------------------------------------------------------------------

@@ -32,19 +32,12 @@ void Hub::authenticated(ClientSession *session)
 
 void Hub::toUsers(const QList<QString> &userIds, const QByteArray &frame)
 {
-    toUsersExcept(userIds, frame, QString());
-}
-
-void Hub::toUsersExcept(const QList<QString> &userIds, const QByteArray &frame, const QString &exceptSessionId)
-{
     for (const QString &userId : userIds) {
         const auto it = m_byUser.constFind(userId);
         if (it == m_byUser.constEnd())
             continue;
-        for (ClientSession *session : *it) {
-            if (exceptSessionId.isEmpty() || session->identity().sessionId != exceptSessionId)
-                session->sendFrame(frame);
-        }
+        for (ClientSession *session : *it)
+            session->sendFrame(frame);
     }
 }
 

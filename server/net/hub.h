@@ -21,7 +21,6 @@ public:
     bool isOnline(const QString &userId) const { return m_byUser.contains(userId); }
 
     void toUsers(const QList<QString> &userIds, const QByteArray &frame) override;
-    void toUsersExcept(const QList<QString> &userIds, const QByteArray &frame, const QString &exceptSessionId) override;
     void endSession(const QString &sessionId) override;
     void endUser(const QString &userId) override;
 

@@ -7,8 +7,45 @@
 
 #include <QFile>
 #include <QSslKey>
+#include <QSslSocket>
+
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace confab::server {
+
+namespace {
+//! QSslServer builds its TLS context only when a client connects, so a key that does not belong to the
+//! certificate would show up as every handshake failing, with nothing in the log. Building a server-side
+//! context once, on a local socket pair, finds that at start-up instead.
+bool tlsContextWorks(const QSslConfiguration &ssl, QString *error)
+{
+    int fds[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
+        return true; // cannot check here; the handshakes will tell
+    bool works = true;
+    QSslSocket probe;
+    if (probe.setSocketDescriptor(fds[0])) {
+        probe.setSslConfiguration(ssl);
+        probe.startServerEncryption();
+        if (probe.error() == QAbstractSocket::SslInternalError ||
+            probe.error() == QAbstractSocket::SslInvalidUserDataError) {
+            QString why = probe.errorString(); // OpenSSL's reason, when Qt passes one on
+            while (why.endsWith(u' ') || why.endsWith(u':'))
+                why.chop(1);
+            *error = QStringLiteral("the TLS certificate and key cannot be used together; does the key "
+                                    "belong to the certificate? (%1)")
+                         .arg(why);
+            works = false;
+        }
+        probe.abort();
+    } else {
+        ::close(fds[0]);
+    }
+    ::close(fds[1]);
+    return works;
+}
+} // namespace
 
 Listener::Listener(const ServerConfig &config, Dispatcher &dispatcher, Hub &hub, QObject *parent)
     : QObject(parent)
@@ -39,6 +76,13 @@ Listener::~Listener()
 
 bool Listener::listen(QString *error)
 {
+    // A key without a certificate would otherwise mean plain ws:// where the operator asked for TLS.
+    if (m_config.tlsCert.isEmpty() != m_config.tlsKey.isEmpty()) {
+        *error = QStringLiteral("tls/certificate and tls/key must be set together (certificate: %1, key: %2)")
+                     .arg(m_config.tlsCert.isEmpty() ? QStringLiteral("not set") : m_config.tlsCert,
+                          m_config.tlsKey.isEmpty() ? QStringLiteral("not set") : m_config.tlsKey);
+        return false;
+    }
     if (m_config.tls()) {
         QFile certFile(m_config.tlsCert), keyFile(m_config.tlsKey);
         if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
@@ -60,6 +104,8 @@ bool Listener::listen(QString *error)
         ssl.setLocalCertificateChain(certs);
         ssl.setPrivateKey(usable);
         ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        if (!tlsContextWorks(ssl, error))
+            return false;
         m_server.setSslConfiguration(ssl);
     }
     if (!m_server.listen(m_config.listenAddress, m_config.listenPort)) {

@@ -139,7 +139,10 @@ Outcome<AuthResult> AuthService::resume(const protocol::AuthResume &request)
 bool AuthService::sessionValid(const Identity &identity)
 {
     const auto session = m_accounts->sessionById(identity.sessionId);
-    return session && session->expiresAt > nowMs();
+    if (!session || session->expiresAt <= nowMs())
+        return false;
+    const auto user = m_accounts->userById(identity.userId);
+    return user && !user->disabled;
 }
 
 Outcome<protocol::Ok> AuthService::logout(const Identity &identity)
@@ -182,7 +185,6 @@ Outcome<protocol::Ok> AuthService::revoke(const Identity &identity, const protoc
         return storeFailure(e);
     }
     qCInfo(lcAuth).noquote() << "revoked session" << request.sessionId;
-    m_fanout.endSession(request.sessionId);
     return protocol::Ok{};
 }
 

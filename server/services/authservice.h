@@ -40,7 +40,7 @@ public:
     void registerUser(const protocol::AuthRegister &request, QObject *context, Done done);
     void login(const protocol::AuthLogin &request, QObject *context, Done done);
     Outcome<AuthResult> resume(const protocol::AuthResume &request);
-    //! Checks that a session still stands (not revoked, not expired).
+    //! Checks that a session still stands (not revoked or expired, the account not disabled). Throws StoreError.
     bool sessionValid(const Identity &identity);
 
     Outcome<protocol::Ok> logout(const Identity &identity);

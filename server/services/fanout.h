@@ -15,8 +15,6 @@ public:
     virtual ~Fanout() = default;
     //! Sends an encoded frame to every session of every listed user.
     virtual void toUsers(const QList<QString> &userIds, const QByteArray &frame) = 0;
-    //! Sends to the listed users' sessions except one (e.g. typing is not echoed to the typer's own session).
-    virtual void toUsersExcept(const QList<QString> &userIds, const QByteArray &frame, const QString &exceptSessionId) = 0;
     //! Closes every connection authenticated with this session (after a revoke or logout).
     virtual void endSession(const QString &sessionId) = 0;
     //! Closes every connection of a user (account disabled).

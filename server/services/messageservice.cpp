@@ -320,13 +320,12 @@ Outcome<protocol::Ok> MessageService::typing(const Identity &who, const protocol
             if (const qint64 wait = m_typingLimiter.take(who.userId + u'/' + request.conversationId))
                 return Failure{ErrorCode::RateLimited, QStringLiteral("typing updates are throttled"), wait, {}};
         }
-        // Ephemeral (DESIGN.md invariant 6): relayed, never stored, not echoed to the typer's own connection.
+        // Ephemeral (DESIGN.md invariant 6): relayed, never stored, not echoed to any of the typer's devices.
         const Presenter presenter(*conversation, {*me});
-        m_fanout.toUsersExcept(m_conversations->activeMemberIds(request.conversationId),
-                               protocol::encodeFrame(protocol::TypingUpdate{request.conversationId,
-                                                                            presenter.memberId(who.userId),
-                                                                            request.active}),
-                               who.sessionId);
+        QList<QString> others = m_conversations->activeMemberIds(request.conversationId);
+        others.removeAll(who.userId);
+        m_fanout.toUsers(others, protocol::encodeFrame(protocol::TypingUpdate{
+                                     request.conversationId, presenter.memberId(who.userId), request.active}));
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);

@@ -159,7 +159,7 @@ private slots:
 
     void adminDisableAndResetPassword()
     {
-        CONFAB_START_HARNESS(h, {});
+        CONFAB_START_HARNESS(h, {{QStringLiteral("server/session_check_ms"), QStringLiteral("200")}});
         auto c = h.client(QStringLiteral("minji"));
         QVERIFY(c);
         QString out;
@@ -170,6 +170,9 @@ private slots:
                                       QStringLiteral("--password-stdin")},
                                      "brand new secret\n"),
                  0);
+        // The running server notices that the session ended and closes its connection.
+        QVERIFY(c->waitForDisconnect());
+        QCOMPARE(c->closeCode(), int(CloseCode::SessionRevoked));
         TestClient again;
         QVERIFY(again.open(h.server().url()));
         QVERIFY(TestClient::isError(again.request(AuthResume{c->token(), {}}), ErrorCode::Unauthorized));
@@ -177,6 +180,8 @@ private slots:
         QVERIFY(again.signIn(QStringLiteral("minji"), QStringLiteral("brand new secret")));
 
         QCOMPARE(h.server().runAdmin({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("minji")}), 0);
+        QVERIFY(again.waitForDisconnect());
+        QCOMPARE(again.closeCode(), int(CloseCode::SessionRevoked));
         TestClient third;
         QVERIFY(third.open(h.server().url()));
         QVERIFY(!third.signIn(QStringLiteral("minji"), QStringLiteral("brand new secret")));

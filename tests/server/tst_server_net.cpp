@@ -73,32 +73,36 @@ public:
     bool connectTo(quint16 port)
     {
         m_socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
-        return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState ||
-                                               m_socket.state() == QAbstractSocket::UnconnectedState; },
-                               5000) &&
-               isConnected();
+        const auto settled = [this] {
+            return m_socket.state() == QAbstractSocket::ConnectedState ||
+                   m_socket.state() == QAbstractSocket::UnconnectedState;
+        };
+        return QTest::qWaitFor(settled, 5000) && isConnected();
     }
 
-    //! Sends a valid Upgrade request and checks the 101 reply, including Sec-WebSocket-Accept (RFC 6455 4.2.2).
+    //! Sends a valid Upgrade request; checks the 101 reply and its Sec-WebSocket-Accept (RFC 6455 4.2.2).
     bool upgrade(quint16 port)
     {
         QByteArray nonce(16, '\0');
         for (char &c : nonce)
             c = char(QRandomGenerator::global()->bounded(256));
         const QByteArray key = nonce.toBase64();
-        m_socket.write(QByteArrayLiteral("GET / HTTP/1.1\r\nHost: 127.0.0.1:") + QByteArray::number(port) +
-                       QByteArrayLiteral("\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ") + key +
-                       QByteArrayLiteral("\r\nSec-WebSocket-Version: 13\r\n\r\n"));
+        m_socket.write(
+            QByteArrayLiteral("GET / HTTP/1.1\r\nHost: 127.0.0.1:") + QByteArray::number(port) +
+            QByteArrayLiteral("\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ") + key +
+            QByteArrayLiteral("\r\nSec-WebSocket-Version: 13\r\n\r\n"));
         if (!waitForReceived(QByteArrayLiteral("\r\n\r\n"), 5000))
             return false;
         const qsizetype end = m_received.indexOf("\r\n\r\n") + 4;
         const QByteArray head = m_received.left(end);
         m_received.remove(0, end);
         const QByteArray accept =
-            QCryptographicHash::hash(QByteArray(key + QByteArrayLiteral("258EAFA5-E914-47DA-95CA-C5AB0DC85B11")),
-                                     QCryptographicHash::Sha1)
+            QCryptographicHash::hash(
+                QByteArray(key + QByteArrayLiteral("258EAFA5-E914-47DA-95CA-C5AB0DC85B11")),
+                QCryptographicHash::Sha1)
                 .toBase64();
-        if (!head.startsWith("HTTP/1.1 101") || !head.contains(QByteArray(QByteArrayLiteral("Sec-WebSocket-Accept: ") + accept))) {
+        if (!head.startsWith("HTTP/1.1 101") ||
+            !head.contains(QByteArray(QByteArrayLiteral("Sec-WebSocket-Accept: ") + accept))) {
             qWarning("unexpected handshake reply: %s", head.constData());
             return false;
         }
@@ -140,7 +144,8 @@ public:
 
     bool waitForDisconnected(int timeoutMs)
     {
-        return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+        return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; },
+                               timeoutMs);
     }
 
 private:
@@ -170,11 +175,15 @@ private slots:
         // Made once per run with the openssl command line, as an operator would: an RSA certificate and
         // an EC one (the server reads both kinds of key). Failures show up in the TLS tests only.
         QVERIFY(m_tlsDir.isValid());
-        m_tlsError = makeCertificate(QStringLiteral("rsa"), {QStringLiteral("-newkey"), QStringLiteral("rsa:2048")});
+        const QStringList rsa{QStringLiteral("-newkey"), QStringLiteral("rsa:2048")};
+        const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                             QStringLiteral("ec_paramgen_curve:prime256v1")};
+        m_tlsError = makeCertificate(QStringLiteral("rsa"), rsa);
         if (m_tlsError.isEmpty())
-            m_tlsError = makeCertificate(QStringLiteral("ec"), {QStringLiteral("-newkey"), QStringLiteral("ec"),
-                                                                 QStringLiteral("-pkeyopt"),
-                                                                 QStringLiteral("ec_paramgen_curve:prime256v1")});
+            m_tlsError = makeCertificate(QStringLiteral("ec"), ec);
+        // A second EC pair, so that a key can be given with a certificate it does not belong to.
+        if (m_tlsError.isEmpty())
+            m_tlsError = makeCertificate(QStringLiteral("ec2"), ec);
         m_rsaCert = readCertificate(certPath(QStringLiteral("rsa")));
         m_ecCert = readCertificate(certPath(QStringLiteral("ec")));
     }
@@ -209,10 +218,12 @@ private slots:
         // A client that does not trust the certificate is refused before any WebSocket traffic.
         TestClient stranger;
         QList<QSslError> seen;
-        connect(&stranger.socket(), &QWebSocket::sslErrors, this, [&seen](const QList<QSslError> &errors) { seen += errors; });
+        connect(&stranger.socket(), &QWebSocket::sslErrors, this,
+                [&seen](const QList<QSslError> &errors) { seen += errors; });
         QVERIFY(!stranger.open(url, 5000));
         QVERIFY(!stranger.isConnected());
-        QVERIFY2(seen.contains(QSslError(QSslError::SelfSignedCertificate, m_rsaCert)), qPrintable(describe(seen)));
+        QVERIFY2(seen.contains(QSslError(QSslError::SelfSignedCertificate, m_rsaCert)),
+                 qPrintable(describe(seen)));
 
         // Accepting a *different* self-signed certificate does not let it in either.
         TestClient misled;
@@ -225,6 +236,33 @@ private slots:
 
         // None of that hurt the server: the trusted pair still talks, both ways.
         QVERIFY(roundTrip(joon, mina, QStringLiteral("still over wss")));
+    }
+
+    void tlsMistakesStopTheServer()
+    {
+        // A key without a certificate used to start a plain ws:// server although the operator asked for
+        // TLS; a key that does not belong to the certificate, a wss:// server on which every handshake
+        // failed, with nothing in the log. Now the server refuses to start and says why.
+        QVERIFY2(m_tlsError.isEmpty(), qPrintable(m_tlsError));
+        QFETCH_GLOBAL(int, backend);
+        const QString together = QStringLiteral("must be set together");
+        const QString mismatch = QStringLiteral("cannot be used together");
+        const QList<std::pair<QMap<QString, QString>, QString>> cases = {
+            {{{QStringLiteral("tls/key"), keyPath(QStringLiteral("rsa"))}}, together},
+            {{{QStringLiteral("tls/certificate"), certPath(QStringLiteral("rsa"))}}, together},
+            {{{QStringLiteral("tls/certificate"), certPath(QStringLiteral("ec"))},
+              {QStringLiteral("tls/key"), keyPath(QStringLiteral("ec2"))}},
+             mismatch},
+            {{{QStringLiteral("tls/certificate"), certPath(QStringLiteral("rsa"))},
+              {QStringLiteral("tls/key"), keyPath(QStringLiteral("ec"))}},
+             mismatch},
+        };
+        for (const auto &[settings, expected] : cases) {
+            Harness h(TestDatabase::Kind(backend), settings);
+            QVERIFY2(!h.start(), qPrintable(QStringLiteral("started on %1 with %2")
+                                                .arg(h.server().url(), settings.keys().join(u','))));
+            QVERIFY2(h.errorString().contains(expected), qPrintable(h.errorString()));
+        }
     }
 
     void stalledTlsHandshakesAreDropped()
@@ -255,8 +293,9 @@ private slots:
         QVERIFY(mina.signUp(QStringLiteral("mina")));
 
         QVERIFY2(silent.waitForDisconnected(10000), "a silent TCP peer on the TLS port was never dropped");
-        QVERIFY2(QTest::qWaitFor([&quiet] { return quiet.state() == QAbstractSocket::UnconnectedState; }, 10000),
-                 "a TLS peer that never sent its HTTP request was never dropped");
+        QVERIFY2(
+            QTest::qWaitFor([&quiet] { return quiet.state() == QAbstractSocket::UnconnectedState; }, 10000),
+            "a TLS peer that never sent its HTTP request was never dropped");
         QVERIFY2(clock.elapsed() < 10000, qPrintable(QStringLiteral("took %1 ms").arg(clock.elapsed())));
         QVERIFY(mina.isConnected());
         QVERIFY(std::holds_alternative<Conversations>(mina.request(ConversationList{})));
@@ -281,7 +320,8 @@ private slots:
         reg.displayName = QStringLiteral("Stuck");
         reg.device = QStringLiteral("raw");
         stuck.sendText(encodeFrame(reg, {QStringLiteral("a1"), {}}));
-        QVERIFY2(stuck.waitForReceived(QByteArrayLiteral("\"auth.ok\""), 10000), "the raw peer could not sign up");
+        QVERIFY2(stuck.waitForReceived(QByteArrayLiteral("\"auth.ok\""), 10000),
+                 "the raw peer could not sign up");
         stuck.stopReading();
         RawPeer mute;
         QVERIFY(mute.connectTo(h.server().port()));
@@ -294,8 +334,8 @@ private slots:
         QVERIFY2(stuck.waitForDisconnected(8000), "a signed-in peer that never answers pings was kept");
         QVERIFY2(mute.waitForDisconnected(8000), "an anonymous peer that never answers pings was kept");
         QVERIFY2(clock.elapsed() < 8000, qPrintable(QStringLiteral("took %1 ms").arg(clock.elapsed())));
-        QVERIFY(QTest::qWaitFor([&h] { return h.server().log().count(QLatin1StringView("no heartbeat from")) >= 2; },
-                                2000));
+        QVERIFY(QTest::qWaitFor(
+            [&h] { return h.server().log().count(QLatin1StringView("no heartbeat from")) >= 2; }, 2000));
 
         // QWebSocket answers pings by itself: the live clients outlast several heartbeat deadlines.
         QTest::qWait(2000);
@@ -312,8 +352,9 @@ private slots:
         // Slowloris: half a request line, one byte at a time, never finished before the timeout.
         RawPeer dribbler;
         QVERIFY(dribbler.connectTo(h.server().port()));
-        const QByteArray request = QByteArrayLiteral("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                                                     "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n");
+        const QByteArray request =
+            QByteArrayLiteral("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                              "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n");
         qsizetype written = 0;
         QTimer drip;
         connect(&drip, &QTimer::timeout, this, [&] {
@@ -348,8 +389,8 @@ private slots:
         QVERIFY(mina && joon);
 
         // All at once, none of them signing in.
-        std::vector<std::unique_ptr<TestClient>> crowd;
         int everConnected = 0;
+        std::vector<std::unique_ptr<TestClient>> crowd;
         for (int i = 0; i < kCrowd; ++i) {
             auto c = std::make_unique<TestClient>();
             connect(&c->socket(), &QWebSocket::connected, this, [&everConnected] { ++everConnected; });
@@ -376,7 +417,8 @@ private slots:
             if (c->closeCode() != int(CloseCode::AuthTimeout))
                 wrong << QString::number(c->closeCode());
         }
-        QVERIFY2(wrong.isEmpty(), qPrintable(QStringLiteral("close codes other than 4001: ") + wrong.join(u' ')));
+        QVERIFY2(wrong.isEmpty(),
+                 qPrintable(QStringLiteral("close codes other than 4001: ") + wrong.join(u' ')));
 
         // The signed-in ones outlived the crowd and still work.
         QVERIFY(mina->isConnected() && joon->isConnected() && newcomer->isConnected());
@@ -384,8 +426,14 @@ private slots:
     }
 
 private:
-    QString certPath(const QString &name) const { return m_tlsDir.filePath(name + QStringLiteral("-cert.pem")); }
-    QString keyPath(const QString &name) const { return m_tlsDir.filePath(name + QStringLiteral("-key.pem")); }
+    QString certPath(const QString &name) const
+    {
+        return m_tlsDir.filePath(name + QStringLiteral("-cert.pem"));
+    }
+    QString keyPath(const QString &name) const
+    {
+        return m_tlsDir.filePath(name + QStringLiteral("-key.pem"));
+    }
 
     //! A self-signed certificate for 127.0.0.1; empty on success, else what went wrong.
     QString makeCertificate(const QString &name, const QStringList &keyArgs)
@@ -396,11 +444,14 @@ private:
                       QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + keyArgs +
                           QStringList{QStringLiteral("-nodes"), QStringLiteral("-keyout"), keyPath(name),
                                       QStringLiteral("-out"), certPath(name), QStringLiteral("-days"),
-                                      QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
-                                      QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+                                      QStringLiteral("2"), QStringLiteral("-subj"),
+                                      QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+                                      QStringLiteral("subjectAltName=IP:127.0.0.1")});
         if (!openssl.waitForStarted(10000))
-            return QStringLiteral("cannot run openssl (is the openssl package installed?): ") + openssl.errorString();
-        if (!openssl.waitForFinished(60000) || openssl.exitStatus() != QProcess::NormalExit || openssl.exitCode() != 0)
+            return QStringLiteral("cannot run openssl (is the openssl package installed?): ") +
+                   openssl.errorString();
+        if (!openssl.waitForFinished(60000) || openssl.exitStatus() != QProcess::NormalExit ||
+            openssl.exitCode() != 0)
             return QStringLiteral("openssl req failed: ") + QString::fromLocal8Bit(openssl.readAll());
         return {};
     }

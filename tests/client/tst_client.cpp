@@ -1,0 +1,269 @@
+// confab-client end to end: real server processes, real databases, a real (throwaway) keychain.
+#include "chatclient.h"
+#include "harness.h"
+#include "tokenstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QTemporaryDir>
+
+using namespace confab::client;
+using namespace confab::protocol;
+using namespace confab::test;
+
+namespace {
+const QString kPassword = QStringLiteral("correct horse 1");
+
+//! A client with its own data folder, as one installation of the app on one computer.
+struct Device {
+    QTemporaryDir dir;
+    KeychainTokenStore tokens{QStringLiteral("Confab-test")};
+    std::unique_ptr<ChatClient> client;
+    std::unique_ptr<QAbstractItemModelTester> t1, t2, t3;
+
+    Device() { restart(); }
+    //! A new ChatClient on the same data folder: the app quit and started again.
+    void restart()
+    {
+        t1.reset();
+        t2.reset();
+        t3.reset();
+        client = std::make_unique<ChatClient>(dir.path(), &tokens);
+        client->setReconnectBackoff(100, 500);
+        // Every model, all the time, under Qt's model tester.
+        t1 = std::make_unique<QAbstractItemModelTester>(client->conversations(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        t2 = std::make_unique<QAbstractItemModelTester>(client->messages(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        t3 = std::make_unique<QAbstractItemModelTester>(client->members(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+    ChatClient *operator->() { return client.get(); }
+};
+
+bool online(Device &d)
+{
+    return d->connectionState() == ChatClient::ConnectionState::Online;
+}
+
+QList<QString> bodies(MessageListModel *model)
+{
+    QList<QString> out;
+    for (int i = 0; i < model->rowCount(); ++i)
+        out.append(model->data(model->index(i), MessageListModel::BodyRole).toString());
+    return out;
+}
+
+int statusOf(MessageListModel *model, int row)
+{
+    return model->data(model->index(row), MessageListModel::StatusRole).toInt();
+}
+
+//! The messages of a conversation as the server has them, read with a raw protocol client.
+QList<MessageInfo> serverMessages(Harness &h, const QString &username, const QString &conversationId)
+{
+    TestClient c;
+    if (!c.open(h.server().url()) || !c.signIn(username, kPassword))
+        return {};
+    QList<MessageInfo> out;
+    std::optional<qint64> before;
+    while (true) {
+        const Frame reply = c.request(HistoryRequest{conversationId, before, std::nullopt, 100});
+        const auto *page = std::get_if<History>(&reply);
+        if (!page)
+            return {};
+        QList<MessageInfo> chunk;
+        for (const Event &e : page->events) {
+            if (e.kind == EventKind::Message)
+                chunk.append(*e.message);
+        }
+        out = chunk + out;
+        if (!page->hasMore || page->events.isEmpty())
+            break;
+        before = page->events.first().seq;
+    }
+    return out;
+}
+} // namespace
+
+class TestClient_ : public QObject {
+    Q_OBJECT
+private:
+    //! Signs up two users on two devices and opens a direct conversation between them on both.
+    bool pair(Harness &h, Device &a, Device &b, QString *conversationId)
+    {
+        a->registerAccount(h.server().url(), QStringLiteral("mina"), QStringLiteral("Mina"), kPassword);
+        b->registerAccount(h.server().url(), QStringLiteral("joon"), QStringLiteral("Joon"), kPassword);
+        if (!QTest::qWaitFor([&] { return online(a) && online(b); }, 20000))
+            return false;
+        QSignalSpy ready(a.client.get(), &ChatClient::conversationReady);
+        a->startDirect(QStringLiteral("joon"));
+        if (!QTest::qWaitFor([&] { return !ready.isEmpty(); }, 10000))
+            return false;
+        *conversationId = ready.first().first().toString();
+        if (!QTest::qWaitFor([&] { return b->conversations()->indexOf(*conversationId) >= 0; }, 10000))
+            return false;
+        a->openConversation(*conversationId);
+        b->openConversation(*conversationId);
+        return true;
+    }
+
+private slots:
+    void initTestCase_data() { addBackendRows(); }
+
+    void signInSendAndReceive()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b;
+        QString id;
+        QVERIFY(pair(h, a, b, &id));
+        QCOMPARE(a->conversations()->data(a->conversations()->index(0), ConversationListModel::TitleRole).toString(),
+                 QStringLiteral("Joon"));
+
+        a->sendMessage(id, QStringLiteral("안녕하세요"));
+        // Shown at once as sending, then sent.
+        QCOMPARE(bodies(a->messages()).last(), QStringLiteral("안녕하세요"));
+        QTRY_COMPARE_WITH_TIMEOUT(bodies(b->messages()), QList<QString>{QStringLiteral("안녕하세요")}, 10000);
+        QTRY_VERIFY(statusOf(a->messages(), 0) != int(MessageListModel::Status::Sending));
+        QCOMPARE(a->pendingCount(), 0);
+
+        // Joon has the conversation open: once he marks it read, Mina sees "read".
+        const qint64 seq = b->messages()->data(b->messages()->index(0), MessageListModel::SeqRole).toLongLong();
+        b->markRead(id, seq);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(a->messages(), 0), int(MessageListModel::Status::Read), 10000);
+
+        // Joon answers; Mina, with another conversation open, gets an unread badge.
+        a->openConversation(QString());
+        b->sendMessage(id, QStringLiteral("반가워요"));
+        QTRY_COMPARE_WITH_TIMEOUT(a->conversations()->data(a->conversations()->index(0), ConversationListModel::UnreadRole).toInt(), 1, 10000);
+        QCOMPARE(a->conversations()->data(a->conversations()->index(0), ConversationListModel::LastMessageRole).toString(),
+                 QStringLiteral("반가워요"));
+    }
+
+    void tokenLivesInTheKeychain()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a;
+        a->registerAccount(h.server().url(), QStringLiteral("sora"), QStringLiteral("Sora"), kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(online(a), 20000);
+        // The token was written to the keychain, not to a file.
+        QString stored;
+        a.tokens.read(ChatClient::accountKey(h.server().url(), QStringLiteral("sora")), this,
+                      [&stored](QString token, QString) { stored = token.isEmpty() ? QStringLiteral("-") : token; });
+        QTRY_VERIFY_WITH_TIMEOUT(!stored.isEmpty(), 10000);
+        QVERIFY(stored.size() >= 40);
+        const QDir data(a.dir.path());
+        for (const QString &file : data.entryList(QDir::Files)) {
+            QFile f(data.filePath(file));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(stored.toUtf8()), qPrintable(file));
+        }
+        // The app starts again and signs in with the token alone.
+        a.restart();
+        QSignalSpy failed(a.client.get(), &ChatClient::signInFailed);
+        a->resume(h.server().url(), QStringLiteral("sora"));
+        QTRY_VERIFY_WITH_TIMEOUT(online(a), 20000);
+        QCOMPARE(a->username(), QStringLiteral("sora"));
+        QVERIFY(failed.isEmpty());
+        // Signing out forgets it.
+        a->signOut();
+        QTRY_VERIFY_WITH_TIMEOUT(a->connectionState() == ChatClient::ConnectionState::SignedOut, 10000);
+        a.restart();
+        QSignalSpy failedAgain(a.client.get(), &ChatClient::signInFailed);
+        a->resume(h.server().url(), QStringLiteral("sora"));
+        QTRY_VERIFY_WITH_TIMEOUT(!failedAgain.isEmpty(), 10000);
+    }
+
+    void outboxSurvivesARestartAndIsDeliveredOnce()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b;
+        QString id;
+        QVERIFY(pair(h, a, b, &id));
+        h.server().stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!online(a), 10000);
+
+        // Written while the server is down: shown at once as sending.
+        for (int i = 1; i <= 3; ++i)
+            a->sendMessage(id, QStringLiteral("offline %1").arg(i));
+        QCOMPARE(a->pendingCount(), 3);
+        QCOMPARE(bodies(a->messages()), (QList<QString>{QStringLiteral("offline 1"), QStringLiteral("offline 2"),
+                                                        QStringLiteral("offline 3")}));
+        QCOMPARE(statusOf(a->messages(), 2), int(MessageListModel::Status::Sending));
+
+        // The app quits with its outbox full and starts again; then the server comes back.
+        a.restart();
+        a->resume(h.server().url(), QStringLiteral("mina"));
+        QCOMPARE(a->pendingCount(), 3); // read back from the cache before any connection
+        QVERIFY2(h.server().start(), qPrintable(h.server().errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(online(a) && a->pendingCount() == 0, 30000);
+
+        const QList<MessageInfo> stored = serverMessages(h, QStringLiteral("mina"), id);
+        QList<QString> storedBodies;
+        for (const MessageInfo &m : stored)
+            storedBodies.append(m.body);
+        QCOMPARE(storedBodies, (QList<QString>{QStringLiteral("offline 1"), QStringLiteral("offline 2"),
+                                               QStringLiteral("offline 3")}));
+        // Joon reconnected by himself and got them in order, once.
+        QTRY_COMPARE_WITH_TIMEOUT(bodies(b->messages()), storedBodies, 30000);
+    }
+
+    void reconnectAfterServerCrashMissesNothing()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b;
+        QString id;
+        QVERIFY(pair(h, a, b, &id));
+        a->sendMessage(id, QStringLiteral("before"));
+        QTRY_COMPARE_WITH_TIMEOUT(bodies(b->messages()).size(), 1, 10000);
+
+        h.server().kill();
+        QTRY_VERIFY_WITH_TIMEOUT(!online(a) && !online(b), 15000);
+        a->sendMessage(id, QStringLiteral("during 1"));
+        a->sendMessage(id, QStringLiteral("during 2"));
+        QVERIFY2(h.server().start(), qPrintable(h.server().errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(online(a) && online(b) && a->pendingCount() == 0, 30000);
+        b->sendMessage(id, QStringLiteral("after"));
+
+        const QList<QString> expected{QStringLiteral("before"), QStringLiteral("during 1"), QStringLiteral("during 2"),
+                                      QStringLiteral("after")};
+        QTRY_COMPARE_WITH_TIMEOUT(bodies(a->messages()), expected, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(bodies(b->messages()), expected, 30000);
+        // Nothing doubled anywhere, in the same order as stored.
+        QList<QString> stored;
+        for (const MessageInfo &m : serverMessages(h, QStringLiteral("joon"), id))
+            stored.append(m.body);
+        QCOMPARE(stored, expected);
+        QCOMPARE(a->cache().messages(id, 0, 100).size(), 4);
+    }
+
+    void aFailedMessageDoesNotBlockTheRest()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b;
+        QString direct;
+        QVERIFY(pair(h, a, b, &direct));
+        // Joon makes a group with Mina, then removes her while her app still shows it.
+        QSignalSpy ready(b.client.get(), &ChatClient::conversationReady);
+        b->createGroup(QStringLiteral("Planning"), {QStringLiteral("mina")});
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+        const QString group = ready.first().first().toString();
+        QTRY_VERIFY_WITH_TIMEOUT(a->conversations()->indexOf(group) >= 0, 10000);
+        {
+            TestClient joon;
+            QVERIFY(joon.open(h.server().url()));
+            QVERIFY(joon.signIn(QStringLiteral("joon"), kPassword));
+            QVERIFY(std::holds_alternative<Ok>(joon.request(MembersRemove{group, a->userId()})));
+        }
+        a->openConversation(group);
+        a->sendMessage(group, QStringLiteral("nobody will read this"));
+        a->sendMessage(direct, QStringLiteral("but this arrives"));
+        QTRY_VERIFY_WITH_TIMEOUT(bodies(b->messages()).contains(QStringLiteral("but this arrives")), 10000);
+        // The refused one stays, marked failed with the reason, for Retry or Delete.
+        QTRY_VERIFY_WITH_TIMEOUT(a->pendingCount() == 1, 10000);
+        const QList<OutboxItem> outbox = a->cache().outbox();
+        QVERIFY(outbox.first().failed);
+        QVERIFY(!outbox.first().error.isEmpty());
+        a->discardMessage(outbox.first().clientId);
+        QCOMPARE(a->pendingCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClient_)
+#include "tst_client.moc"
