@@ -1,0 +1,363 @@
+#include "appcontroller.h"
+
+#include "messagelistmodel.h"
+#include "tokenstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QPalette>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcApp, "confab.app")
+
+namespace confab::app {
+
+using client::ChatClient;
+
+AppController *AppController::s_instance = nullptr;
+
+namespace {
+const QString kServerKey = QStringLiteral("signIn/server");
+const QString kUsernameKey = QStringLiteral("signIn/username");
+const QString kThemeKey = QStringLiteral("ui/theme");
+const QString kLanguageKey = QStringLiteral("ui/language");
+
+bool paletteIsDark()
+{
+    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+} // namespace
+
+AppController::AppController(const StartupOptions &options, QObject *parent)
+    : QObject(parent),
+      m_options(options),
+      m_tokens(std::make_unique<client::KeychainTokenStore>()),
+      m_client(std::make_unique<ChatClient>(
+          QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/accounts"),
+          m_tokens.get()))
+{
+    Q_ASSERT(!s_instance);
+    s_instance = this;
+    m_filter.setSourceModel(m_client->conversations());
+
+    m_theme = m_settings.value(kThemeKey, QStringLiteral("system")).toString();
+    if (!m_options.theme.isEmpty())
+        m_theme = m_options.theme;
+    m_systemDark = paletteIsDark();
+    qGuiApp->installEventFilter(this);
+
+    QString language = m_settings.value(kLanguageKey).toString();
+    if (language.isEmpty())
+        language = QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+    if (!m_options.language.isEmpty())
+        language = m_options.language;
+    applyLanguage(language);
+
+    connect(m_client.get(), &ChatClient::signedInChanged, this, [this] {
+        if (m_client->signedIn()) {
+            remember(m_client->serverUrl(), m_client->username());
+            setSignInError({});
+            setBusy(false);
+        }
+    });
+    connect(m_client.get(), &ChatClient::signInFailed, this, [this](const QString &message) {
+        if (m_busy && !m_client->signedIn())
+            setSignInError(message);
+        setBusy(false);
+    });
+    connect(m_client.get(), &ChatClient::errorOccurred, this, [this](const QString &message) {
+        if (m_busy && !m_client->signedIn()) {
+            setSignInError(message);
+            setBusy(false);
+        }
+    });
+    connect(m_client.get(), &ChatClient::synced, this, &AppController::onSynced);
+
+    m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    connect(&m_server, &QProcess::readyReadStandardOutput, this, &AppController::onServerOutput);
+    connect(&m_server, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
+        setHostState(HostState::Failed, tr("The server could not be started: %1").arg(m_server.errorString()));
+    });
+    connect(&m_server, &QProcess::finished, this, [this](int code, QProcess::ExitStatus) {
+        if (m_hostState == HostState::Starting || m_hostState == HostState::Running)
+            setHostState(HostState::Failed, tr("The server stopped (exit code %1).").arg(code));
+    });
+}
+
+AppController::~AppController()
+{
+    stopHostedServer();
+    s_instance = nullptr;
+}
+
+AppController *AppController::create(QQmlEngine *, QJSEngine *)
+{
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+bool AppController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == qGuiApp && event->type() == QEvent::ApplicationPaletteChange) {
+        const bool systemDark = paletteIsDark();
+        if (systemDark != m_systemDark) {
+            m_systemDark = systemDark;
+            emit themeChanged();
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void AppController::start(QQmlApplicationEngine *engine)
+{
+    m_engine = engine;
+    const QString server = m_options.server.isEmpty() ? lastServer() : m_options.server;
+    if (!m_options.user.isEmpty() && !m_options.password.isEmpty()) {
+        signIn(server, m_options.user, m_options.password);
+    } else if (!server.isEmpty() && !lastUsername().isEmpty() && server == lastServer()) {
+        // Signed in last time: the keychain may still hold a session token for this account.
+        setBusy(true);
+        m_client->resume(server, lastUsername());
+    }
+    if (!m_options.screenshot.isEmpty()) {
+        if (m_options.user.isEmpty())
+            scheduleScreenshot();
+        // Never hang a script: take the picture after 30 s whatever happened.
+        QTimer::singleShot(30000, this, &AppController::scheduleScreenshot);
+    }
+}
+
+QString AppController::lastServer() const
+{
+    if (!m_options.server.isEmpty())
+        return m_options.server;
+    return m_settings.value(kServerKey).toString();
+}
+
+QString AppController::lastUsername() const
+{
+    if (!m_options.user.isEmpty())
+        return m_options.user;
+    return m_settings.value(kUsernameKey).toString();
+}
+
+void AppController::remember(const QString &server, const QString &username)
+{
+    m_settings.setValue(kServerKey, server);
+    m_settings.setValue(kUsernameKey, username);
+    emit rememberedChanged();
+}
+
+void AppController::setTheme(const QString &theme)
+{
+    if (theme == m_theme)
+        return;
+    m_theme = theme;
+    m_settings.setValue(kThemeKey, theme);
+    emit themeChanged();
+}
+
+bool AppController::dark() const
+{
+    if (m_theme == QLatin1StringView("dark"))
+        return true;
+    if (m_theme == QLatin1StringView("light"))
+        return false;
+    return m_systemDark;
+}
+
+void AppController::setLanguage(const QString &language)
+{
+    applyLanguage(language);
+    m_settings.setValue(kLanguageKey, m_language);
+}
+
+void AppController::applyLanguage(const QString &language)
+{
+    const QString lang = language == QLatin1StringView("ko") ? language : QStringLiteral("en");
+    if (lang == m_language)
+        return;
+    m_language = lang;
+    QCoreApplication::removeTranslator(&m_translator);
+    if (m_translator.load(QStringLiteral(":/i18n/confab_") + lang + QStringLiteral(".qm")))
+        QCoreApplication::installTranslator(&m_translator);
+    else
+        qCWarning(lcApp) << "no translation for" << lang;
+    // Dates and times in the timeline follow the UI language.
+    QLocale::setDefault(lang == QLatin1StringView("ko") ? QLocale(QLocale::Korean, QLocale::SouthKorea)
+                                                        : QLocale(QLocale::English, QLocale::UnitedStates));
+    if (m_engine)
+        m_engine->retranslate();
+    emit languageChanged();
+}
+
+void AppController::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    emit busyChanged();
+}
+
+void AppController::setSignInError(const QString &error)
+{
+    if (m_signInError == error)
+        return;
+    m_signInError = error;
+    emit signInErrorChanged();
+}
+
+void AppController::signIn(const QString &server, const QString &username, const QString &password)
+{
+    setSignInError({});
+    setBusy(true);
+    m_client->signIn(server.trimmed(), username, password);
+}
+
+void AppController::registerAccount(const QString &server, const QString &username, const QString &displayName,
+                                    const QString &password, const QString &inviteCode)
+{
+    setSignInError({});
+    setBusy(true);
+    m_client->registerAccount(server.trimmed(), username, displayName, password, inviteCode.trimmed());
+}
+
+void AppController::cancelSignIn()
+{
+    m_client->signOut();
+    setBusy(false);
+}
+
+void AppController::signOut()
+{
+    m_client->signOut();
+    m_autoOpened = true;
+}
+
+QString AppController::avatarColor(const QString &id) const
+{
+    return client::MessageListModel::avatarColor(id);
+}
+
+QString AppController::initials(const QString &name) const
+{
+    return client::MessageListModel::initials(name);
+}
+
+// ---- the bundled server -------------------------------------------------------------------------
+
+QString AppController::serverBinary() const
+{
+    const QDir here(QCoreApplication::applicationDirPath());
+    // Installed next to the app; in the build tree the app is <build>/client, the server <build>/server.
+    for (const QString &candidate : {here.filePath(QStringLiteral("confab-server")),
+                                     here.filePath(QStringLiteral("../server/confab-server")),
+                                     QStringLiteral(CONFAB_BUILD_SERVER_BINARY)}) {
+        if (QFileInfo(candidate).isExecutable())
+            return QFileInfo(candidate).absoluteFilePath();
+    }
+    return {};
+}
+
+void AppController::setHostState(HostState state, const QString &error)
+{
+    m_hostState = state;
+    m_hostError = error;
+    if (state != HostState::Running)
+        m_hostedUrl.clear();
+    emit hostChanged();
+}
+
+void AppController::hostServer()
+{
+    if (m_server.state() != QProcess::NotRunning)
+        return;
+    const QString binary = serverBinary();
+    if (binary.isEmpty()) {
+        setHostState(HostState::Failed, tr("The bundled server was not found next to the app."));
+        return;
+    }
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/server");
+    QDir().mkpath(data);
+    m_serverOutput.clear();
+    setHostState(HostState::Starting);
+    m_server.start(binary, {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                            QStringLiteral("--data"), data});
+}
+
+void AppController::onServerOutput()
+{
+    m_serverOutput += m_server.readAllStandardOutput();
+    static const QRegularExpression listening(QStringLiteral("listening on (wss?://\\S+)"));
+    const QRegularExpressionMatch match = listening.match(QString::fromUtf8(m_serverOutput));
+    if (match.hasMatch() && m_hostState == HostState::Starting) {
+        m_hostedUrl = match.captured(1);
+        m_hostState = HostState::Running;
+        m_hostError.clear();
+        qCInfo(lcApp) << "hosting a server on" << m_hostedUrl;
+        emit hostChanged();
+    }
+}
+
+void AppController::stopHostedServer()
+{
+    if (m_server.state() == QProcess::NotRunning)
+        return;
+    m_hostState = HostState::Idle; // a deliberate stop is not a failure
+    m_server.terminate();
+    if (!m_server.waitForFinished(3000))
+        m_server.kill();
+    setHostState(HostState::Idle);
+}
+
+// ---- automation (--open-conversation-title, --screenshot) ---------------------------------------
+
+void AppController::onSynced()
+{
+    if (!m_autoOpened && !m_options.openConversationTitle.isEmpty()) {
+        for (int row = 0; row < m_filter.rowCount(); ++row) {
+            if (m_filter.titleAt(row) == m_options.openConversationTitle) {
+                m_client->openConversation(m_filter.idAt(row));
+                break;
+            }
+        }
+    }
+    m_autoOpened = true;
+    if (!m_options.screenshot.isEmpty())
+        scheduleScreenshot();
+}
+
+void AppController::scheduleScreenshot()
+{
+    if (m_screenshotScheduled || m_options.screenshot.isEmpty())
+        return;
+    m_screenshotScheduled = true;
+    QTimer::singleShot(m_options.screenshotDelayMs, this, &AppController::takeScreenshot);
+}
+
+void AppController::takeScreenshot()
+{
+    QQuickWindow *window = nullptr;
+    if (m_engine && !m_engine->rootObjects().isEmpty())
+        window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    int code = 1;
+    if (!window) {
+        qCCritical(lcApp) << "no window to grab";
+    } else if (!window->grabWindow().save(m_options.screenshot)) {
+        qCCritical(lcApp) << "cannot save" << m_options.screenshot;
+    } else {
+        qCInfo(lcApp) << "saved" << m_options.screenshot;
+        code = 0;
+    }
+    QCoreApplication::exit(code);
+}
+
+} // namespace confab::app

@@ -1,0 +1,140 @@
+#pragma once
+
+#include "chatclient.h"
+#include "conversationfiltermodel.h"
+
+#include <QObject>
+#include <QProcess>
+#include <QQmlEngine>
+#include <QSettings>
+#include <QTranslator>
+
+#include <memory>
+
+class QQmlApplicationEngine;
+
+namespace confab::client {
+class TokenStore;
+}
+
+namespace confab::app {
+
+//! What the command line asked for (see main.cpp): prefills and automation for screenshots.
+struct StartupOptions {
+    QString server;
+    QString user;
+    QString password;
+    QString openConversationTitle;
+    QString theme;    //!< "", "system", "light", "dark"
+    QString language; //!< "", "en", "ko"
+    QString screenshot;
+    int screenshotDelayMs = 1500;
+};
+
+/*!
+ * The app around the client library, exposed to QML as the `App` singleton (module Confab.App):
+ * owns the ChatClient, remembers the last server and username, the theme and the language, and
+ * can start the bundled server on this computer. QML calls it; it never reaches into QML.
+ */
+class AppController : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(App)
+    QML_SINGLETON
+    Q_PROPERTY(confab::client::ChatClient *client READ client CONSTANT)
+    Q_PROPERTY(confab::app::ConversationFilterModel *conversations READ conversations CONSTANT)
+    Q_PROPERTY(QString lastServer READ lastServer NOTIFY rememberedChanged)
+    Q_PROPERTY(QString lastUsername READ lastUsername NOTIFY rememberedChanged)
+    Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
+    Q_PROPERTY(bool dark READ dark NOTIFY themeChanged)
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString signInError READ signInError NOTIFY signInErrorChanged)
+    Q_PROPERTY(HostState hostState READ hostState NOTIFY hostChanged)
+    Q_PROPERTY(QString hostedUrl READ hostedUrl NOTIFY hostChanged)
+    Q_PROPERTY(QString hostError READ hostError NOTIFY hostChanged)
+public:
+    enum class HostState { Idle, Starting, Running, Failed };
+    Q_ENUM(HostState)
+
+    AppController(const StartupOptions &options, QObject *parent = nullptr);
+    ~AppController() override;
+
+    //! The QML singleton is the one instance main() made.
+    static AppController *create(QQmlEngine *, QJSEngine *);
+
+    //! Connects to the engine that shows the UI (retranslation, screenshots) and starts signing in.
+    void start(QQmlApplicationEngine *engine);
+
+    client::ChatClient *client() { return m_client.get(); }
+    ConversationFilterModel *conversations() { return &m_filter; }
+    QString lastServer() const;
+    QString lastUsername() const;
+    QString theme() const { return m_theme; }
+    void setTheme(const QString &theme);
+    bool dark() const;
+    QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+    bool busy() const { return m_busy; }
+    QString signInError() const { return m_signInError; }
+    HostState hostState() const { return m_hostState; }
+    QString hostedUrl() const { return m_hostedUrl; }
+    QString hostError() const { return m_hostError; }
+
+    Q_INVOKABLE void signIn(const QString &server, const QString &username, const QString &password);
+    Q_INVOKABLE void registerAccount(const QString &server, const QString &username, const QString &displayName,
+                                     const QString &password, const QString &inviteCode);
+    Q_INVOKABLE void cancelSignIn();
+    Q_INVOKABLE void signOut();
+    //! Starts the bundled confab-server on this computer; `hostedUrl` follows once it listens.
+    Q_INVOKABLE void hostServer();
+    Q_INVOKABLE void stopHostedServer();
+    Q_INVOKABLE QString avatarColor(const QString &id) const;
+    Q_INVOKABLE QString initials(const QString &name) const;
+
+signals:
+    void rememberedChanged();
+    void themeChanged();
+    void languageChanged();
+    void busyChanged();
+    void signInErrorChanged();
+    void hostChanged();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void applyLanguage(const QString &language);
+    void setBusy(bool busy);
+    void setSignInError(const QString &error);
+    void remember(const QString &server, const QString &username);
+    void setHostState(HostState state, const QString &error = {});
+    QString serverBinary() const;
+    void onServerOutput();
+    void onSynced();
+    void scheduleScreenshot();
+    void takeScreenshot();
+
+    StartupOptions m_options;
+    std::unique_ptr<client::TokenStore> m_tokens;
+    std::unique_ptr<client::ChatClient> m_client;
+    ConversationFilterModel m_filter;
+    QSettings m_settings;
+    QTranslator m_translator;
+    QQmlApplicationEngine *m_engine = nullptr;
+    QString m_theme;
+    QString m_language;
+    bool m_systemDark = false;
+    bool m_busy = false;
+    QString m_signInError;
+    QProcess m_server;
+    QByteArray m_serverOutput;
+    HostState m_hostState = HostState::Idle;
+    QString m_hostedUrl;
+    QString m_hostError;
+    bool m_autoOpened = false;
+    bool m_screenshotScheduled = false;
+
+    static AppController *s_instance;
+};
+
+} // namespace confab::app

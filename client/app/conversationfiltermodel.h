@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QQmlEngine>
+#include <QSortFilterProxyModel>
+
+namespace confab::app {
+
+/*!
+ * The sidebar's view of the conversation list: filtered as the user types, plus the few display
+ * roles the library does not provide (avatar colour and initials per conversation, a short
+ * "last activity" text). Keeps the source's order (most recent first).
+ */
+class ConversationFilterModel : public QSortFilterProxyModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by App")
+    Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterTextChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+public:
+    enum Role {
+        AvatarColorRole = Qt::UserRole + 100,
+        InitialsRole,
+        ActivityTextRole, //!< "10:41" today, "Mon" this week, a short date before
+    };
+    Q_ENUM(Role)
+
+    explicit ConversationFilterModel(QObject *parent = nullptr);
+
+    QString filterText() const { return m_filter; }
+    void setFilterText(const QString &text);
+    int count() const { return rowCount(); }
+
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    //! The row showing `conversationId`, or -1 when it is filtered out.
+    Q_INVOKABLE int rowOf(const QString &conversationId) const;
+    Q_INVOKABLE QString idAt(int row) const;
+    Q_INVOKABLE QString titleAt(int row) const;
+
+    static QString activityText(qint64 epochMs, const QDateTime &now);
+
+signals:
+    void filterTextChanged();
+    void countChanged();
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    int sourceRole(const char *name) const;
+    QString m_filter;
+};
+
+} // namespace confab::app

@@ -1,0 +1,262 @@
+// confab-demo-seed: fills a Confab server with a small, believable demo for screenshots.
+//
+//   confab-demo-seed yesterday ws://127.0.0.1:PORT   users, conversations, yesterday's messages
+//   confab-demo-seed backdate DATA_DIR/confab.sqlite  moves everything so far to yesterday morning
+//                                                     (run while the server is stopped)
+//   confab-demo-seed today ws://127.0.0.1:PORT       today's messages and read markers
+//
+// It speaks the protocol like any client (confab-protocol over QtWebSockets); only `backdate`
+// touches the database, because the server stamps every message with the current time.
+#include "protocol/frames.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimer>
+#include <QUuid>
+#include <QWebSocket>
+
+#include <cstdio>
+
+using namespace confab::protocol;
+
+namespace {
+
+void fail(const QString &why)
+{
+    std::fprintf(stderr, "confab-demo-seed: %s\n", qPrintable(why));
+    std::exit(1);
+}
+
+//! One signed-in demo user: sends a request and waits for its reply.
+class Seeder {
+public:
+    explicit Seeder(const QString &url)
+    {
+        QEventLoop loop;
+        QObject::connect(&m_socket, &QWebSocket::connected, &loop, &QEventLoop::quit);
+        QObject::connect(&m_socket, &QWebSocket::disconnected, &loop, &QEventLoop::quit);
+        QObject::connect(&m_socket, &QWebSocket::textMessageReceived, &m_socket, [this](const QString &text) {
+            auto decoded = decodeFrame(text.toUtf8());
+            if (decoded && !decoded->envelope.re.isEmpty())
+                m_replies.insert(decoded->envelope.re, decoded->frame);
+        });
+        m_socket.open(QUrl(url));
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (m_socket.state() != QAbstractSocket::ConnectedState)
+            fail(QStringLiteral("cannot connect to ") + url);
+    }
+
+    Frame request(const Frame &frame)
+    {
+        const QString id = QString::number(++m_nextId);
+        m_socket.sendTextMessage(QString::fromUtf8(encodeFrame(frame, Envelope{id, {}})));
+        QEventLoop loop;
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+            if (m_replies.contains(id))
+                loop.quit();
+        });
+        poll.start(5);
+        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+        loop.exec();
+        const Frame reply = m_replies.take(id);
+        if (const auto *e = std::get_if<Error>(&reply))
+            fail(QStringLiteral("request refused: ") + e->message);
+        if (std::holds_alternative<std::monostate>(reply))
+            fail(QStringLiteral("no reply from the server"));
+        return reply;
+    }
+
+    void signUp(const QString &username, const QString &displayName, bool existing)
+    {
+        const QString password = QStringLiteral("confab-demo");
+        const Frame reply = existing
+                                ? request(AuthLogin{username, password, QStringLiteral("demo seed")})
+                                : request(AuthRegister{username, password, displayName, std::nullopt,
+                                                       QStringLiteral("demo seed")});
+        const auto *ok = std::get_if<AuthOk>(&reply);
+        if (!ok)
+            fail(QStringLiteral("cannot sign in as ") + username);
+        userId = ok->user.id;
+    }
+
+    QString create(ConversationKind kind, const QString &title, const QList<QString> &members)
+    {
+        const Frame reply = request(ConversationCreate{kind, title, members});
+        return std::get<ConversationDetail>(reply).conversation.id;
+    }
+
+    //! My conversations by title (direct ones are titled with the other member's name).
+    QHash<QString, QString> conversations()
+    {
+        QHash<QString, QString> byTitle;
+        const Frame reply = request(ConversationList{});
+        for (const ConversationInfo &c : std::get<Conversations>(reply).conversations)
+            byTitle.insert(c.title, c.id);
+        return byTitle;
+    }
+
+    qint64 say(const QString &conversationId, const QString &body)
+    {
+        MessageSend send;
+        send.conversationId = conversationId;
+        send.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        send.body = body;
+        return std::get<MessageSent>(request(send)).message.seq;
+    }
+
+    void read(const QString &conversationId, qint64 seq)
+    {
+        request(Receipt{conversationId, ReceiptKind::Delivered, seq});
+        request(Receipt{conversationId, ReceiptKind::Read, seq});
+    }
+
+    QString userId;
+
+private:
+    QWebSocket m_socket;
+    QHash<QString, Frame> m_replies;
+    int m_nextId = 0;
+};
+
+struct Person {
+    const char *username;
+    QString displayName;
+};
+
+int seedYesterday(const QString &url)
+{
+    const QList<Person> people{{"mina", QStringLiteral("Mina Park")},
+                               {"joon", QStringLiteral("Joon Lee")},
+                               {"sora", QStringLiteral("Sora Kim")},
+                               {"hana", QStringLiteral("김하나")}};
+    QHash<QString, Seeder *> s;
+    for (const Person &p : people) {
+        auto *seeder = new Seeder(url);
+        seeder->signUp(QString::fromLatin1(p.username), p.displayName, false);
+        s.insert(QString::fromLatin1(p.username), seeder);
+    }
+    Seeder &mina = *s[QStringLiteral("mina")], &joon = *s[QStringLiteral("joon")];
+    Seeder &sora = *s[QStringLiteral("sora")], &hana = *s[QStringLiteral("hana")];
+
+    const QString design = mina.create(ConversationKind::Group, QStringLiteral("Design team"),
+                                       {joon.userId, sora.userId, hana.userId});
+    const QString withJoon = joon.create(ConversationKind::Direct, {}, {mina.userId});
+    const QString withHana = hana.create(ConversationKind::Direct, {}, {mina.userId});
+    const QString launch = sora.create(ConversationKind::Group, QStringLiteral("Launch checklist"),
+                                       {mina.userId, joon.userId});
+
+    sora.say(launch, QStringLiteral("Release notes draft is in the wiki."));
+    joon.say(launch, QStringLiteral("I'll check the Debian package tonight."));
+    mina.say(launch, QStringLiteral("Thanks both!"));
+
+    joon.say(design, QStringLiteral("Morning! I pushed the new sidebar mockups."));
+    joon.say(design, QStringLiteral("Rows are 64 px now, with the unread badge on the right."));
+    sora.say(design, QStringLiteral("Looks great. Can we try the avatars at 40 px?"));
+    mina.say(design, QStringLiteral("Sounds good — I'll update the theme tokens today."));
+    hana.say(design, QStringLiteral("좋아요! 다크 모드 색상도 같이 확인해 볼게요."));
+    const qint64 last = sora.say(design, QStringLiteral("Perfect, thanks everyone."));
+    for (Seeder *seeder : {&mina, &joon, &sora, &hana})
+        seeder->read(design, last);
+
+    joon.say(withJoon, QStringLiteral("Did you see the new build?"));
+    const qint64 lastDirect = mina.say(withJoon, QStringLiteral("Yes! The reconnect banner is much calmer."));
+    joon.read(withJoon, lastDirect);
+
+    hana.say(withHana, QStringLiteral("미나 씨, 어제 보내 주신 자료 잘 받았어요."));
+    const qint64 lastHana = mina.say(withHana, QStringLiteral("Great — let me know if anything is unclear."));
+    hana.read(withHana, lastHana);
+    mina.read(withHana, lastHana);
+    qDeleteAll(s);
+    return 0;
+}
+
+int seedToday(const QString &url)
+{
+    Seeder mina(url), joon(url), sora(url), hana(url);
+    mina.signUp(QStringLiteral("mina"), {}, true);
+    joon.signUp(QStringLiteral("joon"), {}, true);
+    sora.signUp(QStringLiteral("sora"), {}, true);
+    hana.signUp(QStringLiteral("hana"), {}, true);
+    const auto ids = mina.conversations();
+    const QString design = ids.value(QStringLiteral("Design team"));
+    const QString withJoon = ids.value(QStringLiteral("Joon Lee"));
+    const QString withHana = ids.value(QStringLiteral("김하나"));
+    if (design.isEmpty() || withJoon.isEmpty() || withHana.isEmpty())
+        fail(QStringLiteral("run `yesterday` first"));
+
+    hana.say(design, QStringLiteral("다크 모드 시안 올렸어요. 대비가 훨씬 좋아졌어요!"));
+    const qint64 own = mina.say(design, QStringLiteral("Thanks, Hana! Let's review everything at 3 pm.\n"
+                                                       "I'll bring the Korean strings too."));
+    joon.read(design, own);
+    sora.read(design, own);
+    hana.read(design, own);
+    joon.say(design, QStringLiteral("Works for me."));
+    sora.say(design, QStringLiteral("See you then. Agenda: https://confab.example/design/review"));
+    hana.say(design, QStringLiteral("네, 3시에 봬요!"));
+
+    joon.say(withJoon, QStringLiteral("Lunch tomorrow?"));
+    hana.say(withHana, QStringLiteral("내일 회의 전에 정리해서 공유할게요."));
+    return 0;
+}
+
+//! Moves every message (and the log) so far to yesterday morning, two minutes apart.
+int backdate(const QString &file)
+{
+    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"));
+    db.setDatabaseName(file);
+    if (!db.open())
+        fail(db.lastError().text());
+    const QDateTime morning(QDate::currentDate().addDays(-1), QTime(9, 30));
+    const qint64 start = morning.toMSecsSinceEpoch();
+    QSqlQuery q(db);
+    db.transaction();
+    const auto exec = [&q](const QString &sql, const QVariantList &params = {}) {
+        q.prepare(sql);
+        for (const QVariant &p : params)
+            q.addBindValue(p);
+        if (!q.exec())
+            fail(q.lastError().text());
+    };
+    exec(QStringLiteral("UPDATE conversations SET created_at = ?"), {start});
+    exec(QStringLiteral("UPDATE events SET at = ?"), {start});
+    exec(QStringLiteral("SELECT id FROM messages ORDER BY created_at, seq"));
+    QStringList ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    qint64 at = start + 10 * 60 * 1000;
+    for (const QString &id : ids) {
+        exec(QStringLiteral("UPDATE messages SET created_at = ? WHERE id = ?"), {at, id});
+        exec(QStringLiteral("UPDATE events SET at = ? WHERE message_id = ?"), {at, id});
+        at += 2 * 60 * 1000 + 17 * 1000;
+    }
+    db.commit();
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() != 3) {
+        std::fprintf(stderr, "usage: confab-demo-seed yesterday|today URL | backdate SQLITE_FILE\n");
+        return 2;
+    }
+    const QString command = args[1];
+    if (command == QLatin1StringView("yesterday"))
+        return seedYesterday(args[2]);
+    if (command == QLatin1StringView("today"))
+        return seedToday(args[2]);
+    if (command == QLatin1StringView("backdate"))
+        return backdate(args[2]);
+    std::fprintf(stderr, "unknown command\n");
+    return 2;
+}

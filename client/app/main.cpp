@@ -1,0 +1,112 @@
+// confab: the Confab desktop app.
+#include "appcontroller.h"
+
+#include <QCommandLineParser>
+#include <QFont>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QRegularExpression>
+
+#include <cstdio>
+
+// The QML modules are static libraries linked into the app.
+Q_IMPORT_QML_PLUGIN(Confab_ClientPlugin)
+Q_IMPORT_QML_PLUGIN(Confab_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Confab_UIPlugin)
+
+namespace {
+
+//! The first installed family of a stack that covers Hangul (UI.md), else the system font.
+void useHangulFont(QGuiApplication &app)
+{
+    const QStringList families = QFontDatabase::families();
+    QFont font = app.font();
+    for (const QString &family : {QStringLiteral("Noto Sans CJK KR"), QStringLiteral("Malgun Gothic"),
+                                  QStringLiteral("Apple SD Gothic Neo")}) {
+        if (families.contains(family)) {
+            font.setFamily(family);
+            break;
+        }
+    }
+    font.setPixelSize(14);
+    app.setFont(font);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("Confab"));
+    QGuiApplication::setApplicationName(QStringLiteral("Confab"));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Confab"));
+    QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("confab"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Confab: self-hosted chat."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Server address to prefill."),
+                                    QStringLiteral("url"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Sign in as this user."), QStringLiteral("name"));
+    const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("Password for --user."),
+                                      QStringLiteral("password"));
+    const QCommandLineOption openTitle(QStringLiteral("open-conversation-title"),
+                                       QStringLiteral("Open the first conversation with this title once synced."),
+                                       QStringLiteral("title"));
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or system."),
+                                   QStringLiteral("theme"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("en or ko."), QStringLiteral("language"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a picture of the window to this PNG, then quit."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
+                                   QStringLiteral("Wait this long (after signing in and syncing) before --screenshot."),
+                                   QStringLiteral("ms"), QStringLiteral("1500"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size."), QStringLiteral("WxH"));
+    parser.addOptions({server, user, password, openTitle, theme, lang, screenshot, delay, size});
+    parser.process(app);
+
+    confab::app::StartupOptions options;
+    options.server = parser.value(server);
+    options.user = parser.value(user);
+    options.password = parser.value(password);
+    options.openConversationTitle = parser.value(openTitle);
+    options.theme = parser.value(theme);
+    options.language = parser.value(lang);
+    options.screenshot = parser.value(screenshot);
+    options.screenshotDelayMs = parser.value(delay).toInt();
+    QSize windowSize;
+    if (parser.isSet(size)) {
+        static const QRegularExpression wxh(QStringLiteral("^(\\d+)x(\\d+)$"));
+        const auto m = wxh.match(parser.value(size));
+        if (!m.hasMatch()) {
+            std::fprintf(stderr, "--size expects WxH, e.g. 1280x800\n");
+            return 2;
+        }
+        windowSize = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+    }
+
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    useHangulFont(app);
+
+    confab::app::AppController controller(options);
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/Confab/UI/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()); window && windowSize.isValid())
+        window->resize(windowSize);
+    controller.start(&engine);
+    const int code = app.exec();
+    return code;
+}

@@ -1,0 +1,112 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// One 64 px row of the conversation list (UI.md): avatar, title (bold when unread), time, the last
+// message or the typing line, and the unread badge. Blind rooms show a mask and my alias.
+ItemDelegate {
+    id: root
+
+    required property int index
+    required property string conversationId
+    required property string kind
+    required property string title
+    required property string lastMessage
+    required property bool lastSenderIsMe
+    required property int unread
+    required property bool muted
+    required property bool blind
+    required property string myAlias
+    required property string typing
+    required property string avatarColor
+    required property string initials
+    required property string activityText
+
+    property bool selected: false
+    readonly property bool hasUnread: root.unread > 0
+
+    implicitHeight: Theme.rowHeight
+    padding: 0
+    focusPolicy: Qt.NoFocus
+    Accessible.name: root.hasUnread ? qsTr("%1, %n unread", "", root.unread).arg(root.title) : root.title
+
+    background: Rectangle {
+        color: root.selected ? Theme.selected : (root.hovered ? Theme.hover : "transparent")
+        radius: Theme.radiusControl
+        anchors.fill: parent
+        anchors.leftMargin: Theme.spacingS
+        anchors.rightMargin: Theme.spacingS
+    }
+
+    contentItem: RowLayout {
+        spacing: Theme.spacingM
+
+        Avatar {
+            Layout.leftMargin: Theme.spacingL
+            size: Theme.avatar
+            color: root.avatarColor
+            initials: root.initials
+            glyph: root.blind ? "◐" : ""
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.rightMargin: Theme.spacingL
+            spacing: 2
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacingS
+                Text {
+                    objectName: "titleText"
+                    Layout.fillWidth: true
+                    text: root.title
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    font.weight: root.hasUnread ? Font.Bold : Font.Medium
+                    elide: Text.ElideRight
+                }
+                Text {
+                    text: root.activityText
+                    color: root.hasUnread && !root.muted ? Theme.accent : Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacingS
+                Text {
+                    objectName: "previewText"
+                    Layout.fillWidth: true
+                    text: root.typing.length > 0 ? root.typing
+                        : root.lastMessage.length === 0 ? (root.blind ? qsTr("You are %1").arg(root.myAlias)
+                                                                      : qsTr("No messages yet"))
+                        : root.lastSenderIsMe ? qsTr("You: %1").arg(root.lastMessage) : root.lastMessage
+                    color: root.typing.length > 0 ? Theme.accent : Theme.textMuted
+                    font.pixelSize: Theme.fontSmall + 1
+                    font.italic: root.typing.length > 0
+                    elide: Text.ElideRight
+                    maximumLineCount: 1
+                    textFormat: Text.PlainText
+                }
+                Rectangle {
+                    objectName: "unreadBadge"
+                    visible: root.hasUnread
+                    Layout.preferredHeight: 20
+                    Layout.preferredWidth: Math.max(20, badgeText.implicitWidth + 12)
+                    radius: 10
+                    color: root.muted ? Theme.badgeMuted : Theme.accent
+                    Text {
+                        id: badgeText
+                        anchors.centerIn: parent
+                        text: root.unread > 99 ? "99+" : root.unread
+                        color: Theme.textOnAccent
+                        font.pixelSize: Theme.fontSmall - 1
+                        font.weight: Font.Bold
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import QtQuick
+import QtQuick.Controls.Basic
+
+// A quiet square button with a text glyph, a tooltip and an accessible name.
+ToolButton {
+    id: root
+
+    property string glyph
+    property string tip
+    property color glyphColor: Theme.textMuted
+
+    implicitWidth: 32
+    implicitHeight: 32
+    focusPolicy: Qt.StrongFocus
+    Accessible.name: root.tip
+    ToolTip.visible: hovered && root.tip.length > 0
+    ToolTip.delay: 600
+    ToolTip.text: root.tip
+
+    contentItem: Text {
+        text: root.glyph
+        color: root.enabled ? root.glyphColor : Theme.divider
+        font.pixelSize: 18
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+    }
+    background: Rectangle {
+        radius: Theme.radiusControl
+        color: root.down ? Theme.selected : (root.hovered ? Theme.hover : "transparent")
+        border.width: root.visualFocus ? 2 : 0
+        border.color: Theme.accent
+    }
+}

@@ -1,0 +1,133 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import Confab.Client
+import Confab.App
+
+// The window: the sign-in page until signed in, then the main page.
+ApplicationWindow {
+    id: window
+
+    readonly property int unread: App.client.conversations.totalUnread
+
+    width: 1280
+    height: 800
+    minimumWidth: 720
+    minimumHeight: 480
+    visible: true
+    title: window.unread > 0 ? qsTr("(%1) Confab").arg(window.unread) : "Confab"
+    color: Theme.window
+
+    // Basic controls take their colours from the palette: keep it in step with the theme.
+    palette.window: Theme.window
+    palette.windowText: Theme.text
+    palette.base: Theme.field
+    palette.alternateBase: Theme.sidebar
+    palette.text: Theme.text
+    palette.button: Theme.hover
+    palette.buttonText: Theme.text
+    palette.brightText: Theme.textOnAccent
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.textOnAccent
+    palette.placeholderText: Theme.textMuted
+    palette.toolTipBase: Theme.text
+    palette.toolTipText: Theme.window
+    palette.light: Theme.field
+    palette.midlight: Theme.hover
+    palette.mid: Theme.fieldBorder
+    palette.dark: Theme.textMuted
+    palette.shadow: Theme.divider
+    palette.link: Theme.accent
+
+    Binding {
+        target: Theme
+        property: "dark"
+        value: App.dark
+    }
+
+    function hostStateName(state) {
+        switch (state) {
+        case App.Starting: return "starting"
+        case App.Running: return "running"
+        case App.Failed: return "failed"
+        default: return ""
+        }
+    }
+
+    Loader {
+        anchors.fill: parent
+        sourceComponent: App.client.signedIn ? mainPage : signInPage
+    }
+
+    Component {
+        id: signInPage
+        SignInPage {
+            id: page
+            serverAddress: App.hostedUrl.length > 0 ? App.hostedUrl : App.lastServer
+            username: App.lastUsername
+            busy: App.busy
+            errorText: App.signInError.length > 0 ? App.signInError
+                       : App.busy && App.client.connectionState === ChatClient.Reconnecting
+                         ? qsTr("Cannot reach the server yet; still trying…") : ""
+            hostState: window.hostStateName(App.hostState)
+            hostMessage: App.hostState === App.Running
+                         ? qsTr("Your server is running at %1. Create an account on it to start.").arg(App.hostedUrl)
+                         : App.hostState === App.Starting ? qsTr("Starting the server…")
+                         : App.hostState === App.Failed ? App.hostError : ""
+            onSignInRequested: (server, username, password) => App.signIn(server, username, password)
+            onRegisterRequested: (server, username, displayName, password, inviteCode) =>
+                                 App.registerAccount(server, username, displayName, password, inviteCode)
+            onHostRequested: App.hostServer()
+            onCancelRequested: App.cancelSignIn()
+            Connections {
+                target: App
+                function onHostChanged() {
+                    if (App.hostState === App.Running) {
+                        page.serverAddress = App.hostedUrl
+                        page.registering = true
+                        page.focusFirstEmpty()
+                    }
+                }
+            }
+        }
+    }
+
+    Component {
+        id: mainPage
+        MainPage {}
+    }
+
+    // Errors that are not about signing in: shown briefly at the bottom, never modal.
+    Rectangle {
+        id: toast
+        property string message
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 88 }
+        width: Math.min(toastText.implicitWidth + 2 * Theme.spacingL, parent.width - 2 * Theme.spacingXl)
+        height: toastText.implicitHeight + 2 * Theme.spacingS + 2
+        radius: Theme.radiusControl
+        color: Theme.text
+        opacity: toastTimer.running ? 0.95 : 0
+        visible: opacity > 0
+        Behavior on opacity { NumberAnimation { duration: 150 } }
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: message
+        Text {
+            id: toastText
+            anchors.centerIn: parent
+            width: Math.min(implicitWidth, toast.parent.width - 2 * Theme.spacingXl - 2 * Theme.spacingL)
+            text: toast.message
+            color: Theme.window
+            wrapMode: Text.Wrap
+            font.pixelSize: Theme.fontBody - 1
+        }
+        Timer { id: toastTimer; interval: 4000 }
+        Connections {
+            target: App.client
+            function onErrorOccurred(message) {
+                if (!App.client.signedIn)
+                    return
+                toast.message = message
+                toastTimer.restart()
+            }
+        }
+    }
+}

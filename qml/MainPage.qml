@@ -1,0 +1,359 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Templates as T
+import QtQuick.Layouts
+import Confab.Client
+import Confab.App
+
+// The signed-in window: conversation list on the left, the open conversation on the right.
+// The one place (with Main.qml) that calls the client: components below only emit signals.
+Rectangle {
+    id: root
+
+    readonly property ChatClient client: App.client
+    readonly property string currentId: root.client.currentConversationId
+    readonly property bool hasConversation: root.currentId.length > 0
+    readonly property int memberCount: root.client.members.count
+
+    color: Theme.window
+
+    function step(delta) {
+        const rows = App.conversations.count
+        if (rows === 0)
+            return
+        const at = App.conversations.rowOf(root.currentId)
+        const next = at < 0 ? (delta > 0 ? 0 : rows - 1) : Math.max(0, Math.min(rows - 1, at + delta))
+        root.client.openConversation(App.conversations.idAt(next))
+        conversationList.positionViewAtIndex(next, ListView.Contain)
+    }
+    function connectionMode(state) {
+        switch (state) {
+        case ChatClient.Online: return "online"
+        case ChatClient.Connecting: return "connecting"
+        case ChatClient.Reconnecting: return "reconnecting"
+        case ChatClient.SignedOut: return "signedOut"
+        default: return "offline"
+        }
+    }
+
+    Shortcut {
+        sequence: "Ctrl+K"
+        onActivated: {
+            search.forceActiveFocus()
+            search.selectAll()
+        }
+    }
+    Shortcut { sequence: "Alt+Up"; onActivated: root.step(-1) }
+    Shortcut { sequence: "Alt+Down"; onActivated: root.step(1) }
+    Shortcut { sequence: "Ctrl+N"; onActivated: newDialog.open() }
+
+    Connections {
+        target: root.client
+        function onConversationReady(conversationId) { root.client.openConversation(conversationId) }
+        function onCurrentConversationChanged() { composer.focusField() }
+    }
+
+    SplitView {
+        anchors.fill: parent
+        orientation: Qt.Horizontal
+        handle: Rectangle {
+            implicitWidth: 1
+            color: T.SplitHandle.hovered || T.SplitHandle.pressed ? Theme.accent : Theme.divider
+        }
+
+        // ---- sidebar ------------------------------------------------------------------------
+        Rectangle {
+            SplitView.preferredWidth: 300
+            SplitView.minimumWidth: Theme.sidebarMin
+            SplitView.maximumWidth: Theme.sidebarMax
+            color: Theme.sidebar
+
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 0
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.headerHeight
+                    Layout.leftMargin: Theme.spacingL
+                    Layout.rightMargin: Theme.spacingS
+                    spacing: Theme.spacingS + 2
+
+                    Avatar {
+                        size: Theme.avatarSmall
+                        color: App.avatarColor(root.client.userId)
+                        initials: App.initials(root.client.displayName)
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 0
+                        Label {
+                            Layout.fillWidth: true
+                            text: root.client.displayName
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                            font.weight: Font.DemiBold
+                            elide: Text.ElideRight
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: "@" + root.client.username
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontSmall
+                            elide: Text.ElideRight
+                        }
+                    }
+                    IconButton {
+                        id: settingsButton
+                        glyph: "⚙"
+                        tip: qsTr("Settings")
+                        onClicked: settingsMenu.popup(settingsButton, 0, settingsButton.height)
+                    }
+                    IconButton {
+                        glyph: "✎"
+                        tip: qsTr("New conversation (Ctrl+N)")
+                        onClicked: newDialog.open()
+                    }
+                }
+
+                TextField {
+                    id: search
+                    objectName: "conversationFilter"
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacingM
+                    Layout.rightMargin: Theme.spacingM
+                    Layout.bottomMargin: Theme.spacingS
+                    Layout.preferredHeight: Theme.controlHeight
+                    leftPadding: 32
+                    placeholderText: qsTr("Search…  (Ctrl+K)")
+                    placeholderTextColor: Theme.textMuted
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    Accessible.name: qsTr("Filter conversations")
+                    onTextChanged: App.conversations.filterText = text
+                    Keys.onEscapePressed: {
+                        text = ""
+                        composer.focusField()
+                    }
+                    Keys.onDownPressed: conversationList.forceActiveFocus()
+                    onAccepted: {
+                        if (App.conversations.count > 0)
+                            root.client.openConversation(App.conversations.idAt(0))
+                    }
+                    background: Rectangle {
+                        radius: Theme.radiusControl
+                        color: Theme.field
+                        border.width: search.activeFocus ? 2 : 1
+                        border.color: search.activeFocus ? Theme.accent : Theme.fieldBorder
+                        Text {
+                            anchors { left: parent.left; leftMargin: 10; verticalCenter: parent.verticalCenter }
+                            text: "⌕"
+                            color: Theme.textMuted
+                            font.pixelSize: 18
+                        }
+                    }
+                }
+
+                ListView {
+                    id: conversationList
+                    objectName: "conversationList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: App.conversations
+                    currentIndex: App.conversations.rowOf(root.currentId)
+                    boundsBehavior: Flickable.StopAtBounds
+                    keyNavigationEnabled: true
+                    highlightFollowsCurrentItem: false
+                    Accessible.role: Accessible.List
+                    Accessible.name: qsTr("Conversations")
+                    ScrollBar.vertical: ScrollBar {}
+                    Keys.onReturnPressed: root.client.openConversation(App.conversations.idAt(currentIndex))
+                    Keys.onUpPressed: root.step(-1)
+                    Keys.onDownPressed: root.step(1)
+
+                    delegate: ConversationDelegate {
+                        width: ListView.view.width
+                        selected: conversationId === root.currentId
+                        onClicked: root.client.openConversation(conversationId)
+                    }
+
+                    Label {
+                        anchors.centerIn: parent
+                        width: parent.width - 2 * Theme.spacingXl
+                        visible: conversationList.count === 0
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                        text: search.text.length > 0 ? qsTr("No conversation matches “%1”.").arg(search.text)
+                                                     : qsTr("No conversations yet.\nPress ✎ to start one.")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontBody - 1
+                    }
+                }
+            }
+        }
+
+        // ---- the open conversation ----------------------------------------------------------
+        Rectangle {
+            SplitView.fillWidth: true
+            color: Theme.window
+
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 0
+
+                Item {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.headerHeight
+                    visible: root.hasConversation
+
+                    RowLayout {
+                        anchors { fill: parent; leftMargin: Theme.spacingXl; rightMargin: Theme.spacingL }
+                        spacing: Theme.spacingS
+                        Label {
+                            objectName: "conversationTitle"
+                            text: (root.client.currentKind === "group" ? "# " : "") + root.client.currentTitle
+                            color: Theme.text
+                            font.pixelSize: Theme.fontTitle
+                            font.weight: Font.DemiBold
+                            elide: Text.ElideRight
+                            Layout.maximumWidth: parent.width * 0.7
+                        }
+                        Label {
+                            visible: text.length > 0
+                            text: root.client.currentKind === "direct" ? qsTr("· Direct message")
+                                : root.memberCount > 0 ? "· " + qsTr("%n member(s)", "", root.memberCount) : ""
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontBody - 1
+                        }
+                        Item { Layout.fillWidth: true }
+                    }
+                    Rectangle {
+                        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                        height: 1
+                        color: Theme.divider
+                    }
+                }
+
+                ConnectionBanner {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: implicitHeight
+                    mode: root.connectionMode(root.client.connectionState)
+                    reconnectInMs: root.client.reconnectInMs
+                    onRetryRequested: root.client.retryNow()
+                    onSignInRequested: App.signOut()
+                }
+
+                Timeline {
+                    id: timeline
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: root.hasConversation
+                    messages: root.client.messages
+                    groupChat: root.client.currentKind !== "direct" && root.memberCount > 2
+                    active: Window.active && root.hasConversation
+                    onReadUpTo: seq => root.client.markRead(root.currentId, seq)
+                    onLoadOlderRequested: root.client.loadOlder()
+                    onRetryRequested: clientId => root.client.retryMessage(clientId)
+                    onDiscardRequested: clientId => root.client.discardMessage(clientId)
+                }
+
+                Item {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    visible: !root.hasConversation
+                    ColumnLayout {
+                        anchors.centerIn: parent
+                        spacing: Theme.spacingS
+                        Label {
+                            Layout.alignment: Qt.AlignHCenter
+                            text: "💬"
+                            font.pixelSize: 40
+                            color: Theme.textMuted
+                            visible: false
+                        }
+                        Label {
+                            Layout.alignment: Qt.AlignHCenter
+                            text: App.conversations.count > 0 ? qsTr("Select a conversation")
+                                                              : qsTr("Welcome to Confab")
+                            color: Theme.text
+                            font.pixelSize: Theme.fontTitle
+                            font.weight: Font.DemiBold
+                        }
+                        Label {
+                            Layout.alignment: Qt.AlignHCenter
+                            text: App.conversations.count > 0
+                                  ? qsTr("Pick one on the left, or press Ctrl+K to find it.")
+                                  : qsTr("Start a conversation with someone on this server.")
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontBody
+                        }
+                        Button {
+                            Layout.alignment: Qt.AlignHCenter
+                            Layout.topMargin: Theme.spacingS
+                            visible: App.conversations.count === 0
+                            text: qsTr("New conversation")
+                            highlighted: true
+                            Accessible.name: text
+                            onClicked: newDialog.open()
+                        }
+                    }
+                }
+
+                Composer {
+                    id: composer
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: implicitHeight
+                    visible: root.hasConversation
+                    placeholderText: root.client.currentTitle.length > 0
+                                     ? qsTr("Message %1").arg(root.client.currentTitle) : qsTr("Write a message…")
+                    onSendRequested: text => {
+                        root.client.sendMessage(root.currentId, text)
+                        timeline.scrollToEnd()
+                    }
+                }
+            }
+        }
+    }
+
+    NewConversationDialog {
+        id: newDialog
+        parent: T.Overlay.overlay
+        onDirectRequested: username => root.client.startDirect(username)
+        onGroupRequested: (title, usernames) => root.client.createGroup(title, usernames)
+    }
+
+    Menu {
+        id: settingsMenu
+        MenuItem { text: qsTr("Theme"); enabled: false }
+        Repeater {
+            model: [{ key: "system", label: qsTr("Follow the system") },
+                    { key: "light", label: qsTr("Light") },
+                    { key: "dark", label: qsTr("Dark") }]
+            MenuItem {
+                required property var modelData
+                text: "   " + modelData.label
+                checkable: true
+                checked: App.theme === modelData.key
+                onTriggered: App.theme = modelData.key
+            }
+        }
+        MenuSeparator {}
+        MenuItem { text: qsTr("Language"); enabled: false }
+        Repeater {
+            model: [{ key: "en", label: "English" }, { key: "ko", label: "한국어" }]
+            MenuItem {
+                required property var modelData
+                text: "   " + modelData.label
+                checkable: true
+                checked: App.language === modelData.key
+                onTriggered: App.language = modelData.key
+            }
+        }
+        MenuSeparator {}
+        MenuItem {
+            text: qsTr("Sign out")
+            onTriggered: App.signOut()
+        }
+    }
+}

@@ -1,0 +1,306 @@
+import QtQuick
+import QtQuick.Controls.Basic
+
+// One message of the timeline, with the day separator and "New messages" line that may go above.
+// Bound to MessageListModel's roles; own messages sit on the right in a tinted bubble.
+Item {
+    id: root
+
+    required property int index
+    required property string messageId
+    required property string clientId
+    required property var seq
+    required property string senderName
+    required property string body
+    required property string timeText
+    required property bool edited
+    required property bool deleted
+    required property bool own
+    required property int status
+    required property int readCount
+    required property bool firstInGroup
+    required property bool lastInGroup
+    required property bool dayStart
+    required property string dayText
+    required property string errorText
+    required property string avatarColor
+    required property string initials
+
+    //! The "New messages" line goes above this message.
+    property bool firstUnread: false
+    //! More than two members: show "Read by N" under own messages.
+    property bool groupChat: false
+
+    signal retryRequested(string clientId)
+    signal discardRequested(string clientId)
+
+    // MessageListModel::Status, in its order.
+    readonly property int statusSending: 0
+    readonly property int statusSent: 1
+    readonly property int statusDelivered: 2
+    readonly property int statusRead: 3
+    readonly property int statusFailed: 4
+    readonly property string statusMark: !root.own ? ""
+        : root.status === statusSending ? "◷"
+        : root.status === statusSent ? "✓"
+        : root.status === statusDelivered || root.status === statusRead ? "✓✓"
+        : root.status === statusFailed ? "⚠" : ""
+    readonly property color statusColor: root.status === statusRead ? Theme.accent
+        : root.status === statusFailed ? Theme.danger : Theme.textMuted
+    readonly property string statusName: [qsTr("Sending"), qsTr("Sent"), qsTr("Delivered"), qsTr("Read"),
+                                          qsTr("Not sent")][root.status] ?? ""
+    readonly property bool showAvatar: !root.own && root.firstInGroup
+    readonly property int sidePadding: Theme.spacingL + 4
+    readonly property int avatarColumn: Theme.avatarSmall + Theme.spacingS
+    readonly property int maxBubble: Math.min(Theme.bubbleMaxWidth, (root.width - 2 * root.sidePadding
+                                              - root.avatarColumn) * 0.8)
+    readonly property bool hovered: hover.hovered
+
+    implicitHeight: column.implicitHeight
+    height: implicitHeight
+    Accessible.role: Accessible.ListItem
+    Accessible.name: (root.own ? qsTr("You") : root.senderName) + ", " + root.timeText + ": " + root.body
+
+    HoverHandler { id: hover }
+
+    // Plain text to rich text: HTML escaped, links made clickable, line breaks kept.
+    function linkify(text) {
+        const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+        const linked = escaped.replace(/(https?:\/\/[^\s<]+[^\s<.,;:!?)\]'"])/g,
+            "<a href=\"$1\" style=\"color:" + Theme.link + "\">$1</a>")
+        return linked.replace(/\n/g, "<br>")
+    }
+
+    Column {
+        id: column
+        width: parent.width
+        topPadding: root.firstInGroup && !root.dayStart && !root.firstUnread ? Theme.spacingM : 2
+        bottomPadding: 2
+
+        // ---- day separator ------------------------------------------------------------------
+        Item {
+            objectName: "daySeparator"
+            visible: root.dayStart
+            width: parent.width
+            height: visible ? 44 : 0
+            Rectangle {
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                          leftMargin: root.sidePadding; rightMargin: root.sidePadding }
+                height: 1
+                color: Theme.divider
+            }
+            Rectangle {
+                anchors.centerIn: parent
+                width: dayLabel.implicitWidth + 2 * Theme.spacingM
+                height: dayLabel.implicitHeight + Theme.spacingXs * 2
+                radius: height / 2
+                color: Theme.window
+                border.color: Theme.divider
+                Text {
+                    id: dayLabel
+                    anchors.centerIn: parent
+                    text: root.dayText
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    font.weight: Font.DemiBold
+                }
+            }
+        }
+
+        // ---- "New messages" line ------------------------------------------------------------
+        Item {
+            objectName: "newMessagesLine"
+            visible: root.firstUnread
+            width: parent.width
+            height: visible ? 32 : 0
+            Rectangle {
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                          leftMargin: root.sidePadding; rightMargin: root.sidePadding }
+                height: 1
+                color: Theme.danger
+                opacity: 0.6
+            }
+            Rectangle {
+                anchors.centerIn: parent
+                width: newLabel.implicitWidth + 2 * Theme.spacingS
+                height: newLabel.implicitHeight + 2
+                color: Theme.window
+                Text {
+                    id: newLabel
+                    anchors.centerIn: parent
+                    text: qsTr("New messages")
+                    color: Theme.danger
+                    font.pixelSize: Theme.fontSmall
+                    font.weight: Font.DemiBold
+                }
+            }
+        }
+
+        // ---- the message --------------------------------------------------------------------
+        Item {
+            id: row
+            width: parent.width
+            height: content.implicitHeight
+
+            Avatar {
+                visible: root.showAvatar
+                x: root.sidePadding
+                y: 2
+                size: Theme.avatarSmall
+                color: root.avatarColor
+                initials: root.initials
+            }
+
+            Column {
+                id: content
+                objectName: "messageContent"
+                readonly property bool alignedRight: root.own
+                x: root.own ? row.width - root.sidePadding - width : root.sidePadding + root.avatarColumn
+                width: Math.max(bubble.width, header.visible ? header.implicitWidth : 0,
+                                failure.visible ? failure.implicitWidth : 0,
+                                readBy.visible ? readBy.implicitWidth : 0)
+                spacing: 3
+
+                Row {
+                    id: header
+                    visible: root.showAvatar
+                    spacing: Theme.spacingS
+                    Text {
+                        text: root.senderName
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody - 1
+                        font.weight: Font.DemiBold
+                    }
+                    Text {
+                        anchors.baseline: parent.children[0].baseline
+                        text: root.timeText
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall - 1
+                    }
+                }
+
+                Rectangle {
+                    id: bubble
+                    objectName: "bubble"
+                    x: root.own ? content.width - width : 0
+                    width: Math.max(bodyText.width, meta.implicitWidth) + 2 * Theme.spacingM
+                    height: bodyText.height + (meta.visible ? meta.implicitHeight : 0) + 2 * Theme.spacingS
+                    radius: Theme.radiusBubble
+                    color: root.own ? Theme.bubbleOwn : Theme.bubbleOther
+                    opacity: root.status === root.statusSending ? 0.85 : 1
+
+                    Text {
+                        id: measure
+                        visible: false
+                        text: bodyText.text
+                        textFormat: Text.RichText
+                        font: bodyText.font
+                    }
+                    TextEdit {
+                        id: bodyText
+                        objectName: "bodyText"
+                        x: Theme.spacingM
+                        y: Theme.spacingS
+                        width: Math.min(Math.ceil(measure.implicitWidth) + 1, root.maxBubble - 2 * Theme.spacingM)
+                        text: root.deleted ? "<i>" + qsTr("This message was deleted") + "</i>"
+                                           : root.linkify(root.body)
+                        textFormat: TextEdit.RichText
+                        wrapMode: TextEdit.Wrap
+                        readOnly: true
+                        selectByMouse: true
+                        persistentSelection: false
+                        color: root.deleted ? Theme.textMuted : Theme.text
+                        selectionColor: Theme.accent
+                        selectedTextColor: Theme.textOnAccent
+                        font.pixelSize: Theme.fontBody
+                        activeFocusOnPress: false
+                        onLinkActivated: link => Qt.openUrlExternally(link)
+                        Accessible.name: root.body
+
+                        HoverHandler {
+                            enabled: bodyText.hoveredLink.length > 0
+                            cursorShape: Qt.PointingHandCursor
+                        }
+                    }
+
+                    Row {
+                        id: meta
+                        visible: root.lastInGroup || root.hovered || root.own || root.edited
+                        anchors { right: parent.right; bottom: parent.bottom
+                                  rightMargin: Theme.spacingM - 2; bottomMargin: Theme.spacingXs + 1 }
+                        spacing: Theme.spacingXs
+                        Text {
+                            visible: root.edited
+                            text: qsTr("edited")
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontSmall - 1
+                        }
+                        Text {
+                            visible: root.lastInGroup || root.hovered || root.own
+                            text: root.timeText
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontSmall - 1
+                        }
+                        Text {
+                            objectName: "statusMark"
+                            visible: root.own
+                            text: root.statusMark
+                            color: root.statusColor
+                            font.pixelSize: Theme.fontSmall
+                            font.weight: Font.DemiBold
+                            Accessible.name: root.statusName
+                        }
+                    }
+                }
+
+                Row {
+                    id: failure
+                    objectName: "failureRow"
+                    visible: root.own && root.status === root.statusFailed
+                    x: content.width - width
+                    spacing: Theme.spacingS
+                    Text {
+                        anchors.verticalCenter: parent.verticalCenter
+                        text: root.errorText.length > 0 ? qsTr("Not sent: %1").arg(root.errorText) : qsTr("Not sent")
+                        color: Theme.danger
+                        font.pixelSize: Theme.fontSmall
+                    }
+                    Button {
+                        id: retryButton
+                        objectName: "retryButton"
+                        text: qsTr("Retry")
+                        flat: true
+                        padding: 2
+                        font.pixelSize: Theme.fontSmall
+                        Accessible.name: qsTr("Retry sending")
+                        contentItem: Text { text: retryButton.text; color: Theme.accent; font: retryButton.font }
+                        background: Item {}
+                        onClicked: root.retryRequested(root.clientId)
+                    }
+                    Button {
+                        id: discardButton
+                        objectName: "discardButton"
+                        text: qsTr("Delete")
+                        flat: true
+                        padding: 2
+                        font.pixelSize: Theme.fontSmall
+                        Accessible.name: qsTr("Delete unsent message")
+                        contentItem: Text { text: discardButton.text; color: Theme.danger; font: discardButton.font }
+                        background: Item {}
+                        onClicked: root.discardRequested(root.clientId)
+                    }
+                }
+
+                Text {
+                    id: readBy
+                    visible: root.own && root.groupChat && root.lastInGroup && root.readCount > 0
+                             && root.status !== root.statusFailed
+                    x: content.width - width
+                    text: root.status === root.statusRead ? qsTr("Read by everyone") : qsTr("Read by %1").arg(root.readCount)
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall - 1
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Templates as T
+import QtQuick.Layouts
+
+// Start a direct chat by username, or a group with a title and comma-separated usernames.
+Dialog {
+    id: root
+
+    signal directRequested(string username)
+    signal groupRequested(string title, var usernames)
+
+    readonly property bool isGroup: tabs.currentIndex === 1
+    readonly property bool ready: root.isGroup ? groupTitle.text.trim().length > 0
+                                               : username.text.trim().length > 0
+
+    function usernames() {
+        return groupMembers.text.split(/[,\s]+/).map(s => s.trim().replace(/^@/, "")).filter(s => s.length > 0)
+    }
+    function submit() {
+        if (!root.ready)
+            return
+        if (root.isGroup)
+            root.groupRequested(groupTitle.text.trim(), root.usernames())
+        else
+            root.directRequested(username.text.trim().replace(/^@/, ""))
+        root.close()
+    }
+
+    title: qsTr("New conversation")
+    modal: true
+    focus: true
+    width: 420
+    padding: Theme.spacingXl
+    topPadding: Theme.spacingL
+    closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
+    anchors.centerIn: parent
+    onOpened: {
+        username.text = ""
+        groupTitle.text = ""
+        groupMembers.text = ""
+        tabs.currentIndex = 0
+        username.forceActiveFocus()
+    }
+
+    background: Rectangle {
+        color: Theme.window
+        radius: Theme.radiusBubble
+        border.color: Theme.divider
+    }
+    header: Label {
+        text: root.title
+        color: Theme.text
+        font.pixelSize: Theme.fontTitle
+        font.weight: Font.DemiBold
+        padding: Theme.spacingXl
+        bottomPadding: 0
+    }
+    T.Overlay.modal: Rectangle { color: Qt.rgba(0, 0, 0, 0.35) }
+
+    contentItem: ColumnLayout {
+        spacing: Theme.spacingM
+
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            background: Rectangle { color: Theme.sidebar; radius: Theme.radiusControl }
+            Repeater {
+                model: [qsTr("Direct message"), qsTr("Group")]
+                TabButton {
+                    id: tab
+                    required property string modelData
+                    text: modelData
+                    Accessible.name: modelData
+                    contentItem: Text {
+                        text: tab.text
+                        color: tab.checked ? Theme.text : Theme.textMuted
+                        font.pixelSize: Theme.fontBody
+                        font.weight: tab.checked ? Font.DemiBold : Font.Normal
+                        horizontalAlignment: Text.AlignHCenter
+                    }
+                    background: Rectangle {
+                        color: tab.checked ? Theme.field : "transparent"
+                        radius: Theme.radiusControl
+                        border.color: tab.checked ? Theme.fieldBorder : "transparent"
+                    }
+                }
+            }
+        }
+
+        StackLayout {
+            Layout.fillWidth: true
+            currentIndex: tabs.currentIndex
+
+            ColumnLayout {
+                spacing: Theme.spacingXs
+                Label { text: qsTr("Username"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+                TextField {
+                    id: username
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("e.g. joon")
+                    Accessible.name: qsTr("Username")
+                    onAccepted: root.submit()
+                }
+            }
+            ColumnLayout {
+                spacing: Theme.spacingXs
+                Label { text: qsTr("Title"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+                TextField {
+                    id: groupTitle
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("e.g. Design team")
+                    Accessible.name: qsTr("Group title")
+                    onAccepted: groupMembers.forceActiveFocus()
+                }
+                Label {
+                    Layout.topMargin: Theme.spacingS
+                    text: qsTr("Members (usernames, separated by commas)")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                }
+                TextField {
+                    id: groupMembers
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("joon, sora, hana")
+                    Accessible.name: qsTr("Members")
+                    onAccepted: root.submit()
+                }
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacingS
+            spacing: Theme.spacingS
+            Item { Layout.fillWidth: true }
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                Accessible.name: text
+                onClicked: root.close()
+            }
+            Button {
+                id: startButton
+                text: root.isGroup ? qsTr("Create group") : qsTr("Start chat")
+                enabled: root.ready
+                Accessible.name: text
+                highlighted: true
+                onClicked: root.submit()
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import QtQuick
+import QtQuick.Controls.Basic
+
+// The open conversation's messages (a MessageListModel), oldest at the top, kept at the bottom
+// while the user is there. Opening scrolls to the first unread message; new messages while
+// scrolled up show a "↓ N new" pill; scrolling to the top loads older messages.
+Item {
+    id: root
+
+    //! A MessageListModel (count, canLoadOlder, firstUnreadRow, conversationChanged()).
+    property var messages: null
+    property bool groupChat: false
+    //! Whether the user can see the timeline (window active): only then is anything marked read.
+    property bool active: true
+    property int newCount: 0
+    readonly property alias view: list
+
+    signal readUpTo(var seq)
+    signal loadOlderRequested()
+    signal retryRequested(string clientId)
+    signal discardRequested(string clientId)
+
+    function scrollToEnd() {
+        list.positionViewAtEnd()
+        // Delegates of unknown height are laid out as they come into view: settle once more.
+        Qt.callLater(() => list.positionViewAtEnd())
+        root.newCount = 0
+    }
+
+    ListView {
+        id: list
+        objectName: "timelineList"
+        anchors.fill: parent
+        model: root.messages
+        clip: true
+        spacing: 0
+        topMargin: Theme.spacingS
+        bottomMargin: Theme.spacingM
+        boundsBehavior: Flickable.StopAtBounds
+        reuseItems: false
+        cacheBuffer: 800
+        keyNavigationEnabled: false
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("Messages")
+        ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
+
+        property bool stickToEnd: true
+
+        delegate: MessageDelegate {
+            width: ListView.view.width
+            firstUnread: root.messages !== null && index === root.messages.firstUnreadRow
+            groupChat: root.groupChat
+            onRetryRequested: id => root.retryRequested(id)
+            onDiscardRequested: id => root.discardRequested(id)
+        }
+
+        onAtYEndChanged: if (atYEnd) root.newCount = 0
+        onMovementEnded: stickToEnd = atYEnd
+        onContentYChanged: {
+            if (atYBeginning && root.messages && root.messages.canLoadOlder && count > 0 && moving)
+                root.loadOlderRequested()
+            readTimer.restart()
+        }
+        onCountChanged: readTimer.restart()
+    }
+
+    Connections {
+        target: root.messages
+        function onConversationChanged() {
+            root.newCount = 0
+            list.stickToEnd = true
+            const unread = root.messages.firstUnreadRow
+            if (unread >= 0) {
+                list.positionViewAtIndex(unread, ListView.Beginning)
+                Qt.callLater(() => list.positionViewAtIndex(unread, ListView.Beginning))
+                list.stickToEnd = false
+            } else {
+                root.scrollToEnd()
+            }
+        }
+        function onRowsInserted(parent, first, last) {
+            if (first === 0 && last < list.count - 1)
+                return // older messages on top: the view keeps its place
+            if (list.stickToEnd || list.atYEnd)
+                root.scrollToEnd()
+            else
+                root.newCount += last - first + 1
+        }
+    }
+
+    // The newest message fully in view is read, once the user has had a moment to see it.
+    Timer {
+        id: readTimer
+        interval: 400
+        onTriggered: {
+            if (!root.active || list.count === 0)
+                return
+            let row = list.indexAt(list.width / 2, list.contentY + list.height - list.bottomMargin - 4)
+            if (row < 0 && list.atYEnd)
+                row = list.count - 1
+            for (; row >= 0; --row) {
+                const item = list.itemAtIndex(row)
+                if (item && item.seq > 0) {
+                    root.readUpTo(item.seq)
+                    return
+                }
+            }
+        }
+    }
+    onActiveChanged: readTimer.restart()
+
+    Text {
+        objectName: "emptyTimeline"
+        anchors.centerIn: parent
+        visible: list.count === 0
+        text: qsTr("No messages yet. Say hello!")
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontBody
+    }
+
+    // "↓ 3 new": new messages arrived below while the user reads older ones.
+    Button {
+        id: pill
+        objectName: "newPill"
+        visible: root.newCount > 0 && !list.atYEnd
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.spacingL }
+        text: qsTr("↓ %n new", "", root.newCount)
+        Accessible.name: qsTr("Jump to the newest messages")
+        leftPadding: Theme.spacingL
+        rightPadding: Theme.spacingL
+        topPadding: Theme.spacingXs + 2
+        bottomPadding: Theme.spacingXs + 2
+        contentItem: Text {
+            text: pill.text
+            color: Theme.textOnAccent
+            font.pixelSize: Theme.fontSmall + 1
+            font.weight: Font.DemiBold
+        }
+        background: Rectangle { radius: height / 2; color: Theme.accent }
+        onClicked: root.scrollToEnd()
+    }
+}

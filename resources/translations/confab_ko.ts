@@ -1,0 +1,495 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Write a message…</source>
+        <translation>메시지를 입력하세요…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결 중…</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s…</source>
+        <translation>%1초 후 다시 연결합니다…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>다시 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Signed out — sign in again</source>
+        <translation>로그아웃되었습니다 — 다시 로그인하세요</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>지금 다시 시도</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationDelegate</name>
+    <message numerus="yes">
+        <source>%1, %n unread</source>
+        <translation>
+            <numerusform>%1, 읽지 않은 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You are %1</source>
+        <translation>나의 별명: %1</translation>
+    </message>
+    <message>
+        <source>No messages yet</source>
+        <translation>아직 메시지가 없습니다</translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation>나: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>(%1) Confab</source>
+        <translation>(%1) Confab</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server yet; still trying…</source>
+        <translation>아직 서버에 연결할 수 없습니다. 계속 시도하는 중…</translation>
+    </message>
+    <message>
+        <source>Your server is running at %1. Create an account on it to start.</source>
+        <translation>서버가 %1에서 실행 중입니다. 계정을 만들어 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Starting the server…</source>
+        <translation>서버를 시작하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>MainPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>New conversation (Ctrl+N)</source>
+        <translation>새 대화 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search…  (Ctrl+K)</source>
+        <translation>검색…  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Filter conversations</source>
+        <translation>대화 검색</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>대화 목록</translation>
+    </message>
+    <message>
+        <source>No conversation matches “%1”.</source>
+        <translation>“%1”와(과) 일치하는 대화가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No conversations yet.
+Press ✎ to start one.</source>
+        <translation>아직 대화가 없습니다.
+✎을 눌러 대화를 시작하세요.</translation>
+    </message>
+    <message>
+        <source>· Direct message</source>
+        <translation>· 1:1 대화</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>멤버 %n명</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a conversation</source>
+        <translation>대화를 선택하세요</translation>
+    </message>
+    <message>
+        <source>Welcome to Confab</source>
+        <translation>Confab에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>Pick one on the left, or press Ctrl+K to find it.</source>
+        <translation>왼쪽에서 고르거나 Ctrl+K로 찾아보세요.</translation>
+    </message>
+    <message>
+        <source>Start a conversation with someone on this server.</source>
+        <translation>이 서버의 사람들과 대화를 시작해 보세요.</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>새 대화</translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation>%1에 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Write a message…</source>
+        <translation>메시지를 입력하세요…</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>로그아웃</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>Sending</source>
+        <translation>보내는 중</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>전달됨</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>보내지 못함</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>새 메시지</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>삭제된 메시지입니다</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>수정됨</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>보내지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete unsent message</source>
+        <translation>보내지 못한 메시지 삭제</translation>
+    </message>
+    <message>
+        <source>Read by everyone</source>
+        <translation>모두 읽음</translation>
+    </message>
+    <message>
+        <source>Read by %1</source>
+        <translation>%1명 읽음</translation>
+    </message>
+</context>
+<context>
+    <name>NewConversationDialog</name>
+    <message>
+        <source>New conversation</source>
+        <translation>새 대화</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>1:1 대화</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>사용자 이름</translation>
+    </message>
+    <message>
+        <source>e.g. joon</source>
+        <translation>예: joon</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>e.g. Design team</source>
+        <translation>예: 디자인팀</translation>
+    </message>
+    <message>
+        <source>Group title</source>
+        <translation>그룹 이름</translation>
+    </message>
+    <message>
+        <source>Members (usernames, separated by commas)</source>
+        <translation>멤버 (사용자 이름을 쉼표로 구분)</translation>
+    </message>
+    <message>
+        <source>joon, sora, hana</source>
+        <translation>joon, sora, hana</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation>그룹 만들기</translation>
+    </message>
+    <message>
+        <source>Start chat</source>
+        <translation>대화 시작</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Create your account</source>
+        <translation>계정 만들기</translation>
+    </message>
+    <message>
+        <source>Sign in to Confab</source>
+        <translation>Confab에 로그인</translation>
+    </message>
+    <message>
+        <source>Chat with your team on your own server.</source>
+        <translation>우리 팀만의 서버에서 대화하세요.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>사용자 이름</translation>
+    </message>
+    <message>
+        <source>e.g. mina</source>
+        <translation>예: mina</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>표시 이름</translation>
+    </message>
+    <message>
+        <source>How others see you, e.g. Mina Park</source>
+        <translation>다른 사람에게 보이는 이름 (예: 박미나)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>At least 8 characters</source>
+        <translation>8자 이상</translation>
+    </message>
+    <message>
+        <source>Invite code (if the server asks for one)</source>
+        <translation>초대 코드 (서버에서 요구하는 경우)</translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>초대 코드</translation>
+    </message>
+    <message>
+        <source>Creating account…</source>
+        <translation>계정을 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>로그인하는 중…</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>계정 만들기</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancel signing in</source>
+        <translation>로그인 취소</translation>
+    </message>
+    <message>
+        <source>I already have an account</source>
+        <translation>이미 계정이 있어요</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>계정 만들기</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>또는</translation>
+    </message>
+    <message>
+        <source>Hosting a server on this computer</source>
+        <translation>이 컴퓨터에서 서버 실행 중</translation>
+    </message>
+    <message>
+        <source>Host a server on this computer</source>
+        <translation>이 컴퓨터에서 서버 열기</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>No messages yet. Say hello!</source>
+        <translation>아직 메시지가 없습니다. 먼저 인사해 보세요!</translation>
+    </message>
+    <message numerus="yes">
+        <source>↓ %n new</source>
+        <translation>
+            <numerusform>↓ 새 메시지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jump to the newest messages</source>
+        <translation>최신 메시지로 이동</translation>
+    </message>
+</context>
+<context>
+    <name>confab::app::AppController</name>
+    <message>
+        <source>The server could not be started: %1</source>
+        <translation>서버를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The server stopped (exit code %1).</source>
+        <translation>서버가 멈췄습니다 (종료 코드 %1).</translation>
+    </message>
+    <message>
+        <source>The bundled server was not found next to the app.</source>
+        <translation>앱과 함께 설치된 서버를 찾을 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::app::ConversationFilterModel</name>
+    <message>
+        <source>Yesterday</source>
+        <translation>어제</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::ChatClient</name>
+    <message>
+        <source>Cannot open the local cache: %1</source>
+        <translation>로컬 캐시를 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>No saved sign-in</source>
+        <translation>저장된 로그인 정보가 없습니다</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be saved in the keychain: %1</source>
+        <translation>로그인 정보를 키체인에 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>No user named %1</source>
+        <translation>%1 사용자를 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not look up the members</source>
+        <translation>멤버를 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Some usernames were not found</source>
+        <translation>일부 사용자 이름을 찾을 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::MessageListModel</name>
+    <message>
+        <source>Former member</source>
+        <translation>이전 멤버</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>어제</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,110 @@
+import QtQuick
+import QtTest
+import Confab.UI
+
+Item {
+    id: root
+    width: 640
+    height: 300
+
+    Composer {
+        id: composer
+        width: parent.width
+        anchors.bottom: parent.bottom
+        height: implicitHeight
+    }
+    SignalSpy { id: sendSpy; target: composer; signalName: "sendRequested" }
+    SignalSpy { id: upSpy; target: composer; signalName: "editLastRequested" }
+
+    TestCase {
+        name: "Composer"
+        when: windowShown
+
+        function init() {
+            composer.text = ""
+            composer.canSend = true
+            sendSpy.clear()
+            upSpy.clear()
+            composer.focusField()
+            tryVerify(() => findChild(composer, "composerField").activeFocus)
+        }
+        function type(text) {
+            for (const c of text)
+                keyClick(c)
+        }
+
+        function test_enterSends() {
+            type("hello")
+            keyClick(Qt.Key_Return)
+            compare(sendSpy.count, 1)
+            compare(sendSpy.signalArguments[0][0], "hello")
+            compare(composer.text, "")
+        }
+
+        function test_keypadEnterSends() {
+            type("hi")
+            keyClick(Qt.Key_Enter)
+            compare(sendSpy.count, 1)
+        }
+
+        function test_shiftEnterInsertsNewline() {
+            type("a")
+            keyClick(Qt.Key_Return, Qt.ShiftModifier)
+            type("b")
+            compare(sendSpy.count, 0)
+            compare(composer.text, "a\nb")
+            keyClick(Qt.Key_Return)
+            compare(sendSpy.count, 1)
+            compare(sendSpy.signalArguments[0][0], "a\nb")
+        }
+
+        function test_emptyNotSent() {
+            keyClick(Qt.Key_Return)
+            compare(sendSpy.count, 0)
+            type("   ")
+            keyClick(Qt.Key_Return)
+            compare(sendSpy.count, 0)
+            verify(!findChild(composer, "sendButton").enabled)
+        }
+
+        function test_sendButton() {
+            type("ok")
+            const button = findChild(composer, "sendButton")
+            verify(button.enabled)
+            mouseClick(button)
+            compare(sendSpy.count, 1)
+            compare(composer.text, "")
+        }
+
+        function test_cannotSendWhenDisabled() {
+            composer.canSend = false
+            type("x")
+            keyClick(Qt.Key_Return)
+            compare(sendSpy.count, 0)
+            compare(composer.text, "x")
+        }
+
+        function test_upInEmptyComposerIsHarmless() {
+            keyClick(Qt.Key_Up)
+            compare(upSpy.count, 1)
+            compare(composer.text, "")
+            compare(sendSpy.count, 0)
+            type("abc")
+            keyClick(Qt.Key_Up)
+            compare(upSpy.count, 1)
+            compare(composer.text, "abc")
+        }
+
+        function test_growsThenStops() {
+            const oneLine = composer.implicitHeight
+            for (let i = 0; i < 3; ++i)
+                keyClick(Qt.Key_Return, Qt.ShiftModifier)
+            verify(composer.implicitHeight > oneLine)
+            for (let i = 0; i < 20; ++i)
+                keyClick(Qt.Key_Return, Qt.ShiftModifier)
+            const capped = composer.implicitHeight
+            keyClick(Qt.Key_Return, Qt.ShiftModifier)
+            compare(composer.implicitHeight, capped)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import QtQuick
+import QtTest
+import Confab.UI
+
+Item {
+    id: root
+    width: 800
+    height: 760
+
+    SignInPage {
+        id: page
+        anchors.fill: parent
+    }
+    SignalSpy { id: signInSpy; target: page; signalName: "signInRequested" }
+    SignalSpy { id: registerSpy; target: page; signalName: "registerRequested" }
+    SignalSpy { id: hostSpy; target: page; signalName: "hostRequested" }
+
+    TestCase {
+        name: "SignInPage"
+        when: windowShown
+
+        function field(name) {
+            const item = findChild(page, name)
+            verify(item, name)
+            return item
+        }
+        function init() {
+            page.registering = false
+            page.busy = false
+            page.errorText = ""
+            page.serverAddress = ""
+            page.username = ""
+            page.password = ""
+            page.displayName = ""
+            signInSpy.clear()
+            registerSpy.clear()
+            hostSpy.clear()
+        }
+
+        function test_fields() {
+            verify(field("serverField").visible)
+            verify(field("usernameField").visible)
+            verify(field("passwordField").visible)
+            compare(field("passwordField").echoMode, TextInput.Password)
+            verify(!field("displayNameField").visible)
+            verify(!field("inviteField").visible)
+            verify(field("hostButton").visible)
+            verify(!field("errorLabel").visible)
+        }
+
+        function test_registerToggleShowsDisplayName() {
+            const toggle = field("modeToggle")
+            mouseClick(toggle)
+            verify(page.registering)
+            tryVerify(() => field("displayNameField").visible)
+            verify(field("inviteField").visible)
+            mouseClick(toggle)
+            verify(!page.registering)
+            tryVerify(() => !field("displayNameField").visible)
+        }
+
+        function test_buttonDisabledWhileEmpty() {
+            const button = field("submitButton")
+            verify(!button.enabled)
+            page.serverAddress = "ws://127.0.0.1:7480"
+            verify(!button.enabled)
+            page.username = "mina"
+            verify(!button.enabled)
+            page.password = "secret pw"
+            verify(button.enabled)
+            page.username = "   "
+            verify(!button.enabled)
+        }
+
+        function test_signInEmits() {
+            page.serverAddress = " ws://127.0.0.1:7480 "
+            page.username = "mina"
+            page.password = "secret pw"
+            mouseClick(field("submitButton"))
+            compare(signInSpy.count, 1)
+            compare(signInSpy.signalArguments[0][0], "ws://127.0.0.1:7480")
+            compare(signInSpy.signalArguments[0][1], "mina")
+            compare(signInSpy.signalArguments[0][2], "secret pw")
+            compare(registerSpy.count, 0)
+        }
+
+        function test_registerEmits() {
+            page.registering = true
+            page.serverAddress = "ws://127.0.0.1:7480"
+            page.username = "hana"
+            page.displayName = "김하나"
+            page.password = "secret pw"
+            mouseClick(field("submitButton"))
+            compare(registerSpy.count, 1)
+            compare(registerSpy.signalArguments[0][1], "hana")
+            compare(registerSpy.signalArguments[0][2], "김하나")
+            compare(signInSpy.count, 0)
+        }
+
+        function test_busyDisablesAndShowsIndicator() {
+            page.serverAddress = "ws://127.0.0.1:7480"
+            page.username = "mina"
+            page.password = "secret pw"
+            page.busy = true
+            verify(!field("submitButton").enabled)
+            verify(field("busyIndicator").visible)
+            verify(field("cancelButton").visible)
+        }
+
+        function test_errorText() {
+            page.errorText = "Wrong username or password"
+            verify(field("errorLabel").visible)
+            compare(field("errorLabel").text, "Wrong username or password")
+        }
+
+        function test_host() {
+            mouseClick(field("hostButton"))
+            compare(hostSpy.count, 1)
+            page.hostState = "running"
+            verify(!field("hostButton").enabled)
+            page.hostState = ""
+        }
+    }
+}
