@@ -9,6 +9,7 @@
 #include "services/authservice.h"
 #include "services/conversationlog.h"
 #include "services/conversationservice.h"
+#include "services/liveservice.h"
 #include "services/messageservice.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
@@ -53,7 +54,8 @@ bool ServerApp::start(QString *error)
     m_auth = std::make_unique<AuthService>(*m_db, m_config, *m_hasher, *m_hub);
     m_conversations = std::make_unique<ConversationService>(*m_db, *m_log, *m_hub);
     m_messages = std::make_unique<MessageService>(*m_db, m_config, *m_log, *m_conversations, *m_hub);
-    m_dispatcher = std::make_unique<Dispatcher>(*m_auth, *m_conversations, *m_messages);
+    m_live = std::make_unique<LiveService>(*m_db, m_config, *m_hub);
+    m_dispatcher = std::make_unique<Dispatcher>(*m_auth, *m_conversations, *m_messages, *m_live);
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);
     if (!m_listener->listen(error))
         return false;
@@ -84,6 +86,7 @@ void ServerApp::sweep()
         // The database is unreachable right now; try again at the next sweep.
     }
     m_messages->pruneLimiters();
+    m_live->prune();
 }
 
 void ServerApp::stop()

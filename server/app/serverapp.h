@@ -18,6 +18,7 @@ class Dispatcher;
 class EventStore;
 class Hub;
 class Listener;
+class LiveService;
 class MessageService;
 class PasswordHasher;
 
@@ -46,6 +47,7 @@ private:
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<ConversationService> m_conversations;
     std::unique_ptr<MessageService> m_messages;
+    std::unique_ptr<LiveService> m_live;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;
 };

@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "net/clientsession.h"
 #include "services/conversationservice.h"
+#include "services/liveservice.h"
 #include "services/messageservice.h"
 
 #include <QPointer>
@@ -68,32 +69,42 @@ void Dispatcher::handle(const Call &call, const auto &)
 
 namespace {
 //! Completes an asynchronous sign-in, if the connection is still there.
-auto signedIn(ClientSession &session, const QString &requestId)
+auto signedIn(ClientSession &session, const QString &requestId, LiveService &live)
 {
-    return [session = QPointer<ClientSession>(&session), requestId](Outcome<AuthResult> outcome) {
+    return [session = QPointer<ClientSession>(&session), requestId, &live](Outcome<AuthResult> outcome) {
         if (!session)
             return;
         if (!outcome.ok())
             return session->replyError(requestId, outcome.failure().toFrame());
         session->setIdentity(outcome.value().identity);
         session->reply(requestId, outcome.value().reply);
+        live.sessionOpened(outcome.value().identity);
+        // Who of my contacts is around right now.
+        for (const protocol::PresenceUpdate &update : live.presenceFor(outcome.value().identity.userId))
+            session->sendFrame(protocol::encodeFrame(update));
     };
 }
 } // namespace
 
+void Dispatcher::signedOut(const Identity &who)
+{
+    if (who.isValid())
+        m_live.sessionClosed(who);
+}
+
 void Dispatcher::handle(const Call &call, const protocol::AuthRegister &request)
 {
-    m_auth.registerUser(request, &call.session, signedIn(call.session, call.requestId));
+    m_auth.registerUser(request, &call.session, signedIn(call.session, call.requestId, m_live));
 }
 
 void Dispatcher::handle(const Call &call, const protocol::AuthLogin &request)
 {
-    m_auth.login(request, &call.session, signedIn(call.session, call.requestId));
+    m_auth.login(request, &call.session, signedIn(call.session, call.requestId, m_live));
 }
 
 void Dispatcher::handle(const Call &call, const protocol::AuthResume &request)
 {
-    signedIn(call.session, call.requestId)(m_auth.resume(request));
+    signedIn(call.session, call.requestId, m_live)(m_auth.resume(request));
 }
 
 void Dispatcher::handle(const Call &call, const protocol::AuthLogout &)
@@ -103,6 +114,7 @@ void Dispatcher::handle(const Call &call, const protocol::AuthLogout &)
     answer(call, outcome);
     if (outcome.ok()) {
         // This connection stays open, signed out; others signed in with the same session are closed.
+        signedOut(call.who);
         call.session.clearIdentity();
         m_auth.endConnections(sessionId);
     }
@@ -164,7 +176,10 @@ void Dispatcher::handle(const Call &call, const protocol::ConversationArchive &r
 
 void Dispatcher::handle(const Call &call, const protocol::MessageSend &request)
 {
-    answer(call, m_messages.send(call.who, request));
+    const auto outcome = m_messages.send(call.who, request);
+    answer(call, outcome);
+    if (outcome.ok())
+        m_live.messageSent(call.who.userId, request.conversationId);
 }
 void Dispatcher::handle(const Call &call, const protocol::MessageEdit &request)
 {
@@ -188,7 +203,11 @@ void Dispatcher::handle(const Call &call, const protocol::SyncRequest &request)
 }
 void Dispatcher::handle(const Call &call, const protocol::Typing &request)
 {
-    answer(call, m_messages.typing(call.who, request));
+    answer(call, m_live.typing(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::PresenceSet &request)
+{
+    answer(call, m_live.setPresence(call.who, request));
 }
 void Dispatcher::handle(const Call &call, const protocol::Receipt &request)
 {

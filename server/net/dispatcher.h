@@ -8,6 +8,7 @@ namespace confab::server {
 class AuthService;
 class ClientSession;
 class ConversationService;
+class LiveService;
 class MessageService;
 
 /*!
@@ -16,12 +17,14 @@ class MessageService;
  */
 class Dispatcher {
 public:
-    Dispatcher(AuthService &auth, ConversationService &conversations, MessageService &messages)
-        : m_auth(auth), m_conversations(conversations), m_messages(messages)
+    Dispatcher(AuthService &auth, ConversationService &conversations, MessageService &messages, LiveService &live)
+        : m_auth(auth), m_conversations(conversations), m_messages(messages), m_live(live)
     {
     }
 
     void dispatch(ClientSession &session, const protocol::Decoded &decoded);
+    //! A signed-in connection is gone (closed, dropped, or signed out).
+    void signedOut(const Identity &who);
 
 private:
     struct Call {
@@ -55,6 +58,7 @@ private:
     void handle(const Call &call, const protocol::SyncRequest &request);
     void handle(const Call &call, const protocol::Typing &request);
     void handle(const Call &call, const protocol::Receipt &request);
+    void handle(const Call &call, const protocol::PresenceSet &request);
     //! Requests of features this server does not offer yet, and frames only a server sends.
     void handle(const Call &call, const auto &unsupported);
 
@@ -63,6 +67,7 @@ private:
     AuthService &m_auth;
     ConversationService &m_conversations;
     MessageService &m_messages;
+    LiveService &m_live;
 };
 
 } // namespace confab::server

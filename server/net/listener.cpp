@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "logging.h"
 #include "net/clientsession.h"
+#include "net/dispatcher.h"
 #include "net/hub.h"
 
 #include <QFile>
@@ -131,7 +132,10 @@ void Listener::onNewConnection()
 {
     while (QWebSocket *socket = m_server.nextPendingConnection()) {
         auto *session = new ClientSession(socket, m_config, m_dispatcher, m_hub, this);
-        connect(session, &ClientSession::finished, this, [](ClientSession *s) { s->deleteLater(); });
+        connect(session, &ClientSession::finished, this, [this](ClientSession *s) {
+            m_dispatcher.signedOut(s->identity());
+            s->deleteLater();
+        });
         qCDebug(lcNet).noquote() << "connection from" << session->peer();
     }
 }

@@ -28,8 +28,6 @@ MessageService::MessageService(Database &db, const ServerConfig &config, Convers
     , m_conversations(std::make_unique<ConversationStore>(db))
     , m_events(std::make_unique<EventStore>(db))
     , m_sendLimiter(double(config.limits.sendBurst), double(config.limits.sendPerMinute) / 60.0)
-    // Typing: a well-behaved client refreshes every typing_refresh_ms; allow a little slack per conversation.
-    , m_typingLimiter(5.0, 3000.0 / double(std::max<qint64>(config.limits.typingRefreshMs, 1)))
 {
 }
 
@@ -38,7 +36,6 @@ MessageService::~MessageService() = default;
 void MessageService::pruneLimiters()
 {
     m_sendLimiter.prune();
-    m_typingLimiter.prune();
 }
 
 Outcome<protocol::MessageSent> MessageService::send(const Identity &who, const protocol::MessageSend &request)
@@ -303,29 +300,6 @@ Outcome<protocol::Ok> MessageService::receipt(const Identity &who, const protoco
         m_fanout.toUsers(m_conversations->activeMemberIds(request.conversationId),
                          protocol::encodeFrame(protocol::MarkerUpdate{request.conversationId, marker.memberId,
                                                                       marker.deliveredSeq, marker.readSeq}));
-        return protocol::Ok{};
-    } catch (const StoreError &e) {
-        return storeFailure(e);
-    }
-}
-
-Outcome<protocol::Ok> MessageService::typing(const Identity &who, const protocol::Typing &request)
-{
-    try {
-        const auto conversation = m_conversations->byId(request.conversationId);
-        const auto me = m_conversations->member(request.conversationId, who.userId);
-        if (!conversation || !me || !me->active)
-            return notFound(kConversation);
-        if (request.active) {
-            if (const qint64 wait = m_typingLimiter.take(who.userId + u'/' + request.conversationId))
-                return Failure{ErrorCode::RateLimited, QStringLiteral("typing updates are throttled"), wait, {}};
-        }
-        // Ephemeral (DESIGN.md invariant 6): relayed, never stored, not echoed to any of the typer's devices.
-        const Presenter presenter(*conversation, {*me});
-        QList<QString> others = m_conversations->activeMemberIds(request.conversationId);
-        others.removeAll(who.userId);
-        m_fanout.toUsers(others, protocol::encodeFrame(protocol::TypingUpdate{
-                                     request.conversationId, presenter.memberId(who.userId), request.active}));
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);

@@ -16,7 +16,7 @@ class Fanout;
 
 /*!
  * Messages and everything that follows them: send (idempotent on the client's id), edit, delete,
- * react, history pages, sync after a gap, read/delivered markers and typing.
+ * react, history pages, sync after a gap and read/delivered markers.
  */
 class MessageService {
 public:
@@ -31,7 +31,6 @@ public:
     Outcome<protocol::History> history(const Identity &who, const protocol::HistoryRequest &request);
     Outcome<protocol::SyncResult> sync(const Identity &who, const protocol::SyncRequest &request);
     Outcome<protocol::Ok> receipt(const Identity &who, const protocol::Receipt &request);
-    Outcome<protocol::Ok> typing(const Identity &who, const protocol::Typing &request);
 
     void pruneLimiters();
 
@@ -44,7 +43,6 @@ private:
     std::unique_ptr<ConversationStore> m_conversations;
     std::unique_ptr<EventStore> m_events;
     RateLimiter m_sendLimiter;
-    RateLimiter m_typingLimiter;
 };
 
 } // namespace confab::server

@@ -155,6 +155,21 @@ QList<QString> ConversationStore::activeMemberIds(const QString &conversationId)
     return ids;
 }
 
+QList<QString> ConversationStore::contactsOf(const QString &userId)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT DISTINCT other.user_id FROM members mine "
+                                            "JOIN conversations c ON c.id = mine.conversation_id "
+                                            "JOIN members other ON other.conversation_id = mine.conversation_id "
+                                            "WHERE mine.user_id = ? AND mine.active = 1 AND other.active = 1 "
+                                            "AND c.kind <> 'blind'"),
+                             {userId});
+    QList<QString> ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    q.finish();
+    return ids;
+}
+
 void ConversationStore::deactivateMember(const QString &conversationId, const QString &userId)
 {
     m_db.exec(QStringLiteral("UPDATE members SET active = 0 WHERE conversation_id = ? AND user_id = ?"),

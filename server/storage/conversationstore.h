@@ -37,6 +37,8 @@ public:
     std::optional<Member> member(const QString &conversationId, const QString &userId);
     QList<Member> members(const QString &conversationId, bool includeFormer = false);
     QList<QString> activeMemberIds(const QString &conversationId);
+    //! Everyone who shares a conversation that is not blind with `userId` (for presence).
+    QList<QString> contactsOf(const QString &userId);
     void deactivateMember(const QString &conversationId, const QString &userId);
     void setRole(const QString &conversationId, const QString &userId, Role role);
     //! Moves markers forward only; returns the member's markers afterwards.

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include <QDateTime>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
@@ -94,6 +95,11 @@ bool Database::open(QString *error)
         }
     }
     m_statements.clear();
+    return setUpSession(error);
+}
+
+bool Database::setUpSession(QString *error)
+{
     try {
         if (dialect() == Dialect::SQLite) {
             // WAL: readers (the admin CLI, backups) do not block the server; foreign keys are off by default.
@@ -108,6 +114,30 @@ bool Database::open(QString *error)
         return false;
     }
     return true;
+}
+
+void Database::ensureConnected()
+{
+    if (!m_broken)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_lastReopenAttempt < 500)
+        throw StoreError(StoreError::Kind::Unavailable, QStringLiteral("the database connection is down"));
+    m_lastReopenAttempt = now;
+    m_statements.clear();
+    QSqlDatabase db = handle();
+    db.close();
+    if (!db.open())
+        throw StoreError(StoreError::Kind::Unavailable, db.lastError().text());
+    m_broken = false;
+    QString error;
+    if (!setUpSession(&error)) {
+        m_broken = true;
+        throw StoreError(StoreError::Kind::Unavailable, error);
+    }
+    qCInfo(lcStore).noquote() << "reconnected to the database" << m_url.redacted();
+    if (m_onReconnect)
+        m_onReconnect();
 }
 
 void Database::close()
@@ -126,6 +156,7 @@ bool Database::isOpen() const
 
 QSqlQuery &Database::exec(const QString &sql, const QVariantList &params)
 {
+    ensureConnected();
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery query(handle());
@@ -144,6 +175,7 @@ QSqlQuery &Database::exec(const QString &sql, const QVariantList &params)
 
 void Database::execDirect(const QString &sql)
 {
+    ensureConnected();
     QSqlQuery query(handle());
     if (!query.exec(sql))
         fail(query.lastError(), sql);
@@ -151,6 +183,7 @@ void Database::execDirect(const QString &sql)
 
 void Database::begin()
 {
+    ensureConnected();
     QSqlDatabase db = handle();
     if (!db.transaction())
         fail(db.lastError(), QStringLiteral("BEGIN"));
@@ -188,11 +221,19 @@ void Database::fail(const QSqlError &error, const QString &what)
                  native.startsWith(QLatin1StringView("53")) || native == QLatin1StringView("40001") ||
                  native == QLatin1StringView("40P01"))
             kind = StoreError::Kind::Unavailable; // connection, shutdown, resources, serialization: retryable
+        // libpq reports a dead socket without an SQLSTATE; these are its words for it.
+        const QString text = error.databaseText() + u' ' + error.driverText();
+        for (const char *lost : {"server closed the connection", "no connection to the server", "terminating connection",
+                                 "could not connect", "connection to server", "could not send data",
+                                 "could not receive data", "SSL SYSCALL"}) {
+            if (text.contains(QLatin1StringView(lost), Qt::CaseInsensitive))
+                kind = StoreError::Kind::Unavailable;
+        }
     }
     if (kind == StoreError::Kind::Internal && (error.type() == QSqlError::ConnectionError || !handle().isOpen()))
         kind = StoreError::Kind::Unavailable;
-    if (kind == StoreError::Kind::Unavailable)
-        m_statements.clear(); // prepared on a connection that may be gone
+    if (kind == StoreError::Kind::Unavailable && dialect() == Dialect::PostgreSQL)
+        m_broken = true; // reopened on the next use
     if (kind != StoreError::Kind::Conflict)
         qCWarning(lcStore).noquote() << "statement failed:" << error.text() << "in" << what.left(120);
     throw StoreError(kind, error.text());

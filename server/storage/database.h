@@ -6,6 +6,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <stdexcept>
 
 namespace confab::server {
@@ -65,12 +66,21 @@ public:
     void commit();
     void rollback();
 
+    //! Called after the connection was lost and opened again (e.g. to LISTEN again).
+    void setOnReconnect(std::function<void()> callback) { m_onReconnect = std::move(callback); }
+
 private:
     [[noreturn]] void fail(const QSqlError &error, const QString &what);
+    //! Reopens a connection that failed, at most every half second; throws Unavailable meanwhile.
+    void ensureConnected();
+    bool setUpSession(QString *error);
 
     DatabaseUrl m_url;
     QString m_connectionName;
     QHash<QString, QSqlQuery> m_statements;
+    bool m_broken = false;
+    qint64 m_lastReopenAttempt = 0;
+    std::function<void()> m_onReconnect;
 };
 
 //! Rolls back unless committed: every write path runs inside one.

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "app/config.h"
+#include "services/authservice.h"
+#include "services/outcome.h"
+#include "services/ratelimiter.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QTimer>
+
+namespace confab::server {
+
+class ConversationStore;
+class Database;
+class Fanout;
+
+/*!
+ * The ephemeral state (DESIGN.md invariant 6): who is online, away or offline, and who is typing
+ * where. Kept in memory only, never written to the database; typing expires by itself and ends
+ * when the typer sends, stops, or goes offline.
+ */
+class LiveService : public QObject {
+    Q_OBJECT
+public:
+    LiveService(Database &db, const ServerConfig &config, Fanout &fanout, QObject *parent = nullptr);
+    ~LiveService() override;
+
+    //! A connection signed in / went away. Presence changes are broadcast to the user's contacts.
+    void sessionOpened(const Identity &who);
+    void sessionClosed(const Identity &who);
+    //! The presence of my contacts who are not offline, to send right after sign-in.
+    QList<protocol::PresenceUpdate> presenceFor(const QString &userId);
+
+    Outcome<protocol::Ok> setPresence(const Identity &who, const protocol::PresenceSet &request);
+    Outcome<protocol::Ok> typing(const Identity &who, const protocol::Typing &request);
+    //! A message from `userId` ends their typing in that conversation.
+    void messageSent(const QString &userId, const QString &conversationId);
+
+    void prune();
+
+private:
+    struct UserState {
+        QHash<QString, protocol::PresenceStatus> sessions; //!< session id → online/away
+        qint64 lastSeen = 0;
+        QHash<QString, qint64> typingUntil; //!< conversation id → expiry (elapsed ms)
+    };
+    protocol::PresenceStatus statusOf(const QString &userId) const;
+    void broadcastPresence(const QString &userId);
+    void sendTyping(const QString &userId, const QString &conversationId, bool active);
+    void expireTyping();
+
+    Database &m_db;
+    const ServerConfig &m_config;
+    Fanout &m_fanout;
+    std::unique_ptr<ConversationStore> m_conversations;
+    QHash<QString, UserState> m_users;
+    RateLimiter m_typingLimiter;
+    QElapsedTimer m_clock;
+    QTimer m_expiry;
+};
+
+} // namespace confab::server
