@@ -3,6 +3,7 @@
 #include "domain/passwords.h"
 #include "logging.h"
 #include "net/clientsession.h"
+#include "net/clusterbus.h"
 #include "net/dispatcher.h"
 #include "net/hub.h"
 #include "net/listener.h"
@@ -48,13 +49,39 @@ bool ServerApp::start(QString *error)
 
     m_hasher = std::make_unique<PasswordHasher>();
     m_hub = std::make_unique<Hub>();
+    Fanout *fanout = m_hub.get();
+    if (m_db->dialect() == Database::Dialect::PostgreSQL) {
+        m_bus = std::make_unique<ClusterBus>(*m_db, *m_hub);
+        if (m_bus->listen())
+            fanout = m_bus.get();
+    }
     m_conversationStore = std::make_unique<ConversationStore>(*m_db);
     m_eventStore = std::make_unique<EventStore>(*m_db);
-    m_log = std::make_unique<ConversationLog>(*m_conversationStore, *m_eventStore, *m_hub);
-    m_auth = std::make_unique<AuthService>(*m_db, m_config, *m_hasher, *m_hub);
-    m_conversations = std::make_unique<ConversationService>(*m_db, *m_log, *m_hub);
-    m_messages = std::make_unique<MessageService>(*m_db, m_config, *m_log, *m_conversations, *m_hub);
-    m_live = std::make_unique<LiveService>(*m_db, m_config, *m_hub);
+    m_log = std::make_unique<ConversationLog>(*m_conversationStore, *m_eventStore, *fanout);
+    m_auth = std::make_unique<AuthService>(*m_db, m_config, *m_hasher, *fanout);
+    m_conversations = std::make_unique<ConversationService>(*m_db, *m_log, *fanout);
+    m_messages = std::make_unique<MessageService>(*m_db, m_config, *m_log, *m_conversations, *fanout);
+    m_live = std::make_unique<LiveService>(*m_db, m_config, *fanout);
+    if (fanout == m_bus.get()) {
+        m_bus->setEventHandler([this](const QString &conversationId, qint64 seq) { m_log->deliverRemote(conversationId, seq); });
+        m_bus->setSessionHandler([this](const QString &userId, const QString &sessionId, const QString &status) {
+            m_live->remoteSession(userId, sessionId, status);
+        });
+        m_live->setAnnouncer([this](const QString &userId, const QString &sessionId, const QString &status) {
+            m_bus->announceSession(userId, sessionId, status);
+        });
+    }
+    m_db->setOnReconnect([this] {
+        // Whatever other instances announced meanwhile was missed: LISTEN again, and let every
+        // client reconnect and sync (they do so by themselves, with backoff).
+        if (m_bus)
+            m_bus->listen();
+        if (m_listener) {
+            const auto sessions = m_hub->sessions();
+            for (ClientSession *session : sessions)
+                session->closeWith(protocol::CloseCode::GoingAway, QStringLiteral("the database connection was restored"));
+        }
+    });
     m_dispatcher = std::make_unique<Dispatcher>(*m_auth, *m_conversations, *m_messages, *m_live);
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);
     if (!m_listener->listen(error))
@@ -86,6 +113,8 @@ void ServerApp::sweep()
         // The database is unreachable right now; try again at the next sweep.
     }
     m_messages->pruneLimiters();
+    if (m_bus)
+        m_bus->prune();
     m_live->prune();
 }
 

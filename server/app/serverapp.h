@@ -10,6 +10,7 @@
 namespace confab::server {
 
 class AuthService;
+class ClusterBus;
 class ConversationLog;
 class ConversationService;
 class ConversationStore;
@@ -41,6 +42,7 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<Hub> m_hub;
+    std::unique_ptr<ClusterBus> m_bus; //!< PostgreSQL only: delivery across server instances
     std::unique_ptr<ConversationStore> m_conversationStore;
     std::unique_ptr<EventStore> m_eventStore;
     std::unique_ptr<ConversationLog> m_log;

@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "services/fanout.h"
 #include "storage/conversationstore.h"
+#include "storage/database.h"
 #include "storage/eventstore.h"
 
 namespace confab::server {
@@ -19,6 +20,7 @@ StoredEvent ConversationLog::append(const QString &conversationId, EventKind kin
     event.messageId = messageId;
     event.payload = payload;
     m_events.append(event);
+    m_fanout.eventAppended(conversationId, event.seq);
     return event;
 }
 
@@ -36,16 +38,32 @@ void ConversationLog::publish(const QString &conversationId, const QList<StoredE
     if (!conversation)
         return;
     const Presenter presenter = this->presenter(*conversation);
-    QList<QString> receivers = m_conversations.activeMemberIds(conversationId);
-    for (const QString &extra : alsoTo) {
-        if (!receivers.contains(extra))
-            receivers.append(extra);
-    }
+    const QList<QString> members = m_conversations.activeMemberIds(conversationId);
     for (StoredEvent event : events) {
         if (event.kind == EventKind::Message && !event.message)
             event.message = m_events.messageById(event.messageId);
-        // Encoded once for all receivers: in blind rooms too, the event names aliases only.
-        m_fanout.toUsers(receivers, protocol::encodeFrame(presenter.event(event)));
+        QList<QString> receivers = members;
+        QList<QString> extra = alsoTo;
+        // Whoever was removed or left learns it too (on every instance: derived, not passed along).
+        if (event.kind == EventKind::MemberRemoved || event.kind == EventKind::MemberLeft)
+            extra.append(event.payload.value(QLatin1StringView("user_id")).toString());
+        for (const QString &id : std::as_const(extra)) {
+            if (!id.isEmpty() && !receivers.contains(id))
+                receivers.append(id);
+        }
+        // Encoded once for all receivers: in blind rooms too, the event names aliases only. Other
+        // instances were told inside the transaction and deliver to their own connections.
+        m_fanout.toLocalUsers(receivers, protocol::encodeFrame(presenter.event(event)));
+    }
+}
+
+void ConversationLog::deliverRemote(const QString &conversationId, qint64 seq)
+{
+    try {
+        const QList<StoredEvent> events = m_events.page(conversationId, seq + 1, seq - 1, 1);
+        publish(conversationId, events);
+    } catch (const StoreError &) {
+        // Clients notice the gap at the next event and sync.
     }
 }
 

@@ -29,6 +29,9 @@ public:
     //! member who was just removed and should learn it).
     void publish(const QString &conversationId, const QList<StoredEvent> &events, const QList<QString> &alsoTo = {});
 
+    //! Delivers an event another server instance wrote to this instance's connections.
+    void deliverRemote(const QString &conversationId, qint64 seq);
+
     //! A presenter for the conversation, knowing former members too.
     Presenter presenter(const Conversation &conversation);
 

@@ -15,6 +15,14 @@ public:
     virtual ~Fanout() = default;
     //! Sends an encoded frame to every session of every listed user.
     virtual void toUsers(const QList<QString> &userIds, const QByteArray &frame) = 0;
+    //! Like toUsers, but only to this instance's connections (the others learn of it by other means).
+    virtual void toLocalUsers(const QList<QString> &userIds, const QByteArray &frame) { toUsers(userIds, frame); }
+    //! Inside the writing transaction: a new log event exists (other instances are told at commit).
+    virtual void eventAppended(const QString &conversationId, qint64 seq)
+    {
+        Q_UNUSED(conversationId);
+        Q_UNUSED(seq);
+    }
     //! Closes every connection authenticated with this session (after a revoke or logout).
     virtual void endSession(const QString &sessionId) = 0;
     //! Closes every connection of a user (account disabled).

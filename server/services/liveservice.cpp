@@ -58,8 +58,23 @@ void LiveService::broadcastPresence(const QString &userId)
     }
 }
 
+void LiveService::remoteSession(const QString &userId, const QString &sessionId, const QString &status)
+{
+    // The instance that owns the session broadcasts the change; here we only keep count.
+    UserState &state = m_users[userId];
+    if (status == QLatin1StringView("closed")) {
+        state.sessions.remove(sessionId);
+        if (state.sessions.isEmpty())
+            state.lastSeen = nowMs();
+    } else {
+        state.sessions.insert(sessionId, protocol::enumFromName<PresenceStatus>(status).value_or(PresenceStatus::Online));
+    }
+}
+
 void LiveService::sessionOpened(const Identity &who)
 {
+    if (m_announce)
+        m_announce(who.userId, who.sessionId, QStringLiteral("online"));
     UserState &state = m_users[who.userId];
     const PresenceStatus before = statusOf(who.userId);
     state.sessions.insert(who.sessionId, PresenceStatus::Online);
@@ -69,6 +84,8 @@ void LiveService::sessionOpened(const Identity &who)
 
 void LiveService::sessionClosed(const Identity &who)
 {
+    if (m_announce)
+        m_announce(who.userId, who.sessionId, QStringLiteral("closed"));
     auto it = m_users.find(who.userId);
     if (it == m_users.end())
         return;
@@ -101,6 +118,8 @@ QList<protocol::PresenceUpdate> LiveService::presenceFor(const QString &userId)
 
 Outcome<protocol::Ok> LiveService::setPresence(const Identity &who, const protocol::PresenceSet &request)
 {
+    if (m_announce)
+        m_announce(who.userId, who.sessionId, protocol::enumName(request.status));
     UserState &state = m_users[who.userId];
     const PresenceStatus before = statusOf(who.userId);
     state.sessions.insert(who.sessionId, request.status);

@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QTimer>
 
+#include <functional>
+
 namespace confab::server {
 
 class ConversationStore;
@@ -39,6 +41,13 @@ public:
 
     void prune();
 
+    //! Sessions on other server instances count for presence too: they are announced and heard here.
+    void setAnnouncer(std::function<void(const QString &userId, const QString &sessionId, const QString &status)> announce)
+    {
+        m_announce = std::move(announce);
+    }
+    void remoteSession(const QString &userId, const QString &sessionId, const QString &status);
+
 private:
     struct UserState {
         QHash<QString, protocol::PresenceStatus> sessions; //!< session id → online/away
@@ -58,6 +67,7 @@ private:
     RateLimiter m_typingLimiter;
     QElapsedTimer m_clock;
     QTimer m_expiry;
+    std::function<void(const QString &, const QString &, const QString &)> m_announce;
 };
 
 } // namespace confab::server

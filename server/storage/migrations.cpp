@@ -99,6 +99,14 @@ const QStringList kVersion1 = {
     QStringLiteral("CREATE INDEX attachments_message ON attachments(message_id)"),
 };
 
+// Version 2: frames too large for NOTIFY, parked for the other server instances for a minute.
+const QStringList kVersion2 = {
+    QStringLiteral(R"(CREATE TABLE bus_payloads (
+        id TEXT PRIMARY KEY,
+        payload TEXT NOT NULL,
+        created_at BIGINT NOT NULL))"),
+};
+
 } // namespace
 
 int Migrations::currentVersion()
@@ -140,6 +148,10 @@ void Migrations::applyStep(int version)
     switch (version) {
     case 1:
         for (const QString &statement : kVersion1)
+            m_db.execDirect(statement);
+        return;
+    case 2:
+        for (const QString &statement : kVersion2)
             m_db.execDirect(statement);
         return;
     default:

@@ -1,0 +1,161 @@
+#include "clusterbus.h"
+
+#include "domain/clock.h"
+#include "domain/ids.h"
+#include "logging.h"
+#include "net/hub.h"
+#include "storage/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace confab::server {
+
+namespace {
+const QString kChannel = QStringLiteral("confab");
+//! PostgreSQL refuses NOTIFY payloads of 8000 bytes and more.
+constexpr qsizetype kMaxPayloadBytes = 7900;
+} // namespace
+
+ClusterBus::ClusterBus(Database &db, Hub &hub, QObject *parent)
+    : QObject(parent), m_db(db), m_hub(hub), m_instanceId(ids::make('i'))
+{
+}
+
+ClusterBus::~ClusterBus() = default;
+
+bool ClusterBus::listen()
+{
+    if (m_db.dialect() != Database::Dialect::PostgreSQL)
+        return false;
+    QSqlDriver *driver = m_db.handle().driver();
+    if (!driver)
+        return false;
+    disconnect(driver, nullptr, this, nullptr);
+    connect(driver, &QSqlDriver::notification, this, &ClusterBus::onNotification);
+    if (!driver->subscribedToNotifications().contains(kChannel) && !driver->subscribeToNotification(kChannel)) {
+        qCWarning(lcServer) << "cannot LISTEN on the database: other instances will not reach this one";
+        return false;
+    }
+    m_listening = true;
+    qCInfo(lcServer).noquote() << "instance" << m_instanceId << "listening for other instances";
+    return true;
+}
+
+void ClusterBus::notify(const QJsonObject &message)
+{
+    if (!m_listening)
+        return;
+    QJsonObject m = message;
+    m.insert(QStringLiteral("o"), m_instanceId);
+    QByteArray payload = QJsonDocument(m).toJson(QJsonDocument::Compact);
+    try {
+        if (payload.size() > kMaxPayloadBytes) {
+            // Too large for NOTIFY: park it in a row and send its id.
+            const QString id = ids::make('b');
+            m_db.exec(QStringLiteral("INSERT INTO bus_payloads (id, payload, created_at) VALUES (?, ?, ?)"),
+                      {id, QString::fromUtf8(payload), nowMs()})
+                .finish();
+            payload = QJsonDocument(QJsonObject{{QStringLiteral("o"), m_instanceId}, {QStringLiteral("ref"), id}})
+                          .toJson(QJsonDocument::Compact);
+        }
+        m_db.exec(QStringLiteral("SELECT pg_notify(?, ?)"), {kChannel, QString::fromUtf8(payload)}).finish();
+    } catch (const StoreError &e) {
+        // Other instances miss this one; their clients catch up through sync on the next event.
+        qCWarning(lcServer) << "NOTIFY failed:" << e.what();
+    }
+}
+
+void ClusterBus::eventAppended(const QString &conversationId, qint64 seq)
+{
+    notify({{QStringLiteral("t"), QStringLiteral("e")}, {QStringLiteral("c"), conversationId}, {QStringLiteral("s"), seq}});
+}
+
+void ClusterBus::announceSession(const QString &userId, const QString &sessionId, const QString &status)
+{
+    notify({{QStringLiteral("t"), QStringLiteral("p")},
+            {QStringLiteral("u"), userId},
+            {QStringLiteral("s"), sessionId},
+            {QStringLiteral("st"), status}});
+}
+
+void ClusterBus::toUsers(const QList<QString> &userIds, const QByteArray &frame)
+{
+    m_hub.toUsers(userIds, frame);
+    if (!m_listening || userIds.isEmpty())
+        return;
+    notify({{QStringLiteral("t"), QStringLiteral("f")},
+            {QStringLiteral("u"), QJsonArray::fromStringList(QStringList(userIds))},
+            {QStringLiteral("f"), QString::fromUtf8(frame)}});
+}
+
+void ClusterBus::toLocalUsers(const QList<QString> &userIds, const QByteArray &frame)
+{
+    m_hub.toUsers(userIds, frame);
+}
+
+void ClusterBus::endSession(const QString &sessionId)
+{
+    m_hub.endSession(sessionId);
+    notify({{QStringLiteral("t"), QStringLiteral("end")}, {QStringLiteral("s"), sessionId}});
+}
+
+void ClusterBus::endUser(const QString &userId)
+{
+    m_hub.endUser(userId);
+    notify({{QStringLiteral("t"), QStringLiteral("endu")}, {QStringLiteral("u"), userId}});
+}
+
+void ClusterBus::onNotification(const QString &name, QSqlDriver::NotificationSource, const QVariant &payload)
+{
+    if (name != kChannel)
+        return;
+    const QJsonObject message = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+    if (message.value(QStringLiteral("o")).toString() == m_instanceId)
+        return; // our own, already delivered locally
+    const QString ref = message.value(QStringLiteral("ref")).toString();
+    if (ref.isEmpty())
+        return handle(message);
+    try {
+        QSqlQuery &q = m_db.exec(QStringLiteral("SELECT payload FROM bus_payloads WHERE id = ?"), {ref});
+        const QString stored = q.next() ? q.value(0).toString() : QString();
+        q.finish();
+        handle(QJsonDocument::fromJson(stored.toUtf8()).object());
+    } catch (const StoreError &) {
+    }
+}
+
+void ClusterBus::handle(const QJsonObject &message)
+{
+    const QString type = message.value(QStringLiteral("t")).toString();
+    if (type == QLatin1StringView("e")) {
+        if (m_onEvent)
+            m_onEvent(message.value(QStringLiteral("c")).toString(), qint64(message.value(QStringLiteral("s")).toDouble()));
+    } else if (type == QLatin1StringView("f")) {
+        QList<QString> users;
+        for (const QJsonValue &u : message.value(QStringLiteral("u")).toArray())
+            users.append(u.toString());
+        m_hub.toUsers(users, message.value(QStringLiteral("f")).toString().toUtf8());
+    } else if (type == QLatin1StringView("end")) {
+        m_hub.endSession(message.value(QStringLiteral("s")).toString());
+    } else if (type == QLatin1StringView("endu")) {
+        m_hub.endUser(message.value(QStringLiteral("u")).toString());
+    } else if (type == QLatin1StringView("p")) {
+        if (m_onSession)
+            m_onSession(message.value(QStringLiteral("u")).toString(), message.value(QStringLiteral("s")).toString(),
+                        message.value(QStringLiteral("st")).toString());
+    }
+}
+
+void ClusterBus::prune()
+{
+    if (!m_listening)
+        return;
+    try {
+        m_db.exec(QStringLiteral("DELETE FROM bus_payloads WHERE created_at < ?"), {nowMs() - 60'000}).finish();
+    } catch (const StoreError &) {
+    }
+}
+
+} // namespace confab::server

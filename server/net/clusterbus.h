@@ -1,0 +1,69 @@
+#pragma once
+
+#include "services/fanout.h"
+
+#include <QObject>
+#include <QSqlDriver>
+
+#include <functional>
+
+namespace confab::server {
+
+class Database;
+class Hub;
+
+/*!
+ * Several confab-server instances on one PostgreSQL act as one server: every delivery is made to
+ * this instance's own connections (Hub) and announced to the others with NOTIFY on one channel;
+ * each instance delivers what it hears to its own connections.
+ *
+ * Log events travel as references (conversation, seq) NOTIFYed inside the transaction that wrote
+ * them, so that PostgreSQL delivers them in commit order; receivers read and present the event
+ * themselves. Other frames (typing, markers, presence, conversation details) travel whole, or, when
+ * larger than NOTIFY's payload limit, as a reference to a row of `bus_payloads`.
+ */
+class ClusterBus : public QObject, public Fanout {
+    Q_OBJECT
+public:
+    ClusterBus(Database &db, Hub &hub, QObject *parent = nullptr);
+    ~ClusterBus() override;
+
+    //! LISTENs (again, after a reconnect). False when the database cannot notify (SQLite).
+    bool listen();
+    QString instanceId() const { return m_instanceId; }
+
+    //! Inside the writing transaction: tells the other instances about a new log event.
+    void eventAppended(const QString &conversationId, qint64 seq) override;
+    //! What to do with a log event another instance wrote: deliver it to this instance's connections.
+    void setEventHandler(std::function<void(const QString &conversationId, qint64 seq)> handler)
+    {
+        m_onEvent = std::move(handler);
+    }
+    //! Remote session changes (for presence): instance, user, session, status ("online", "away", "closed").
+    void setSessionHandler(std::function<void(const QString &userId, const QString &sessionId, const QString &status)> handler)
+    {
+        m_onSession = std::move(handler);
+    }
+    void announceSession(const QString &userId, const QString &sessionId, const QString &status);
+    //! Deletes payload rows nobody needs any more.
+    void prune();
+
+    void toUsers(const QList<QString> &userIds, const QByteArray &frame) override;
+    void toLocalUsers(const QList<QString> &userIds, const QByteArray &frame) override;
+    void endSession(const QString &sessionId) override;
+    void endUser(const QString &userId) override;
+
+private:
+    void notify(const QJsonObject &message);
+    void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
+    void handle(const QJsonObject &message);
+
+    Database &m_db;
+    Hub &m_hub;
+    QString m_instanceId;
+    bool m_listening = false;
+    std::function<void(const QString &, qint64)> m_onEvent;
+    std::function<void(const QString &, const QString &, const QString &)> m_onSession;
+};
+
+} // namespace confab::server

@@ -1,0 +1,136 @@
+// Two confab-server instances on one PostgreSQL act as one server: messages, typing, receipts and
+// presence cross between them, and clients of a killed instance move to the other and miss nothing.
+#include "harness.h"
+
+#include <QSet>
+
+using namespace confab::protocol;
+using namespace confab::test;
+
+namespace {
+MessageSend text(const QString &conversationId, const QString &clientId, const QString &body)
+{
+    MessageSend s;
+    s.conversationId = conversationId;
+    s.clientId = clientId;
+    s.body = body;
+    return s;
+}
+QMap<QString, QString> loadSettings()
+{
+    return {{QStringLiteral("limits/send_burst"), QStringLiteral("100000")},
+            {QStringLiteral("server/requests_per_second"), QStringLiteral("10000")}};
+}
+} // namespace
+
+class TestCluster : public QObject {
+    Q_OBJECT
+private slots:
+    void everythingCrossesInstances()
+    {
+        TestDatabase db(TestDatabase::Kind::PostgreSQL);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        ServerProcess one(db.url(), loadSettings()), two(db.url(), loadSettings());
+        QVERIFY2(one.start(), qPrintable(one.errorString()));
+        QVERIFY2(two.start(), qPrintable(two.errorString()));
+
+        TestClient mina, joon, sora;
+        QVERIFY(mina.open(one.url()) && mina.signUp(QStringLiteral("mina")));
+        QVERIFY(joon.open(two.url()) && joon.signUp(QStringLiteral("joon")));
+        QVERIFY(sora.open(one.url()) && sora.signUp(QStringLiteral("sora")));
+        const Frame created = mina.request(ConversationCreate{ConversationKind::Group, QStringLiteral("across"),
+                                                              {joon.userId(), sora.userId()}});
+        const QString room = std::get<ConversationDetail>(created).conversation.id;
+        // Joon, on the other instance, is told about the conversation and its events.
+        QVERIFY(joon.waitForPushed([&](const Frame &f) {
+            const auto *d = std::get_if<ConversationDetail>(&f);
+            return d && d->conversation.id == room;
+        }));
+
+        // A message from each side reaches the other side.
+        const qint64 fromMina = std::get<MessageSent>(mina.request(text(room, QStringLiteral("a"), QStringLiteral("from one")))).message.seq;
+        QVERIFY(joon.waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->seq == fromMina && e->message && e->message->body == QStringLiteral("from one");
+        }));
+        const qint64 fromJoon = std::get<MessageSent>(joon.request(text(room, QStringLiteral("b"), QStringLiteral("from two")))).message.seq;
+        QVERIFY(mina.waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->seq == fromJoon;
+        }));
+
+        // Typing, receipts and presence cross too.
+        QVERIFY(std::holds_alternative<Ok>(joon.request(Typing{room, true})));
+        QVERIFY(mina.waitForPushed([&](const Frame &f) {
+            const auto *t = std::get_if<TypingUpdate>(&f);
+            return t && t->memberId == joon.userId() && t->active;
+        }));
+        QVERIFY(std::holds_alternative<Ok>(joon.request(Receipt{room, ReceiptKind::Read, fromMina})));
+        QVERIFY(mina.waitForPushed([&](const Frame &f) {
+            const auto *m = std::get_if<MarkerUpdate>(&f);
+            return m && m->memberId == joon.userId() && m->readSeq == fromMina;
+        }));
+        QVERIFY(std::holds_alternative<Ok>(joon.request(PresenceSet{PresenceStatus::Away})));
+        QVERIFY(mina.waitForPushed([&](const Frame &f) {
+            const auto *p = std::get_if<PresenceUpdate>(&f);
+            return p && p->userId == joon.userId() && p->status == PresenceStatus::Away;
+        }));
+
+        // Both instances write into the same conversation at once: every seq reaches Sora exactly once.
+        QStringList pending;
+        for (int i = 0; i < 40; ++i) {
+            mina.send(text(room, QStringLiteral("m%1").arg(i), QStringLiteral("mina %1").arg(i)));
+            joon.send(text(room, QStringLiteral("j%1").arg(i), QStringLiteral("joon %1").arg(i)));
+        }
+        const qint64 last = fromJoon + 80;
+        QVERIFY(sora.waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->seq == last;
+        }, 30000));
+        QTest::qWait(300);
+        QList<qint64> seqs;
+        for (const Event &e : sora.events(room))
+            seqs.append(e.seq);
+        std::sort(seqs.begin(), seqs.end());
+        QCOMPARE(seqs.size(), int(last)); // every event once: 1..last, nothing doubled, nothing lost
+        for (qsizetype i = 0; i < seqs.size(); ++i)
+            QCOMPARE(seqs[i], qint64(i + 1));
+    }
+
+    void clientsOfAKilledInstanceMoveAndMissNothing()
+    {
+        TestDatabase db(TestDatabase::Kind::PostgreSQL);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        ServerProcess one(db.url(), loadSettings()), two(db.url(), loadSettings());
+        QVERIFY2(one.start(), qPrintable(one.errorString()));
+        QVERIFY2(two.start(), qPrintable(two.errorString()));
+        TestClient mina, joon;
+        QVERIFY(mina.open(one.url()) && mina.signUp(QStringLiteral("mina")));
+        QVERIFY(joon.open(two.url()) && joon.signUp(QStringLiteral("joon")));
+        const QString room = std::get<ConversationDetail>(
+            mina.request(ConversationCreate{ConversationKind::Group, QStringLiteral("failover"), {joon.userId()}})).conversation.id;
+        QVERIFY(std::holds_alternative<MessageSent>(mina.request(text(room, QStringLiteral("x"), QStringLiteral("before")))));
+        QVERIFY(mina.waitForEvents(room, 4));
+        const qint64 seen = mina.events(room).last().seq;
+
+        one.kill();
+        QVERIFY(mina.waitForDisconnect());
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(std::holds_alternative<MessageSent>(joon.request(text(room, QStringLiteral("w%1").arg(i), QStringLiteral("while away %1").arg(i)))));
+
+        // Mina's client moves to the surviving instance with its token and catches up.
+        TestClient moved;
+        QVERIFY(moved.open(two.url()));
+        QVERIFY(std::holds_alternative<AuthOk>(moved.request(AuthResume{mina.token(), {}})));
+        const SyncResult sync = std::get<SyncResult>(moved.request(SyncRequest{{{room, seen}}}));
+        QCOMPARE(sync.conversations.size(), 1);
+        QCOMPARE(sync.conversations.first().events.size(), 10);
+        for (int i = 0; i < 10; ++i) {
+            QCOMPARE(sync.conversations.first().events[i].seq, seen + 1 + i);
+            QCOMPARE(sync.conversations.first().events[i].message->body, QStringLiteral("while away %1").arg(i));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCluster)
+#include "tst_cluster.moc"
