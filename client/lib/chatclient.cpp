@@ -31,8 +31,23 @@ bool isFinal(const Error &e)
 } // namespace
 
 ChatClient::ChatClient(QString dataDir, TokenStore *tokens, QObject *parent)
-    : QObject(parent), m_dataDir(std::move(dataDir)), m_tokens(tokens)
+    : QObject(parent)
+    , m_dataDir(std::move(dataDir))
+    , m_tokens(tokens)
+    , m_typingOut([this](const QString &conversationId, bool active) {
+        if (m_connection.isOnline())
+            m_connection.request(Typing{conversationId, active}, [](const Frame &) {});
+    })
 {
+    connect(&m_typingIn, &TypingTracker::changed, this, [this](const QString &conversationId) {
+        m_conversations.setTyping(conversationId, typingTextFor(conversationId));
+        if (conversationId == m_current)
+            emit typingChanged();
+    });
+    connect(&m_connection, &Connection::stateChanged, this, [this](Connection::State state) {
+        if (state != Connection::State::Online)
+            m_typingIn.clear(); // nobody's typing can be trusted across a gap; the server re-sends
+    });
     connect(&m_connection, &Connection::stateChanged, this, &ChatClient::connectionStateChanged);
     connect(&m_connection, &Connection::reconnectScheduled, this, &ChatClient::connectionStateChanged);
     connect(&m_connection, &Connection::authenticated, this, &ChatClient::onAuthenticated);
@@ -180,9 +195,14 @@ void ChatClient::onAuthenticated(const AuthOk &session)
                 emit errorOccurred(tr("The sign-in could not be saved in the keychain: %1").arg(error));
         });
     }
+    m_typingIn.setExpireMs(session.limits.typingExpireMs);
+    m_typingOut.setTimings(session.limits.typingRefreshMs, session.limits.typingStopMs);
     if (first)
         emit signedInChanged();
     emit connectionStateChanged();
+    // A reconnect (after sleep, say) must not turn an away user back online.
+    if (m_away)
+        m_connection.request(PresenceSet{PresenceStatus::Away}, [](const Frame &) {});
     sync();
 }
 
@@ -294,6 +314,7 @@ bool ChatClient::applyEvent(const Event &e)
             }
             if (e.message->senderId != myMemberId(id))
                 scheduleDelivered(id, e.seq);
+            m_typingIn.memberSpoke(id, e.message->senderId);
         }
         break;
     case EventKind::Edit:
@@ -378,6 +399,15 @@ void ChatClient::onPushed(const Frame &frame)
     } else if (const auto *detail = std::get_if<ConversationDetail>(&frame)) {
         storeConversation(*detail);
         emit conversationReady(detail->conversation.id);
+    } else if (const auto *typing = std::get_if<TypingUpdate>(&frame)) {
+        if (typing->memberId != myMemberId(typing->conversationId))
+            m_typingIn.update(typing->conversationId, typing->memberId, typing->active);
+    } else if (const auto *presence = std::get_if<PresenceUpdate>(&frame)) {
+        m_presence.insert(presence->userId, enumName(presence->status));
+        if (presence->status == PresenceStatus::Offline)
+            m_typingIn.memberOffline(presence->userId);
+        m_members.setPresence(m_presence);
+        emit presenceChanged(presence->userId);
     } else if (const auto *marker = std::get_if<MarkerUpdate>(&frame)) {
         QList<MarkerInfo> markers = m_cache.markers(marker->conversationId);
         bool found = false;
@@ -509,6 +539,53 @@ void ChatClient::sendReceipts()
     m_readToSend.clear();
 }
 
+// ---- typing and presence ------------------------------------------------------------------------
+
+void ChatClient::composerTextChanged(const QString &conversationId, const QString &text)
+{
+    m_typingOut.textChanged(conversationId, text.trimmed().isEmpty());
+}
+
+QString ChatClient::typingTextFor(const QString &conversationId) const
+{
+    const QList<QString> typers = m_typingIn.typers(conversationId);
+    if (typers.isEmpty())
+        return {};
+    QHash<QString, QString> names;
+    for (const MemberInfo &m : m_cache.members(conversationId))
+        names.insert(m.id, m.name);
+    const auto name = [&names](const QString &id) { return names.value(id, tr("Someone")); };
+    if (typers.size() == 1)
+        return tr("%1 is typing…").arg(name(typers[0]));
+    if (typers.size() == 2)
+        return tr("%1 and %2 are typing…").arg(name(typers[0]), name(typers[1]));
+    return tr("%n people are typing…", nullptr, int(typers.size()));
+}
+
+QString ChatClient::presenceOf(const QString &userId) const
+{
+    return m_presence.value(userId, QStringLiteral("offline"));
+}
+
+void ChatClient::setSendTyping(bool send)
+{
+    if (m_sendTyping == send)
+        return;
+    m_sendTyping = send;
+    m_typingOut.setEnabled(send);
+    emit sendTypingChanged();
+}
+
+void ChatClient::setAway(bool away)
+{
+    if (m_away == away)
+        return;
+    m_away = away;
+    if (m_connection.isOnline())
+        m_connection.request(PresenceSet{away ? PresenceStatus::Away : PresenceStatus::Online}, [](const Frame &) {});
+    emit awayChanged();
+}
+
 // ---- the outbox ---------------------------------------------------------------------------------
 
 int ChatClient::pendingCount() const
@@ -526,6 +603,7 @@ QString ChatClient::sendMessage(const QString &conversationId, const QString &bo
     item.conversationId = conversationId;
     item.body = text;
     item.createdAt = now();
+    m_typingOut.stop(conversationId);
     m_cache.addToOutbox(item); // committed before anything is shown: survives a crash
     if (m_current == conversationId)
         m_messages.setPending(m_cache.outbox());

@@ -5,6 +5,7 @@
 #include "localcache.h"
 #include "memberlistmodel.h"
 #include "messagelistmodel.h"
+#include "typing.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -41,6 +42,9 @@ class ChatClient : public QObject {
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentKind READ currentKind NOTIFY currentConversationChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY outboxChanged)
+    Q_PROPERTY(QString typingText READ typingText NOTIFY typingChanged)
+    Q_PROPERTY(bool sendTyping READ sendTyping WRITE setSendTyping NOTIFY sendTypingChanged)
+    Q_PROPERTY(bool away READ away WRITE setAway NOTIFY awayChanged)
 public:
     enum class ConnectionState { Offline, Connecting, Online, Reconnecting, SignedOut };
     Q_ENUM(ConnectionState)
@@ -68,6 +72,10 @@ public:
     Q_INVOKABLE void createGroup(const QString &title, const QStringList &usernames);
     //! The user saw everything up to `seq` in the open conversation.
     Q_INVOKABLE void markRead(const QString &conversationId, qint64 seq);
+    //! The composer's text changed: tells the others I am typing (throttled), or that I stopped.
+    Q_INVOKABLE void composerTextChanged(const QString &conversationId, const QString &text);
+    //! "online", "away" or "offline" for a member id of a conversation that is not blind.
+    Q_INVOKABLE QString presenceOf(const QString &userId) const;
 
     ConnectionState connectionState() const;
     int reconnectInMs() const { return m_connection.reconnectInMs(); }
@@ -83,6 +91,12 @@ public:
     QString currentTitle() const;
     QString currentKind() const;
     int pendingCount() const;
+    QString typingText() const { return typingTextFor(m_current); }
+    QString typingTextFor(const QString &conversationId) const;
+    bool sendTyping() const { return m_sendTyping; }
+    void setSendTyping(bool send);
+    bool away() const { return m_away; }
+    void setAway(bool away);
     Connection &connection() { return m_connection; }
     LocalCache &cache() { return m_cache; }
     //! Test hook: how often and how soon to reconnect.
@@ -101,6 +115,10 @@ signals:
     void errorOccurred(const QString &message);
     //! After a (re)connect, once sync has brought everything up to date.
     void synced();
+    void typingChanged();
+    void sendTypingChanged();
+    void awayChanged();
+    void presenceChanged(const QString &userId);
 
 private:
     void begin(const QString &serverUrl, const QString &username, Connection::Credentials credentials);
@@ -135,6 +153,11 @@ private:
     QTimer m_outboxRetry;
     QTimer m_receiptTimer;
     QHash<QString, qint64> m_deliveredToSend, m_readToSend;
+    TypingTracker m_typingIn;
+    TypingNotifier m_typingOut;
+    QHash<QString, QString> m_presence;
+    bool m_sendTyping = true;
+    bool m_away = false;
     bool m_syncing = false;
     bool m_resyncWanted = false;
     bool m_signedOut = false;

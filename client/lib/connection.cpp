@@ -1,6 +1,7 @@
 #include "connection.h"
 
 #include <QDateTime>
+#include <QNetworkInformation>
 #include <QRandomGenerator>
 
 #include <cmath>
@@ -37,13 +38,33 @@ Connection::Connection(QObject *parent) : QObject(parent)
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::retryNow);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
-        // A link that stopped answering (sleep, a dead NAT entry, a pulled cable) is given up.
-        if (now() - m_lastPong > 2 * m_heartbeatMs + 1000) {
+        const qint64 t = now();
+        const bool slept = m_lastBeat > 0 && t - m_lastBeat > 3 * m_heartbeatMs;
+        m_lastBeat = t;
+        // After sleep the socket is as good as dead even if the OS has not noticed: start over now,
+        // without waiting for missed pongs (messages missing after sleep is a classic bug).
+        if (slept) {
+            m_attempt = 0;
+            m_socket.abort();
+            return;
+        }
+        // A link that stopped answering (a dead NAT entry, a pulled cable) is given up.
+        if (t - m_lastPong > 2 * m_heartbeatMs + 1000) {
             m_socket.abort();
             return;
         }
         m_socket.ping();
     });
+    // The network coming back is a reason to try at once rather than at the next backoff step.
+    if (QNetworkInformation::loadDefaultBackend() && QNetworkInformation::instance()) {
+        connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability r) {
+                    if (r == QNetworkInformation::Reachability::Online && m_state == State::Waiting) {
+                        m_attempt = 0;
+                        retryNow();
+                    }
+                });
+    }
     m_timeouts.setInterval(1000);
     connect(&m_timeouts, &QTimer::timeout, this, &Connection::checkTimeouts);
 }
@@ -109,6 +130,7 @@ void Connection::close()
 void Connection::onConnected()
 {
     m_lastPong = now();
+    m_lastBeat = m_lastPong;
     m_heartbeat.start(m_heartbeatMs);
     m_timeouts.start();
     authenticate();

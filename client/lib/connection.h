@@ -95,6 +95,7 @@ private:
     QTimer m_heartbeat;
     QTimer m_timeouts;
     qint64 m_lastPong = 0;
+    qint64 m_lastBeat = 0; //!< wall clock of the last heartbeat tick: a big jump means the computer slept
     int m_heartbeatMs = 15000;
     int m_backoffInitialMs = 500;
     int m_backoffMaxMs = 30000;

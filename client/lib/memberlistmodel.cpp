@@ -36,6 +36,8 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
         return MessageListModel::initials(m.name);
     case IsMeRole:
         return m.id == m_me;
+    case PresenceRole:
+        return m.alias ? QString() : m_presence.value(m.id, QStringLiteral("offline"));
     default:
         return {};
     }
@@ -45,7 +47,8 @@ QHash<int, QByteArray> MemberListModel::roleNames() const
 {
     return {{MemberIdRole, "memberId"}, {NameRole, "name"},           {UsernameRole, "username"},
             {RoleNameRole, "roleName"}, {AliasRole, "alias"},         {GroupRole, "group"},
-            {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {IsMeRole, "isMe"}};
+            {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {IsMeRole, "isMe"},
+            {PresenceRole, "presence"}};
 }
 
 void MemberListModel::reset(const QList<protocol::MemberInfo> &members, const QString &myMemberId)
@@ -55,6 +58,13 @@ void MemberListModel::reset(const QList<protocol::MemberInfo> &members, const QS
     m_me = myMemberId;
     endResetModel();
     emit countChanged();
+}
+
+void MemberListModel::setPresence(const QHash<QString, QString> &presence)
+{
+    m_presence = presence;
+    if (!m_members.isEmpty())
+        emit dataChanged(index(0), index(int(m_members.size()) - 1), {PresenceRole});
 }
 
 QString MemberListModel::nameOf(const QString &memberId) const

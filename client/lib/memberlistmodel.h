@@ -24,6 +24,7 @@ public:
         AvatarColorRole,
         InitialsRole,
         IsMeRole,
+        PresenceRole, //!< "online", "away", "offline" ("" in blind rooms)
     };
     Q_ENUM(Role)
 
@@ -34,6 +35,7 @@ public:
 
     void reset(const QList<protocol::MemberInfo> &members, const QString &myMemberId);
     Q_INVOKABLE QString nameOf(const QString &memberId) const;
+    void setPresence(const QHash<QString, QString> &presence);
 
 signals:
     void countChanged();
@@ -41,6 +43,7 @@ signals:
 private:
     QList<protocol::MemberInfo> m_members;
     QString m_me;
+    QHash<QString, QString> m_presence;
 };
 
 } // namespace confab::client

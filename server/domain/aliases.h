@@ -13,7 +13,11 @@ namespace confab::server::aliases {
 QString aliasId(const QString &roomSecret, const QString &userId);
 //! A fresh room secret (hex).
 QString newRoomSecret();
-//! A readable alias ("Quiet Otter"), derived from the alias id and unique among `taken`.
+/*!
+ * A readable alias ("Quiet Otter"), derived from the alias id and unique among `taken`. Always
+ * English: every member of a room must see the same name for the same person whatever their
+ * language, so clients translate the two words for display if they wish (docs/protocol.md).
+ */
 QString aliasName(const QString &aliasId, const QSet<QString> &taken);
 
 } // namespace confab::server::aliases

@@ -95,7 +95,7 @@ void ClientSession::tick(qint64 now)
 {
     if (m_closing || !m_socket)
         return;
-    if (!m_identity.isValid() && now - m_connectedAt > m_config.authTimeoutMs) {
+    if (!m_identity.isValid() && !m_signingIn && now - m_connectedAt > m_config.authTimeoutMs) {
         closeWith(CloseCode::AuthTimeout, QStringLiteral("not authenticated in time"));
         return;
     }

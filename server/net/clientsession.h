@@ -28,6 +28,8 @@ public:
     void setIdentity(const Identity &identity);
     void clearIdentity();
     QString peer() const { return m_peer; }
+    //! While a sign-in is being checked (argon2 takes a while under load), the auth timeout waits.
+    void setSigningIn(bool signingIn) { m_signingIn = signingIn; }
 
     void sendFrame(const QByteArray &frame);
     void reply(const QString &requestId, const protocol::Frame &frame);
@@ -56,6 +58,7 @@ private:
     int m_invalidInARow = 0;
     RateLimiter m_requests;
     bool m_closing = false;
+    bool m_signingIn = false;
 };
 
 } // namespace confab::server

@@ -4,6 +4,7 @@
 #include "net/clientsession.h"
 #include "services/conversationservice.h"
 #include "services/liveservice.h"
+#include "storage/database.h"
 #include "services/messageservice.h"
 
 #include <QPointer>
@@ -71,9 +72,11 @@ namespace {
 //! Completes an asynchronous sign-in, if the connection is still there.
 auto signedIn(ClientSession &session, const QString &requestId, LiveService &live)
 {
+    session.setSigningIn(true);
     return [session = QPointer<ClientSession>(&session), requestId, &live](Outcome<AuthResult> outcome) {
         if (!session)
             return;
+        session->setSigningIn(false);
         if (!outcome.ok())
             return session->replyError(requestId, outcome.failure().toFrame());
         session->setIdentity(outcome.value().identity);
@@ -141,7 +144,19 @@ void Dispatcher::handle(const Call &call, const protocol::UserLookup &request)
 }
 void Dispatcher::handle(const Call &call, const protocol::ConversationCreate &request)
 {
-    answer(call, m_conversations.create(call.who, request));
+    const auto outcome = m_conversations.create(call.who, request);
+    answer(call, outcome);
+    if (outcome.ok() && outcome.value().conversation.kind != protocol::ConversationKind::Blind)
+        introduceMembers(outcome.value());
+}
+
+void Dispatcher::introduceMembers(const protocol::ConversationDetail &detail)
+{
+    // Member ids are user ids outside blind rooms.
+    QList<QString> userIds;
+    for (const protocol::MemberInfo &m : detail.members)
+        userIds.append(m.id);
+    m_live.introduce(userIds);
 }
 void Dispatcher::handle(const Call &call, const protocol::ConversationList &request)
 {
@@ -153,7 +168,17 @@ void Dispatcher::handle(const Call &call, const protocol::ConversationGet &reque
 }
 void Dispatcher::handle(const Call &call, const protocol::MembersAdd &request)
 {
-    answer(call, m_conversations.addMembers(call.who, request));
+    const auto outcome = m_conversations.addMembers(call.who, request);
+    answer(call, outcome);
+    if (!outcome.ok())
+        return;
+    try {
+        const auto detail = m_conversations.detailFor(call.who.userId, request.conversationId);
+        if (detail && detail->conversation.kind != protocol::ConversationKind::Blind)
+            introduceMembers(*detail);
+    } catch (const StoreError &) {
+        // Presence is best effort; the members see each other at their next sign-in.
+    }
 }
 void Dispatcher::handle(const Call &call, const protocol::MembersRemove &request)
 {

@@ -63,6 +63,7 @@ private:
     void handle(const Call &call, const auto &unsupported);
 
     template <class T> void answer(const Call &call, const T &outcome);
+    void introduceMembers(const protocol::ConversationDetail &detail);
 
     AuthService &m_auth;
     ConversationService &m_conversations;

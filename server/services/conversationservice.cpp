@@ -55,11 +55,19 @@ Member ConversationService::newMember(const Conversation &conversation, const Us
     m.username = user.username;
     m.displayName = user.displayName;
     if (conversation.kind == ConversationKind::Blind) {
-        // A returning member keeps their alias: the stored row is re-activated, not replaced.
         m.aliasId = aliases::aliasId(conversation.aliasSecret, user.id);
-        QSet<QString> taken;
-        for (const Member &other : m_conversations->members(conversation.id, true))
+        QSet<QString> taken; // former members' aliases too: theirs stay reserved for their return
+        for (const Member &other : m_conversations->members(conversation.id, true)) {
+            if (other.userId == user.id) {
+                // A returning member keeps alias and group: the others knew them by it, and the
+                // stored row is re-activated, not replaced.
+                m.aliasId = other.aliasId;
+                m.alias = other.alias;
+                m.group = other.group;
+                return m;
+            }
             taken.insert(other.alias);
+        }
         m.alias = aliases::aliasName(m.aliasId, taken);
     }
     return m;
@@ -240,8 +248,11 @@ Outcome<protocol::Ok> ConversationService::addMembers(const Identity &who, const
             return forbidden(QStringLiteral("direct conversations have exactly two members"));
         if (!canManage(me->role))
             return forbidden(QStringLiteral("only owners and admins add members"));
+        if (request.group && conversation->kind != ConversationKind::Blind)
+            return invalid(QStringLiteral("only members of blind rooms have a group"), QStringLiteral("group"));
         const QList<User> users = m_accounts->usersByIds(request.userIds);
         for (const QString &id : request.userIds) {
+            // Echoes only what the requester sent: never an id they did not already know.
             if (!std::any_of(users.begin(), users.end(), [&id](const User &u) { return u.id == id && !u.disabled; }))
                 return Failure{ErrorCode::NotFound, QStringLiteral("user %1 not found").arg(id), {}, QStringLiteral("user_ids")};
         }
@@ -254,15 +265,13 @@ Outcome<protocol::Ok> ConversationService::addMembers(const Identity &who, const
                 const auto existing = m_conversations->member(conversation->id, user.id);
                 if (existing && existing->active)
                     continue; // already a member: adding is idempotent
-                Member m = newMember(*conversation, user, Role::Member, conversation->lastSeq, now);
-                if (existing) { // a former member keeps their alias
-                    m.alias = existing->alias;
-                    m.aliasId = existing->aliasId;
-                    m.group = existing->group;
-                }
+                // The seq first: taking it locks the conversation's row, so concurrent adds on other
+                // connections or instances choose their aliases one after the other, never the same one.
                 events.append(m_log.append(conversation->id, EventKind::MemberAdded, who.userId,
                                            memberPayload(user.id, Role::Member), {}, now));
-                m.joinedSeq = events.last().seq;
+                Member m = newMember(*conversation, user, Role::Member, events.last().seq, now);
+                if (!existing && request.group)
+                    m.group = *request.group; // a returning member keeps the group they had
                 m_conversations->upsertMember(m);
                 added.append(user.id);
             }

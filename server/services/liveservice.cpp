@@ -116,6 +116,18 @@ QList<protocol::PresenceUpdate> LiveService::presenceFor(const QString &userId)
     return out;
 }
 
+void LiveService::introduce(const QList<QString> &userIds)
+{
+    for (const QString &userId : userIds) {
+        const PresenceStatus status = statusOf(userId);
+        if (status == PresenceStatus::Offline)
+            continue;
+        QList<QString> others = userIds;
+        others.removeAll(userId);
+        m_fanout.toUsers(others, protocol::encodeFrame(protocol::PresenceUpdate{userId, status, std::nullopt}));
+    }
+}
+
 Outcome<protocol::Ok> LiveService::setPresence(const Identity &who, const protocol::PresenceSet &request)
 {
     if (m_announce)

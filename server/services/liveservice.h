@@ -34,6 +34,8 @@ public:
     //! The presence of my contacts who are not offline, to send right after sign-in.
     QList<protocol::PresenceUpdate> presenceFor(const QString &userId);
 
+    //! People who now share a conversation learn each other's presence.
+    void introduce(const QList<QString> &userIds);
     Outcome<protocol::Ok> setPresence(const Identity &who, const protocol::PresenceSet &request);
     Outcome<protocol::Ok> typing(const Identity &who, const protocol::Typing &request);
     //! A message from `userId` ends their typing in that conversation.

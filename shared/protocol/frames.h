@@ -170,10 +170,17 @@ struct ConversationDetail {
 struct MembersAdd {
     QString conversationId;
     QList<QString> userIds;
+    std::optional<QString> group = std::nullopt; //!< blind rooms only: the new members' label, "A" or "B"
     static void fields(auto &self, auto &v)
     {
         v("conversation_id", self.conversationId, rule::Id);
         v("user_ids", self.userIds, ListRule{.maxItems = field::kMaxMembersPerRequest, .minItems = 1}, rule::Id);
+        v("group", self.group, TextRule{.minChars = 1, .maxChars = 1, .idChars = true});
+    }
+    void check(JsonReader &r) const
+    {
+        if (group && *group != QLatin1StringView("A") && *group != QLatin1StringView("B"))
+            r.fail(QStringLiteral("group"), QStringLiteral("must be \"A\" or \"B\""));
     }
     CONFAB_WIRE(MembersAdd)
 };

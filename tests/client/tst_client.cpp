@@ -136,6 +136,43 @@ private slots:
                  QStringLiteral("반가워요"));
     }
 
+    void typingAndPresence()
+    {
+        CONFAB_START_HARNESS(h, {{QStringLiteral("limits/typing_stop_ms"), QStringLiteral("1000")}});
+        Device a, b;
+        QString id;
+        QVERIFY(pair(h, a, b, &id));
+        QSignalSpy typingChanged(b.client.get(), &ChatClient::typingChanged);
+        a->composerTextChanged(id, QStringLiteral("안"));
+        QTRY_COMPARE_WITH_TIMEOUT(b->typingText(), QStringLiteral("Mina is typing…"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(b->conversations()->data(b->conversations()->index(0), ConversationListModel::TypingRole).toString(),
+                                  QStringLiteral("Mina is typing…"), 10000);
+        // Sending ends it at once for the receiver.
+        a->sendMessage(id, QStringLiteral("안녕"));
+        QTRY_COMPARE_WITH_TIMEOUT(b->typingText(), QString(), 10000);
+        // Typing then pausing: a stop follows after typing_stop_ms without a keystroke.
+        a->composerTextChanged(id, QStringLiteral("one more"));
+        QTRY_COMPARE_WITH_TIMEOUT(b->typingText(), QStringLiteral("Mina is typing…"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(b->typingText(), QString(), 10000);
+        // With sending typing turned off, nothing is announced.
+        a->setSendTyping(false);
+        a->composerTextChanged(id, QStringLiteral("secret"));
+        QTest::qWait(600);
+        QCOMPARE(b->typingText(), QString());
+
+        // Presence: each sees the other online; away sticks across a reconnect.
+        QTRY_COMPARE_WITH_TIMEOUT(a->presenceOf(b->userId()), QStringLiteral("online"), 10000);
+        b->setAway(true);
+        QTRY_COMPARE_WITH_TIMEOUT(a->presenceOf(b->userId()), QStringLiteral("away"), 10000);
+        b->connection().retryNow();
+        b.client->connection().close();
+        QTRY_COMPARE_WITH_TIMEOUT(a->presenceOf(b->userId()), QStringLiteral("offline"), 10000);
+        b->resume(h.server().url(), QStringLiteral("joon"));
+        QTRY_VERIFY_WITH_TIMEOUT(online(b), 20000);
+        QTest::qWait(500);
+        QCOMPARE(a->presenceOf(b->userId()), QStringLiteral("away"));
+    }
+
     void tokenLivesInTheKeychain()
     {
         CONFAB_START_HARNESS(h, {});
