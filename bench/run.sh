@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# bench/run.sh SCENARIO [confab-bench args…] [--db sqlite|postgresql]
+#
+# Builds (release preset), starts confab-server on a free loopback port with an INI that raises the
+# rate limits for load, on SQLite in a temporary folder or on a throwaway, durable PostgreSQL cluster
+# (bench/pg.sh), runs `confab-bench SCENARIO`, and stops everything, also on failure or Ctrl-C.
+# The figures: a table on stdout and a JSON file in bench/results/ (or --out FILE).
+#
+# Environment:
+#   CONFAB_BENCH_BUILD_DIR  use this build tree (configured already) instead of build/release, and
+#                           build only confab-server and confab-bench there
+#   CONFAB_BENCH_DATA       a folder kept between runs: the SQLite database and the users file
+#                           (bench/run.sh … --db sqlite only), so users are not registered again
+#   CONFAB_BENCH_KEEP=1     keep the temporary folder (server log, database) for a look afterwards
+#   CONFAB_BENCH_SERVER_WRAP  a command put before confab-server (e.g. "valgrind --tool=callgrind")
+#   CONFAB_BENCH_SERVER_NODELAY=1  experiment: preload bench/tools/nodelay-preload.c into the server,
+#                           which sets TCP_NODELAY on its accepted sockets (see docs/performance.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+# shellcheck source=../scripts/lib/common.sh
+source scripts/lib/common.sh
+
+usage() { echo "usage: bench/run.sh fanout|sweep|idle|history|login [confab-bench args…] [--db sqlite|postgresql]" >&2; exit 2; }
+[[ $# -ge 1 ]] || usage
+scenario=$1
+shift
+db=sqlite
+args=()
+has_out=0
+while [[ $# -gt 0 ]]; do
+    case $1 in
+    --db) db=${2:?--db sqlite|postgresql}; shift 2 ;;
+    --db=*) db=${1#--db=}; shift ;;
+    --out|--out=*) has_out=1; args+=("$1"); shift ;;
+    *) args+=("$1"); shift ;;
+    esac
+done
+case $db in sqlite|postgresql) ;; *) usage ;; esac
+
+# ---- build ----------------------------------------------------------------------------------------
+confab_ensure_packages
+if [[ -n ${CONFAB_BENCH_BUILD_DIR:-} ]]; then
+    build=$CONFAB_BENCH_BUILD_DIR
+    cmake --build "$build" --target confab-server confab-bench -- -j"$(nproc)" >&2
+else
+    build=build/release
+    # The whole release build as scripts/run.sh does it; when a part being written by someone else
+    # does not build right now, the two programs the benchmark needs are enough.
+    confab_build release >&2 || {
+        confab_log "the full release build failed; building confab-server and confab-bench only"
+        cmake --build --preset release --target confab-server confab-bench -- -j"$(nproc)" >&2
+    }
+fi
+server_bin=$root/$build/server/confab-server
+bench_bin=$root/$build/bench/confab-bench
+[[ $build = /* ]] && server_bin=$build/server/confab-server bench_bin=$build/bench/confab-bench
+
+# ---- file descriptors: 10,000 connections need 10,000 on each side --------------------------------
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+confab_log "open files limit: $(ulimit -n)"
+
+# ---- start -----------------------------------------------------------------------------------------
+work=$(mktemp -d /tmp/confab-bench.XXXXXX)
+chmod 755 "$work"
+server_pid=
+cleanup() {
+    local code=$?
+    if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    if [[ $db = postgresql ]]; then bench/pg.sh stop "$work/pg" || true; fi
+    if [[ $code -ne 0 && -f $work/server.log ]]; then
+        confab_log "server log (last lines):"
+        tail -n 20 "$work/server.log" >&2 || true
+    fi
+    if [[ ${CONFAB_BENCH_KEEP:-0} = 1 ]]; then confab_log "kept $work"; else rm -rf "$work"; fi
+    exit "$code"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+data=$work/data
+users_file=$work/users.json
+if [[ -n ${CONFAB_BENCH_DATA:-} && $db = sqlite ]]; then
+    mkdir -p "$CONFAB_BENCH_DATA"
+    data=$(cd "$CONFAB_BENCH_DATA" && pwd)
+    users_file=$data/bench-users.json
+fi
+mkdir -p "$data"
+
+db_pid=0
+if [[ $db = postgresql ]]; then
+    db_pid=$(bench/pg.sh start "$work/pg")
+    db_url="postgresql://postgres@/confab?host=$work/pg/sock"
+    sql_command="psql -X -q -v ON_ERROR_STOP=1 -h $work/pg/sock -U postgres -d confab"
+    confab_log "PostgreSQL (fsync=on, synchronous_commit=on) running, pid $db_pid"
+else
+    db_url="sqlite:$data/confab.sqlite"
+    sql_command="sqlite3 -bail -cmd '.timeout 60000' $data/confab.sqlite"
+fi
+
+cat >"$work/server.ini" <<INI
+; written by bench/run.sh: limits raised for load runs
+[server]
+requests_per_second = 100000
+max_invalid_frames = 100000
+[auth]
+timeout_ms = 600000
+[limits]
+send_burst = 1000000
+send_per_minute = 10000000
+INI
+
+preload=()
+if [[ ${CONFAB_BENCH_SERVER_NODELAY:-0} = 1 ]]; then
+    cc -shared -fPIC -O2 -o "$work/nodelay-preload.so" bench/tools/nodelay-preload.c -ldl
+    preload=(env LD_PRELOAD="$work/nodelay-preload.so")
+    confab_log "experiment: TCP_NODELAY on the server's sockets (LD_PRELOAD)"
+fi
+# shellcheck disable=SC2086
+"${preload[@]}" ${CONFAB_BENCH_SERVER_WRAP:-} "$server_bin" serve --config "$work/server.ini" --listen 127.0.0.1:0 \
+    --data "$data" --database "$db_url" >"$work/server.out" 2>"$work/server.log" &
+server_pid=$!
+url=
+for _ in $(seq 1 300); do
+    url=$(grep -o 'listening on ws://[^ ]*' "$work/server.out" 2>/dev/null | head -n 1 | cut -d' ' -f3 || true)
+    [[ -n $url ]] && break
+    kill -0 "$server_pid" 2>/dev/null || { confab_log "confab-server exited"; exit 1; }
+    sleep 0.1
+done
+[[ -n $url ]] || { confab_log "confab-server did not start"; exit 1; }
+confab_log "confab-server pid $server_pid at $url ($db)"
+
+out_args=()
+if [[ $has_out -eq 0 ]]; then
+    mkdir -p bench/results
+    out_args=(--out "bench/results/$scenario-$db-$(date +%Y%m%d-%H%M%S).json")
+fi
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=
+[[ ${CONFAB_BENCH_SERVER_NODELAY:-0} = 1 ]] && dirty="experiment: server sockets with TCP_NODELAY (LD_PRELOAD). "
+if ! git diff --quiet HEAD -- server shared 2>/dev/null; then dirty+="server/ or shared/ differ from the commit"; fi
+
+"$bench_bin" "$scenario" --url "$url" --server-pid "$server_pid" --db-pid "$db_pid" --db "$db" \
+    --commit "$commit" --sql "$sql_command" --users-file "$users_file" --notes "$dirty" \
+    "${out_args[@]}" "${args[@]}"
