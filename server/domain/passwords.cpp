@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QPointer>
+#include <QThread>
 
 #include <sodium.h>
 
@@ -32,7 +33,10 @@ PasswordHasher::PasswordHasher(Strength strength, int threads)
         m_opsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
         m_memLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
     }
-    m_pool.setMaxThreadCount(threads);
+    // Hashing is deliberately expensive: it must never starve the socket thread. Below normal
+    // priority, and leaving one core free (measured: two normal-priority hashers took both cores).
+    m_pool.setMaxThreadCount(std::max(1, std::min(threads, QThread::idealThreadCount() - 1)));
+    m_pool.setThreadPriority(QThread::LowPriority);
     m_decoy = hashNow(QString::fromLatin1(ids::randomBytes(16).toHex()));
 }
 

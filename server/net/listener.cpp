@@ -7,6 +7,12 @@
 #include "net/hub.h"
 
 #include <QFile>
+
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
 #include <QSslKey>
 #include <QSslSocket>
 
@@ -45,6 +51,24 @@ bool tlsContextWorks(const QSslConfiguration &ssl, QString *error)
     }
     ::close(fds[1]);
     return works;
+}
+} // namespace
+
+namespace {
+/*!
+ * Small frames must leave at once: with Nagle's algorithm an ack waits for the peer's next packet
+ * (measured: ack p50 25 ms with it, 2.4 ms without; docs/performance.md). QWebSocketServer does not
+ * expose accepted sockets, but on Linux they inherit TCP_NODELAY from the listening socket.
+ */
+void disableNagle(qintptr listeningSocket)
+{
+#ifdef Q_OS_LINUX
+    const int on = 1;
+    if (listeningSocket >= 0)
+        ::setsockopt(int(listeningSocket), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+#else
+    Q_UNUSED(listeningSocket);
+#endif
 }
 } // namespace
 
@@ -116,6 +140,7 @@ bool Listener::listen(QString *error)
                      .arg(m_server.errorString());
         return false;
     }
+    disableNagle(m_server.socketDescriptor());
     m_tick.start();
     return true;
 }
