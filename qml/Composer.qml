@@ -16,6 +16,8 @@ Rectangle {
     signal sendRequested(string text)
     //! Up in an empty composer (editing the last message is a later feature).
     signal editLastRequested()
+    //! The text changed (typed, pasted, cleared after sending): drives the typing notices.
+    signal textEdited(string text)
 
     function focusField() { field.forceActiveFocus() }
     function send() {
@@ -74,6 +76,7 @@ Rectangle {
                     background: null
                     enabled: root.enabled
                     Accessible.name: qsTr("Message")
+                    onTextChanged: root.textEdited(field.text)
 
                     Keys.onPressed: event => {
                         if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {

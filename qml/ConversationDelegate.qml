@@ -21,6 +21,8 @@ ItemDelegate {
     required property string avatarColor
     required property string initials
     required property string activityText
+    required property string presence   //!< direct chats: the other member's presence
+    required property string myGroup    //!< blind rooms: my A/B group
 
     property bool selected: false
     readonly property bool hasUnread: root.unread > 0
@@ -47,6 +49,8 @@ ItemDelegate {
             color: root.avatarColor
             initials: root.initials
             glyph: root.blind ? "◐" : ""
+            presence: root.kind === "direct" ? root.presence : ""
+            ringColor: root.selected ? Theme.selected : (root.hovered ? Theme.hover : Theme.sidebar)
         }
 
         ColumnLayout {
@@ -65,6 +69,10 @@ ItemDelegate {
                     font.pixelSize: Theme.fontBody
                     font.weight: root.hasUnread ? Font.Bold : Font.Medium
                     elide: Text.ElideRight
+                }
+                GroupChip {
+                    objectName: "listGroupChip"
+                    group: root.blind ? root.myGroup : ""
                 }
                 Text {
                     text: root.activityText

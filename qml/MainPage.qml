@@ -14,6 +14,8 @@ Rectangle {
     readonly property string currentId: root.client.currentConversationId
     readonly property bool hasConversation: root.currentId.length > 0
     readonly property int memberCount: root.client.members.count
+    readonly property bool blind: root.client.currentKind === "blind"
+    property bool membersOpen: App.showMembersAtStart
 
     color: Theme.window
 
@@ -46,6 +48,11 @@ Rectangle {
     Shortcut { sequence: "Alt+Up"; onActivated: root.step(-1) }
     Shortcut { sequence: "Alt+Down"; onActivated: root.step(1) }
     Shortcut { sequence: "Ctrl+N"; onActivated: newDialog.open() }
+    Shortcut {
+        sequence: "Esc"
+        enabled: root.membersOpen
+        onActivated: root.membersOpen = false
+    }
 
     Connections {
         target: root.client
@@ -83,6 +90,9 @@ Rectangle {
                         size: Theme.avatarSmall
                         color: App.avatarColor(root.client.userId)
                         initials: App.initials(root.client.displayName)
+                        presence: root.client.connectionState !== ChatClient.Online ? ""
+                                : root.client.away ? "away" : "online"
+                        ringColor: Theme.sidebar
                     }
                     ColumnLayout {
                         Layout.fillWidth: true
@@ -198,118 +208,195 @@ Rectangle {
             SplitView.fillWidth: true
             color: Theme.window
 
-            ColumnLayout {
+            RowLayout {
                 anchors.fill: parent
                 spacing: 0
 
-                Item {
+                ColumnLayout {
                     Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.headerHeight
-                    visible: root.hasConversation
+                    Layout.fillHeight: true
+                    spacing: 0
 
-                    RowLayout {
-                        anchors { fill: parent; leftMargin: Theme.spacingXl; rightMargin: Theme.spacingL }
-                        spacing: Theme.spacingS
-                        Label {
-                            objectName: "conversationTitle"
-                            text: (root.client.currentKind === "group" ? "# " : "") + root.client.currentTitle
-                            color: Theme.text
-                            font.pixelSize: Theme.fontTitle
-                            font.weight: Font.DemiBold
-                            elide: Text.ElideRight
-                            Layout.maximumWidth: parent.width * 0.7
+                    ConversationHeader {
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.headerHeight
+                        visible: root.hasConversation
+                        title: root.client.currentTitle
+                        kind: root.client.currentKind
+                        memberCount: root.memberCount
+                        myAlias: App.currentAlias
+                        myGroup: App.currentGroup
+                        membersOpen: root.membersOpen
+                        onMembersToggled: root.membersOpen = !root.membersOpen
+                    }
+
+                    ConnectionBanner {
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: implicitHeight
+                        mode: root.connectionMode(root.client.connectionState)
+                        reconnectInMs: root.client.reconnectInMs
+                        onRetryRequested: root.client.retryNow()
+                        onSignInRequested: App.signOut()
+                    }
+
+                    Timeline {
+                        id: timeline
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        visible: root.hasConversation
+                        messages: root.client.messages
+                        groupChat: root.client.currentKind !== "direct" && root.memberCount > 2
+                        blind: root.blind
+                        myAlias: App.currentAlias
+                        memberGroups: App.memberGroups
+                        onReadersRequested: (seq, anchor) => readersPopup.showFor(seq, anchor)
+                        active: Window.active && root.hasConversation
+                        onReadUpTo: seq => root.client.markRead(root.currentId, seq)
+                        onLoadOlderRequested: root.client.loadOlder()
+                        onRetryRequested: clientId => root.client.retryMessage(clientId)
+                        onDiscardRequested: clientId => root.client.discardMessage(clientId)
+                    }
+
+                    Item {
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        visible: !root.hasConversation
+                        ColumnLayout {
+                            anchors.centerIn: parent
+                            spacing: Theme.spacingS
+                            Label {
+                                Layout.alignment: Qt.AlignHCenter
+                                text: "💬"
+                                font.pixelSize: 40
+                                color: Theme.textMuted
+                                visible: false
+                            }
+                            Label {
+                                Layout.alignment: Qt.AlignHCenter
+                                text: App.conversations.count > 0 ? qsTr("Select a conversation")
+                                                                  : qsTr("Welcome to Confab")
+                                color: Theme.text
+                                font.pixelSize: Theme.fontTitle
+                                font.weight: Font.DemiBold
+                            }
+                            Label {
+                                Layout.alignment: Qt.AlignHCenter
+                                text: App.conversations.count > 0
+                                      ? qsTr("Pick one on the left, or press Ctrl+K to find it.")
+                                      : qsTr("Start a conversation with someone on this server.")
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontBody
+                            }
+                            Button {
+                                Layout.alignment: Qt.AlignHCenter
+                                Layout.topMargin: Theme.spacingS
+                                visible: App.conversations.count === 0
+                                text: qsTr("New conversation")
+                                highlighted: true
+                                Accessible.name: text
+                                onClicked: newDialog.open()
+                            }
                         }
-                        Label {
-                            visible: text.length > 0
-                            text: root.client.currentKind === "direct" ? qsTr("· Direct message")
-                                : root.memberCount > 0 ? "· " + qsTr("%n member(s)", "", root.memberCount) : ""
-                            color: Theme.textMuted
+                    }
+
+                    TypingLine {
+                        objectName: "typingLine"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: implicitHeight
+                        visible: root.hasConversation
+                        text: root.client.typingText
+                    }
+
+                    Composer {
+                        id: composer
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: implicitHeight
+                        visible: root.hasConversation
+                        onTextEdited: text => {
+                            if (root.hasConversation)
+                                root.client.composerTextChanged(root.currentId, text)
+                        }
+                        placeholderText: root.client.currentTitle.length > 0
+                                         ? qsTr("Message %1").arg(root.client.currentTitle) : qsTr("Write a message…")
+                        onSendRequested: text => {
+                            root.client.sendMessage(root.currentId, text)
+                            timeline.scrollToEnd()
+                        }
+                    }
+                }
+
+                MemberPanel {
+                    objectName: "memberPanel"
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: Theme.memberPanelWidth
+                    visible: root.membersOpen && root.hasConversation
+                    members: root.client.members
+                    blind: root.blind
+                    onCloseRequested: root.membersOpen = false
+                }
+            }
+        }
+    }
+
+    // Who read a message, from "Read by N" under my last message of a group.
+    Popup {
+        id: readersPopup
+        property var readers: []
+        parent: T.Overlay.overlay
+        padding: Theme.spacingS
+        width: 240
+        height: Math.min(readersColumn.implicitHeight + 2 * padding, 320)
+        function showFor(seq, anchor) {
+            readers = App.readersOf(seq)
+            const p = anchor.mapToItem(parent, anchor.width, anchor.height + 4)
+            x = Math.max(Theme.spacingS, Math.min(p.x - width, parent.width - width - Theme.spacingS))
+            y = Math.min(p.y, parent.height - height - Theme.spacingS)
+            open()
+        }
+        background: Rectangle {
+            radius: Theme.radiusControl
+            color: Theme.window
+            border.color: Theme.fieldBorder
+        }
+        contentItem: Flickable {
+            clip: true
+            contentHeight: readersColumn.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            Column {
+                id: readersColumn
+                width: parent.width
+                spacing: 2
+                Text {
+                    leftPadding: Theme.spacingXs
+                    bottomPadding: Theme.spacingXs
+                    text: qsTr("Read by")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    font.weight: Font.DemiBold
+                }
+                Repeater {
+                    model: readersPopup.readers
+                    Row {
+                        required property var modelData
+                        spacing: Theme.spacingS
+                        leftPadding: Theme.spacingXs
+                        height: 30
+                        Avatar {
+                            anchors.verticalCenter: parent.verticalCenter
+                            size: 24
+                            color: modelData.avatarColor
+                            initials: modelData.initials
+                            alias: modelData.alias
+                        }
+                        Text {
+                            anchors.verticalCenter: parent.verticalCenter
+                            width: readersPopup.availableWidth - 24 - Theme.spacingS - Theme.spacingXs
+                            text: modelData.name
+                            color: Theme.text
                             font.pixelSize: Theme.fontBody - 1
+                            elide: Text.ElideRight
+                            textFormat: Text.PlainText
                         }
-                        Item { Layout.fillWidth: true }
-                    }
-                    Rectangle {
-                        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-                        height: 1
-                        color: Theme.divider
-                    }
-                }
-
-                ConnectionBanner {
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: implicitHeight
-                    mode: root.connectionMode(root.client.connectionState)
-                    reconnectInMs: root.client.reconnectInMs
-                    onRetryRequested: root.client.retryNow()
-                    onSignInRequested: App.signOut()
-                }
-
-                Timeline {
-                    id: timeline
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    visible: root.hasConversation
-                    messages: root.client.messages
-                    groupChat: root.client.currentKind !== "direct" && root.memberCount > 2
-                    active: Window.active && root.hasConversation
-                    onReadUpTo: seq => root.client.markRead(root.currentId, seq)
-                    onLoadOlderRequested: root.client.loadOlder()
-                    onRetryRequested: clientId => root.client.retryMessage(clientId)
-                    onDiscardRequested: clientId => root.client.discardMessage(clientId)
-                }
-
-                Item {
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    visible: !root.hasConversation
-                    ColumnLayout {
-                        anchors.centerIn: parent
-                        spacing: Theme.spacingS
-                        Label {
-                            Layout.alignment: Qt.AlignHCenter
-                            text: "💬"
-                            font.pixelSize: 40
-                            color: Theme.textMuted
-                            visible: false
-                        }
-                        Label {
-                            Layout.alignment: Qt.AlignHCenter
-                            text: App.conversations.count > 0 ? qsTr("Select a conversation")
-                                                              : qsTr("Welcome to Confab")
-                            color: Theme.text
-                            font.pixelSize: Theme.fontTitle
-                            font.weight: Font.DemiBold
-                        }
-                        Label {
-                            Layout.alignment: Qt.AlignHCenter
-                            text: App.conversations.count > 0
-                                  ? qsTr("Pick one on the left, or press Ctrl+K to find it.")
-                                  : qsTr("Start a conversation with someone on this server.")
-                            color: Theme.textMuted
-                            font.pixelSize: Theme.fontBody
-                        }
-                        Button {
-                            Layout.alignment: Qt.AlignHCenter
-                            Layout.topMargin: Theme.spacingS
-                            visible: App.conversations.count === 0
-                            text: qsTr("New conversation")
-                            highlighted: true
-                            Accessible.name: text
-                            onClicked: newDialog.open()
-                        }
-                    }
-                }
-
-                Composer {
-                    id: composer
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: implicitHeight
-                    visible: root.hasConversation
-                    placeholderText: root.client.currentTitle.length > 0
-                                     ? qsTr("Message %1").arg(root.client.currentTitle) : qsTr("Write a message…")
-                    onSendRequested: text => {
-                        root.client.sendMessage(root.currentId, text)
-                        timeline.scrollToEnd()
                     }
                 }
             }
@@ -349,6 +436,13 @@ Rectangle {
                 checked: App.language === modelData.key
                 onTriggered: App.language = modelData.key
             }
+        }
+        MenuSeparator {}
+        MenuItem {
+            text: qsTr("Send typing notifications")
+            checkable: true
+            checked: root.client.sendTyping
+            onTriggered: root.client.sendTyping = checked
         }
         MenuSeparator {}
         MenuItem {

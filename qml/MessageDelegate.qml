@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Basic
+import Confab.Client
 
 // One message of the timeline, with the day separator and "New messages" line that may go above.
 // Bound to MessageListModel's roles; own messages sit on the right in a tinted bubble.
@@ -10,6 +11,7 @@ Item {
     required property string messageId
     required property string clientId
     required property var seq
+    required property string senderId
     required property string senderName
     required property string body
     required property string timeText
@@ -30,26 +32,38 @@ Item {
     property bool firstUnread: false
     //! More than two members: show "Read by N" under own messages.
     property bool groupChat: false
+    //! Blind room: senders are aliases (square avatars, A/B chip), and my own line names my alias.
+    property bool blind: false
+    property string senderGroup
+    property string myAlias
 
     signal retryRequested(string clientId)
     signal discardRequested(string clientId)
+    //! "Read by N" was clicked: show who read up to `seq` next to `anchor`.
+    signal readersRequested(var seq, Item anchor)
 
-    // MessageListModel::Status, in its order.
-    readonly property int statusSending: 0
-    readonly property int statusSent: 1
-    readonly property int statusDelivered: 2
-    readonly property int statusRead: 3
-    readonly property int statusFailed: 4
+    // The status marks of own messages (UI.md), by MessageListModel.Status.
     readonly property string statusMark: !root.own ? ""
-        : root.status === statusSending ? "◷"
-        : root.status === statusSent ? "✓"
-        : root.status === statusDelivered || root.status === statusRead ? "✓✓"
-        : root.status === statusFailed ? "⚠" : ""
-    readonly property color statusColor: root.status === statusRead ? Theme.accent
-        : root.status === statusFailed ? Theme.danger : Theme.textMuted
-    readonly property string statusName: [qsTr("Sending"), qsTr("Sent"), qsTr("Delivered"), qsTr("Read"),
-                                          qsTr("Not sent")][root.status] ?? ""
+        : root.status === MessageListModel.Sending ? "◷"
+        : root.status === MessageListModel.Sent ? "✓"
+        : root.status === MessageListModel.Delivered || root.status === MessageListModel.Read ? "✓✓"
+        : root.status === MessageListModel.Failed ? "⚠" : ""
+    readonly property color statusColor: root.status === MessageListModel.Read ? Theme.accent
+        : root.status === MessageListModel.Failed ? Theme.danger : Theme.textMuted
+    readonly property string statusName: {
+        switch (root.status) {
+        case MessageListModel.Sending: return qsTr("Sending")
+        case MessageListModel.Sent: return qsTr("Sent")
+        case MessageListModel.Delivered: return qsTr("Delivered")
+        case MessageListModel.Read: return qsTr("Read")
+        case MessageListModel.Failed: return qsTr("Not sent")
+        default: return ""
+        }
+    }
+    readonly property bool failed: root.own && root.status === MessageListModel.Failed
     readonly property bool showAvatar: !root.own && root.firstInGroup
+    //! Own messages name me only in blind rooms, where it matters which alias the others see.
+    readonly property bool showHeader: root.firstInGroup && (!root.own || (root.blind && root.myAlias.length > 0))
     readonly property int sidePadding: Theme.spacingL + 4
     readonly property int avatarColumn: Theme.avatarSmall + Theme.spacingS
     readonly property int maxBubble: Math.min(Theme.bubbleMaxWidth, (root.width - 2 * root.sidePadding
@@ -143,12 +157,14 @@ Item {
             height: content.implicitHeight
 
             Avatar {
+                objectName: "senderAvatar"
                 visible: root.showAvatar
                 x: root.sidePadding
                 y: 2
                 size: Theme.avatarSmall
                 color: root.avatarColor
                 initials: root.initials
+                alias: root.blind
             }
 
             Column {
@@ -156,23 +172,34 @@ Item {
                 objectName: "messageContent"
                 readonly property bool alignedRight: root.own
                 x: root.own ? row.width - root.sidePadding - width : root.sidePadding + root.avatarColumn
-                width: Math.max(bubble.width, header.visible ? header.implicitWidth : 0,
+                width: Math.max(bubble.width, header.visible ? header.width : 0,
                                 failure.visible ? failure.implicitWidth : 0,
                                 readBy.visible ? readBy.implicitWidth : 0)
                 spacing: 3
 
                 Row {
                     id: header
-                    visible: root.showAvatar
+                    objectName: "senderLine"
+                    visible: root.showHeader
+                    x: root.own ? content.width - width : 0
                     spacing: Theme.spacingS
                     Text {
-                        text: root.senderName
+                        id: senderText
+                        objectName: "senderText"
+                        text: root.own ? qsTr("You (%1)").arg(root.myAlias) : root.senderName
                         color: Theme.text
                         font.pixelSize: Theme.fontBody - 1
                         font.weight: Font.DemiBold
+                        textFormat: Text.PlainText
+                    }
+                    GroupChip {
+                        objectName: "senderGroupChip"
+                        anchors.verticalCenter: senderText.verticalCenter
+                        group: root.blind ? root.senderGroup : ""
                     }
                     Text {
-                        anchors.baseline: parent.children[0].baseline
+                        anchors.baseline: senderText.baseline
+                        visible: !root.own
                         text: root.timeText
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontSmall - 1
@@ -187,7 +214,7 @@ Item {
                     height: bodyText.height + (meta.visible ? meta.implicitHeight : 0) + 2 * Theme.spacingS
                     radius: Theme.radiusBubble
                     color: root.own ? Theme.bubbleOwn : Theme.bubbleOther
-                    opacity: root.status === root.statusSending ? 0.85 : 1
+                    opacity: root.status === MessageListModel.Sending ? 0.85 : 1
 
                     Text {
                         id: measure
@@ -256,7 +283,7 @@ Item {
                 Row {
                     id: failure
                     objectName: "failureRow"
-                    visible: root.own && root.status === root.statusFailed
+                    visible: root.failed
                     x: content.width - width
                     spacing: Theme.spacingS
                     Text {
@@ -293,12 +320,19 @@ Item {
 
                 Text {
                     id: readBy
-                    visible: root.own && root.groupChat && root.lastInGroup && root.readCount > 0
-                             && root.status !== root.statusFailed
+                    objectName: "readBy"
+                    visible: root.own && root.groupChat && root.lastInGroup && root.readCount > 0 && !root.failed
                     x: content.width - width
-                    text: root.status === root.statusRead ? qsTr("Read by everyone") : qsTr("Read by %1").arg(root.readCount)
-                    color: Theme.textMuted
+                    text: root.status === MessageListModel.Read ? qsTr("Read by everyone")
+                                                                : qsTr("Read by %1").arg(root.readCount)
+                    color: readByHover.hovered ? Theme.accent : Theme.textMuted
                     font.pixelSize: Theme.fontSmall - 1
+                    font.underline: readByHover.hovered
+                    Accessible.role: Accessible.Button
+                    Accessible.name: qsTr("%1: show who read it").arg(text)
+                    Accessible.onPressAction: root.readersRequested(root.seq, readBy)
+                    HoverHandler { id: readByHover; cursorShape: Qt.PointingHandCursor }
+                    TapHandler { onTapped: root.readersRequested(root.seq, readBy) }
                 }
             }
         }

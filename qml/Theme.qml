@@ -28,6 +28,12 @@ QtObject {
     readonly property color warningSurface: dark ? "#3A2F12" : "#FFF4D6"
     readonly property color dangerSurface: dark ? "#3D1F21" : "#FDE7E7"
     readonly property color link: accent
+    // Presence dots: green online, amber away (offline shows none).
+    readonly property color presenceOnline: dark ? "#3FB871" : "#2E9E5B"
+    readonly property color presenceAway: warning
+    // The A/B chip of blind rooms: two calm, distinct tints.
+    readonly property color groupA: dark ? "#7AA2F7" : "#2F6FED"
+    readonly property color groupB: dark ? "#E0A05A" : "#B8660B"
 
     // ---- spacing scale 4/8/12/16/24 -------------------------------------------------------------
     readonly property int spacingXs: 4
@@ -63,4 +69,6 @@ QtObject {
     readonly property int sidebarMax: 320
     readonly property int bubbleMaxWidth: 640
     readonly property int controlHeight: 36
+    readonly property int typingStrip: 22
+    readonly property int memberPanelWidth: 260
 }

@@ -10,6 +10,10 @@ Item {
     //! A MessageListModel (count, canLoadOlder, firstUnreadRow, conversationChanged()).
     property var messages: null
     property bool groupChat: false
+    //! Blind room: aliases, their A/B groups (member id → "A"/"B") and how the others see me.
+    property bool blind: false
+    property var memberGroups: ({})
+    property string myAlias
     //! Whether the user can see the timeline (window active): only then is anything marked read.
     property bool active: true
     property int newCount: 0
@@ -19,6 +23,7 @@ Item {
     signal loadOlderRequested()
     signal retryRequested(string clientId)
     signal discardRequested(string clientId)
+    signal readersRequested(var seq, Item anchor)
 
     function scrollToEnd() {
         list.positionViewAtEnd()
@@ -50,6 +55,10 @@ Item {
             width: ListView.view.width
             firstUnread: root.messages !== null && index === root.messages.firstUnreadRow
             groupChat: root.groupChat
+            blind: root.blind
+            myAlias: root.myAlias
+            senderGroup: root.memberGroups[senderId] ?? ""
+            onReadersRequested: (seq, anchor) => root.readersRequested(seq, anchor)
             onRetryRequested: id => root.retryRequested(id)
             onDiscardRequested: id => root.discardRequested(id)
         }

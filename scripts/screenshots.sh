@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Renders the desktop app against a demo server and saves PNGs into OUTDIR:
 #   signin.png     the sign-in page
-#   main-light.png conversation list + the "Design team" timeline, light theme
+#   main-light.png conversation list + the "Design team" timeline, light theme, with Joon typing,
+#                  Joon online and Hana away (presence dots), read receipts on Mina's messages
 #   main-dark.png  the same, dark theme
 #   main-ko.png    the same, Korean UI
+#   main-blind.png the blind room "Matching: Friday" (aliases, A/B groups) with the members panel
 # Usage: scripts/screenshots.sh OUTDIR
 # Builds the debug preset first; CONFAB_BUILD_DIR=<dir> uses an existing build instead.
 # Runs headless: xvfb-run inside dbus-run-session, with a scratch HOME and an unlocked keyring.
@@ -32,6 +34,16 @@ done
 scratch=$(mktemp -d /tmp/confab-shots.XXXXXX)
 server_pid=
 server_url=
+helper_pids=()
+# Stops the demo users started for one picture (typing, presence).
+stop_helpers() {
+    local pid
+    for pid in "${helper_pids[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    helper_pids=()
+}
 stop_server() {
     if [[ -n $server_pid ]]; then
         kill "$server_pid" 2>/dev/null || true
@@ -40,6 +52,7 @@ stop_server() {
     fi
 }
 cleanup() {
+    stop_helpers
     stop_server
     rm -rf "$scratch"
 }
@@ -73,7 +86,8 @@ stop_server
 cp -a "$scratch/data" "$scratch/seeded"
 
 # shot NAME [app options…]: a fresh server (from the seeded copy) and a fresh HOME for each picture,
-# so that reading in one picture does not change the next.
+# so that reading in one picture does not change the next. With SHOT_TYPING="user|title" that user
+# keeps typing there; with SHOT_ONLINE="user[:away] …" those users are signed in meanwhile.
 shot() {
     local name=$1
     shift
@@ -82,6 +96,15 @@ shot() {
     mkdir -p "$scratch/home/run" "$scratch/home/cache" "$scratch/home/config" "$scratch/home/share"
     chmod 700 "$scratch/home/run"
     start_server
+    if [[ -n ${SHOT_ONLINE:-} ]]; then
+        # shellcheck disable=SC2086 # a list of users
+        "$seed_bin" online "$server_url" 90 $SHOT_ONLINE >>"$scratch/helpers.log" 2>&1 &
+        helper_pids+=($!)
+    fi
+    if [[ -n ${SHOT_TYPING:-} ]]; then
+        "$seed_bin" typing "$server_url" "${SHOT_TYPING%%|*}" "${SHOT_TYPING#*|}" 90 >>"$scratch/helpers.log" 2>&1 &
+        helper_pids+=($!)
+    fi
     confab_log "rendering $name.png"
     env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
         HOME="$scratch/home" XDG_RUNTIME_DIR="$scratch/home/run" XDG_CACHE_HOME="$scratch/home/cache" \
@@ -91,7 +114,8 @@ shot() {
             printf %s throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
             exec xvfb-run -a -s "-screen 0 1280x800x24" "$@"' sh \
         "$client_bin" --server "$server_url" --size 1280x800 --screenshot "$out/$name.png" "$@" \
-        >"$scratch/client.log" 2>&1 || { cat "$scratch/client.log" >&2; stop_server; return 1; }
+        >"$scratch/client.log" 2>&1 || { cat "$scratch/client.log" >&2; stop_helpers; stop_server; return 1; }
+    stop_helpers
     stop_server
     # QML warnings are bugs: show them.
     grep -E 'qrc:|QML|TypeError|ReferenceError' "$scratch/client.log" >&2 || true
@@ -101,7 +125,12 @@ shot() {
 signin=(--theme light --lang en --screenshot-delay 1200)
 main=(--user mina --password confab-demo --open-conversation-title "Design team" --screenshot-delay 2500)
 shot signin "${signin[@]}"
+export SHOT_TYPING="joon|Design team" SHOT_ONLINE="sora hana:away"
 shot main-light "${main[@]}" --theme light --lang en
 shot main-dark "${main[@]}" --theme dark --lang en
 shot main-ko "${main[@]}" --theme light --lang ko
+export SHOT_TYPING="hana|Matching: Friday" SHOT_ONLINE="joon"
+shot main-blind --user mina --password confab-demo --open-conversation-title "Matching: Friday" --show-members \
+    --screenshot-delay 2500 --theme light --lang en
+unset SHOT_TYPING SHOT_ONLINE
 confab_log "screenshots in $out"

@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QPalette>
+#include <QPointer>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QRegularExpression>
@@ -29,6 +30,7 @@ const QString kServerKey = QStringLiteral("signIn/server");
 const QString kUsernameKey = QStringLiteral("signIn/username");
 const QString kThemeKey = QStringLiteral("ui/theme");
 const QString kLanguageKey = QStringLiteral("ui/language");
+const QString kSendTypingKey = QStringLiteral("privacy/sendTyping");
 
 bool paletteIsDark()
 {
@@ -46,7 +48,7 @@ AppController::AppController(const StartupOptions &options, QObject *parent)
 {
     Q_ASSERT(!s_instance);
     s_instance = this;
-    m_filter.setSourceModel(m_client->conversations());
+    m_filter.setClient(m_client.get());
 
     m_theme = m_settings.value(kThemeKey, QStringLiteral("system")).toString();
     if (!m_options.theme.isEmpty())
@@ -81,6 +83,25 @@ AppController::AppController(const StartupOptions &options, QObject *parent)
     });
     connect(m_client.get(), &ChatClient::synced, this, &AppController::onSynced);
 
+    m_client->setSendTyping(m_settings.value(kSendTypingKey, true).toBool());
+    connect(m_client.get(), &ChatClient::sendTypingChanged, this,
+            [this] { m_settings.setValue(kSendTypingKey, m_client->sendTyping()); });
+
+    auto *members = m_client->members();
+    connect(members, &QAbstractItemModel::modelReset, this, &AppController::updateMemberGroups);
+    connect(members, &QAbstractItemModel::rowsInserted, this, &AppController::updateMemberGroups);
+    connect(members, &QAbstractItemModel::rowsRemoved, this, &AppController::updateMemberGroups);
+    connect(members, &QAbstractItemModel::dataChanged, this, &AppController::updateMemberGroups);
+
+    connect(m_client.get(), &ChatClient::currentConversationChanged, this, &AppController::currentMeChanged);
+    connect(m_client->conversations(), &QAbstractItemModel::dataChanged, this, &AppController::currentMeChanged);
+    connect(m_client->conversations(), &QAbstractItemModel::modelReset, this, &AppController::currentMeChanged);
+
+    m_sinceInput.start();
+    m_idleCheck.setInterval(10 * 1000);
+    connect(&m_idleCheck, &QTimer::timeout, this, &AppController::checkIdle);
+    m_idleCheck.start();
+
     m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     connect(&m_server, &QProcess::readyReadStandardOutput, this, &AppController::onServerOutput);
     connect(&m_server, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
@@ -106,6 +127,36 @@ AppController *AppController::create(QQmlEngine *, QJSEngine *)
 
 bool AppController::eventFilter(QObject *watched, QEvent *event)
 {
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::Wheel:
+    case QEvent::TouchBegin:
+    case QEvent::InputMethod:
+        // Every input reaches the window first: that is enough to know someone is there.
+        if (qobject_cast<QQuickWindow *>(watched))
+            userActive();
+        break;
+    case QEvent::Show:
+    case QEvent::Hide:
+    case QEvent::WindowStateChange:
+        if (auto *window = qobject_cast<QQuickWindow *>(watched)) {
+            // Judged once the change has been applied: during the event the old state may still show.
+            QTimer::singleShot(0, this, [this, window = QPointer<QQuickWindow>(window)] {
+                if (!window)
+                    return;
+                const bool outOfSight = !window->isVisible() || window->visibility() == QWindow::Minimized;
+                if (outOfSight && !m_sinceHidden.isValid())
+                    m_sinceHidden.start();
+                else if (!outOfSight)
+                    m_sinceHidden.invalidate();
+            });
+        }
+        break;
+    default:
+        break;
+    }
     if (watched == qGuiApp && event->type() == QEvent::ApplicationPaletteChange) {
         const bool systemDark = paletteIsDark();
         if (systemDark != m_systemDark) {
@@ -250,6 +301,89 @@ QString AppController::avatarColor(const QString &id) const
 QString AppController::initials(const QString &name) const
 {
     return client::MessageListModel::initials(name);
+}
+
+QVariantList AppController::readersOf(qint64 seq) const
+{
+    const QString conversation = m_client->currentConversationId();
+    if (conversation.isEmpty() || !m_client->cache().isOpen())
+        return {};
+    QHash<QString, protocol::MemberInfo> byId;
+    for (const protocol::MemberInfo &m : m_client->cache().members(conversation))
+        byId.insert(m.id, m);
+    const auto info = m_client->conversations()->conversation(conversation);
+    const QString me = info && info->me ? info->me->id : m_client->userId();
+    QVariantList readers;
+    for (const protocol::MarkerInfo &marker : m_client->cache().markers(conversation)) {
+        if (marker.memberId == me || marker.readSeq < seq)
+            continue;
+        const protocol::MemberInfo member = byId.value(marker.memberId);
+        const QString name = member.name.isEmpty() ? tr("Former member") : member.name;
+        readers.append(QVariantMap{{QStringLiteral("name"), name},
+                                   {QStringLiteral("avatarColor"), client::MessageListModel::avatarColor(marker.memberId)},
+                                   {QStringLiteral("initials"), client::MessageListModel::initials(name)},
+                                   {QStringLiteral("alias"), member.alias}});
+    }
+    return readers;
+}
+
+QString AppController::currentAlias() const
+{
+    const auto c = m_client->conversations()->conversation(m_client->currentConversationId());
+    return c && c->me && c->me->alias ? c->me->name : QString();
+}
+
+QString AppController::currentGroup() const
+{
+    const auto c = m_client->conversations()->conversation(m_client->currentConversationId());
+    return c && c->me && c->me->group ? *c->me->group : QString();
+}
+
+void AppController::updateMemberGroups()
+{
+    QVariantMap groups;
+    const auto *members = m_client->members();
+    for (int row = 0; row < members->rowCount(); ++row) {
+        const QModelIndex i = members->index(row);
+        const QString group = i.data(client::MemberListModel::GroupRole).toString();
+        if (!group.isEmpty())
+            groups.insert(i.data(client::MemberListModel::MemberIdRole).toString(), group);
+    }
+    if (groups == m_memberGroups)
+        return;
+    m_memberGroups = groups;
+    emit memberGroupsChanged();
+}
+
+// ---- away when idle -----------------------------------------------------------------------------
+
+void AppController::setIdleTimeouts(int inputMs, int hiddenMs)
+{
+    m_idleInputMs = inputMs;
+    m_idleHiddenMs = hiddenMs;
+    m_idleCheck.setInterval(std::max(50, std::min(inputMs, hiddenMs) / 4));
+}
+
+void AppController::userActive()
+{
+    m_sinceInput.restart();
+    m_sinceHidden.invalidate();
+    if (m_autoAway) {
+        m_autoAway = false;
+        m_client->setAway(false);
+    }
+}
+
+void AppController::checkIdle()
+{
+    if (m_autoAway || m_client->away())
+        return;
+    const bool idle = m_sinceInput.elapsed() >= m_idleInputMs;
+    const bool hidden = m_sinceHidden.isValid() && m_sinceHidden.elapsed() >= m_idleHiddenMs;
+    if (idle || hidden) {
+        m_autoAway = true;
+        m_client->setAway(true);
+    }
 }
 
 // ---- the bundled server -------------------------------------------------------------------------

@@ -3,11 +3,14 @@
 #include "chatclient.h"
 #include "conversationfiltermodel.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QProcess>
 #include <QQmlEngine>
 #include <QSettings>
+#include <QTimer>
 #include <QTranslator>
+#include <QVariantList>
 
 #include <memory>
 
@@ -28,6 +31,7 @@ struct StartupOptions {
     QString theme;    //!< "", "system", "light", "dark"
     QString language; //!< "", "en", "ko"
     QString screenshot;
+    bool showMembers = false; //!< open the members panel at start
     int screenshotDelayMs = 1500;
 };
 
@@ -52,6 +56,12 @@ class AppController : public QObject {
     Q_PROPERTY(HostState hostState READ hostState NOTIFY hostChanged)
     Q_PROPERTY(QString hostedUrl READ hostedUrl NOTIFY hostChanged)
     Q_PROPERTY(QString hostError READ hostError NOTIFY hostChanged)
+    //! Open conversation: member id → "A"/"B" for the members of a blind room (empty otherwise).
+    Q_PROPERTY(QVariantMap memberGroups READ memberGroups NOTIFY memberGroupsChanged)
+    //! Open blind room: how the others see me ("Quiet Otter") and my group ("A"/"B"); "" otherwise.
+    Q_PROPERTY(bool showMembersAtStart READ showMembersAtStart CONSTANT)
+    Q_PROPERTY(QString currentAlias READ currentAlias NOTIFY currentMeChanged)
+    Q_PROPERTY(QString currentGroup READ currentGroup NOTIFY currentMeChanged)
 public:
     enum class HostState { Idle, Starting, Running, Failed };
     Q_ENUM(HostState)
@@ -90,6 +100,15 @@ public:
     Q_INVOKABLE void stopHostedServer();
     Q_INVOKABLE QString avatarColor(const QString &id) const;
     Q_INVOKABLE QString initials(const QString &name) const;
+    //! Who (besides me) has read the open conversation up to `seq`: [{name, avatarColor, initials}].
+    Q_INVOKABLE QVariantList readersOf(qint64 seq) const;
+    QVariantMap memberGroups() const { return m_memberGroups; }
+    QString currentAlias() const;
+    bool showMembersAtStart() const { return m_options.showMembers; }
+    QString currentGroup() const;
+
+    //! Away after this long without input, or this long after the window was hidden or minimised.
+    void setIdleTimeouts(int inputMs, int hiddenMs);
 
 signals:
     void rememberedChanged();
@@ -98,6 +117,8 @@ signals:
     void busyChanged();
     void signInErrorChanged();
     void hostChanged();
+    void memberGroupsChanged();
+    void currentMeChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -113,6 +134,9 @@ private:
     void onSynced();
     void scheduleScreenshot();
     void takeScreenshot();
+    void userActive();
+    void checkIdle();
+    void updateMemberGroups();
 
     StartupOptions m_options;
     std::unique_ptr<client::TokenStore> m_tokens;
@@ -133,6 +157,14 @@ private:
     QString m_hostError;
     bool m_autoOpened = false;
     bool m_screenshotScheduled = false;
+    QVariantMap m_memberGroups;
+    // Away when idle: the last input, when the window went out of sight, and whether I set away.
+    QElapsedTimer m_sinceInput;
+    QElapsedTimer m_sinceHidden;
+    QTimer m_idleCheck;
+    int m_idleInputMs = 5 * 60 * 1000;
+    int m_idleHiddenMs = 2 * 60 * 1000;
+    bool m_autoAway = false;
 
     static AppController *s_instance;
 };

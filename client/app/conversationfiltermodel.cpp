@@ -1,5 +1,6 @@
 #include "conversationfiltermodel.h"
 
+#include "chatclient.h"
 #include "messagelistmodel.h"
 
 #include <QDateTime>
@@ -14,6 +15,46 @@ ConversationFilterModel::ConversationFilterModel(QObject *parent) : QSortFilterP
         connect(this, signal, this, &ConversationFilterModel::countChanged);
     connect(this, &QAbstractItemModel::modelReset, this, &ConversationFilterModel::countChanged);
     connect(this, &QAbstractItemModel::layoutChanged, this, &ConversationFilterModel::countChanged);
+}
+
+void ConversationFilterModel::setClient(client::ChatClient *client)
+{
+    m_client = client;
+    setSourceModel(client->conversations());
+    connect(client, &client::ChatClient::presenceChanged, this, &ConversationFilterModel::onPresenceChanged);
+    // Members of a direct chat never change, but the account (and its cache) may.
+    connect(client, &client::ChatClient::signedInChanged, this, [this] { m_peers.clear(); });
+}
+
+QString ConversationFilterModel::peerOf(const QString &conversationId) const
+{
+    if (!m_client || conversationId.isEmpty())
+        return {};
+    if (const auto it = m_peers.constFind(conversationId); it != m_peers.constEnd())
+        return *it;
+    if (!m_client->cache().isOpen())
+        return {};
+    QString peer;
+    for (const protocol::MemberInfo &m : m_client->cache().members(conversationId)) {
+        if (m.id != m_client->userId()) {
+            peer = m.id;
+            break;
+        }
+    }
+    if (!peer.isEmpty()) // not yet known: ask again later
+        m_peers.insert(conversationId, peer);
+    return peer;
+}
+
+void ConversationFilterModel::onPresenceChanged(const QString &userId)
+{
+    for (auto it = m_peers.constBegin(); it != m_peers.constEnd(); ++it) {
+        if (it.value() != userId)
+            continue;
+        const int row = rowOf(it.key());
+        if (row >= 0)
+            emit dataChanged(index(row, 0), index(row, 0), {PresenceRole});
+    }
 }
 
 void ConversationFilterModel::setFilterText(const QString &text)
@@ -63,8 +104,29 @@ QString ConversationFilterModel::activityText(qint64 epochMs, const QDateTime &n
 QVariant ConversationFilterModel::data(const QModelIndex &index, int role) const
 {
     switch (role) {
-    case AvatarColorRole:
-        return client::MessageListModel::avatarColor(index.data(sourceRole("conversationId")).toString());
+    case AvatarColorRole: {
+        // Direct chats: the other member's colour, as in the timeline.
+        const QString id = index.data(sourceRole("conversationId")).toString();
+        const QString peer = index.data(sourceRole("kind")).toString() == QLatin1StringView("direct") ? peerOf(id)
+                                                                                                     : QString();
+        return client::MessageListModel::avatarColor(peer.isEmpty() ? id : peer);
+    }
+    case PeerIdRole:
+        return index.data(sourceRole("kind")).toString() == QLatin1StringView("direct")
+                   ? peerOf(index.data(sourceRole("conversationId")).toString())
+                   : QString();
+    case PresenceRole: {
+        if (!m_client || index.data(sourceRole("kind")).toString() != QLatin1StringView("direct"))
+            return QString();
+        const QString peer = peerOf(index.data(sourceRole("conversationId")).toString());
+        return peer.isEmpty() ? QString() : m_client->presenceOf(peer);
+    }
+    case MyGroupRole: {
+        if (!m_client)
+            return QString();
+        const auto c = m_client->conversations()->conversation(index.data(sourceRole("conversationId")).toString());
+        return c && c->me && c->me->group ? *c->me->group : QString();
+    }
     case InitialsRole:
         return client::MessageListModel::initials(index.data(sourceRole("title")).toString());
     case ActivityTextRole:
@@ -80,6 +142,9 @@ QHash<int, QByteArray> ConversationFilterModel::roleNames() const
     names.insert(AvatarColorRole, "avatarColor");
     names.insert(InitialsRole, "initials");
     names.insert(ActivityTextRole, "activityText");
+    names.insert(PeerIdRole, "peerId");
+    names.insert(PresenceRole, "presence");
+    names.insert(MyGroupRole, "myGroup");
     return names;
 }
 

@@ -1,14 +1,20 @@
 #pragma once
 
+#include <QHash>
 #include <QQmlEngine>
 #include <QSortFilterProxyModel>
+
+namespace confab::client {
+class ChatClient;
+}
 
 namespace confab::app {
 
 /*!
  * The sidebar's view of the conversation list: filtered as the user types, plus the few display
  * roles the library does not provide (avatar colour and initials per conversation, a short
- * "last activity" text). Keeps the source's order (most recent first).
+ * "last activity" text, the other member and their presence in direct chats, my blind-room group).
+ * Keeps the source's order (most recent first).
  */
 class ConversationFilterModel : public QSortFilterProxyModel {
     Q_OBJECT
@@ -21,10 +27,16 @@ public:
         AvatarColorRole = Qt::UserRole + 100,
         InitialsRole,
         ActivityTextRole, //!< "10:41" today, "Mon" this week, a short date before
+        PeerIdRole,       //!< direct chats: the other member's user id (avatar colour, presence)
+        PresenceRole,     //!< direct chats: the other member's "online"/"away"/"offline"; "" otherwise
+        MyGroupRole,      //!< blind rooms: my group, "A"/"B" or ""
     };
     Q_ENUM(Role)
 
     explicit ConversationFilterModel(QObject *parent = nullptr);
+
+    //! Shows `client`'s conversations; the client also tells members and presence.
+    void setClient(client::ChatClient *client);
 
     QString filterText() const { return m_filter; }
     void setFilterText(const QString &text);
@@ -49,7 +61,12 @@ protected:
 
 private:
     int sourceRole(const char *name) const;
+    QString peerOf(const QString &conversationId) const;
+    void onPresenceChanged(const QString &userId);
+
     QString m_filter;
+    client::ChatClient *m_client = nullptr;
+    mutable QHash<QString, QString> m_peers; //!< direct conversation id → the other member's id
 };
 
 } // namespace confab::app

@@ -4,6 +4,8 @@
 //   confab-demo-seed backdate DATA_DIR/confab.sqlite  moves everything so far to yesterday morning
 //                                                     (run while the server is stopped)
 //   confab-demo-seed today ws://127.0.0.1:PORT       today's messages and read markers
+//   confab-demo-seed typing URL USER TITLE SECONDS    USER keeps typing in TITLE for SECONDS
+//   confab-demo-seed online URL SECONDS USER[:away]…  keeps these users signed in (online or away)
 //
 // It speaks the protocol like any client (confab-protocol over QtWebSockets); only `backdate`
 // touches the database, because the server stamps every message with the current time.
@@ -11,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHash>
 #include <QSqlDatabase>
@@ -21,6 +24,8 @@
 #include <QWebSocket>
 
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 using namespace confab::protocol;
 
@@ -52,7 +57,8 @@ public:
             fail(QStringLiteral("cannot connect to ") + url);
     }
 
-    Frame request(const Frame &frame)
+    //! Sends and waits; a refusal or silence ends the program unless `tolerant`.
+    Frame request(const Frame &frame, bool tolerant = false)
     {
         const QString id = QString::number(++m_nextId);
         m_socket.sendTextMessage(QString::fromUtf8(encodeFrame(frame, Envelope{id, {}})));
@@ -66,6 +72,8 @@ public:
         QTimer::singleShot(15000, &loop, &QEventLoop::quit);
         loop.exec();
         const Frame reply = m_replies.take(id);
+        if (tolerant)
+            return reply;
         if (const auto *e = std::get_if<Error>(&reply))
             fail(QStringLiteral("request refused: ") + e->message);
         if (std::holds_alternative<std::monostate>(reply))
@@ -135,7 +143,8 @@ int seedYesterday(const QString &url)
     const QList<Person> people{{"mina", QStringLiteral("Mina Park")},
                                {"joon", QStringLiteral("Joon Lee")},
                                {"sora", QStringLiteral("Sora Kim")},
-                               {"hana", QStringLiteral("김하나")}};
+                               {"hana", QStringLiteral("김하나")},
+                               {"dami", QStringLiteral("Dami Choi")}};
     QHash<QString, Seeder *> s;
     for (const Person &p : people) {
         auto *seeder = new Seeder(url);
@@ -144,6 +153,7 @@ int seedYesterday(const QString &url)
     }
     Seeder &mina = *s[QStringLiteral("mina")], &joon = *s[QStringLiteral("joon")];
     Seeder &sora = *s[QStringLiteral("sora")], &hana = *s[QStringLiteral("hana")];
+    Seeder &dami = *s[QStringLiteral("dami")];
 
     const QString design = mina.create(ConversationKind::Group, QStringLiteral("Design team"),
                                        {joon.userId, sora.userId, hana.userId});
@@ -168,6 +178,11 @@ int seedYesterday(const QString &url)
     joon.say(withJoon, QStringLiteral("Did you see the new build?"));
     const qint64 lastDirect = mina.say(withJoon, QStringLiteral("Yes! The reconnect banner is much calmer."));
     joon.read(withJoon, lastDirect);
+
+    // A blind room run by Sora: Mina and Joon in group A, Hana and Dami in group B.
+    const QString blind = sora.create(ConversationKind::Blind, QStringLiteral("Matching: Friday"), {});
+    sora.request(MembersAdd{blind, {mina.userId, joon.userId}, QStringLiteral("A")});
+    sora.request(MembersAdd{blind, {hana.userId, dami.userId}, QStringLiteral("B")});
 
     hana.say(withHana, QStringLiteral("미나 씨, 어제 보내 주신 자료 잘 받았어요."));
     const qint64 lastHana = mina.say(withHana, QStringLiteral("Great — let me know if anything is unclear."));
@@ -201,8 +216,57 @@ int seedToday(const QString &url)
     sora.say(design, QStringLiteral("See you then. Agenda: https://confab.example/design/review"));
     hana.say(design, QStringLiteral("네, 3시에 봬요!"));
 
+    if (const QString blind = ids.value(QStringLiteral("Matching: Friday")); !blind.isEmpty()) {
+        Seeder dami(url);
+        dami.signUp(QStringLiteral("dami"), {}, true);
+        sora.say(blind, QStringLiteral("Welcome! Names stay hidden until Friday. Say hi to the other group."));
+        hana.say(blind, QStringLiteral("Hi everyone! Anyone else into bouldering?"));
+        joon.say(blind, QStringLiteral("Me! Mostly indoors though."));
+        const qint64 said = mina.say(blind, QStringLiteral("Hello from group A :) I'd love a climbing tip or two."));
+        for (Seeder *seeder : {&dami, &hana, &joon})
+            seeder->read(blind, said);
+        dami.say(blind, QStringLiteral("Same here — beginner, but keen."));
+    }
+
     joon.say(withJoon, QStringLiteral("Lunch tomorrow?"));
     hana.say(withHana, QStringLiteral("내일 회의 전에 정리해서 공유할게요."));
+    return 0;
+}
+
+//! `username` keeps telling the others that it types in `title`, for `seconds`.
+int keepTyping(const QString &url, const QString &username, const QString &title, int seconds)
+{
+    Seeder typer(url);
+    typer.signUp(username, {}, true);
+    const QString id = typer.conversations().value(title);
+    if (id.isEmpty())
+        fail(QStringLiteral("no conversation titled ") + title);
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < seconds * 1000LL) {
+        typer.request(Typing{id, true}, true); // throttled now and then: the next round repeats it
+        QEventLoop pause;
+        QTimer::singleShot(2500, &pause, &QEventLoop::quit);
+        pause.exec();
+    }
+    return 0;
+}
+
+//! Keeps `users` ("name" or "name:away") signed in for `seconds`, so that they show as present.
+int stayOnline(const QString &url, int seconds, const QStringList &users)
+{
+    std::vector<std::unique_ptr<Seeder>> seeders;
+    for (const QString &entry : users) {
+        const QStringList parts = entry.split(u':');
+        auto seeder = std::make_unique<Seeder>(url);
+        seeder->signUp(parts.first(), {}, true);
+        if (parts.value(1) == QLatin1StringView("away"))
+            seeder->request(PresenceSet{PresenceStatus::Away});
+        seeders.push_back(std::move(seeder));
+    }
+    QEventLoop wait;
+    QTimer::singleShot(seconds * 1000, &wait, &QEventLoop::quit);
+    wait.exec();
     return 0;
 }
 
@@ -246,11 +310,17 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    const QString command = args.value(1);
+    if (command == QLatin1StringView("typing") && args.size() == 6)
+        return keepTyping(args[2], args[3], args[4], args[5].toInt());
+    if (command == QLatin1StringView("online") && args.size() >= 5)
+        return stayOnline(args[2], args[3].toInt(), args.mid(4));
     if (args.size() != 3) {
-        std::fprintf(stderr, "usage: confab-demo-seed yesterday|today URL | backdate SQLITE_FILE\n");
+        std::fprintf(stderr, "usage: confab-demo-seed yesterday|today URL | backdate SQLITE_FILE\n"
+                             "       confab-demo-seed typing URL USER TITLE SECONDS\n"
+                             "       confab-demo-seed online URL SECONDS USER[:away]...\n");
         return 2;
     }
-    const QString command = args[1];
     if (command == QLatin1StringView("yesterday"))
         return seedYesterday(args[2]);
     if (command == QLatin1StringView("today"))

@@ -69,7 +69,8 @@ int main(int argc, char *argv[])
                                    QStringLiteral("Wait this long (after signing in and syncing) before --screenshot."),
                                    QStringLiteral("ms"), QStringLiteral("1500"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size."), QStringLiteral("WxH"));
-    parser.addOptions({server, user, password, openTitle, theme, lang, screenshot, delay, size});
+    const QCommandLineOption members(QStringLiteral("show-members"), QStringLiteral("Open the members panel."));
+    parser.addOptions({server, user, password, openTitle, theme, lang, screenshot, delay, size, members});
     parser.process(app);
 
     confab::app::StartupOptions options;
@@ -81,6 +82,7 @@ int main(int argc, char *argv[])
     options.language = parser.value(lang);
     options.screenshot = parser.value(screenshot);
     options.screenshotDelayMs = parser.value(delay).toInt();
+    options.showMembers = parser.isSet(members);
     QSize windowSize;
     if (parser.isSet(size)) {
         static const QRegularExpression wxh(QStringLiteral("^(\\d+)x(\\d+)$"));

@@ -94,6 +94,14 @@
 <context>
     <name>MainPage</name>
     <message>
+        <source>Send typing notifications</source>
+        <translation>입력 중 알림 보내기</translation>
+    </message>
+    <message>
+        <source>Read by</source>
+        <translation>읽은 사람</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
@@ -188,6 +196,14 @@ Press ✎ to start one.</source>
 </context>
 <context>
     <name>MessageDelegate</name>
+    <message>
+        <source>You (%1)</source>
+        <translation>나 (%1)</translation>
+    </message>
+    <message>
+        <source>%1: show who read it</source>
+        <translation>%1: 읽은 사람 보기</translation>
+    </message>
     <message>
         <source>Sending</source>
         <translation>보내는 중</translation>
@@ -431,6 +447,10 @@ Press ✎ to start one.</source>
 <context>
     <name>confab::app::AppController</name>
     <message>
+        <source>Former member</source>
+        <translation>이전 멤버</translation>
+    </message>
+    <message>
         <source>The server could not be started: %1</source>
         <translation>서버를 시작할 수 없습니다: %1</translation>
     </message>
@@ -452,6 +472,24 @@ Press ✎ to start one.</source>
 </context>
 <context>
     <name>confab::client::ChatClient</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 님이 입력 중…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 님과 %2 님이 입력 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people are typing…</source>
+        <translation>
+            <numerusform>%n명이 입력 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>누군가</translation>
+    </message>
     <message>
         <source>Cannot open the local cache: %1</source>
         <translation>로컬 캐시를 열 수 없습니다: %1</translation>
@@ -490,6 +528,96 @@ Press ✎ to start one.</source>
     <message>
         <source>Yesterday</source>
         <translation>어제</translation>
+    </message>
+</context>
+<context>
+    <name>Avatar</name>
+    <message>
+        <source>%1, online</source>
+        <translation>%1, 온라인</translation>
+    </message>
+    <message>
+        <source>%1, away</source>
+        <translation>%1, 자리 비움</translation>
+    </message>
+</context>
+<context>
+    <name>GroupChip</name>
+    <message>
+        <source>Group %1</source>
+        <translation>%1 그룹</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Members</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>소유자</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <source>Members · %1</source>
+        <translation>멤버 · %1</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Everyone here appears under an alias. Presence is hidden.</source>
+        <translation>이 방에서는 모두 별명으로 표시되며 접속 상태는 숨겨집니다.</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>%1 그룹</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>온라인</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>자리 비움</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (나)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationHeader</name>
+    <message>
+        <source>Blind room — names are hidden</source>
+        <translation>블라인드 방 — 이름이 숨겨집니다</translation>
+    </message>
+    <message>
+        <source>· Direct message</source>
+        <translation>· 1:1 대화</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>멤버 %n명</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You are %1</source>
+        <translation>나의 별명: %1</translation>
+    </message>
+    <message>
+        <source>Hide members</source>
+        <translation>멤버 숨기기</translation>
+    </message>
+    <message>
+        <source>Show members</source>
+        <translation>멤버 보기</translation>
     </message>
 </context>
 </TS>

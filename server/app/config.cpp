@@ -114,7 +114,47 @@ bool ServerConfig::loadIni(const QString &path, QString *error)
     integer(QStringLiteral("limits/typing_stop_ms"), limits.typingStopMs, 500, 60'000);
     integer(QStringLiteral("limits/typing_expire_ms"), limits.typingExpireMs, 1000, 120'000);
     integer(QStringLiteral("limits/sync_gap_max"), limits.syncGapMax, 1, 100'000);
+    integer(QStringLiteral("attachments/upload_timeout_ms"), uploadTimeoutMs, 1000, 7 * 24 * 3'600'000LL);
+    integer(QStringLiteral("attachments/quota_bytes"), attachmentQuotaBytes, 0, qint64(1) << 50);
+    if (ok && ini.contains(QStringLiteral("attachments/allowed_types"))) {
+        // QSettings reads "a, b" as a list; a single entry comes back as a string.
+        QStringList types;
+        for (const QString &entry : ini.value(QStringLiteral("attachments/allowed_types")).toStringList())
+            types += entry.split(u',', Qt::SkipEmptyParts);
+        attachmentTypes.clear();
+        for (const QString &t : std::as_const(types))
+            if (!t.trimmed().isEmpty())
+                attachmentTypes.append(t.trimmed().toLower());
+    }
+    if (ok && ini.contains(QStringLiteral("attachments/strip_metadata"))) {
+        const QString v = ini.value(QStringLiteral("attachments/strip_metadata")).toString().toLower();
+        if (v != QLatin1StringView("true") && v != QLatin1StringView("false")) {
+            *error = QStringLiteral("config key attachments/strip_metadata must be true or false");
+            return false;
+        }
+        stripImageMetadata = v == QLatin1StringView("true");
+    }
     return ok;
+}
+
+QStringList ServerConfig::defaultAttachmentTypes()
+{
+    // Common images, documents, text and archives. Executables and scripts are not on it; types
+    // are matched against what the bytes are, never against the name or the declared type.
+    return {QStringLiteral("image/png"), QStringLiteral("image/jpeg"), QStringLiteral("image/gif"),
+            QStringLiteral("image/webp"), QStringLiteral("application/pdf"), QStringLiteral("text/plain"),
+            QStringLiteral("text/markdown"), QStringLiteral("text/csv"), QStringLiteral("application/json"),
+            QStringLiteral("application/rtf"), QStringLiteral("application/msword"),
+            QStringLiteral("application/vnd.ms-excel"), QStringLiteral("application/vnd.ms-powerpoint"),
+            QStringLiteral("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            QStringLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            QStringLiteral("application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+            QStringLiteral("application/vnd.oasis.opendocument.text"),
+            QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
+            QStringLiteral("application/vnd.oasis.opendocument.presentation"),
+            QStringLiteral("application/zip"),
+            QStringLiteral("application/gzip"), QStringLiteral("application/x-tar"),
+            QStringLiteral("application/x-compressed-tar"), QStringLiteral("application/x-7z-compressed")};
 }
 
 void ServerConfig::applyEnvironment()

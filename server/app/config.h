@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 
 namespace confab::server {
 
@@ -31,6 +32,14 @@ struct ServerConfig {
     qint64 maxInvalidFrames = 20;        //!< invalid frames in a row before the connection is closed
     qint64 sessionCheckMs = 30'000;      //!< how often connected sessions are re-checked (revoked, disabled)
     protocol::Limits limits;
+    // Attachments (README: the attachments/* keys).
+    //! MIME types accepted, as detected from the bytes; "type/*" allows a family.
+    QStringList attachmentTypes = defaultAttachmentTypes();
+    bool stripImageMetadata = true;     //!< re-encode stored images without EXIF (always done in blind rooms)
+    qint64 uploadTimeoutMs = 3'600'000; //!< an upload without a chunk for this long is discarded
+    qint64 attachmentQuotaBytes = 0;    //!< per user, all attachments together; 0 = no quota
+
+    static QStringList defaultAttachmentTypes();
 
     static QString defaultDataDir();
     //! Reads an INI file over the current values. False (with a message naming the key) on a bad value.

@@ -1,5 +1,6 @@
 #include "serverapp.h"
 
+#include "domain/clock.h"
 #include "domain/passwords.h"
 #include "logging.h"
 #include "net/clientsession.h"
@@ -7,11 +8,13 @@
 #include "net/dispatcher.h"
 #include "net/hub.h"
 #include "net/listener.h"
+#include "services/attachmentservice.h"
 #include "services/authservice.h"
 #include "services/conversationlog.h"
 #include "services/conversationservice.h"
 #include "services/liveservice.h"
 #include "services/messageservice.h"
+#include "services/searchservice.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 #include "storage/eventstore.h"
@@ -62,6 +65,7 @@ bool ServerApp::start(QString *error)
     m_conversations = std::make_unique<ConversationService>(*m_db, *m_log, *fanout);
     m_messages = std::make_unique<MessageService>(*m_db, m_config, *m_log, *m_conversations, *fanout);
     m_live = std::make_unique<LiveService>(*m_db, m_config, *fanout);
+    m_search = std::make_unique<SearchService>(*m_db, *m_log);
     if (fanout == m_bus.get()) {
         m_bus->setEventHandler([this](const QString &conversationId, qint64 seq) { m_log->deliverRemote(conversationId, seq); });
         m_bus->setSessionHandler([this](const QString &userId, const QString &sessionId, const QString &status) {
@@ -82,7 +86,11 @@ bool ServerApp::start(QString *error)
                 session->closeWith(protocol::CloseCode::GoingAway, QStringLiteral("the database connection was restored"));
         }
     });
-    m_dispatcher = std::make_unique<Dispatcher>(*m_auth, *m_conversations, *m_messages, *m_live);
+    m_dispatcher = std::make_unique<Dispatcher>(*m_auth, *m_conversations, *m_messages, *m_live, *m_search);
+    m_attachments = std::make_unique<AttachmentService>(*m_db, m_config);
+    if (!m_attachments->prepare(error))
+        return false;
+    m_dispatcher->setAttachments(m_attachments.get());
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);
     if (!m_listener->listen(error))
         return false;
@@ -113,6 +121,8 @@ void ServerApp::sweep()
         // The database is unreachable right now; try again at the next sweep.
     }
     m_messages->pruneLimiters();
+    if (m_attachments)
+        m_attachments->sweep(nowMs());
     if (m_bus)
         m_bus->prune();
     m_live->prune();

@@ -9,6 +9,7 @@
 
 namespace confab::server {
 
+class AttachmentService;
 class AuthService;
 class ClusterBus;
 class ConversationLog;
@@ -22,6 +23,7 @@ class Listener;
 class LiveService;
 class MessageService;
 class PasswordHasher;
+class SearchService;
 
 //! The serving process, assembled: database, services, fan-out and the listener, wired in order.
 class ServerApp : public QObject {
@@ -50,6 +52,8 @@ private:
     std::unique_ptr<ConversationService> m_conversations;
     std::unique_ptr<MessageService> m_messages;
     std::unique_ptr<LiveService> m_live;
+    std::unique_ptr<SearchService> m_search;
+    std::unique_ptr<AttachmentService> m_attachments;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;
 };

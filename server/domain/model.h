@@ -76,6 +76,7 @@ struct Message {
     std::optional<qint64> editedAt;
     bool deleted = false;
     std::optional<QString> replyTo;
+    QList<QString> attachments; //!< attachment ids in the order sent; kept in the message event's payload
 };
 
 //! One row of the log. `payload` holds the kind's own fields (see EventStore).

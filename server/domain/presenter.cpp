@@ -1,5 +1,7 @@
 #include "presenter.h"
 
+#include <QJsonArray>
+
 namespace confab::server {
 
 Presenter::Presenter(const Conversation &conversation, const QList<Member> &members) : m_conversation(conversation)
@@ -54,6 +56,8 @@ protocol::MessageInfo Presenter::message(const Message &m) const
     info.editedAt = m.editedAt;
     info.deleted = m.deleted;
     info.replyTo = m.replyTo;
+    if (!m.deleted)
+        info.attachments = m.attachments;
     return info;
 }
 
@@ -79,8 +83,14 @@ protocol::Event Presenter::event(const StoredEvent &e) const
     };
     switch (e.kind) {
     case EventKind::Message:
-        if (e.message)
+        if (e.message) {
             out.message = message(*e.message);
+            // Stored messages are read without their attachments: the event's payload lists them.
+            if (!e.message->deleted && out.message->attachments.isEmpty()) {
+                for (const QJsonValue id : e.payload.value(QLatin1StringView("attachments")).toArray())
+                    out.message->attachments.append(id.toString());
+            }
+        }
         break;
     case EventKind::Edit:
         out.body = text("body").value_or(QString());

@@ -66,6 +66,12 @@ void ClientSession::sendFrame(const QByteArray &frame)
         m_socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
+void ClientSession::sendBinary(const QByteArray &frame)
+{
+    if (m_socket && !m_closing)
+        m_socket->sendBinaryMessage(frame);
+}
+
 void ClientSession::reply(const QString &requestId, const protocol::Frame &frame)
 {
     sendFrame(protocol::encodeFrame(frame, {{}, requestId}));
@@ -143,15 +149,29 @@ void ClientSession::onText(const QString &text)
     m_dispatcher.dispatch(*this, decoded.value());
 }
 
-void ClientSession::onBinary(const QByteArray &)
+void ClientSession::onBinary(const QByteArray &bytes)
 {
     if (m_closing)
         return;
-    replyError(QString(), protocol::Error{ErrorCode::Invalid,
-                                          QStringLiteral("binary frames carry attachment chunks, which this server "
-                                                         "does not accept yet"),
-                                          QStringLiteral("chunk"), std::nullopt});
-    countInvalid();
+    // Chunks have no request id: their errors go out without `re`.
+    if (!m_identity.isValid()) {
+        replyError(QString(), protocol::Error{ErrorCode::Unauthorized, QStringLiteral("sign in first"),
+                                              QStringLiteral("chunk"), std::nullopt});
+        countInvalid();
+        return;
+    }
+    auto chunk = protocol::decodeChunk(bytes, m_config.limits.maxBinaryFrameBytes);
+    if (chunk.ok() && chunk->kind != protocol::ChunkKind::Upload)
+        chunk = protocol::DecodeError{ErrorCode::Invalid, QStringLiteral("chunk"),
+                                      QStringLiteral("a client sends upload chunks (direction 1) only"), {}};
+    if (!chunk.ok()) {
+        replyError(QString(), protocol::Error{chunk.error().code, chunk.error().message,
+                                              QStringLiteral("chunk"), std::nullopt});
+        countInvalid();
+        return;
+    }
+    m_invalidInARow = 0;
+    m_dispatcher.chunk(*this, chunk.value());
 }
 
 } // namespace confab::server

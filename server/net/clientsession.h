@@ -32,6 +32,7 @@ public:
     void setSigningIn(bool signingIn) { m_signingIn = signingIn; }
 
     void sendFrame(const QByteArray &frame);
+    void sendBinary(const QByteArray &frame); //!< an attachment download chunk
     void reply(const QString &requestId, const protocol::Frame &frame);
     void replyError(const QString &requestId, const protocol::Error &error);
     void closeWith(protocol::CloseCode code, const QString &reason);

@@ -6,6 +6,7 @@
 #include "services/liveservice.h"
 #include "storage/database.h"
 #include "services/messageservice.h"
+#include "services/searchservice.h"
 
 #include <QPointer>
 
@@ -237,6 +238,13 @@ void Dispatcher::handle(const Call &call, const protocol::PresenceSet &request)
 void Dispatcher::handle(const Call &call, const protocol::Receipt &request)
 {
     answer(call, m_messages.receipt(call.who, request));
+}
+
+// ---- search -------------------------------------------------------------------------------------
+
+void Dispatcher::handle(const Call &call, const protocol::SearchRequest &request)
+{
+    answer(call, m_search.search(call.who, request));
 }
 
 } // namespace confab::server

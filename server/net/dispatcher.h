@@ -1,15 +1,18 @@
 #pragma once
 
+#include "protocol/binary.h"
 #include "protocol/frames.h"
 #include "services/authservice.h"
 
 namespace confab::server {
 
+class AttachmentService;
 class AuthService;
 class ClientSession;
 class ConversationService;
 class LiveService;
 class MessageService;
+class SearchService;
 
 /*!
  * Routes each decoded request to its service by type (one `handle` overload per request frame)
@@ -17,14 +20,19 @@ class MessageService;
  */
 class Dispatcher {
 public:
-    Dispatcher(AuthService &auth, ConversationService &conversations, MessageService &messages, LiveService &live)
-        : m_auth(auth), m_conversations(conversations), m_messages(messages), m_live(live)
+    Dispatcher(AuthService &auth, ConversationService &conversations, MessageService &messages, LiveService &live,
+               SearchService &search)
+        : m_auth(auth), m_conversations(conversations), m_messages(messages), m_live(live), m_search(search)
     {
     }
 
     void dispatch(ClientSession &session, const protocol::Decoded &decoded);
     //! A signed-in connection is gone (closed, dropped, or signed out).
     void signedOut(const Identity &who);
+    //! Attachments are served once set (net/attachmentdispatch.cpp); until then they are unsupported.
+    void setAttachments(AttachmentService *attachments) { m_attachments = attachments; }
+    //! An upload chunk from a signed-in connection (binary frames get no reply unless they fail).
+    void chunk(ClientSession &session, const protocol::Chunk &chunk);
 
 private:
     struct Call {
@@ -59,6 +67,11 @@ private:
     void handle(const Call &call, const protocol::Typing &request);
     void handle(const Call &call, const protocol::Receipt &request);
     void handle(const Call &call, const protocol::PresenceSet &request);
+    void handle(const Call &call, const protocol::SearchRequest &request);
+    void handle(const Call &call, const protocol::AttachmentBegin &request);
+    void handle(const Call &call, const protocol::AttachmentStatus &request);
+    void handle(const Call &call, const protocol::AttachmentFinish &request);
+    void handle(const Call &call, const protocol::AttachmentFetch &request);
     //! Requests of features this server does not offer yet, and frames only a server sends.
     void handle(const Call &call, const auto &unsupported);
 
@@ -69,6 +82,8 @@ private:
     ConversationService &m_conversations;
     MessageService &m_messages;
     LiveService &m_live;
+    AttachmentService *m_attachments = nullptr;
+    SearchService &m_search;
 };
 
 } // namespace confab::server

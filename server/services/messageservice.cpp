@@ -2,12 +2,15 @@
 
 #include "domain/clock.h"
 #include "domain/ids.h"
+#include "services/attachmentservice.h"
 #include "services/conversationlog.h"
 #include "services/conversationservice.h"
 #include "services/fanout.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 #include "storage/eventstore.h"
+
+#include <QJsonArray>
 
 namespace confab::server {
 
@@ -27,6 +30,7 @@ MessageService::MessageService(Database &db, const ServerConfig &config, Convers
     , m_fanout(fanout)
     , m_conversations(std::make_unique<ConversationStore>(db))
     , m_events(std::make_unique<EventStore>(db))
+    , m_attachments(std::make_unique<AttachmentStore>(db))
     , m_sendLimiter(double(config.limits.sendBurst), double(config.limits.sendPerMinute) / 60.0)
 {
 }
@@ -44,8 +48,6 @@ Outcome<protocol::MessageSent> MessageService::send(const Identity &who, const p
         return Failure{ErrorCode::TooLarge,
                        QStringLiteral("the message is longer than %1 bytes").arg(m_config.limits.maxBodyBytes), {},
                        QStringLiteral("body")};
-    if (!request.attachments.isEmpty())
-        return invalid(QStringLiteral("attachments are not accepted by this server yet"), QStringLiteral("attachments"));
     try {
         const auto me = m_conversations->member(request.conversationId, who.userId);
         if (!me || !me->active)
@@ -53,7 +55,11 @@ Outcome<protocol::MessageSent> MessageService::send(const Identity &who, const p
         // A retry of a message already stored returns it, before any rate limit: retries must be safe.
         const auto present = [this, &request](const Message &m) {
             const auto conversation = m_conversations->byId(request.conversationId);
-            return protocol::MessageSent{request.conversationId, m_log.presenter(*conversation).message(m)};
+            protocol::MessageSent sent{request.conversationId, m_log.presenter(*conversation).message(m)};
+            // A retry reads the message back without its attachments; they are the ones linked to it.
+            if (sent.message.attachments.isEmpty() && !m.deleted)
+                sent.message.attachments = m_attachments->idsOfMessage(m.id);
+            return sent;
         };
         if (const auto existing = m_events->messageByClientId(request.conversationId, who.userId, request.clientId))
             return present(*existing);
@@ -65,6 +71,9 @@ Outcome<protocol::MessageSent> MessageService::send(const Identity &who, const p
                 return Failure{ErrorCode::NotFound, QStringLiteral("the quoted message was not found"), {},
                                QStringLiteral("reply_to")};
         }
+        if (auto failure = checkMessageAttachments(*m_attachments, who.userId, request.conversationId,
+                                                   request.attachments))
+            return *failure;
 
         Message message;
         message.id = ids::make('m');
@@ -74,13 +83,18 @@ Outcome<protocol::MessageSent> MessageService::send(const Identity &who, const p
         message.body = request.body;
         message.createdAt = nowMs();
         message.replyTo = request.replyTo;
+        message.attachments = request.attachments;
+        QJsonObject payload;
+        if (!request.attachments.isEmpty())
+            payload.insert(QStringLiteral("attachments"), QJsonArray::fromStringList(request.attachments));
         StoredEvent event;
         try {
             Transaction tx(m_db);
-            event = m_log.append(request.conversationId, EventKind::Message, who.userId, {}, message.id,
+            event = m_log.append(request.conversationId, EventKind::Message, who.userId, payload, message.id,
                                  message.createdAt);
             message.seq = event.seq;
             m_events->insertMessage(message);
+            m_attachments->linkToMessage(request.attachments, message.id);
             tx.commit(); // acked means durable: the reply is built only after this
         } catch (const StoreError &e) {
             // The same client id raced in from another connection or instance: the stored one wins.

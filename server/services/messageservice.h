@@ -10,6 +10,7 @@ namespace confab::server {
 class ConversationLog;
 class ConversationService;
 class ConversationStore;
+class AttachmentStore;
 class Database;
 class EventStore;
 class Fanout;
@@ -42,6 +43,7 @@ private:
     Fanout &m_fanout;
     std::unique_ptr<ConversationStore> m_conversations;
     std::unique_ptr<EventStore> m_events;
+    std::unique_ptr<AttachmentStore> m_attachments;
     RateLimiter m_sendLimiter;
 };
 

@@ -166,8 +166,15 @@ QSqlQuery &Database::exec(const QString &sql, const QVariantList &params)
         it = m_statements.insert(sql, std::move(query));
     }
     QSqlQuery &query = *it;
-    for (qsizetype i = 0; i < params.size(); ++i)
-        query.bindValue(int(i), params.at(i));
+    for (qsizetype i = 0; i < params.size(); ++i) {
+        const QVariant &value = params.at(i);
+        // A null QString in a valued QVariant is an empty text, not SQL NULL (drivers disagree):
+        // only a QVariant without a value means NULL.
+        if (!value.isNull() && value.metaType() == QMetaType::fromType<QString>() && value.toString().isNull())
+            query.bindValue(int(i), QStringLiteral(""));
+        else
+            query.bindValue(int(i), value);
+    }
     if (!query.exec())
         fail(query.lastError(), sql);
     return query;

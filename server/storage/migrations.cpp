@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "storage/database.h"
+#include "storage/searchstore.h"
 
 #include <QStringList>
 
@@ -153,6 +154,10 @@ void Migrations::applyStep(int version)
     case 2:
         for (const QString &statement : kVersion2)
             m_db.execDirect(statement);
+        return;
+    case 3:
+        // Message search: dialect-specific (tsvector + pg_trgm, or FTS5), so it lives with its queries.
+        SearchStore::createSchema(m_db);
         return;
     default:
         throw StoreError(StoreError::Kind::Internal, QStringLiteral("no migration step for version %1").arg(version));

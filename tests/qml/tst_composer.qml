@@ -15,6 +15,7 @@ Item {
     }
     SignalSpy { id: sendSpy; target: composer; signalName: "sendRequested" }
     SignalSpy { id: upSpy; target: composer; signalName: "editLastRequested" }
+    SignalSpy { id: editSpy; target: composer; signalName: "textEdited" }
 
     TestCase {
         name: "Composer"
@@ -25,12 +26,22 @@ Item {
             composer.canSend = true
             sendSpy.clear()
             upSpy.clear()
+            editSpy.clear()
             composer.focusField()
             tryVerify(() => findChild(composer, "composerField").activeFocus)
         }
         function type(text) {
             for (const c of text)
                 keyClick(c)
+        }
+
+        function test_typingIsReported() {
+            type("hi")
+            compare(editSpy.count, 2)
+            compare(editSpy.signalArguments[1][0], "hi")
+            keyClick(Qt.Key_Return)
+            // Sending clears the field, which tells the page that typing stopped.
+            compare(editSpy.signalArguments[editSpy.count - 1][0], "")
         }
 
         function test_enterSends() {

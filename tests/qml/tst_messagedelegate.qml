@@ -1,5 +1,6 @@
 import QtQuick
 import QtTest
+import Confab.Client
 import Confab.UI
 
 Item {
@@ -18,16 +19,15 @@ Item {
         name: "MessageDelegate"
         when: windowShown
 
-        // MessageListModel::Status
-        readonly property int sending: 0
-        readonly property int sent: 1
-        readonly property int delivered: 2
-        readonly property int read: 3
-        readonly property int failed: 4
+        readonly property int sending: MessageListModel.Sending
+        readonly property int sent: MessageListModel.Sent
+        readonly property int delivered: MessageListModel.Delivered
+        readonly property int read: MessageListModel.Read
+        readonly property int failed: MessageListModel.Failed
 
         function make(overrides) {
             const props = {
-                index: 0, messageId: "m1", clientId: "c1", seq: 7, senderName: "Joon Lee",
+                index: 0, messageId: "m1", clientId: "c1", seq: 7, senderId: "u2", senderName: "Joon Lee",
                 body: "Hello https://example.com there", timeText: "10:41", edited: false, deleted: false,
                 own: false, status: sent, readCount: 0, firstInGroup: true, lastInGroup: true,
                 dayStart: false, dayText: "Tuesday, 3 March", errorText: "", avatarColor: "#1D4ED8",
@@ -76,6 +76,74 @@ Item {
             const mark = findChild(item, "statusMark")
             verify(mark.visible)
             compare(mark.text, data.mark)
+        }
+
+        function test_statusEnumMatchesLibrary() {
+            // The library's order, which the marks depend on through the enum names.
+            compare(sending, 0)
+            compare(failed, 4)
+        }
+
+        function test_statusNamesForAccessibility() {
+            compare(findChild(make({ own: true, status: read }), "statusMark").Accessible.name, "Read")
+            compare(findChild(make({ own: true, status: sending }), "statusMark").Accessible.name, "Sending")
+        }
+
+        function test_noMarkOnOthersMessages() {
+            compare(make({ own: false, status: read }).statusMark, "")
+            verify(!findChild(make({ own: false }), "statusMark").visible)
+        }
+
+        function test_failedShowsDelete() {
+            const item = make({ own: true, status: failed })
+            const spy = createTemporaryObject(spyComponent, root, { target: item, signalName: "discardRequested" })
+            mouseClick(findChild(item, "discardButton"))
+            compare(spy.count, 1)
+            compare(spy.signalArguments[0][0], "c1")
+        }
+
+        function test_readByInGroups() {
+            const item = make({ own: true, status: delivered, readCount: 2, lastInGroup: true })
+            item.groupChat = true
+            const readBy = findChild(item, "readBy")
+            verify(readBy.visible)
+            compare(readBy.text, "Read by 2")
+            const spy = createTemporaryObject(spyComponent, root, { target: item, signalName: "readersRequested" })
+            mouseClick(readBy)
+            compare(spy.count, 1)
+            compare(spy.signalArguments[0][0], 7)
+            // Not in direct chats, not before the end of a group, not when nobody read it.
+            verify(!findChild(make({ own: true, status: delivered, readCount: 2 }), "readBy").visible)
+            const mid = make({ own: true, status: delivered, readCount: 2, lastInGroup: false })
+            mid.groupChat = true
+            verify(!findChild(mid, "readBy").visible)
+            const everyone = make({ own: true, status: read, readCount: 3 })
+            everyone.groupChat = true
+            compare(findChild(everyone, "readBy").text, "Read by everyone")
+        }
+
+        function test_blindSenderHasGroupChip() {
+            const item = make({ senderName: "Brave Fox" })
+            item.blind = true
+            item.senderGroup = "B"
+            const chip = findChild(item, "senderGroupChip")
+            verify(chip.visible)
+            compare(chip.group, "B")
+            compare(findChild(item, "senderText").text, "Brave Fox")
+            const avatar = findChild(item, "senderAvatar")
+            verify(avatar.alias)
+            verify(avatar.radius < avatar.width / 2, "aliases have square avatars")
+            const plain = make({})
+            verify(!findChild(plain, "senderGroupChip").visible)
+        }
+
+        function test_blindOwnSenderLine() {
+            const item = make({ own: true })
+            verify(!findChild(item, "senderLine").visible)
+            item.blind = true
+            item.myAlias = "Quiet Otter"
+            verify(findChild(item, "senderLine").visible)
+            compare(findChild(item, "senderText").text, "You (Quiet Otter)")
         }
 
         function test_readIsAccent() {

@@ -1,0 +1,90 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// The bar above the timeline: title, what kind of conversation it is, and the members toggle (ⓘ).
+// Blind rooms say so, with the mask glyph and my alias.
+Item {
+    id: root
+
+    property string title
+    property string kind            //!< "direct", "group", "blind"
+    property int memberCount: 0
+    property string myAlias
+    property string myGroup
+    property bool membersOpen: false
+    readonly property bool blind: root.kind === "blind"
+
+    signal membersToggled()
+
+    implicitHeight: Theme.headerHeight
+
+    RowLayout {
+        anchors { fill: parent; leftMargin: Theme.spacingXl; rightMargin: Theme.spacingL }
+        spacing: Theme.spacingS
+
+        Text {
+            objectName: "blindMask"
+            visible: root.blind
+            text: "◐"
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontTitle + 2
+            Accessible.ignored: true
+        }
+        Label {
+            objectName: "conversationTitle"
+            text: (root.kind === "group" ? "# " : "") + root.title
+            color: Theme.text
+            font.pixelSize: Theme.fontTitle
+            font.weight: Font.DemiBold
+            elide: Text.ElideRight
+            Layout.maximumWidth: root.width * 0.5
+        }
+        Label {
+            id: subtitle
+            objectName: "conversationSubtitle"
+            Layout.fillWidth: true
+            visible: text.length > 0
+            text: root.blind ? "· " + qsTr("Blind room — names are hidden")
+                : root.kind === "direct" ? qsTr("· Direct message")
+                : root.memberCount > 0 ? "· " + qsTr("%n member(s)", "", root.memberCount) : ""
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontBody - 1
+            elide: Text.ElideRight
+        }
+        Item { Layout.fillWidth: true; visible: !subtitle.visible }
+
+        Row {
+            objectName: "myAliasRow"
+            visible: root.blind && root.myAlias.length > 0
+            spacing: Theme.spacingXs + 2
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("You are %1").arg(root.myAlias)
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+            }
+            GroupChip {
+                objectName: "myGroupChip"
+                anchors.verticalCenter: parent.verticalCenter
+                group: root.myGroup
+            }
+        }
+
+        IconButton {
+            objectName: "membersButton"
+            glyph: "ⓘ"
+            tip: root.membersOpen ? qsTr("Hide members") : qsTr("Show members")
+            glyphColor: root.membersOpen ? Theme.accent : Theme.textMuted
+            checkable: true
+            checked: root.membersOpen
+            onClicked: root.membersToggled()
+        }
+    }
+
+    Rectangle {
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: 1
+        color: Theme.divider
+    }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the .deb packages from this build tree (into a scratch folder) and checks what they hold:
+# binaries, the systemd unit with its hardening, the config, the desktop entry, AppStream, icon,
+# and that the maintainer script creates the `confab` system user.
+set -euo pipefail
+build=${1:?build dir}
+out=$(mktemp -d /tmp/confab-debs-XXXXXX)
+trap 'rm -rf "$out"' EXIT
+cd "$build"
+cpack -G DEB -B "$out" >"$out/cpack.log" 2>&1 || { cat "$out/cpack.log"; exit 1; }
+server=$(ls "$out"/confab-server_*.deb)
+desktop=$(ls "$out"/confab-desktop_*.deb)
+
+expect() { # expect <deb> <path-regex>
+    dpkg-deb -c "$1" | awk '{print $6}' | grep -qE "$2" || { echo "missing in $(basename "$1"): $2"; exit 1; }
+}
+expect "$server" '^\./usr/bin/confab-server$'
+expect "$server" '^\./usr/lib/systemd/system/confab-server\.service$|^\./lib/systemd/system/confab-server\.service$'
+expect "$server" '^\./(usr/)?etc/confab/server\.ini$'
+expect "$desktop" '^\./usr/bin/confab$'
+expect "$desktop" '^\./usr/share/applications/org\.confab\.Confab\.desktop$'
+expect "$desktop" '^\./usr/share/metainfo/org\.confab\.Confab\.metainfo\.xml$'
+expect "$desktop" '^\./usr/share/icons/hicolor/scalable/apps/org\.confab\.Confab\.svg$'
+
+dpkg-deb -I "$server" | grep -q 'Package: confab-server'
+dpkg-deb -I "$server" | grep -qE 'Depends:.*adduser'
+dpkg-deb -e "$server" "$out/control"
+grep -q 'adduser --system' "$out/control/postinst"
+dpkg-deb --fsys-tarfile "$server" | tar -xO --wildcards '*confab-server.service' | grep -q '^ProtectSystem=strict'
+dpkg-deb --fsys-tarfile "$server" | tar -xO --wildcards '*confab-server.service' | grep -q '^User=confab'
+echo "packages ok: $(basename "$server") $(basename "$desktop")"
