@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the .deb packages from this build tree (into a scratch folder) and checks what they hold:
 # binaries, the systemd unit with its hardening, the config, the desktop entry, AppStream, icon,
+# (No `grep -q` behind a pipe: it exits early, the writer gets SIGPIPE and pipefail fails the check.)
 # and that the maintainer script creates the `confab` system user.
 set -euo pipefail
 build=${1:?build dir}
@@ -12,20 +13,21 @@ server=$(ls "$out"/confab-server_*.deb)
 desktop=$(ls "$out"/confab-desktop_*.deb)
 
 expect() { # expect <deb> <path-regex>
-    dpkg-deb -c "$1" | awk '{print $6}' | grep -qE "$2" || { echo "missing in $(basename "$1"): $2"; exit 1; }
+    dpkg-deb -c "$1" | awk '{print $6}' | grep -E "$2" >/dev/null || { echo "missing in $(basename "$1"): $2"; exit 1; }
 }
 expect "$server" '^\./usr/bin/confab-server$'
 expect "$server" '^\./usr/lib/systemd/system/confab-server\.service$|^\./lib/systemd/system/confab-server\.service$'
-expect "$server" '^\./(usr/)?etc/confab/server\.ini$'
+expect "$server" '^\./etc/confab/server\.ini$'
+expect "$server" '^\./usr/share/doc/confab-server/README\.md$'
 expect "$desktop" '^\./usr/bin/confab$'
 expect "$desktop" '^\./usr/share/applications/org\.confab\.Confab\.desktop$'
 expect "$desktop" '^\./usr/share/metainfo/org\.confab\.Confab\.metainfo\.xml$'
 expect "$desktop" '^\./usr/share/icons/hicolor/scalable/apps/org\.confab\.Confab\.svg$'
 
-dpkg-deb -I "$server" | grep -q 'Package: confab-server'
-dpkg-deb -I "$server" | grep -qE 'Depends:.*adduser'
+dpkg-deb -I "$server" | grep 'Package: confab-server' >/dev/null
+dpkg-deb -I "$server" | grep -E 'Depends:.*adduser' >/dev/null
 dpkg-deb -e "$server" "$out/control"
 grep -q 'adduser --system' "$out/control/postinst"
-dpkg-deb --fsys-tarfile "$server" | tar -xO --wildcards '*confab-server.service' | grep -q '^ProtectSystem=strict'
-dpkg-deb --fsys-tarfile "$server" | tar -xO --wildcards '*confab-server.service' | grep -q '^User=confab'
+dpkg-deb --fsys-tarfile "$server" | tar -xO --wildcards '*confab-server.service' | grep '^ProtectSystem=strict' >/dev/null
+dpkg-deb --fsys-tarfile "$server" | tar -xO --wildcards '*confab-server.service' | grep '^User=confab' >/dev/null
 echo "packages ok: $(basename "$server") $(basename "$desktop")"
