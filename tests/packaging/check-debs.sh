@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the .deb packages from this build tree (into a scratch folder) and checks what they hold:
 # binaries, the systemd unit with its hardening, the config, the desktop entry, AppStream, icon,
-# (No `grep -q` behind a pipe: it exits early, the writer gets SIGPIPE and pipefail fails the check.)
 # and that the maintainer script creates the `confab` system user.
+# (No `grep -q` behind a pipe: it exits early, the writer gets SIGPIPE and pipefail fails the check.)
 set -euo pipefail
 build=${1:?build dir}
 out=$(mktemp -d /tmp/confab-debs-XXXXXX)
