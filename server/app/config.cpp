@@ -103,6 +103,7 @@ bool ServerConfig::loadIni(const QString &path, QString *error)
     integer(QStringLiteral("server/requests_per_second"), requestsPerSecond, 1, 100'000);
     integer(QStringLiteral("server/max_invalid_frames"), maxInvalidFrames, 1, 100'000);
     integer(QStringLiteral("server/session_check_ms"), sessionCheckMs, 100, 3'600'000);
+    integer(QStringLiteral("server/max_queued_bytes"), maxQueuedBytes, 64 * 1024, 1024LL * 1024 * 1024);
     integer(QStringLiteral("limits/max_frame_bytes"), limits.maxFrameBytes, 1024, 16 * 1024 * 1024);
     integer(QStringLiteral("limits/max_body_bytes"), limits.maxBodyBytes, 1, 32 * 1024);
     integer(QStringLiteral("limits/max_attachment_bytes"), limits.maxAttachmentBytes, 1,

@@ -31,6 +31,9 @@ struct ServerConfig {
     qint64 requestsPerSecond = 50;       //!< per connection, all frames, with a burst of 4× this
     qint64 maxInvalidFrames = 20;        //!< invalid frames in a row before the connection is closed
     qint64 sessionCheckMs = 30'000;      //!< how often connected sessions are re-checked (revoked, disabled)
+    //! Unsent bytes per connection before it is closed (4004). Above the largest attachment, because
+    //! a download is queued whole (it is not paced by bytesWritten yet).
+    qint64 maxQueuedBytes = 64 * 1024 * 1024;
     protocol::Limits limits;
     // Attachments (README: the attachments/* keys).
     //! MIME types accepted, as detected from the bytes; "type/*" allows a family.

@@ -9,6 +9,11 @@
 
 namespace confab::server {
 
+namespace {
+//! How long the outbound queue may stay over the limit before the peer counts as not reading.
+constexpr qint64 kStallMs = 2000;
+} // namespace
+
 using protocol::CloseCode;
 using protocol::ErrorCode;
 
@@ -60,10 +65,39 @@ void ClientSession::clearIdentity()
     m_connectedAt = nowMs(); // the unauthenticated timeout starts again
 }
 
-void ClientSession::sendFrame(const QByteArray &frame)
+bool ClientSession::notReading(qint64 now)
 {
-    if (m_socket && !m_closing)
-        m_socket->sendTextMessage(QString::fromUtf8(frame));
+    const qint64 queued = m_socket->bytesToWrite();
+    if (queued <= m_config.maxQueuedBytes) {
+        m_queueFullSince = 0;
+        return false;
+    }
+    // A long queue alone is not proof: a burst fills it before the event loop gets to write it out.
+    // A peer that does not read is one whose queue stays over the limit for a while.
+    if (m_queueFullSince == 0)
+        m_queueFullSince = now;
+    if (now - m_queueFullSince < kStallMs)
+        return false;
+    qCInfo(lcNet).noquote() << "peer" << m_peer << "does not read:" << queued << "bytes queued";
+    closeWith(CloseCode::SlowConsumer, QStringLiteral("not reading"));
+    // The close frame waits behind the queue; do not wait long for it.
+    QPointer<QWebSocket> socket = m_socket;
+    QTimer::singleShot(1000, this, [socket] {
+        if (socket)
+            socket->abort();
+    });
+    return true;
+}
+
+void ClientSession::sendFrame(const QByteArray &frame, bool droppable)
+{
+    if (!m_socket || m_closing)
+        return;
+    if (notReading(nowMs()))
+        return;
+    if (droppable && m_socket->bytesToWrite() > m_config.maxQueuedBytes / 4)
+        return;
+    m_socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
 void ClientSession::sendBinary(const QByteArray &frame)
@@ -111,6 +145,8 @@ void ClientSession::tick(qint64 now)
         m_socket->abort();
         return;
     }
+    if (notReading(now))
+        return;
     if (now - m_lastPingAt >= m_config.heartbeatIntervalMs) {
         m_lastPingAt = now;
         m_socket->ping();

@@ -31,7 +31,9 @@ public:
     //! While a sign-in is being checked (argon2 takes a while under load), the auth timeout waits.
     void setSigningIn(bool signingIn) { m_signingIn = signingIn; }
 
-    void sendFrame(const QByteArray &frame);
+    //! Queues a frame. Over the queue limit a droppable frame is left out; far over it, the peer
+    //! has stopped reading and the connection is closed (4004) before it costs unbounded memory.
+    void sendFrame(const QByteArray &frame, bool droppable = false);
     void sendBinary(const QByteArray &frame); //!< an attachment download chunk
     void reply(const QString &requestId, const protocol::Frame &frame);
     void replyError(const QString &requestId, const protocol::Error &error);
@@ -46,6 +48,8 @@ private:
     void onText(const QString &text);
     void onBinary(const QByteArray &bytes);
     void countInvalid();
+    //! Closes the connection (4004) when its outbound queue has stayed over the limit too long.
+    bool notReading(qint64 now);
 
     QPointer<QWebSocket> m_socket;
     const ServerConfig &m_config;
@@ -56,6 +60,7 @@ private:
     qint64 m_connectedAt = 0;
     qint64 m_lastPongAt = 0;
     qint64 m_lastPingAt = 0;
+    qint64 m_queueFullSince = 0; //!< when the outbound queue last went over the limit, 0 when under
     int m_invalidInARow = 0;
     RateLimiter m_requests;
     bool m_closing = false;

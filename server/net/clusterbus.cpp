@@ -80,14 +80,15 @@ void ClusterBus::announceSession(const QString &userId, const QString &sessionId
             {QStringLiteral("st"), status}});
 }
 
-void ClusterBus::toUsers(const QList<QString> &userIds, const QByteArray &frame)
+void ClusterBus::toUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery)
 {
-    m_hub.toUsers(userIds, frame);
+    m_hub.toUsers(userIds, frame, delivery);
     if (!m_listening || userIds.isEmpty())
         return;
     notify({{QStringLiteral("t"), QStringLiteral("f")},
             {QStringLiteral("u"), QJsonArray::fromStringList(QStringList(userIds))},
-            {QStringLiteral("f"), QString::fromUtf8(frame)}});
+            {QStringLiteral("f"), QString::fromUtf8(frame)},
+            {QStringLiteral("d"), delivery == Delivery::Droppable}});
 }
 
 void ClusterBus::toLocalUsers(const QList<QString> &userIds, const QByteArray &frame)
@@ -136,7 +137,8 @@ void ClusterBus::handle(const QJsonObject &message)
         QList<QString> users;
         for (const QJsonValue &u : message.value(QStringLiteral("u")).toArray())
             users.append(u.toString());
-        m_hub.toUsers(users, message.value(QStringLiteral("f")).toString().toUtf8());
+        m_hub.toUsers(users, message.value(QStringLiteral("f")).toString().toUtf8(),
+                      message.value(QStringLiteral("d")).toBool() ? Delivery::Droppable : Delivery::Required);
     } else if (type == QLatin1StringView("end")) {
         m_hub.endSession(message.value(QStringLiteral("s")).toString());
     } else if (type == QLatin1StringView("endu")) {

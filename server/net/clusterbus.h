@@ -48,7 +48,7 @@ public:
     //! Deletes payload rows nobody needs any more.
     void prune();
 
-    void toUsers(const QList<QString> &userIds, const QByteArray &frame) override;
+    void toUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery = Delivery::Required) override;
     void toLocalUsers(const QList<QString> &userIds, const QByteArray &frame) override;
     void endSession(const QString &sessionId) override;
     void endUser(const QString &userId) override;

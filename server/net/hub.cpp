@@ -30,14 +30,14 @@ void Hub::authenticated(ClientSession *session)
         list.append(session);
 }
 
-void Hub::toUsers(const QList<QString> &userIds, const QByteArray &frame)
+void Hub::toUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery)
 {
     for (const QString &userId : userIds) {
         const auto it = m_byUser.constFind(userId);
         if (it == m_byUser.constEnd())
             continue;
         for (ClientSession *session : *it)
-            session->sendFrame(frame);
+            session->sendFrame(frame, delivery == Delivery::Droppable);
     }
 }
 

@@ -20,7 +20,7 @@ public:
     qsizetype connectionCount() const { return m_all.size(); }
     bool isOnline(const QString &userId) const { return m_byUser.contains(userId); }
 
-    void toUsers(const QList<QString> &userIds, const QByteArray &frame) override;
+    void toUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery = Delivery::Required) override;
     void endSession(const QString &sessionId) override;
     void endUser(const QString &userId) override;
 

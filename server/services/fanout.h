@@ -13,8 +13,12 @@ namespace confab::server {
 class Fanout {
 public:
     virtual ~Fanout() = default;
+    //! What may be left out for a connection whose peer does not read: typing and presence are
+    //! dropped first; everything else is kept until the connection is given up.
+    enum class Delivery { Required, Droppable };
+
     //! Sends an encoded frame to every session of every listed user.
-    virtual void toUsers(const QList<QString> &userIds, const QByteArray &frame) = 0;
+    virtual void toUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery = Delivery::Required) = 0;
     //! Like toUsers, but only to this instance's connections (the others learn of it by other means).
     virtual void toLocalUsers(const QList<QString> &userIds, const QByteArray &frame) { toUsers(userIds, frame); }
     //! Inside the writing transaction: a new log event exists (other instances are told at commit).

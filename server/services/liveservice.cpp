@@ -50,9 +50,9 @@ void LiveService::broadcastPresence(const QString &userId)
         // Only people who share a conversation that is not blind: presence there would link an alias to a person.
         QList<QString> contacts = m_conversations->contactsOf(userId);
         contacts.removeAll(userId);
-        m_fanout.toUsers(contacts, protocol::encodeFrame(update));
+        m_fanout.toUsers(contacts, protocol::encodeFrame(update), Fanout::Delivery::Droppable);
         // My own other devices learn it too (e.g. "away" on one, "online" on another).
-        m_fanout.toUsers({userId}, protocol::encodeFrame(update));
+        m_fanout.toUsers({userId}, protocol::encodeFrame(update), Fanout::Delivery::Droppable);
     } catch (const StoreError &) {
         // Presence is best effort: the next change or sign-in carries the truth.
     }
@@ -124,7 +124,8 @@ void LiveService::introduce(const QList<QString> &userIds)
             continue;
         QList<QString> others = userIds;
         others.removeAll(userId);
-        m_fanout.toUsers(others, protocol::encodeFrame(protocol::PresenceUpdate{userId, status, std::nullopt}));
+        m_fanout.toUsers(others, protocol::encodeFrame(protocol::PresenceUpdate{userId, status, std::nullopt}),
+                         Fanout::Delivery::Droppable);
     }
 }
 
@@ -150,8 +151,9 @@ void LiveService::sendTyping(const QString &userId, const QString &conversationI
         const Presenter presenter(*conversation, {*member});
         QList<QString> others = m_conversations->activeMemberIds(conversationId);
         others.removeAll(userId);
-        m_fanout.toUsers(others, protocol::encodeFrame(protocol::TypingUpdate{
-                                     conversationId, presenter.memberId(userId), active}));
+        m_fanout.toUsers(others,
+                         protocol::encodeFrame(protocol::TypingUpdate{conversationId, presenter.memberId(userId), active}),
+                         Fanout::Delivery::Droppable);
     } catch (const StoreError &) {
     }
 }
