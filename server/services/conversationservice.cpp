@@ -240,15 +240,14 @@ Outcome<protocol::Users> ConversationService::lookup(const Identity &, const pro
 Outcome<protocol::Ok> ConversationService::addMembers(const Identity &who, const protocol::MembersAdd &request)
 {
     try {
-        const auto conversation = m_conversations->byId(request.conversationId);
-        const auto me = m_conversations->member(request.conversationId, who.userId);
-        if (!conversation || !me || !me->active)
+        const auto access = m_conversations->access(request.conversationId, who.userId);
+        if (!access)
             return notFound(kConversation);
-        if (conversation->kind == ConversationKind::Direct)
+        if (access->conversation.kind == ConversationKind::Direct)
             return forbidden(QStringLiteral("direct conversations have exactly two members"));
-        if (!canManage(me->role))
+        if (!canManage(access->me.role))
             return forbidden(QStringLiteral("only owners and admins add members"));
-        if (request.group && conversation->kind != ConversationKind::Blind)
+        if (request.group && access->conversation.kind != ConversationKind::Blind)
             return invalid(QStringLiteral("only members of blind rooms have a group"), QStringLiteral("group"));
         const QList<User> users = m_accounts->usersByIds(request.userIds);
         for (const QString &id : request.userIds) {
@@ -262,14 +261,14 @@ Outcome<protocol::Ok> ConversationService::addMembers(const Identity &who, const
         {
             Transaction tx(m_db);
             for (const User &user : users) {
-                const auto existing = m_conversations->member(conversation->id, user.id);
+                const auto existing = m_conversations->member(access->conversation.id, user.id);
                 if (existing && existing->active)
                     continue; // already a member: adding is idempotent
                 // The seq first: taking it locks the conversation's row, so concurrent adds on other
                 // connections or instances choose their aliases one after the other, never the same one.
-                events.append(m_log.append(conversation->id, EventKind::MemberAdded, who.userId,
+                events.append(m_log.append(access->conversation.id, EventKind::MemberAdded, who.userId,
                                            memberPayload(user.id, Role::Member), {}, now));
-                Member m = newMember(*conversation, user, Role::Member, events.last().seq, now);
+                Member m = newMember(access->conversation, user, Role::Member, events.last().seq, now);
                 if (!existing && request.group)
                     m.group = *request.group; // a returning member keeps the group they had
                 m_conversations->upsertMember(m);
@@ -277,8 +276,8 @@ Outcome<protocol::Ok> ConversationService::addMembers(const Identity &who, const
             }
             tx.commit();
         }
-        m_log.publish(conversation->id, events);
-        pushDetail(added, conversation->id);
+        m_log.publish(access->conversation.id, events);
+        pushDetail(added, access->conversation.id);
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -288,28 +287,27 @@ Outcome<protocol::Ok> ConversationService::addMembers(const Identity &who, const
 Outcome<protocol::Ok> ConversationService::removeMember(const Identity &who, const protocol::MembersRemove &request)
 {
     try {
-        const auto conversation = m_conversations->byId(request.conversationId);
-        const auto me = m_conversations->member(request.conversationId, who.userId);
-        if (!conversation || !me || !me->active)
+        const auto access = m_conversations->access(request.conversationId, who.userId);
+        if (!access)
             return notFound(kConversation);
-        if (conversation->kind == ConversationKind::Direct)
+        if (access->conversation.kind == ConversationKind::Direct)
             return forbidden(QStringLiteral("direct conversations have exactly two members"));
-        const auto target = resolveMember(*conversation, request.memberId);
+        const auto target = resolveMember(access->conversation, request.memberId);
         if (!target)
             return Failure{ErrorCode::NotFound, QStringLiteral("member not found"), {}, QStringLiteral("member_id")};
         if (target->userId == who.userId)
             return invalid(QStringLiteral("use conversation.leave to leave"), QStringLiteral("member_id"));
-        if (!canManage(me->role) || target->role == Role::Owner || (me->role == Role::Admin && target->role == Role::Admin))
+        if (!canManage(access->me.role) || target->role == Role::Owner || (access->me.role == Role::Admin && target->role == Role::Admin))
             return forbidden(QStringLiteral("you cannot remove this member"));
         StoredEvent event;
         {
             Transaction tx(m_db);
-            m_conversations->deactivateMember(conversation->id, target->userId);
-            event = m_log.append(conversation->id, EventKind::MemberRemoved, who.userId,
+            m_conversations->deactivateMember(access->conversation.id, target->userId);
+            event = m_log.append(access->conversation.id, EventKind::MemberRemoved, who.userId,
                                  memberPayload(target->userId, target->role));
             tx.commit();
         }
-        m_log.publish(conversation->id, {event}, {target->userId});
+        m_log.publish(access->conversation.id, {event}, {target->userId});
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -319,15 +317,14 @@ Outcome<protocol::Ok> ConversationService::removeMember(const Identity &who, con
 Outcome<protocol::Ok> ConversationService::setRole(const Identity &who, const protocol::MembersRole &request)
 {
     try {
-        const auto conversation = m_conversations->byId(request.conversationId);
-        const auto me = m_conversations->member(request.conversationId, who.userId);
-        if (!conversation || !me || !me->active)
+        const auto access = m_conversations->access(request.conversationId, who.userId);
+        if (!access)
             return notFound(kConversation);
-        if (conversation->kind == ConversationKind::Direct)
+        if (access->conversation.kind == ConversationKind::Direct)
             return forbidden(QStringLiteral("direct conversations have no roles"));
-        if (me->role != Role::Owner)
+        if (access->me.role != Role::Owner)
             return forbidden(QStringLiteral("only the owner changes roles"));
-        const auto target = resolveMember(*conversation, request.memberId);
+        const auto target = resolveMember(access->conversation, request.memberId);
         if (!target)
             return Failure{ErrorCode::NotFound, QStringLiteral("member not found"), {}, QStringLiteral("member_id")};
         if (target->userId == who.userId)
@@ -337,17 +334,17 @@ Outcome<protocol::Ok> ConversationService::setRole(const Identity &who, const pr
         QList<StoredEvent> events;
         {
             Transaction tx(m_db);
-            m_conversations->setRole(conversation->id, target->userId, request.role);
-            events.append(m_log.append(conversation->id, EventKind::RoleChanged, who.userId,
+            m_conversations->setRole(access->conversation.id, target->userId, request.role);
+            events.append(m_log.append(access->conversation.id, EventKind::RoleChanged, who.userId,
                                        memberPayload(target->userId, request.role)));
             if (request.role == Role::Owner) { // ownership moves: one owner per conversation
-                m_conversations->setRole(conversation->id, who.userId, Role::Admin);
-                events.append(m_log.append(conversation->id, EventKind::RoleChanged, who.userId,
+                m_conversations->setRole(access->conversation.id, who.userId, Role::Admin);
+                events.append(m_log.append(access->conversation.id, EventKind::RoleChanged, who.userId,
                                            memberPayload(who.userId, Role::Admin)));
             }
             tx.commit();
         }
-        m_log.publish(conversation->id, events);
+        m_log.publish(access->conversation.id, events);
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -357,33 +354,32 @@ Outcome<protocol::Ok> ConversationService::setRole(const Identity &who, const pr
 Outcome<protocol::Ok> ConversationService::leave(const Identity &who, const protocol::ConversationLeave &request)
 {
     try {
-        const auto conversation = m_conversations->byId(request.conversationId);
-        const auto me = m_conversations->member(request.conversationId, who.userId);
-        if (!conversation || !me || !me->active)
+        const auto access = m_conversations->access(request.conversationId, who.userId);
+        if (!access)
             return notFound(kConversation);
-        if (conversation->kind == ConversationKind::Direct)
+        if (access->conversation.kind == ConversationKind::Direct)
             return forbidden(QStringLiteral("a direct conversation cannot be left; archive it instead"));
         QList<StoredEvent> events;
         {
             Transaction tx(m_db);
-            m_conversations->deactivateMember(conversation->id, who.userId);
-            events.append(m_log.append(conversation->id, EventKind::MemberLeft, who.userId,
-                                       memberPayload(who.userId, me->role)));
-            if (me->role == Role::Owner) {
+            m_conversations->deactivateMember(access->conversation.id, who.userId);
+            events.append(m_log.append(access->conversation.id, EventKind::MemberLeft, who.userId,
+                                       memberPayload(who.userId, access->me.role)));
+            if (access->me.role == Role::Owner) {
                 // The conversation keeps an owner: the longest-standing admin, else the longest-standing member.
-                QList<Member> rest = m_conversations->members(conversation->id);
+                QList<Member> rest = m_conversations->members(access->conversation.id);
                 std::stable_sort(rest.begin(), rest.end(), [](const Member &a, const Member &b) {
                     return (a.role == Role::Admin) > (b.role == Role::Admin);
                 });
                 if (!rest.isEmpty()) {
-                    m_conversations->setRole(conversation->id, rest.first().userId, Role::Owner);
-                    events.append(m_log.append(conversation->id, EventKind::RoleChanged, QString(),
+                    m_conversations->setRole(access->conversation.id, rest.first().userId, Role::Owner);
+                    events.append(m_log.append(access->conversation.id, EventKind::RoleChanged, QString(),
                                                memberPayload(rest.first().userId, Role::Owner)));
                 }
             }
             tx.commit();
         }
-        m_log.publish(conversation->id, events, {who.userId});
+        m_log.publish(access->conversation.id, events, {who.userId});
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -393,23 +389,22 @@ Outcome<protocol::Ok> ConversationService::leave(const Identity &who, const prot
 Outcome<protocol::Ok> ConversationService::archive(const Identity &who, const protocol::ConversationArchive &request)
 {
     try {
-        const auto conversation = m_conversations->byId(request.conversationId);
-        const auto me = m_conversations->member(request.conversationId, who.userId);
-        if (!conversation || !me || !me->active)
+        const auto access = m_conversations->access(request.conversationId, who.userId);
+        if (!access)
             return notFound(kConversation);
-        if (conversation->kind != ConversationKind::Direct && !canManage(me->role))
+        if (access->conversation.kind != ConversationKind::Direct && !canManage(access->me.role))
             return forbidden(QStringLiteral("only owners and admins archive a group"));
-        if (conversation->archived == request.archived)
+        if (access->conversation.archived == request.archived)
             return protocol::Ok{};
         StoredEvent event;
         {
             Transaction tx(m_db);
-            m_conversations->setArchived(conversation->id, request.archived);
-            event = m_log.append(conversation->id, EventKind::Archived, who.userId,
+            m_conversations->setArchived(access->conversation.id, request.archived);
+            event = m_log.append(access->conversation.id, EventKind::Archived, who.userId,
                                  {{QStringLiteral("archived"), request.archived}});
             tx.commit();
         }
-        m_log.publish(conversation->id, {event});
+        m_log.publish(access->conversation.id, {event});
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);

@@ -150,17 +150,16 @@ Outcome<protocol::Ok> MessageService::edit(const Identity &who, const protocol::
 Outcome<protocol::Ok> MessageService::remove(const Identity &who, const protocol::MessageDelete &request)
 {
     try {
-        const auto conversation = m_conversations->byId(request.conversationId);
-        const auto me = m_conversations->member(request.conversationId, who.userId);
-        if (!conversation || !me || !me->active)
+        const auto access = m_conversations->access(request.conversationId, who.userId);
+        if (!access)
             return notFound(kConversation);
         const auto message = m_events->messageById(request.messageId);
         if (!message || message->conversationId != request.conversationId)
             return notFound(kMessage);
         if (message->deleted)
             return protocol::Ok{};
-        const bool moderator = conversation->kind != ConversationKind::Direct &&
-                               (me->role == Role::Owner || me->role == Role::Admin);
+        const bool moderator = access->conversation.kind != ConversationKind::Direct &&
+                               (access->me.role == Role::Owner || access->me.role == Role::Admin);
         if (message->senderId != who.userId && !moderator)
             return forbidden(QStringLiteral("only the author or an admin deletes a message"));
         StoredEvent event;
@@ -209,9 +208,8 @@ Outcome<protocol::Ok> MessageService::react(const Identity &who, const protocol:
 Outcome<protocol::History> MessageService::history(const Identity &who, const protocol::HistoryRequest &request)
 {
     try {
-        const auto conversation = m_conversations->byId(request.conversationId);
-        const auto me = m_conversations->member(request.conversationId, who.userId);
-        if (!conversation || !me || !me->active)
+        const auto access = m_conversations->access(request.conversationId, who.userId);
+        if (!access)
             return notFound(kConversation);
         const int limit = int(std::min(request.limit, m_config.limits.historyPageMax));
         // One more than asked tells whether there is more beyond the page.
@@ -223,7 +221,7 @@ Outcome<protocol::History> MessageService::history(const Identity &who, const pr
             else
                 events.removeFirst();
         }
-        const Presenter presenter = m_log.presenter(*conversation);
+        const Presenter presenter = m_log.presenter(access->conversation);
         protocol::History reply;
         reply.conversationId = request.conversationId;
         reply.hasMore = hasMore;
@@ -294,22 +292,21 @@ Outcome<protocol::SyncResult> MessageService::sync(const Identity &who, const pr
 Outcome<protocol::Ok> MessageService::receipt(const Identity &who, const protocol::Receipt &request)
 {
     try {
-        const auto conversation = m_conversations->byId(request.conversationId);
-        const auto me = m_conversations->member(request.conversationId, who.userId);
-        if (!conversation || !me || !me->active)
+        const auto access = m_conversations->access(request.conversationId, who.userId);
+        if (!access)
             return notFound(kConversation);
-        const qint64 seq = std::min(request.seq, conversation->lastSeq);
+        const qint64 seq = std::min(request.seq, access->conversation.lastSeq);
         // Reading implies delivery.
         const qint64 delivered = seq;
         const qint64 read = request.kind == protocol::ReceiptKind::Read ? seq : 0;
         const auto [newDelivered, newRead] =
             m_conversations->advanceMarkers(request.conversationId, who.userId, delivered, read);
-        if (newDelivered == me->deliveredSeq && newRead == me->readSeq)
+        if (newDelivered == access->me.deliveredSeq && newRead == access->me.readSeq)
             return protocol::Ok{}; // markers never move back; nothing changed
-        Member updated = *me;
+        Member updated = access->me;
         updated.deliveredSeq = newDelivered;
         updated.readSeq = newRead;
-        const Presenter presenter = m_log.presenter(*conversation);
+        const Presenter presenter = m_log.presenter(access->conversation);
         const protocol::MarkerInfo marker = presenter.marker(updated);
         m_fanout.toUsers(m_conversations->activeMemberIds(request.conversationId),
                          protocol::encodeFrame(protocol::MarkerUpdate{request.conversationId, marker.memberId,

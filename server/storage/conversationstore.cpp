@@ -135,6 +135,20 @@ std::optional<Member> ConversationStore::member(const QString &conversationId, c
     return members.isEmpty() ? std::nullopt : std::optional(members.first());
 }
 
+std::optional<Access> ConversationStore::access(const QString &conversationId, const QString &userId)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT ") + kConversationColumns + QStringLiteral(", ") + kMemberColumns +
+                                 QStringLiteral(" FROM members m JOIN conversations c ON c.id = m.conversation_id "
+                                                "JOIN users u ON u.id = m.user_id "
+                                                "WHERE m.conversation_id = ? AND m.user_id = ? AND m.active = 1"),
+                             {conversationId, userId});
+    std::optional<Access> result;
+    if (q.next())
+        result = Access{readConversation(q, 0), readMember(q, 9)};
+    q.finish();
+    return result;
+}
+
 QList<Member> ConversationStore::members(const QString &conversationId, bool includeFormer)
 {
     return readMembers(m_db.exec(QStringLiteral("SELECT ") + kMemberColumns +

@@ -18,6 +18,12 @@ struct MembershipRow {
     qint64 memberCount = 0;
 };
 
+//! A conversation together with the asking user's active member row.
+struct Access {
+    Conversation conversation;
+    Member me;
+};
+
 //! Conversations and their members (including read markers).
 class ConversationStore {
 public:
@@ -35,6 +41,9 @@ public:
     //! Inserts, or re-activates a former member's row (keeping its alias in blind rooms).
     void upsertMember(const Member &member);
     std::optional<Member> member(const QString &conversationId, const QString &userId);
+    //! The conversation and my row when I am an active member; nothing otherwise (callers answer
+    //! NOT_FOUND, so that conversation ids cannot be probed). One query.
+    std::optional<Access> access(const QString &conversationId, const QString &userId);
     QList<Member> members(const QString &conversationId, bool includeFormer = false);
     QList<QString> activeMemberIds(const QString &conversationId);
     //! Everyone who shares a conversation that is not blind with `userId` (for presence).

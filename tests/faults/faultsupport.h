@@ -194,8 +194,8 @@ public:
      */
     void verify(int minOnline)
     {
-        QVERIFY2(QTest::qWaitFor([this] { return sendingDone(); }, 60000), "the writers did not finish");
-        const bool settled = QTest::qWaitFor([this] { return allOnline() && allAcked(); }, 45000);
+        QVERIFY2(QTest::qWaitFor([this] { return sendingDone(); }, 90000), "the writers did not finish");
+        const bool settled = QTest::qWaitFor([this] { return allOnline() && allAcked(); }, 90000);
         if (!settled) {
             for (int i = 0; i < int(m_devices.size()); ++i)
                 qWarning() << m_usernames[i] << "state" << device(i)->connectionState() << "pending"
