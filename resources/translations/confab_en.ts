@@ -494,4 +494,14 @@ Press ✎ to start one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>ConversationHeader</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
