@@ -193,6 +193,10 @@ Outcome<protocol::Ok> MessageService::react(const Identity &who, const protocol:
         StoredEvent event;
         {
             Transaction tx(m_db);
+            // Reacting twice with the same emoji, or removing one that is not there, changes nothing
+            // and so writes no event: the log says what happened, once.
+            if (!m_events->setReaction(message->id, who.userId, request.emoji, request.add, nowMs()))
+                return protocol::Ok{};
             event = m_log.append(request.conversationId, EventKind::Reaction, who.userId,
                                  {{QStringLiteral("emoji"), request.emoji}, {QStringLiteral("add"), request.add}},
                                  message->id);

@@ -67,6 +67,19 @@ void EventStore::insertMessage(const Message &m)
         .finish();
 }
 
+bool EventStore::setReaction(const QString &messageId, const QString &userId, const QString &emoji, bool add,
+                             qint64 now)
+{
+    QSqlQuery &q = add ? m_db.exec(QStringLiteral("INSERT INTO reactions (message_id, user_id, emoji, created_at) "
+                                                  "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+                                   {messageId, userId, emoji, now})
+                       : m_db.exec(QStringLiteral("DELETE FROM reactions WHERE message_id = ? AND user_id = ? AND emoji = ?"),
+                                   {messageId, userId, emoji});
+    const bool changed = q.numRowsAffected() > 0;
+    q.finish();
+    return changed;
+}
+
 std::optional<Message> EventStore::messageById(const QString &id)
 {
     return readOneMessage(

@@ -15,6 +15,8 @@ public:
 
     void append(const StoredEvent &event);
     void insertMessage(const Message &message);
+    //! Records (add) or forgets (!add) one user's reaction; false when that changed nothing.
+    bool setReaction(const QString &messageId, const QString &userId, const QString &emoji, bool add, qint64 now);
     std::optional<Message> messageById(const QString &id);
     std::optional<Message> messageByClientId(const QString &conversationId, const QString &senderId,
                                              const QString &clientId);

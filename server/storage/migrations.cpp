@@ -108,6 +108,16 @@ const QStringList kVersion2 = {
         created_at BIGINT NOT NULL))"),
 };
 
+// Version 4: who reacted with what, so that a reaction is added or removed once, not again and again.
+const QStringList kVersion4 = {
+    QStringLiteral(R"(CREATE TABLE reactions (
+        message_id TEXT NOT NULL REFERENCES messages(id),
+        user_id TEXT NOT NULL REFERENCES users(id),
+        emoji TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (message_id, user_id, emoji)))"),
+};
+
 } // namespace
 
 int Migrations::currentVersion()
@@ -158,6 +168,10 @@ void Migrations::applyStep(int version)
     case 3:
         // Message search: dialect-specific (tsvector + pg_trgm, or FTS5), so it lives with its queries.
         SearchStore::createSchema(m_db);
+        return;
+    case 4:
+        for (const QString &statement : kVersion4)
+            m_db.execDirect(statement);
         return;
     default:
         throw StoreError(StoreError::Kind::Internal, QStringLiteral("no migration step for version %1").arg(version));

@@ -224,6 +224,9 @@ private slots:
         QVERIFY(TestClient::isError(joon->request(MessageEdit{group, id, QStringLiteral("hijack")}), ErrorCode::Forbidden));
         QVERIFY(std::holds_alternative<Ok>(mina->request(MessageEdit{group, id, QStringLiteral("typo here")})));
         QVERIFY(std::holds_alternative<Ok>(joon->request(MessageReact{group, id, QStringLiteral("👍"), true})));
+        // Again, and removing one that is not there: accepted, but nothing happened, so no event.
+        QVERIFY(std::holds_alternative<Ok>(joon->request(MessageReact{group, id, QStringLiteral("👍"), true})));
+        QVERIFY(std::holds_alternative<Ok>(joon->request(MessageReact{group, id, QStringLiteral("🎉"), false})));
         QVERIFY(std::holds_alternative<Ok>(mina->request(MessageDelete{group, id})));
         QVERIFY(joon->waitForPushed([](const Frame &f) {
             const auto *e = std::get_if<Event>(&f);
@@ -249,6 +252,10 @@ private slots:
             }
         }
         QVERIFY(sawEdit && sawReaction);
+        int reactions = 0;
+        for (const Event &e : history.events)
+            reactions += e.kind == EventKind::Reaction;
+        QCOMPARE(reactions, 1);
         QVERIFY(TestClient::isError(joon->request(MessageEdit{group, id, QStringLiteral("x")}), ErrorCode::NotFound));
     }
 
