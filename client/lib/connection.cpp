@@ -34,6 +34,7 @@ Connection::Connection(QObject *parent) : QObject(parent)
     connect(&m_socket, &QWebSocket::connected, this, &Connection::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::binaryReceived);
     connect(&m_socket, &QWebSocket::pong, this, [this] { m_lastPong = now(); });
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::retryNow);
@@ -215,6 +216,14 @@ void Connection::request(const Frame &frame, ReplyHandler onReply, int timeoutMs
     const QString id = QStringLiteral("q%1").arg(++m_nextId);
     m_pending.insert(id, Pending{std::move(onReply), now() + timeoutMs});
     m_socket.sendTextMessage(QString::fromUtf8(encodeFrame(frame, {id, {}})));
+}
+
+bool Connection::sendBinary(const QByteArray &frame)
+{
+    if (m_socket.state() != QAbstractSocket::ConnectedState || m_state != State::Online)
+        return false;
+    m_socket.sendBinaryMessage(frame);
+    return true;
 }
 
 void Connection::onText(const QString &text)

@@ -60,6 +60,8 @@ public:
      * first or the reply does not come within `timeoutMs`. Offline, it fails at once (asynchronously).
      */
     void request(const protocol::Frame &frame, ReplyHandler onReply, int timeoutMs = 30000);
+    //! Sends one binary frame (an attachment chunk) when online; false otherwise.
+    bool sendBinary(const QByteArray &frame);
 
 signals:
     void stateChanged(confab::client::Connection::State state);
@@ -67,6 +69,8 @@ signals:
     //! The server refused the credentials for good (wrong password, revoked token): stop and ask the user.
     void authenticationFailed(const confab::protocol::Error &error);
     void pushed(const confab::protocol::Frame &frame);
+    //! A binary frame from the server: a download chunk.
+    void binaryReceived(const QByteArray &frame);
     void reconnectScheduled(int delayMs);
 
 private:
