@@ -1,6 +1,7 @@
 // confab-server: the Confab chat server and its admin commands.
 #include "app/admin.h"
 #include "app/config.h"
+#include "app/operations.h"
 #include "app/serverapp.h"
 #include "app/unixsignals.h"
 #include "logging.h"
@@ -29,7 +30,10 @@ int main(int argc, char *argv[])
         "  migrate                    bring the database schema up to date and exit\n"
         "  user add|disable|enable|reset-password USERNAME [--display-name N] [--password-stdin]\n"
         "  user list\n"
-        "  invite create              print a one-time invite code (auth/registration = invite)"));
+        "  invite create              print a one-time invite code (auth/registration = invite)\n"
+        "  backup FOLDER              copy the SQLite database and the attachments into a new folder\n"
+        "  check                      check config, database, schema, storage and TLS; exit 1 on a problem\n"
+        "  fingerprint                print the SHA-256 fingerprint of the TLS certificate"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("INI config file."), QStringLiteral("file"));
@@ -47,7 +51,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption passwordStdinOption(QStringLiteral("password-stdin"),
                                                  QStringLiteral("user add/reset-password: read the password from stdin."));
     parser.addOptions({configOption, listenOption, dataOption, databaseOption, displayNameOption, passwordStdinOption});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate | user | invite"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate | user | invite | backup | check | fingerprint"));
     parser.process(app);
 
     QTextStream out(stdout), err(stderr), in(stdin);
@@ -77,6 +81,13 @@ int main(int argc, char *argv[])
         return admin.user(positional.mid(1), parser.value(displayNameOption), parser.isSet(passwordStdinOption));
     if (command == QLatin1StringView("invite"))
         return admin.invite(positional);
+    Operations operations(config, out, err);
+    if (command == QLatin1StringView("backup"))
+        return operations.backup(positional.value(1));
+    if (command == QLatin1StringView("check"))
+        return operations.check();
+    if (command == QLatin1StringView("fingerprint"))
+        return operations.fingerprint();
     if (command != QLatin1StringView("serve")) {
         err << "unknown command " << command << " (see --help)" << Qt::endl;
         return 2;

@@ -58,6 +58,7 @@ bool ServerConfig::loadIni(const QString &path, QString *error)
         return value.isEmpty() || QDir::isAbsolutePath(value) ? value : QDir(base).absoluteFilePath(value);
     };
     bool ok = true;
+    qint64 metricsPortValue = metricsPort;
     const auto integer = [&](const QString &key, qint64 &target, qint64 min, qint64 max) {
         if (!ok || !ini.contains(key))
             return;
@@ -127,6 +128,33 @@ bool ServerConfig::loadIni(const QString &path, QString *error)
             if (!t.trimmed().isEmpty())
                 attachmentTypes.append(t.trimmed().toLower());
     }
+    integer(QStringLiteral("metrics/port"), metricsPortValue, 0, 65535);
+    if (ok)
+        metricsPort = quint16(metricsPortValue);
+    if (ok && ini.contains(QStringLiteral("metrics/address"))) {
+        const QString host = ini.value(QStringLiteral("metrics/address")).toString();
+        QHostAddress address;
+        if (host == QLatin1StringView("localhost"))
+            address = QHostAddress::LocalHost;
+        else
+            address.setAddress(host);
+        // Metrics tell how busy the server is and who is connected: never on a reachable address.
+        if (address.isNull() || !address.isLoopback()) {
+            *error = QStringLiteral("config key metrics/address must be a loopback address (127.0.0.1, ::1 or "
+                                    "localhost), not %1; put a proxy in front to expose metrics elsewhere")
+                         .arg(host);
+            return false;
+        }
+        metricsAddress = address;
+    }
+    if (ok && ini.contains(QStringLiteral("tls/self_signed"))) {
+        const QString v = ini.value(QStringLiteral("tls/self_signed")).toString().toLower();
+        if (v != QLatin1StringView("true") && v != QLatin1StringView("false")) {
+            *error = QStringLiteral("config key tls/self_signed must be true or false");
+            return false;
+        }
+        tlsSelfSigned = v == QLatin1StringView("true");
+    }
     if (ok && ini.contains(QStringLiteral("attachments/strip_metadata"))) {
         const QString v = ini.value(QStringLiteral("attachments/strip_metadata")).toString().toLower();
         if (v != QLatin1StringView("true") && v != QLatin1StringView("false")) {
@@ -164,6 +192,17 @@ void ServerConfig::applyEnvironment()
         databaseUrl = qEnvironmentVariable("CONFAB_DATABASE_URL");
     if (qEnvironmentVariableIsSet("CONFAB_TLS_KEY_PASSWORD"))
         tlsKeyPassword = qEnvironmentVariable("CONFAB_TLS_KEY_PASSWORD");
+}
+
+void ServerConfig::resolveSelfSignedPaths()
+{
+    if (!tlsSelfSigned)
+        return;
+    const QDir tlsDir(QDir(dataDir).absoluteFilePath(QStringLiteral("tls")));
+    if (tlsCert.isEmpty())
+        tlsCert = tlsDir.absoluteFilePath(QStringLiteral("certificate.pem"));
+    if (tlsKey.isEmpty())
+        tlsKey = tlsDir.absoluteFilePath(QStringLiteral("key.pem"));
 }
 
 std::optional<DatabaseUrl> ServerConfig::resolvedDatabase(QString *error) const

@@ -41,6 +41,12 @@ struct ServerConfig {
     bool stripImageMetadata = true;     //!< re-encode stored images without EXIF (always done in blind rooms)
     qint64 uploadTimeoutMs = 3'600'000; //!< an upload without a chunk for this long is discarded
     qint64 attachmentQuotaBytes = 0;    //!< per user, all attachments together; 0 = no quota
+    // Health and metrics over HTTP (app/healthhttp.h), on loopback only: the figures are not for the world.
+    quint16 metricsPort = 0; //!< 0: no HTTP endpoint
+    QHostAddress metricsAddress = QHostAddress::LocalHost;
+    //! TLS with a certificate made on first start (app/selfsigned.h) when tls/certificate and tls/key
+    //! do not exist yet; they default to <data>/tls/certificate.pem and <data>/tls/key.pem.
+    bool tlsSelfSigned = false;
 
     static QStringList defaultAttachmentTypes();
 
@@ -51,6 +57,8 @@ struct ServerConfig {
     bool setListen(const QString &hostPort, QString *error);
     std::optional<DatabaseUrl> resolvedDatabase(QString *error) const;
     bool tls() const { return !tlsCert.isEmpty(); }
+    //! Fills in the self-signed certificate's default paths (tlsSelfSigned only).
+    void resolveSelfSignedPaths();
 };
 
 } // namespace confab::server

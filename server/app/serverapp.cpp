@@ -1,5 +1,8 @@
 #include "serverapp.h"
 
+#include "app/healthhttp.h"
+#include "app/metrics.h"
+#include "app/selfsigned.h"
 #include "domain/clock.h"
 #include "domain/passwords.h"
 #include "logging.h"
@@ -24,11 +27,15 @@
 
 namespace confab::server {
 
-ServerApp::ServerApp(ServerConfig config, QObject *parent) : QObject(parent), m_config(std::move(config)) {}
+ServerApp::ServerApp(ServerConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_metrics(std::make_unique<Metrics>())
+{
+}
 
 ServerApp::~ServerApp()
 {
     // The listener's sessions refer to the services: it goes first.
+    m_health.reset();
     m_listener.reset();
 }
 
@@ -41,7 +48,7 @@ bool ServerApp::start(QString *error)
     const auto url = m_config.resolvedDatabase(error);
     if (!url)
         return false;
-    m_db = std::make_unique<Database>(*url, QStringLiteral("confab-main"));
+    m_db = std::make_unique<Database>(*url, QStringLiteral("confab-main"), m_metrics.get());
     if (!m_db->open(error)) {
         *error = QStringLiteral("cannot open the database %1: %2").arg(url->redacted(), *error);
         return false;
@@ -51,17 +58,17 @@ bool ServerApp::start(QString *error)
         return false;
 
     m_hasher = std::make_unique<PasswordHasher>();
-    m_hub = std::make_unique<Hub>();
+    m_hub = std::make_unique<Hub>(m_metrics.get());
     Fanout *fanout = m_hub.get();
     if (m_db->dialect() == Database::Dialect::PostgreSQL) {
-        m_bus = std::make_unique<ClusterBus>(*m_db, *m_hub);
+        m_bus = std::make_unique<ClusterBus>(*m_db, *m_hub, m_metrics.get());
         if (m_bus->listen())
             fanout = m_bus.get();
     }
     m_conversationStore = std::make_unique<ConversationStore>(*m_db);
     m_eventStore = std::make_unique<EventStore>(*m_db);
-    m_log = std::make_unique<ConversationLog>(*m_conversationStore, *m_eventStore, *fanout);
-    m_auth = std::make_unique<AuthService>(*m_db, m_config, *m_hasher, *fanout);
+    m_log = std::make_unique<ConversationLog>(*m_conversationStore, *m_eventStore, *fanout, m_metrics.get());
+    m_auth = std::make_unique<AuthService>(*m_db, m_config, *m_hasher, *fanout, m_metrics.get());
     m_conversations = std::make_unique<ConversationService>(*m_db, *m_log, *fanout);
     m_messages = std::make_unique<MessageService>(*m_db, m_config, *m_log, *m_conversations, *fanout);
     m_live = std::make_unique<LiveService>(*m_db, m_config, *fanout);
@@ -91,12 +98,52 @@ bool ServerApp::start(QString *error)
     if (!m_attachments->prepare(error))
         return false;
     m_dispatcher->setAttachments(m_attachments.get());
+    if (!prepareTls(error))
+        return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);
     if (!m_listener->listen(error))
         return false;
+    if (m_config.metricsPort != 0) {
+        m_metrics->setGaugeSource([this] {
+            Metrics::Gauges g;
+            for (const ClientSession *session : m_hub->sessions()) {
+                ++g.connections;
+                if (session->identity().isValid())
+                    ++g.authenticatedSessions;
+                const qint64 queued = session->queuedBytes();
+                g.queuedBytesSum += queued;
+                g.queuedBytesMax = std::max(g.queuedBytesMax, queued);
+            }
+            return g;
+        });
+        m_health = std::make_unique<HealthHttp>(m_config, *m_metrics, *m_db);
+        if (!m_health->listen(error))
+            return false;
+        qCInfo(lcServer).noquote() << "health and metrics on" << m_health->url() + QStringLiteral("/healthz")
+                                   << "and" << m_health->url() + QStringLiteral("/metrics");
+    }
     qCInfo(lcServer).noquote() << "database" << url->redacted() << "schema version" << Migrations::kSchemaVersion;
     connect(&m_sweep, &QTimer::timeout, this, &ServerApp::sweep);
     m_sweep.start(int(m_config.sessionCheckMs));
+    return true;
+}
+
+bool ServerApp::prepareTls(QString *error)
+{
+    if (m_config.tlsSelfSigned) {
+        m_config.resolveSelfSignedPaths();
+        bool created = false;
+        if (!selfsigned::ensure(m_config.tlsCert, m_config.tlsKey, &created, error))
+            return false;
+        if (created)
+            qCInfo(lcServer).noquote() << "made a self-signed TLS certificate" << m_config.tlsCert << "and key" << m_config.tlsKey;
+    }
+    if (m_config.tls()) {
+        // Users of a self-signed certificate compare this with what their client shows.
+        QString why;
+        if (const auto fp = selfsigned::fingerprint(m_config.tlsCert, &why))
+            qCInfo(lcServer).noquote() << "TLS certificate SHA-256 fingerprint" << *fp;
+    }
     return true;
 }
 

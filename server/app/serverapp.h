@@ -18,10 +18,12 @@ class ConversationStore;
 class Database;
 class Dispatcher;
 class EventStore;
+class HealthHttp;
 class Hub;
 class Listener;
 class LiveService;
 class MessageService;
+class Metrics;
 class PasswordHasher;
 class SearchService;
 
@@ -39,8 +41,12 @@ public:
 private:
     void sweep();
 
+    //! Tells, when TLS is made from a self-signed certificate, whether it was made now.
+    bool prepareTls(QString *error);
+
     ServerConfig m_config;
     QTimer m_sweep;
+    std::unique_ptr<Metrics> m_metrics; //!< first in, last out: every part below may record into it
     std::unique_ptr<Database> m_db;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<Hub> m_hub;
@@ -56,6 +62,7 @@ private:
     std::unique_ptr<AttachmentService> m_attachments;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;
+    std::unique_ptr<HealthHttp> m_health; //!< metrics/port only
 };
 
 } // namespace confab::server

@@ -1,5 +1,6 @@
 #include "clientsession.h"
 
+#include "app/metrics.h"
 #include "domain/clock.h"
 #include "logging.h"
 
@@ -113,6 +114,8 @@ void ClientSession::reply(const QString &requestId, const protocol::Frame &frame
 
 void ClientSession::replyError(const QString &requestId, const protocol::Error &error)
 {
+    if (Metrics *metrics = m_hub.metrics())
+        metrics->error(error.code);
     reply(requestId, error);
 }
 

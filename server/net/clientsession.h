@@ -35,6 +35,7 @@ public:
     //! has stopped reading and the connection is closed (4004) before it costs unbounded memory.
     void sendFrame(const QByteArray &frame, bool droppable = false);
     void sendBinary(const QByteArray &frame); //!< an attachment download chunk
+    qint64 queuedBytes() const { return m_socket ? m_socket->bytesToWrite() : 0; }
     void reply(const QString &requestId, const protocol::Frame &frame);
     void replyError(const QString &requestId, const protocol::Error &error);
     void closeWith(protocol::CloseCode code, const QString &reason);

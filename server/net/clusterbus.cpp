@@ -1,5 +1,6 @@
 #include "clusterbus.h"
 
+#include "app/metrics.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
 #include "logging.h"
@@ -18,8 +19,8 @@ const QString kChannel = QStringLiteral("confab");
 constexpr qsizetype kMaxPayloadBytes = 7900;
 } // namespace
 
-ClusterBus::ClusterBus(Database &db, Hub &hub, QObject *parent)
-    : QObject(parent), m_db(db), m_hub(hub), m_instanceId(ids::make('i'))
+ClusterBus::ClusterBus(Database &db, Hub &hub, Metrics *metrics, QObject *parent)
+    : QObject(parent), m_db(db), m_hub(hub), m_metrics(metrics), m_instanceId(ids::make('i'))
 {
 }
 
@@ -49,6 +50,8 @@ void ClusterBus::notify(const QJsonObject &message)
         return;
     QJsonObject m = message;
     m.insert(QStringLiteral("o"), m_instanceId);
+    const qint64 sentAt = nowMs(); // "ts": receivers measure the NOTIFY lag with it
+    m.insert(QStringLiteral("ts"), sentAt);
     QByteArray payload = QJsonDocument(m).toJson(QJsonDocument::Compact);
     try {
         if (payload.size() > kMaxPayloadBytes) {
@@ -57,7 +60,8 @@ void ClusterBus::notify(const QJsonObject &message)
             m_db.exec(QStringLiteral("INSERT INTO bus_payloads (id, payload, created_at) VALUES (?, ?, ?)"),
                       {id, QString::fromUtf8(payload), nowMs()})
                 .finish();
-            payload = QJsonDocument(QJsonObject{{QStringLiteral("o"), m_instanceId}, {QStringLiteral("ref"), id}})
+            payload = QJsonDocument(QJsonObject{{QStringLiteral("o"), m_instanceId}, {QStringLiteral("ref"), id},
+                                                {QStringLiteral("ts"), sentAt}})
                           .toJson(QJsonDocument::Compact);
         }
         m_db.exec(QStringLiteral("SELECT pg_notify(?, ?)"), {kChannel, QString::fromUtf8(payload)}).finish();
@@ -115,6 +119,8 @@ void ClusterBus::onNotification(const QString &name, QSqlDriver::NotificationSou
     const QJsonObject message = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
     if (message.value(QStringLiteral("o")).toString() == m_instanceId)
         return; // our own, already delivered locally
+    if (m_metrics && message.contains(QStringLiteral("ts")))
+        m_metrics->notifyLag(nowMs() - qint64(message.value(QStringLiteral("ts")).toDouble()));
     const QString ref = message.value(QStringLiteral("ref")).toString();
     if (ref.isEmpty())
         return handle(message);

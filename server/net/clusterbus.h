@@ -11,6 +11,7 @@ namespace confab::server {
 
 class Database;
 class Hub;
+class Metrics;
 
 /*!
  * Several confab-server instances on one PostgreSQL act as one server: every delivery is made to
@@ -25,7 +26,8 @@ class Hub;
 class ClusterBus : public QObject, public Fanout {
     Q_OBJECT
 public:
-    ClusterBus(Database &db, Hub &hub, QObject *parent = nullptr);
+    //! `metrics`, when given, records how late other instances' NOTIFYs arrive (payloads carry their send time).
+    ClusterBus(Database &db, Hub &hub, Metrics *metrics = nullptr, QObject *parent = nullptr);
     ~ClusterBus() override;
 
     //! LISTENs (again, after a reconnect). False when the database cannot notify (SQLite).
@@ -60,6 +62,7 @@ private:
 
     Database &m_db;
     Hub &m_hub;
+    Metrics *m_metrics = nullptr;
     QString m_instanceId;
     bool m_listening = false;
     std::function<void(const QString &, qint64)> m_onEvent;

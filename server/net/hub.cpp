@@ -1,5 +1,6 @@
 #include "hub.h"
 
+#include "app/metrics.h"
 #include "net/clientsession.h"
 
 namespace confab::server {
@@ -38,6 +39,8 @@ void Hub::toUsers(const QList<QString> &userIds, const QByteArray &frame, Delive
             continue;
         for (ClientSession *session : *it)
             session->sendFrame(frame, delivery == Delivery::Droppable);
+        if (m_metrics)
+            m_metrics->delivered(quint64(it->size()));
     }
 }
 

@@ -9,10 +9,14 @@
 namespace confab::server {
 
 class ClientSession;
+class Metrics;
 
 //! Who is connected: every session, and the authenticated ones by user. Delivers fan-out.
 class Hub : public Fanout {
 public:
+    //! `metrics`, when given, counts deliveries (and sessions record their error replies into it).
+    explicit Hub(Metrics *metrics = nullptr) : m_metrics(metrics) {}
+    Metrics *metrics() const { return m_metrics; }
     void attach(ClientSession *session);
     void detach(ClientSession *session);
     void authenticated(ClientSession *session); //!< after the session learned its identity
@@ -27,6 +31,7 @@ public:
 private:
     QSet<ClientSession *> m_all;
     QHash<QString, QList<ClientSession *>> m_byUser;
+    Metrics *m_metrics = nullptr;
 };
 
 } // namespace confab::server

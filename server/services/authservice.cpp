@@ -1,5 +1,6 @@
 #include "authservice.h"
 
+#include "app/metrics.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
 #include "domain/passwords.h"
@@ -18,8 +19,14 @@ namespace {
 const Failure kBadCredentials{ErrorCode::Unauthorized, QStringLiteral("wrong username or password"), {}, {}};
 } // namespace
 
-AuthService::AuthService(Database &db, const ServerConfig &config, PasswordHasher &hasher, Fanout &fanout)
-    : m_db(db), m_config(config), m_hasher(hasher), m_fanout(fanout), m_accounts(std::make_unique<AccountStore>(db))
+AuthService::AuthService(Database &db, const ServerConfig &config, PasswordHasher &hasher, Fanout &fanout,
+                         Metrics *metrics)
+    : m_db(db)
+    , m_config(config)
+    , m_hasher(hasher)
+    , m_fanout(fanout)
+    , m_metrics(metrics)
+    , m_accounts(std::make_unique<AccountStore>(db))
 {
 }
 
@@ -98,6 +105,8 @@ void AuthService::login(const protocol::AuthLogin &request, QObject *context, Do
     m_hasher.verify(hash, request.password, context, [this, user, request, done](bool ok) {
         if (!ok || !user || user->disabled) {
             qCInfo(lcAuth).noquote() << "failed login for a" << (user ? "known" : "unknown") << "username";
+            if (m_metrics)
+                m_metrics->login(false);
             return done(kBadCredentials);
         }
         try {
@@ -105,6 +114,8 @@ void AuthService::login(const protocol::AuthLogin &request, QObject *context, Do
             auto result = openSession(*user, request.device, true);
             tx.commit();
             qCInfo(lcAuth).noquote() << "login of user" << user->id << "session" << result.value().identity.sessionId;
+            if (m_metrics)
+                m_metrics->login(true);
             done(std::move(result));
         } catch (const StoreError &e) {
             done(storeFailure(e));

@@ -11,6 +11,7 @@ namespace confab::server {
 class AccountStore;
 class Database;
 class Fanout;
+class Metrics;
 class PasswordHasher;
 
 //! Who a connection is, once authenticated.
@@ -33,7 +34,8 @@ class AuthService {
 public:
     using Done = std::function<void(Outcome<AuthResult>)>;
 
-    AuthService(Database &db, const ServerConfig &config, PasswordHasher &hasher, Fanout &fanout);
+    AuthService(Database &db, const ServerConfig &config, PasswordHasher &hasher, Fanout &fanout,
+                Metrics *metrics = nullptr);
     ~AuthService();
 
     //! `context` guards the callback: if it is destroyed first, `done` is not called.
@@ -56,6 +58,7 @@ private:
     const ServerConfig &m_config;
     PasswordHasher &m_hasher;
     Fanout &m_fanout;
+    Metrics *m_metrics = nullptr; //!< counts password logins, when given
     std::unique_ptr<AccountStore> m_accounts;
 };
 

@@ -1,5 +1,6 @@
 #include "conversationlog.h"
 
+#include "app/metrics.h"
 #include "domain/clock.h"
 #include "services/fanout.h"
 #include "storage/conversationstore.h"
@@ -32,6 +33,13 @@ Presenter ConversationLog::presenter(const Conversation &conversation)
 void ConversationLog::publish(const QString &conversationId, const QList<StoredEvent> &events,
                               const QList<QString> &alsoTo)
 {
+    // Called right after the caller's commit: no other commit came in between on this thread.
+    deliver(conversationId, events, alsoTo, m_metrics ? m_metrics->lastCommitNs() : 0);
+}
+
+void ConversationLog::deliver(const QString &conversationId, const QList<StoredEvent> &events,
+                              const QList<QString> &alsoTo, qint64 committedNs)
+{
     if (events.isEmpty())
         return;
     const auto conversation = m_conversations.byId(conversationId);
@@ -54,6 +62,11 @@ void ConversationLog::publish(const QString &conversationId, const QList<StoredE
         // Encoded once for all receivers: in blind rooms too, the event names aliases only. Other
         // instances were told inside the transaction and deliver to their own connections.
         m_fanout.toLocalUsers(receivers, protocol::encodeFrame(presenter.event(event)));
+        if (m_metrics && committedNs > 0) {
+            m_metrics->fannedOut(committedNs);
+            if (event.kind == EventKind::Message)
+                m_metrics->messageStored();
+        }
     }
 }
 
@@ -61,7 +74,7 @@ void ConversationLog::deliverRemote(const QString &conversationId, qint64 seq)
 {
     try {
         const QList<StoredEvent> events = m_events.page(conversationId, seq + 1, seq - 1, 1);
-        publish(conversationId, events);
+        deliver(conversationId, events, {}, 0);
     } catch (const StoreError &) {
         // Clients notice the gap at the next event and sync.
     }

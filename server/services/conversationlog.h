@@ -9,6 +9,7 @@ namespace confab::server {
 class ConversationStore;
 class EventStore;
 class Fanout;
+class Metrics;
 
 /*!
  * Appends events to a conversation's log and delivers them. Every change to a conversation goes
@@ -17,8 +18,9 @@ class Fanout;
  */
 class ConversationLog {
 public:
-    ConversationLog(ConversationStore &conversations, EventStore &events, Fanout &fanout)
-        : m_conversations(conversations), m_events(events), m_fanout(fanout)
+    //! `metrics`, when given, counts stored messages and times the fan-out after each commit.
+    ConversationLog(ConversationStore &conversations, EventStore &events, Fanout &fanout, Metrics *metrics = nullptr)
+        : m_conversations(conversations), m_events(events), m_fanout(fanout), m_metrics(metrics)
     {
     }
 
@@ -36,9 +38,14 @@ public:
     Presenter presenter(const Conversation &conversation);
 
 private:
+    //! `committedNs`: when the events' transaction committed here; 0 for events of other instances.
+    void deliver(const QString &conversationId, const QList<StoredEvent> &events, const QList<QString> &alsoTo,
+                 qint64 committedNs);
+
     ConversationStore &m_conversations;
     EventStore &m_events;
     Fanout &m_fanout;
+    Metrics *m_metrics = nullptr;
 };
 
 } // namespace confab::server

@@ -101,4 +101,13 @@ QList<QString> AttachmentStore::incompleteBefore(qint64 before) {
     return ids;
 }
 
+QList<QString> AttachmentStore::completeSha256s() {
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT DISTINCT sha256 FROM attachments WHERE complete = 1 ORDER BY sha256"));
+    QList<QString> hashes;
+    while (q.next())
+        hashes.append(q.value(0).toString());
+    q.finish();
+    return hashes;
+}
+
 } // namespace confab::server

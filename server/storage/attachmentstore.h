@@ -43,6 +43,8 @@ public:
     void linkToMessage(const QList<QString> &ids, const QString &messageId);
     //! Incomplete, unlinked attachments begun before `before`: candidates for the abandoned-upload sweep.
     QList<QString> incompleteBefore(qint64 before);
+    //! The sha256 of every stored (complete) attachment, each once: what the file store must hold.
+    QList<QString> completeSha256s();
 
 private:
     Database &m_db;

@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "app/metrics.h"
+
 #include "logging.h"
 
 #include <QDateTime>
@@ -56,8 +58,8 @@ QString DatabaseUrl::redacted() const
     return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host.isEmpty() ? QStringLiteral("localhost") : host).arg(port).arg(database);
 }
 
-Database::Database(DatabaseUrl url, QString connectionName)
-    : m_url(std::move(url)), m_connectionName(std::move(connectionName))
+Database::Database(DatabaseUrl url, QString connectionName, Metrics *metrics)
+    : m_url(std::move(url)), m_connectionName(std::move(connectionName)), m_metrics(metrics)
 {
 }
 
@@ -157,6 +159,7 @@ bool Database::isOpen() const
 QSqlQuery &Database::exec(const QString &sql, const QVariantList &params)
 {
     ensureConnected();
+    const qint64 startedNs = m_metrics ? Metrics::nowNs() : 0;
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery query(handle());
@@ -177,6 +180,8 @@ QSqlQuery &Database::exec(const QString &sql, const QVariantList &params)
     }
     if (!query.exec())
         fail(query.lastError(), sql);
+    if (m_metrics)
+        m_metrics->queryDone(startedNs);
     return query;
 }
 
@@ -201,6 +206,8 @@ void Database::commit()
     QSqlDatabase db = handle();
     if (!db.commit())
         fail(db.lastError(), QStringLiteral("COMMIT"));
+    if (m_metrics)
+        m_metrics->committed();
 }
 
 void Database::rollback()

@@ -11,6 +11,8 @@
 
 namespace confab::server {
 
+class Metrics;
+
 //! Where the data lives: `postgresql://user:password@host:port/dbname?host=/socket/folder` or `sqlite:/path/file`.
 struct DatabaseUrl {
     enum class Driver { PostgreSQL, SQLite };
@@ -44,7 +46,8 @@ class Database {
 public:
     enum class Dialect { PostgreSQL, SQLite };
 
-    explicit Database(DatabaseUrl url, QString connectionName);
+    //! `metrics`, when given, times every statement and notes each commit.
+    explicit Database(DatabaseUrl url, QString connectionName, Metrics *metrics = nullptr);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -81,6 +84,7 @@ private:
     bool m_broken = false;
     qint64 m_lastReopenAttempt = 0;
     std::function<void()> m_onReconnect;
+    Metrics *m_metrics = nullptr;
 };
 
 //! Rolls back unless committed: every write path runs inside one.
