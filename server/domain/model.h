@@ -23,6 +23,7 @@ struct User {
     QString passwordHash;
     bool disabled = false;
     qint64 createdAt = 0;
+    bool receiptsPrivate = false;
 };
 
 struct SessionRecord {
@@ -54,7 +55,8 @@ struct Member {
     qint64 joinedAt = 0;
     qint64 joinedSeq = 0;
     qint64 deliveredSeq = 0;
-    qint64 readSeq = 0;
+    qint64 readSeq = 0;       //!< the member's own read marker: their unread counts
+    qint64 publicReadSeq = 0; //!< what others see of it; stands still while receipts are private
     bool muted = false;
     QString alias;   //!< blind rooms only
     QString aliasId; //!< blind rooms only

@@ -61,9 +61,9 @@ protocol::MessageInfo Presenter::message(const Message &m) const
     return info;
 }
 
-protocol::MarkerInfo Presenter::marker(const Member &m) const
+protocol::MarkerInfo Presenter::marker(const Member &m, const QString &viewerId) const
 {
-    return protocol::MarkerInfo{memberId(m.userId), m.deliveredSeq, m.readSeq};
+    return protocol::MarkerInfo{memberId(m.userId), m.deliveredSeq, m.userId == viewerId ? m.readSeq : m.publicReadSeq};
 }
 
 protocol::Event Presenter::event(const StoredEvent &e) const

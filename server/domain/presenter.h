@@ -22,7 +22,8 @@ public:
     QString memberId(const QString &userId) const;
     protocol::MessageInfo message(const Message &message) const;
     protocol::Event event(const StoredEvent &event) const;
-    protocol::MarkerInfo marker(const Member &member) const;
+    //! A member's markers as `viewerId` sees them: their own in full, others' public read marker.
+    protocol::MarkerInfo marker(const Member &member, const QString &viewerId) const;
     //! My row of the conversation list.
     protocol::ConversationInfo conversation(const Member &me, qint64 unread, qint64 memberCount,
                                             const std::optional<Message> &lastMessage) const;

@@ -137,6 +137,11 @@ void Dispatcher::handle(const Call &call, const protocol::AuthRevoke &request)
         m_auth.endConnections(request.sessionId);
 }
 
+void Dispatcher::handle(const Call &call, const protocol::SettingsSet &request)
+{
+    answer(call, m_auth.setSettings(call.who, request));
+}
+
 // ---- conversations ------------------------------------------------------------------------------
 
 void Dispatcher::handle(const Call &call, const protocol::UserLookup &request)

@@ -49,6 +49,7 @@ private:
     void handle(const Call &call, const protocol::AuthLogout &request);
     void handle(const Call &call, const protocol::AuthSessions &request);
     void handle(const Call &call, const protocol::AuthRevoke &request);
+    void handle(const Call &call, const protocol::SettingsSet &request);
     void handle(const Call &call, const protocol::UserLookup &request);
     void handle(const Call &call, const protocol::ConversationCreate &request);
     void handle(const Call &call, const protocol::ConversationList &request);

@@ -55,6 +55,7 @@ Outcome<AuthResult> AuthService::openSession(const User &user, const QString &de
     result.reply.serverTime = now;
     result.reply.user = {user.id, user.username, user.displayName};
     result.reply.limits = m_config.limits;
+    result.reply.settings.receiptsPrivate = user.receiptsPrivate;
     return result;
 }
 
@@ -141,6 +142,7 @@ Outcome<AuthResult> AuthService::resume(const protocol::AuthResume &request)
         result.reply.serverTime = now;
         result.reply.user = {user->id, user->username, user->displayName};
         result.reply.limits = m_config.limits;
+        result.reply.settings.receiptsPrivate = user->receiptsPrivate;
         return result;
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -196,6 +198,18 @@ Outcome<protocol::Ok> AuthService::revoke(const Identity &identity, const protoc
         return storeFailure(e);
     }
     qCInfo(lcAuth).noquote() << "revoked session" << request.sessionId;
+    return protocol::Ok{};
+}
+
+Outcome<protocol::Ok> AuthService::setSettings(const Identity &identity, const protocol::SettingsSet &request)
+{
+    try {
+        m_accounts->setReceiptsPrivate(identity.userId, request.settings.receiptsPrivate);
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+    // The caller's own connection gets it too: one path for "my settings changed", whoever changed them.
+    m_fanout.toUsers({identity.userId}, protocol::encodeFrame(protocol::SettingsUpdate{request.settings}));
     return protocol::Ok{};
 }
 

@@ -50,6 +50,8 @@ public:
     void endConnections(const QString &sessionId);
     Outcome<protocol::Sessions> sessions(const Identity &identity);
     Outcome<protocol::Ok> revoke(const Identity &identity, const protocol::AuthRevoke &request);
+    //! Stores the user's settings; every session of the user, the caller's too, gets `settings`.
+    Outcome<protocol::Ok> setSettings(const Identity &identity, const protocol::SettingsSet &request);
 
 private:
     Outcome<AuthResult> openSession(const User &user, const QString &device, bool withToken);

@@ -101,7 +101,7 @@ std::optional<protocol::ConversationDetail> ConversationService::detailFor(const
         if (!m.active)
             continue;
         detail.members.append(presenter.member(m));
-        detail.markers.append(presenter.marker(m));
+        detail.markers.append(presenter.marker(m, userId));
     }
     return detail;
 }

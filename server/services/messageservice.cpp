@@ -303,18 +303,29 @@ Outcome<protocol::Ok> MessageService::receipt(const Identity &who, const protoco
         // Reading implies delivery.
         const qint64 delivered = seq;
         const qint64 read = request.kind == protocol::ReceiptKind::Read ? seq : 0;
-        const auto [newDelivered, newRead] =
-            m_conversations->advanceMarkers(request.conversationId, who.userId, delivered, read);
-        if (newDelivered == access->me.deliveredSeq && newRead == access->me.readSeq)
+        const auto markers = m_conversations->advanceMarkers(request.conversationId, who.userId, delivered, read);
+        const Member &before = access->me;
+        if (markers.delivered == before.deliveredSeq && markers.read == before.readSeq)
             return protocol::Ok{}; // markers never move back; nothing changed
-        Member updated = access->me;
-        updated.deliveredSeq = newDelivered;
-        updated.readSeq = newRead;
+        Member updated = before;
+        updated.deliveredSeq = markers.delivered;
+        updated.readSeq = markers.read;
+        updated.publicReadSeq = markers.publicRead;
         const Presenter presenter = m_log.presenter(access->conversation);
-        const protocol::MarkerInfo marker = presenter.marker(updated);
-        m_fanout.toUsers(m_conversations->activeMemberIds(request.conversationId),
-                         protocol::encodeFrame(protocol::MarkerUpdate{request.conversationId, marker.memberId,
-                                                                      marker.deliveredSeq, marker.readSeq}));
+        const auto frameFor = [&](const QString &viewerId) {
+            const protocol::MarkerInfo marker = presenter.marker(updated, viewerId);
+            return protocol::encodeFrame(
+                protocol::MarkerUpdate{request.conversationId, marker.memberId, marker.deliveredSeq, marker.readSeq});
+        };
+        // The reader's own devices always learn the full marker (their badges clear everywhere);
+        // the others only when what they may see moved.
+        m_fanout.toUsers({who.userId}, frameFor(who.userId));
+        if (markers.delivered != before.deliveredSeq || markers.publicRead != before.publicReadSeq) {
+            QList<QString> others = m_conversations->activeMemberIds(request.conversationId);
+            others.removeAll(who.userId);
+            if (!others.isEmpty())
+                m_fanout.toUsers(others, frameFor(QString()));
+        }
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);

@@ -7,7 +7,7 @@
 namespace confab::server {
 
 namespace {
-const QString kUserColumns = QStringLiteral("id, username, display_name, password_hash, disabled, created_at");
+const QString kUserColumns = QStringLiteral("id, username, display_name, password_hash, disabled, created_at, receipts_private");
 const QString kSessionColumns =
     QStringLiteral("id, user_id, token_hash, device, created_at, last_used_at, expires_at");
 
@@ -33,7 +33,7 @@ QList<User> AccountStore::readUsers(QSqlQuery &q)
     QList<User> users;
     while (q.next()) {
         users.append(User{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                          q.value(4).toInt() != 0, q.value(5).toLongLong()});
+                          q.value(4).toInt() != 0, q.value(5).toLongLong(), q.value(6).toInt() != 0});
     }
     q.finish();
     return users;
@@ -49,6 +49,12 @@ QList<SessionRecord> AccountStore::readSessions(QSqlQuery &q)
     }
     q.finish();
     return sessions;
+}
+
+void AccountStore::setReceiptsPrivate(const QString &userId, bool receiptsPrivate)
+{
+    m_db.exec(QStringLiteral("UPDATE users SET receipts_private = ? WHERE id = ?"), {int(receiptsPrivate), userId})
+        .finish();
 }
 
 void AccountStore::createUser(const User &user)

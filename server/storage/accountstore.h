@@ -24,6 +24,7 @@ public:
     QList<User> allUsers();
     bool setDisabled(const QString &userId, bool disabled);
     bool setPasswordHash(const QString &userId, const QString &hash);
+    void setReceiptsPrivate(const QString &userId, bool receiptsPrivate);
     qint64 userCount();
 
     void createSession(const SessionRecord &session);

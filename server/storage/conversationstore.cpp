@@ -9,7 +9,8 @@ const QString kConversationColumns =
     QStringLiteral("c.id, c.kind, c.title, c.created_by, c.created_at, c.last_seq, c.archived, c.direct_key, c.alias_secret");
 const QString kMemberColumns = QStringLiteral(
     "m.conversation_id, m.user_id, m.role, m.joined_at, m.joined_seq, m.last_delivered_seq, m.last_read_seq, "
-    "m.muted, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name");
+    "m.muted, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq");
+constexpr int kMemberColumnCount = 15;
 
 Conversation readConversation(const QSqlQuery &q, int at = 0)
 {
@@ -43,6 +44,7 @@ Member readMember(const QSqlQuery &q, int at = 0)
     m.active = q.value(at + 11).toInt() != 0;
     m.username = q.value(at + 12).toString();
     m.displayName = q.value(at + 13).toString();
+    m.publicReadSeq = q.value(at + 14).toLongLong();
     return m;
 }
 
@@ -108,12 +110,12 @@ void ConversationStore::setArchived(const QString &conversationId, bool archived
 void ConversationStore::upsertMember(const Member &m)
 {
     m_db.exec(QStringLiteral("INSERT INTO members (conversation_id, user_id, role, joined_at, joined_seq, "
-                             "last_delivered_seq, last_read_seq, muted, alias, alias_id, group_label, active) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                             "last_delivered_seq, last_read_seq, public_read_seq, muted, alias, alias_id, group_label, active) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
                              "ON CONFLICT (conversation_id, user_id) DO UPDATE SET active = 1, role = excluded.role, "
                              "joined_at = excluded.joined_at, joined_seq = excluded.joined_seq"),
               {m.conversationId, m.userId, protocol::enumName(m.role), m.joinedAt, m.joinedSeq, m.deliveredSeq,
-               m.readSeq, int(m.muted), nullable(m.alias), nullable(m.aliasId), nullable(m.group)})
+               m.readSeq, m.publicReadSeq, int(m.muted), nullable(m.alias), nullable(m.aliasId), nullable(m.group)})
         .finish();
 }
 
@@ -198,19 +200,25 @@ void ConversationStore::setRole(const QString &conversationId, const QString &us
         .finish();
 }
 
-std::pair<qint64, qint64> ConversationStore::advanceMarkers(const QString &conversationId, const QString &userId,
-                                                           qint64 delivered, qint64 read)
+ConversationStore::Markers ConversationStore::advanceMarkers(const QString &conversationId, const QString &userId,
+                                                            qint64 delivered, qint64 read)
 {
     // CASE rather than GREATEST/MAX: the two dialects spell the two-argument maximum differently.
+    // The privacy check is inside the statement, so a settings change on another device cannot
+    // slip between reading the setting and writing the marker.
     QSqlQuery &q = m_db.exec(
         QStringLiteral("UPDATE members SET "
                        "last_delivered_seq = CASE WHEN ? > last_delivered_seq THEN ? ELSE last_delivered_seq END, "
-                       "last_read_seq = CASE WHEN ? > last_read_seq THEN ? ELSE last_read_seq END "
-                       "WHERE conversation_id = ? AND user_id = ? RETURNING last_delivered_seq, last_read_seq"),
-        {delivered, delivered, read, read, conversationId, userId});
-    std::pair<qint64, qint64> markers{0, 0};
+                       "last_read_seq = CASE WHEN ? > last_read_seq THEN ? ELSE last_read_seq END, "
+                       "public_read_seq = CASE WHEN ? > public_read_seq AND "
+                       "(SELECT receipts_private FROM users WHERE users.id = members.user_id) = 0 "
+                       "THEN ? ELSE public_read_seq END "
+                       "WHERE conversation_id = ? AND user_id = ? "
+                       "RETURNING last_delivered_seq, last_read_seq, public_read_seq"),
+        {delivered, delivered, read, read, read, read, conversationId, userId});
+    Markers markers;
     if (q.next())
-        markers = {q.value(0).toLongLong(), q.value(1).toLongLong()};
+        markers = {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
     q.finish();
     return markers;
 }
@@ -222,7 +230,7 @@ QList<MembershipRow> ConversationStore::readMemberships(QSqlQuery &q)
         MembershipRow row;
         row.conversation = readConversation(q, 0);
         row.me = readMember(q, 9);
-        row.memberCount = q.value(23).toLongLong();
+        row.memberCount = q.value(9 + kMemberColumnCount).toLongLong();
         rows.append(row);
     }
     q.finish();

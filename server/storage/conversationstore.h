@@ -50,9 +50,14 @@ public:
     QList<QString> contactsOf(const QString &userId);
     void deactivateMember(const QString &conversationId, const QString &userId);
     void setRole(const QString &conversationId, const QString &userId, Role role);
-    //! Moves markers forward only; returns the member's markers afterwards.
-    std::pair<qint64, qint64> advanceMarkers(const QString &conversationId, const QString &userId, qint64 delivered,
-                                             qint64 read);
+    struct Markers {
+        qint64 delivered = 0;
+        qint64 read = 0;
+        qint64 publicRead = 0;
+    };
+    //! Moves markers forward only; the public read marker only while the user's receipts are public.
+    //! Returns the member's markers afterwards.
+    Markers advanceMarkers(const QString &conversationId, const QString &userId, qint64 delivered, qint64 read);
 
     QList<MembershipRow> membershipsOf(const QString &userId, bool includeArchived);
     std::optional<MembershipRow> membershipOf(const QString &userId, const QString &conversationId);

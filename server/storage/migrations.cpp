@@ -118,6 +118,14 @@ const QStringList kVersion4 = {
         PRIMARY KEY (message_id, user_id, emoji)))"),
 };
 
+// Version 5: private read receipts. A member's own marker keeps counting their unread messages;
+// the public one is what the other members see, and it stands still while receipts are private.
+const QStringList kVersion5 = {
+    QStringLiteral("ALTER TABLE users ADD COLUMN receipts_private INTEGER NOT NULL DEFAULT 0"),
+    QStringLiteral("ALTER TABLE members ADD COLUMN public_read_seq BIGINT NOT NULL DEFAULT 0"),
+    QStringLiteral("UPDATE members SET public_read_seq = last_read_seq"),
+};
+
 } // namespace
 
 int Migrations::currentVersion()
@@ -171,6 +179,10 @@ void Migrations::applyStep(int version)
         return;
     case 4:
         for (const QString &statement : kVersion4)
+            m_db.execDirect(statement);
+        return;
+    case 5:
+        for (const QString &statement : kVersion5)
             m_db.execDirect(statement);
         return;
     default:

@@ -70,6 +70,13 @@ struct AuthRevoke {
     CONFAB_WIRE(AuthRevoke)
 };
 
+//! The signed-in user's own preferences. The server keeps them so that all their devices agree.
+struct AccountSettings {
+    bool receiptsPrivate = false; //!< read markers stay the user's own: others never see them move
+    static void fields(auto &self, auto &v) { v("receipts_private", self.receiptsPrivate); }
+    CONFAB_WIRE(AccountSettings)
+};
+
 //! Reply to auth.register, auth.login (with `token`) and auth.resume (without).
 struct AuthOk {
     QString sessionId;
@@ -78,6 +85,7 @@ struct AuthOk {
     qint64 serverTime = 0;
     UserInfo user;
     Limits limits;
+    AccountSettings settings;
     static void fields(auto &self, auto &v)
     {
         v("session_id", self.sessionId, rule::Id);
@@ -86,6 +94,7 @@ struct AuthOk {
         v("server_time", self.serverTime, rule::Time);
         v("user", self.user);
         v("limits", self.limits);
+        v("settings", self.settings);
     }
     CONFAB_WIRE(AuthOk)
 };
@@ -558,6 +567,21 @@ struct SearchResult {
     CONFAB_WIRE(SearchResult)
 };
 
+// ---- account settings ---------------------------------------------------------------------------
+
+//! Changes the caller's settings; the reply and every other session of the user get `settings`.
+struct SettingsSet {
+    AccountSettings settings;
+    static void fields(auto &self, auto &v) { v("settings", self.settings); }
+    CONFAB_WIRE(SettingsSet)
+};
+
+struct SettingsUpdate {
+    AccountSettings settings;
+    static void fields(auto &self, auto &v) { v("settings", self.settings); }
+    CONFAB_WIRE(SettingsUpdate)
+};
+
 // ---- generic replies ----------------------------------------------------------------------------
 
 //! The success reply of requests that have nothing else to say.
@@ -633,7 +657,9 @@ enum class Direction { ClientToServer, ServerToClient };
     X(SearchRequest, "search", ClientToServer)                                                               \
     X(SearchResult, "search.result", ServerToClient)                                                         \
     X(Ok, "ok", ServerToClient)                                                                              \
-    X(Error, "error", ServerToClient)
+    X(Error, "error", ServerToClient)                                                                        \
+    X(SettingsSet, "settings.set", ClientToServer)                                                           \
+    X(SettingsUpdate, "settings", ServerToClient)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

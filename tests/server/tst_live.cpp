@@ -152,6 +152,74 @@ private slots:
         for (const Frame &f : joon->pushed())
             QVERIFY(!std::holds_alternative<MarkerUpdate>(f));
     }
+
+    void privateReceiptsKeepUnreadCountsButTellNoOne()
+    {
+        CONFAB_START_HARNESS(h, {});
+        auto mina = h.client(QStringLiteral("mina"));
+        auto joon = h.client(QStringLiteral("joon"));
+        QVERIFY(mina && joon);
+        TestClient minaLaptop;
+        QVERIFY(minaLaptop.open(h.server().url()));
+        QVERIFY(minaLaptop.signIn(QStringLiteral("mina")));
+        const QString room = group(*joon, {mina->userId()});
+        const auto isMarker = [](const Frame &f, const QString &memberId, qint64 delivered, qint64 read) {
+            const auto *m = std::get_if<MarkerUpdate>(&f);
+            return m && m->memberId == memberId && m->deliveredSeq == delivered && m->readSeq == read;
+        };
+        MessageSend s;
+        s.conversationId = room;
+        s.body = QStringLiteral("hi");
+        s.clientId = QStringLiteral("first");
+        const qint64 first = std::get<MessageSent>(joon->request(s)).message.seq;
+        // Read while public: Joon sees it.
+        QVERIFY(std::holds_alternative<Ok>(mina->request(Receipt{room, ReceiptKind::Read, first})));
+        QVERIFY(joon->waitForPushed([&](const Frame &f) { return isMarker(f, mina->userId(), first, first); }));
+
+        // Going private reaches every device of Mina's, this one included.
+        QVERIFY(std::holds_alternative<Ok>(mina->request(SettingsSet{AccountSettings{true}})));
+        const auto isPrivate = [](const Frame &f) {
+            const auto *u = std::get_if<SettingsUpdate>(&f);
+            return u && u->settings.receiptsPrivate;
+        };
+        QVERIFY(mina->waitForPushed(isPrivate));
+        QVERIFY(minaLaptop.waitForPushed(isPrivate));
+
+        s.clientId = QStringLiteral("second");
+        const qint64 second = std::get<MessageSent>(joon->request(s)).message.seq;
+        joon->clearPushed();
+        QVERIFY(std::holds_alternative<Ok>(mina->request(Receipt{room, ReceiptKind::Read, second})));
+        // Mina's laptop learns the full marker: its badge clears.
+        QVERIFY(minaLaptop.waitForPushed([&](const Frame &f) { return isMarker(f, mina->userId(), second, second); }));
+        QCOMPARE(std::get<ConversationDetail>(minaLaptop.request(ConversationGet{room})).conversation.unread, 0);
+        // Joon learns that it was delivered, not that it was read.
+        QVERIFY(joon->waitForPushed([&](const Frame &f) { return isMarker(f, mina->userId(), second, first); }));
+        for (const Frame &f : joon->pushed()) {
+            const auto *m = std::get_if<MarkerUpdate>(&f);
+            QVERIFY(!m || m->readSeq <= first);
+        }
+        // Nor from the conversation's details, nor after signing in again.
+        const auto readSeqOf = [](const ConversationDetail &detail, const QString &memberId) {
+            for (const MarkerInfo &m : detail.markers) {
+                if (m.memberId == memberId)
+                    return m.readSeq;
+            }
+            return qint64(-1);
+        };
+        QCOMPARE(readSeqOf(std::get<ConversationDetail>(joon->request(ConversationGet{room})), mina->userId()), first);
+        QCOMPARE(readSeqOf(std::get<ConversationDetail>(mina->request(ConversationGet{room})), mina->userId()), second);
+        TestClient minaAgain;
+        QVERIFY(minaAgain.open(h.server().url()));
+        QVERIFY(minaAgain.signIn(QStringLiteral("mina")));
+        QVERIFY(minaAgain.lastAuth().settings.receiptsPrivate);
+
+        // Public again: the next read is shown; nothing read meanwhile is published after the fact.
+        QVERIFY(std::holds_alternative<Ok>(mina->request(SettingsSet{AccountSettings{false}})));
+        s.clientId = QStringLiteral("third");
+        const qint64 third = std::get<MessageSent>(joon->request(s)).message.seq;
+        QVERIFY(std::holds_alternative<Ok>(mina->request(Receipt{room, ReceiptKind::Read, third})));
+        QVERIFY(joon->waitForPushed([&](const Frame &f) { return isMarker(f, mina->userId(), third, third); }));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLive)

@@ -102,6 +102,7 @@ bool TestClient::signUp(const QString &username, const QString &password)
     reg.device = QStringLiteral("test");
     const Frame reply = request(reg);
     if (const auto *ok = std::get_if<AuthOk>(&reply)) {
+        m_auth = *ok;
         m_user = ok->user;
         m_token = ok->token.value_or(QString());
         return true;
@@ -114,6 +115,7 @@ bool TestClient::signIn(const QString &username, const QString &password)
 {
     const Frame reply = request(AuthLogin{username, password, QStringLiteral("test")});
     if (const auto *ok = std::get_if<AuthOk>(&reply)) {
+        m_auth = *ok;
         m_user = ok->user;
         m_token = ok->token.value_or(QString());
         return true;

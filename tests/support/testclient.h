@@ -37,6 +37,8 @@ public:
     bool signIn(const QString &username, const QString &password = QStringLiteral("correct horse 1"));
     QString userId() const { return m_user.id; }
     QString token() const { return m_token; }
+    //! The last auth.ok of signUp/signIn.
+    const protocol::AuthOk &lastAuth() const { return m_auth; }
 
     //! Pushed frames (no `re`) in arrival order.
     const QList<protocol::Frame> &pushed() const { return m_pushed; }
@@ -60,6 +62,7 @@ private:
     QList<protocol::Frame> m_pushed;
     QStringList m_raw;
     protocol::UserInfo m_user;
+    protocol::AuthOk m_auth;
     QString m_token;
     int m_nextId = 0;
     int m_closeCode = -1;
