@@ -7,14 +7,13 @@ import Confab.App
 ApplicationWindow {
     id: window
 
-    readonly property int unread: App.client.conversations.totalUnread
-
     width: 1280
     height: 800
     minimumWidth: 720
     minimumHeight: 480
-    visible: true
-    title: window.unread > 0 ? qsTr("(%1) Confab").arg(window.unread) : "Confab"
+    // main.cpp shows the window, unless the app starts in the tray at login.
+    visible: false
+    title: App.windowTitle
     color: Theme.window
 
     // Basic controls take their colours from the palette: keep it in step with the theme.
@@ -37,6 +36,14 @@ ApplicationWindow {
     palette.dark: Theme.textMuted
     palette.shadow: Theme.divider
     palette.link: Theme.accent
+
+    // With "keep running in the tray" on, closing only hides the window; Quit is in the tray menu.
+    onClosing: close => {
+        if (App.keepRunningInTray()) {
+            close.accepted = false
+            window.hide()
+        }
+    }
 
     Binding {
         target: Theme

@@ -116,8 +116,9 @@ Rectangle {
                     IconButton {
                         id: settingsButton
                         glyph: "⚙"
-                        tip: qsTr("Settings")
-                        onClicked: settingsMenu.popup(settingsButton, 0, settingsButton.height)
+                        objectName: "settingsButton"
+                        tip: qsTr("Settings (Ctrl+,)")
+                        onClicked: settingsPopup.show("")
                     }
                     IconButton {
                         glyph: "✎"
@@ -410,44 +411,68 @@ Rectangle {
         onGroupRequested: (title, usernames) => root.client.createGroup(title, usernames)
     }
 
-    Menu {
-        id: settingsMenu
-        MenuItem { text: qsTr("Theme"); enabled: false }
-        Repeater {
-            model: [{ key: "system", label: qsTr("Follow the system") },
-                    { key: "light", label: qsTr("Light") },
-                    { key: "dark", label: qsTr("Dark") }]
-            MenuItem {
-                required property var modelData
-                text: "   " + modelData.label
-                checkable: true
-                checked: App.theme === modelData.key
-                onTriggered: App.theme = modelData.key
-            }
+    // Settings: a page over the main window, opened from the gear in the sidebar header.
+    Popup {
+        id: settingsPopup
+        objectName: "settingsPopup"
+        parent: T.Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(860, parent.width - 2 * Theme.spacingXl)
+        height: Math.min(640, parent.height - 2 * Theme.spacingXl)
+        modal: true
+        focus: true
+        padding: 0
+        closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
+        function show(section) {
+            if (section)
+                settingsPage.section = section
+            open()
         }
-        MenuSeparator {}
-        MenuItem { text: qsTr("Language"); enabled: false }
-        Repeater {
-            model: [{ key: "en", label: "English" }, { key: "ko", label: "한국어" }]
-            MenuItem {
-                required property var modelData
-                text: "   " + modelData.label
-                checkable: true
-                checked: App.language === modelData.key
-                onTriggered: App.language = modelData.key
-            }
+        onOpened: {
+            App.sessions.refresh()
+            settingsPage.forceActiveFocus()
         }
-        MenuSeparator {}
-        MenuItem {
-            text: qsTr("Send typing notifications")
-            checkable: true
-            checked: root.client.sendTyping
-            onTriggered: root.client.sendTyping = checked
+        T.Overlay.modal: Rectangle { color: Qt.rgba(0, 0, 0, Theme.dark ? 0.55 : 0.35) }
+        background: Rectangle {
+            radius: Theme.radiusBubble
+            color: Theme.window
+            border.color: Theme.fieldBorder
         }
-        MenuSeparator {}
-        MenuItem {
-            text: qsTr("Sign out")
-            onTriggered: App.signOut()
+        contentItem: SettingsPage {
+            id: settingsPage
+            clip: true
+            radius: Theme.radiusBubble
+            settings: App.settings
+            displayName: root.client.displayName
+            username: root.client.username
+            serverUrl: root.client.serverUrl
+            avatarColor: App.avatarColor(root.client.userId)
+            initials: App.initials(root.client.displayName)
+            sessions: App.sessions.sessions
+            sessionsLoading: App.sessions.loading
+            sessionsError: App.sessions.error
+            sendTyping: root.client.sendTyping
+            theme: App.theme
+            language: App.language
+            trayAvailable: App.trayAvailable
+            notificationsAvailable: App.notificationsAvailable
+            onCloseRequested: settingsPopup.close()
+            onRefreshSessionsRequested: App.sessions.refresh()
+            onRevokeRequested: sessionId => App.sessions.revoke(sessionId)
+            onSignOutRequested: App.signOut()
+            onSignOutEverywhereRequested: App.sessions.signOutEverywhere()
+            onSendTypingRequested: on => root.client.sendTyping = on
+            onThemeRequested: theme => App.theme = theme
+            onLanguageRequested: language => App.language = language
         }
+    }
+    Shortcut {
+        sequence: "Ctrl+,"
+        onActivated: settingsPopup.show("")
+    }
+    // Screenshots and automation: --open-settings SECTION.
+    Component.onCompleted: {
+        if (App.settingsAtStart.length > 0)
+            settingsPopup.show(App.settingsAtStart)
     }
 }

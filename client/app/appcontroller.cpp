@@ -1,6 +1,9 @@
 #include "appcontroller.h"
 
+#include "desktopintegration.h"
+#include "desktopnotifier.h"
 #include "messagelistmodel.h"
+#include "unreadbadge.h"
 #include "tokenstore.h"
 
 #include <QCoreApplication>
@@ -14,6 +17,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -41,10 +45,13 @@ bool paletteIsDark()
 AppController::AppController(const StartupOptions &options, QObject *parent)
     : QObject(parent),
       m_options(options),
+      m_waitingForNotifications(options.screenshotAfterNotifications > 0),
       m_tokens(std::make_unique<client::KeychainTokenStore>()),
       m_client(std::make_unique<ChatClient>(
           QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/accounts"),
-          m_tokens.get()))
+          m_tokens.get())),
+      m_preferences(&m_settings, Autostart::forThisSystem()),
+      m_sessions(m_client.get())
 {
     Q_ASSERT(!s_instance);
     s_instance = this;
@@ -94,6 +101,9 @@ AppController::AppController(const StartupOptions &options, QObject *parent)
     connect(members, &QAbstractItemModel::dataChanged, this, &AppController::updateMemberGroups);
 
     connect(m_client.get(), &ChatClient::currentConversationChanged, this, &AppController::currentMeChanged);
+    connect(m_client->conversations(), &client::ConversationListModel::totalUnreadChanged, this,
+            &AppController::windowTitleChanged);
+    connect(this, &AppController::languageChanged, this, &AppController::windowTitleChanged);
     connect(m_client->conversations(), &QAbstractItemModel::dataChanged, this, &AppController::currentMeChanged);
     connect(m_client->conversations(), &QAbstractItemModel::modelReset, this, &AppController::currentMeChanged);
 
@@ -115,6 +125,7 @@ AppController::AppController(const StartupOptions &options, QObject *parent)
 
 AppController::~AppController()
 {
+    m_desktop.reset();
     stopHostedServer();
     s_instance = nullptr;
 }
@@ -170,6 +181,15 @@ bool AppController::eventFilter(QObject *watched, QEvent *event)
 void AppController::start(QQmlApplicationEngine *engine)
 {
     m_engine = engine;
+    m_desktop = std::make_unique<DesktopIntegration>(m_client.get(), &m_preferences);
+    if (!engine->rootObjects().isEmpty())
+        m_desktop->attach(qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst()));
+    connect(m_desktop->notifier(), &DesktopNotifier::notified, this, [this] {
+        // Screenshots of a notification: the picture waits until the notification server drew it.
+        if (m_options.screenshotAfterNotifications > 0 && --m_options.screenshotAfterNotifications == 0)
+            QTimer::singleShot(1500, this, &AppController::takeScreenshot);
+    });
+    emit desktopChanged();
     const QString server = m_options.server.isEmpty() ? lastServer() : m_options.server;
     if (!m_options.user.isEmpty() && !m_options.password.isEmpty()) {
         signIn(server, m_options.user, m_options.password);
@@ -355,6 +375,26 @@ void AppController::updateMemberGroups()
     emit memberGroupsChanged();
 }
 
+QString AppController::windowTitle() const
+{
+    return UnreadBadge::windowTitle(m_client->conversations()->totalUnread());
+}
+
+bool AppController::trayAvailable() const
+{
+    return m_desktop && m_desktop->trayAvailable();
+}
+
+bool AppController::notificationsAvailable() const
+{
+    return m_desktop && !m_desktop->sinkName().isEmpty();
+}
+
+bool AppController::keepRunningInTray() const
+{
+    return m_desktop && m_desktop->keepRunningInTray();
+}
+
 // ---- away when idle -----------------------------------------------------------------------------
 
 void AppController::setIdleTimeouts(int inputMs, int hiddenMs)
@@ -465,7 +505,7 @@ void AppController::onSynced()
         }
     }
     m_autoOpened = true;
-    if (!m_options.screenshot.isEmpty())
+    if (!m_options.screenshot.isEmpty() && !m_waitingForNotifications)
         scheduleScreenshot();
 }
 
@@ -485,7 +525,10 @@ void AppController::takeScreenshot()
     int code = 1;
     if (!window) {
         qCCritical(lcApp) << "no window to grab";
-    } else if (!window->grabWindow().save(m_options.screenshot)) {
+    } else if (!(m_waitingForNotifications && window->screen()
+                     ? window->screen()->grabWindow(0).toImage() // the whole screen: notifications too
+                     : window->grabWindow())
+                    .save(m_options.screenshot)) {
         qCCritical(lcApp) << "cannot save" << m_options.screenshot;
     } else {
         qCInfo(lcApp) << "saved" << m_options.screenshot;

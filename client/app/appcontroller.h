@@ -1,7 +1,9 @@
 #pragma once
 
+#include "accountsessions.h"
 #include "chatclient.h"
 #include "conversationfiltermodel.h"
+#include "settings.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -15,12 +17,15 @@
 #include <memory>
 
 class QQmlApplicationEngine;
+class QQuickWindow;
 
 namespace confab::client {
 class TokenStore;
 }
 
 namespace confab::app {
+
+class DesktopIntegration;
 
 //! What the command line asked for (see main.cpp): prefills and automation for screenshots.
 struct StartupOptions {
@@ -32,6 +37,11 @@ struct StartupOptions {
     QString language; //!< "", "en", "ko"
     QString screenshot;
     bool showMembers = false; //!< open the members panel at start
+    bool startInTray = false; //!< started at login: stay in the tray until called
+    QString openSettings;     //!< open the settings page on this section ("account", "notifications"…)
+    //! Screenshots: the whole screen (desktop notifications too), taken once this many
+    //! notifications went out.
+    int screenshotAfterNotifications = 0;
     int screenshotDelayMs = 1500;
 };
 
@@ -62,6 +72,15 @@ class AppController : public QObject {
     Q_PROPERTY(bool showMembersAtStart READ showMembersAtStart CONSTANT)
     Q_PROPERTY(QString currentAlias READ currentAlias NOTIFY currentMeChanged)
     Q_PROPERTY(QString currentGroup READ currentGroup NOTIFY currentMeChanged)
+    Q_PROPERTY(confab::app::Settings *settings READ settings CONSTANT)
+    Q_PROPERTY(confab::app::AccountSessions *sessions READ sessions CONSTANT)
+    //! "(3) Confab" while 3 messages are unread.
+    Q_PROPERTY(QString windowTitle READ windowTitle NOTIFY windowTitleChanged)
+    Q_PROPERTY(bool trayAvailable READ trayAvailable NOTIFY desktopChanged)
+    //! Whether desktop notifications can be shown here (a notification service or a tray was found).
+    Q_PROPERTY(bool notificationsAvailable READ notificationsAvailable NOTIFY desktopChanged)
+    //! Section the settings page opens on at start ("" = not open): screenshots.
+    Q_PROPERTY(QString settingsAtStart READ settingsAtStart CONSTANT)
 public:
     enum class HostState { Idle, Starting, Running, Failed };
     Q_ENUM(HostState)
@@ -110,6 +129,15 @@ public:
     //! Away after this long without input, or this long after the window was hidden or minimised.
     void setIdleTimeouts(int inputMs, int hiddenMs);
 
+    Settings *settings() { return &m_preferences; }
+    AccountSessions *sessions() { return &m_sessions; }
+    QString windowTitle() const;
+    bool trayAvailable() const;
+    bool notificationsAvailable() const;
+    QString settingsAtStart() const { return m_options.openSettings; }
+    //! The window was asked to close: true when it should only hide (the tray keeps the app).
+    Q_INVOKABLE bool keepRunningInTray() const;
+
 signals:
     void rememberedChanged();
     void themeChanged();
@@ -119,6 +147,8 @@ signals:
     void hostChanged();
     void memberGroupsChanged();
     void currentMeChanged();
+    void windowTitleChanged();
+    void desktopChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -139,10 +169,14 @@ private:
     void updateMemberGroups();
 
     StartupOptions m_options;
+    bool m_waitingForNotifications = false; //!< a screenshot of the screen after notifications
     std::unique_ptr<client::TokenStore> m_tokens;
     std::unique_ptr<client::ChatClient> m_client;
     ConversationFilterModel m_filter;
     QSettings m_settings;
+    Settings m_preferences;
+    AccountSessions m_sessions;
+    std::unique_ptr<DesktopIntegration> m_desktop;
     QTranslator m_translator;
     QQmlApplicationEngine *m_engine = nullptr;
     QString m_theme;

@@ -6,6 +6,7 @@
 //   confab-demo-seed today ws://127.0.0.1:PORT       today's messages and read markers
 //   confab-demo-seed typing URL USER TITLE SECONDS    USER keeps typing in TITLE for SECONDS
 //   confab-demo-seed online URL SECONDS USER[:away]…  keeps these users signed in (online or away)
+//   confab-demo-seed say URL USER TITLE DELAY TEXT    after DELAY seconds, USER says TEXT in TITLE
 //
 // It speaks the protocol like any client (confab-protocol over QtWebSockets); only `backdate`
 // touches the database, because the server stamps every message with the current time.
@@ -270,6 +271,21 @@ int stayOnline(const QString &url, int seconds, const QStringList &users)
     return 0;
 }
 
+//! After `delay` seconds, `username` says `text` in `title` (a live message, for notifications).
+int sayLater(const QString &url, const QString &username, const QString &title, int delay, const QString &text)
+{
+    Seeder speaker(url);
+    speaker.signUp(username, {}, true);
+    const QString id = speaker.conversations().value(title);
+    if (id.isEmpty())
+        fail(QStringLiteral("no conversation titled ") + title);
+    QEventLoop wait;
+    QTimer::singleShot(delay * 1000, &wait, &QEventLoop::quit);
+    wait.exec();
+    speaker.say(id, text);
+    return 0;
+}
+
 //! Moves every message (and the log) so far to yesterday morning, two minutes apart.
 int backdate(const QString &file)
 {
@@ -315,10 +331,13 @@ int main(int argc, char *argv[])
         return keepTyping(args[2], args[3], args[4], args[5].toInt());
     if (command == QLatin1StringView("online") && args.size() >= 5)
         return stayOnline(args[2], args[3].toInt(), args.mid(4));
+    if (command == QLatin1StringView("say") && args.size() == 7)
+        return sayLater(args[2], args[3], args[4], args[5].toInt(), args[6]);
     if (args.size() != 3) {
         std::fprintf(stderr, "usage: confab-demo-seed yesterday|today URL | backdate SQLITE_FILE\n"
                              "       confab-demo-seed typing URL USER TITLE SECONDS\n"
-                             "       confab-demo-seed online URL SECONDS USER[:away]...\n");
+                             "       confab-demo-seed online URL SECONDS USER[:away]...\n"
+                             "       confab-demo-seed say URL USER TITLE DELAY TEXT\n");
         return 2;
     }
     if (command == QLatin1StringView("yesterday"))

@@ -1,10 +1,10 @@
 // confab: the Confab desktop app.
 #include "appcontroller.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QFont>
 #include <QFontDatabase>
-#include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
@@ -21,7 +21,7 @@ Q_IMPORT_QML_PLUGIN(Confab_UIPlugin)
 namespace {
 
 //! The first installed family of a stack that covers Hangul (UI.md), else the system font.
-void useHangulFont(QGuiApplication &app)
+void useHangulFont(QApplication &app)
 {
     const QStringList families = QFontDatabase::families();
     QFont font = app.font();
@@ -40,12 +40,13 @@ void useHangulFont(QGuiApplication &app)
 
 int main(int argc, char *argv[])
 {
-    QGuiApplication app(argc, argv);
+    // QApplication rather than QGuiApplication: the tray icon (QSystemTrayIcon) is a QtWidgets class.
+    QApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Confab"));
     QGuiApplication::setApplicationName(QStringLiteral("Confab"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Confab"));
     QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("confab"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.confab.Confab")); // packaging/linux/org.confab.Confab.desktop
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Confab: self-hosted chat."));
@@ -70,7 +71,17 @@ int main(int argc, char *argv[])
                                    QStringLiteral("ms"), QStringLiteral("1500"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size."), QStringLiteral("WxH"));
     const QCommandLineOption members(QStringLiteral("show-members"), QStringLiteral("Open the members panel."));
-    parser.addOptions({server, user, password, openTitle, theme, lang, screenshot, delay, size, members});
+    const QCommandLineOption inTray(QStringLiteral("start-in-tray"),
+                                    QStringLiteral("Start with the window hidden when there is a tray (start at login)."));
+    const QCommandLineOption openSettings(QStringLiteral("open-settings"),
+                                          QStringLiteral("Open the settings page on this section."),
+                                          QStringLiteral("section"));
+    const QCommandLineOption afterNotifications(
+        QStringLiteral("screenshot-after-notifications"),
+        QStringLiteral("With --screenshot: picture the whole screen once this many notifications were shown."),
+        QStringLiteral("count"));
+    parser.addOptions({server, user, password, openTitle, theme, lang, screenshot, delay, size, members, inTray,
+                       openSettings, afterNotifications});
     parser.process(app);
 
     confab::app::StartupOptions options;
@@ -83,6 +94,9 @@ int main(int argc, char *argv[])
     options.screenshot = parser.value(screenshot);
     options.screenshotDelayMs = parser.value(delay).toInt();
     options.showMembers = parser.isSet(members);
+    options.startInTray = parser.isSet(inTray);
+    options.openSettings = parser.value(openSettings);
+    options.screenshotAfterNotifications = parser.value(afterNotifications).toInt();
     QSize windowSize;
     if (parser.isSet(size)) {
         static const QRegularExpression wxh(QStringLiteral("^(\\d+)x(\\d+)$"));
@@ -109,6 +123,10 @@ int main(int argc, char *argv[])
     if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()); window && windowSize.isValid())
         window->resize(windowSize);
     controller.start(&engine);
+    // Started at login: stay in the tray, if there is one to come back from.
+    if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+        window && !(options.startInTray && controller.trayAvailable()))
+        window->show();
     const int code = app.exec();
     return code;
 }

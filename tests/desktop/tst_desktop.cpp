@@ -1,0 +1,254 @@
+// Desktop integration logic, offscreen: what notifies and with which words, the unread badge and
+// title, the settings page's store, and the autostart file.
+#include "autostart.h"
+#include "notificationpolicy.h"
+#include "settings.h"
+#include "unreadbadge.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace confab::app;
+
+class TestDesktop : public QObject {
+    Q_OBJECT
+
+    static IncomingMessage groupMessage()
+    {
+        IncomingMessage m;
+        m.conversationId = QStringLiteral("c1");
+        m.conversationTitle = QStringLiteral("Design team");
+        m.kind = QStringLiteral("group");
+        m.senderName = QStringLiteral("Joon Lee");
+        m.body = QStringLiteral("Can you review the mockups?");
+        return m;
+    }
+    static NotificationContext elsewhere()
+    {
+        NotificationContext c;
+        c.windowActive = true;
+        c.conversationInView = QStringLiteral("other");
+        return c;
+    }
+
+    static int redPixels(const QImage &image, const QRect &area)
+    {
+        const QColor red = UnreadBadge::badgeColor();
+        int count = 0;
+        for (int y = area.top(); y <= area.bottom(); ++y) {
+            for (int x = area.left(); x <= area.right(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                count += c.alpha() == 255 && qAbs(c.red() - red.red()) < 12 && qAbs(c.green() - red.green()) < 12
+                         && qAbs(c.blue() - red.blue()) < 12;
+            }
+        }
+        return count;
+    }
+
+private slots:
+    void groupMessageNamesRoomAndSender()
+    {
+        const auto text = NotificationPolicy::decide(groupMessage(), elsewhere());
+        QVERIFY(text);
+        QCOMPARE(text->conversationId, QStringLiteral("c1"));
+        QCOMPARE(text->title, QStringLiteral("Design team"));
+        QCOMPARE(text->body, QStringLiteral("Joon Lee: Can you review the mockups?"));
+    }
+
+    void directMessageIsTitledWithTheSender()
+    {
+        IncomingMessage m = groupMessage();
+        m.kind = QStringLiteral("direct");
+        m.conversationTitle = QStringLiteral("Joon Lee");
+        const auto text = NotificationPolicy::decide(m, elsewhere());
+        QVERIFY(text);
+        QCOMPARE(text->title, QStringLiteral("Joon Lee"));
+        QCOMPARE(text->body, QStringLiteral("Can you review the mockups?"));
+    }
+
+    void blindRoomShowsTheAliasGiven()
+    {
+        // The notifier passes on the name the server gave (the alias); the policy must not add any other.
+        IncomingMessage m = groupMessage();
+        m.kind = QStringLiteral("blind");
+        m.conversationTitle = QStringLiteral("Matching: Friday");
+        m.senderName = QStringLiteral("Quiet Otter");
+        const auto text = NotificationPolicy::decide(m, elsewhere());
+        QVERIFY(text);
+        QCOMPARE(text->title, QStringLiteral("Matching: Friday"));
+        QCOMPARE(text->body, QStringLiteral("Quiet Otter: Can you review the mockups?"));
+    }
+
+    void previewOffKeepsTheSenderOnly()
+    {
+        NotificationContext c = elsewhere();
+        c.showPreview = false;
+        const auto group = NotificationPolicy::decide(groupMessage(), c);
+        QVERIFY(group);
+        QCOMPARE(group->body, QStringLiteral("New message from Joon Lee"));
+        QVERIFY(!group->body.contains(QStringLiteral("mockups")));
+        IncomingMessage direct = groupMessage();
+        direct.kind = QStringLiteral("direct");
+        const auto text = NotificationPolicy::decide(direct, c);
+        QVERIFY(text);
+        QCOMPARE(text->title, QStringLiteral("Joon Lee"));
+        QCOMPARE(text->body, QStringLiteral("New message"));
+    }
+
+    void quietCases_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::newRow("notifications off") << 0;
+        QTest::newRow("do not disturb") << 1;
+        QTest::newRow("muted conversation") << 2;
+        QTest::newRow("my own message") << 3;
+        QTest::newRow("deleted") << 4;
+        QTest::newRow("in view, window active") << 5;
+    }
+    void quietCases()
+    {
+        QFETCH(int, which);
+        IncomingMessage m = groupMessage();
+        NotificationContext c = elsewhere();
+        switch (which) {
+        case 0: c.enabled = false; break;
+        case 1: c.doNotDisturb = true; break;
+        case 2: m.muted = true; break;
+        case 3: m.fromMe = true; break;
+        case 4: m.deleted = true; break;
+        case 5: c.conversationInView = m.conversationId; break;
+        }
+        QVERIFY(!NotificationPolicy::decide(m, c));
+    }
+
+    void inViewButWindowInactiveNotifies()
+    {
+        NotificationContext c = elsewhere();
+        c.conversationInView = QStringLiteral("c1");
+        c.windowActive = false;
+        QVERIFY(NotificationPolicy::decide(groupMessage(), c));
+    }
+
+    void unknownSenderAndEmptyTitle()
+    {
+        IncomingMessage m = groupMessage();
+        m.senderName.clear();
+        m.conversationTitle.clear();
+        const auto text = NotificationPolicy::decide(m, elsewhere());
+        QVERIFY(text);
+        QCOMPARE(text->title, QStringLiteral("Someone"));
+    }
+
+    void previewIsOneShortLine()
+    {
+        QCOMPARE(NotificationPolicy::preview(QStringLiteral("  two\n\nlines\tand   spaces "), 0),
+                 QStringLiteral("two lines and spaces"));
+        const QString longText = QString(300, QLatin1Char('a'));
+        const QString cut = NotificationPolicy::preview(longText, 0);
+        QCOMPARE(cut.size(), NotificationPolicy::kPreviewChars);
+        QVERIFY(cut.endsWith(QChar(0x2026)));
+        // An emoji (a surrogate pair) right at the cut is not split in half.
+        QString emoji = QString(NotificationPolicy::kPreviewChars - 2, QLatin1Char('b')) + QStringLiteral("😀😀😀");
+        const QString cutEmoji = NotificationPolicy::preview(emoji, 0);
+        QVERIFY(!cutEmoji.at(cutEmoji.size() - 2).isHighSurrogate());
+        QCOMPARE(NotificationPolicy::preview(QStringLiteral("한국어 메시지"), 0), QStringLiteral("한국어 메시지"));
+        QVERIFY(NotificationPolicy::preview({}, 2).contains(QLatin1Char('2')));
+        QCOMPARE(NotificationPolicy::preview({}, 0), QStringLiteral("New message"));
+    }
+
+    void windowTitleAndBadgeText()
+    {
+        QCOMPARE(UnreadBadge::windowTitle(0), QStringLiteral("Confab"));
+        QCOMPARE(UnreadBadge::windowTitle(3), QStringLiteral("(3) Confab"));
+        QCOMPARE(UnreadBadge::windowTitle(150), QStringLiteral("(99+) Confab"));
+        QCOMPARE(UnreadBadge::badgeText(0), QString());
+        QCOMPARE(UnreadBadge::badgeText(-1), QString());
+        QCOMPARE(UnreadBadge::badgeText(99), QStringLiteral("99"));
+        QCOMPARE(UnreadBadge::badgeText(100), QStringLiteral("99+"));
+    }
+
+    void iconHasABadgeOnlyWhenUnread()
+    {
+        for (int size : {16, 32, 64}) {
+            const QImage plain = UnreadBadge::icon(size, 0);
+            const QImage badged = UnreadBadge::icon(size, 5);
+            QCOMPARE(plain.size(), QSize(size, size));
+            // The badge is red in the top-right corner; the plain icon has no red at all.
+            QVERIFY2(redPixels(badged, QRect(size / 2, 0, size / 2, size / 2)) > size * size / 32,
+                     qPrintable(QString::number(size)));
+            QCOMPARE(redPixels(plain, plain.rect()), 0);
+            // The bottom-left (the speech bubble's tail side) is untouched by the badge.
+            QCOMPARE(badged.pixelColor(size / 4, size * 3 / 4), plain.pixelColor(size / 4, size * 3 / 4));
+            QVERIFY(plain != badged);
+        }
+        // The count shows: 3 and 42 draw different pictures.
+        QVERIFY(UnreadBadge::icon(32, 3) != UnreadBadge::icon(32, 42));
+    }
+
+    void settingsPersistAndSignal()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("settings.ini"));
+        {
+            QSettings store(file, QSettings::IniFormat);
+            Settings settings(&store, std::make_unique<UnsupportedAutostart>());
+            QVERIFY(settings.notificationsEnabled());
+            QVERIFY(settings.showPreview());
+            QVERIFY(!settings.doNotDisturb());
+            QVERIFY(!settings.closeToTray());
+            QVERIFY(!settings.downloadFolder().isEmpty());
+            QSignalSpy changed(&settings, &Settings::changed);
+            settings.setShowPreview(false);
+            settings.setShowPreview(false); // no change, no signal
+            settings.setDoNotDisturb(true);
+            settings.setShareReadReceipts(false);
+            settings.setCloseToTray(true);
+            settings.setDownloadFolderUrl(QUrl::fromLocalFile(dir.path() + QStringLiteral("/in/../downloads")));
+            QCOMPARE(changed.count(), 5);
+            QCOMPARE(settings.downloadFolder(), dir.path() + QStringLiteral("/downloads"));
+            // Start at login where it is not built: the switch stays off and says why.
+            QVERIFY(!settings.startAtLoginSupported());
+            settings.setStartAtLogin(true);
+            QVERIFY(!settings.startAtLogin());
+            QVERIFY(!settings.error().isEmpty());
+        }
+        QSettings store(file, QSettings::IniFormat);
+        Settings again(&store, std::make_unique<UnsupportedAutostart>());
+        QVERIFY(!again.showPreview());
+        QVERIFY(again.doNotDisturb());
+        QVERIFY(!again.shareReadReceipts());
+        QVERIFY(again.closeToTray());
+        QCOMPARE(again.downloadFolder(), dir.path() + QStringLiteral("/downloads"));
+    }
+
+    void xdgAutostartWritesAndRemovesTheEntry()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("config/autostart"));
+        XdgAutostart autostart(folder, QStringLiteral("/opt/My Apps/confab"));
+        QVERIFY(!autostart.enabled());
+        QCOMPARE(autostart.setEnabled(true), QString());
+        QVERIFY(autostart.enabled());
+        QFile file(autostart.filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString entry = QString::fromUtf8(file.readAll());
+        QVERIFY(entry.startsWith(QStringLiteral("[Desktop Entry]\n")));
+        QVERIFY(entry.contains(QStringLiteral("Type=Application\n")));
+        QVERIFY(entry.contains(QStringLiteral("Exec=\"/opt/My Apps/confab\" --start-in-tray\n")));
+        file.close();
+
+        QSettings store(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        Settings settings(&store, std::make_unique<XdgAutostart>(folder, QStringLiteral("/usr/bin/confab")));
+        QVERIFY(settings.startAtLoginSupported());
+        QVERIFY(settings.startAtLogin()); // the file is the truth, not a remembered flag
+        settings.setStartAtLogin(false);
+        QVERIFY(!QFile::exists(autostart.filePath()));
+        QVERIFY(!settings.startAtLogin());
+        QCOMPARE(settings.error(), QString());
+    }
+};
+
+QTEST_MAIN(TestDesktop)
+#include "tst_desktop.moc"
