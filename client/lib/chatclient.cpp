@@ -189,6 +189,7 @@ void ChatClient::onAuthenticated(const AuthOk &session)
     m_username = session.user.username;
     m_displayName = session.user.displayName;
     m_conversations.setMyUserId(m_userId);
+    applySettings(session.settings);
     if (session.token && m_tokens) {
         m_tokens->write(m_accountKey, *session.token, this, [this](const QString &error) {
             if (!error.isEmpty())
@@ -392,6 +393,30 @@ void ChatClient::refreshList()
     });
 }
 
+void ChatClient::setShareReadReceipts(bool share)
+{
+    if (share == shareReadReceipts())
+        return;
+    AccountSettings wanted = m_settings;
+    wanted.receiptsPrivate = !share;
+    // The server answers every device of this account with `settings`; until then the switch
+    // shows the old value, so it never claims a privacy that is not in force yet.
+    m_connection.request(SettingsSet{wanted}, [this](const Frame &reply) {
+        if (const auto *error = std::get_if<Error>(&reply)) {
+            emit errorOccurred(tr("The setting could not be saved: %1").arg(error->message));
+            emit shareReadReceiptsChanged(); // let the switch fall back
+        }
+    });
+}
+
+void ChatClient::applySettings(const AccountSettings &settings)
+{
+    if (settings == m_settings)
+        return;
+    m_settings = settings;
+    emit shareReadReceiptsChanged();
+}
+
 void ChatClient::onPushed(const Frame &frame)
 {
     if (const auto *e = std::get_if<Event>(&frame)) {
@@ -408,6 +433,8 @@ void ChatClient::onPushed(const Frame &frame)
             m_typingIn.memberOffline(presence->userId);
         m_members.setPresence(m_presence);
         emit presenceChanged(presence->userId);
+    } else if (const auto *settings = std::get_if<SettingsUpdate>(&frame)) {
+        applySettings(settings->settings);
     } else if (const auto *marker = std::get_if<MarkerUpdate>(&frame)) {
         QList<MarkerInfo> markers = m_cache.markers(marker->conversationId);
         bool found = false;

@@ -45,6 +45,8 @@ class ChatClient : public QObject {
     Q_PROPERTY(QString typingText READ typingText NOTIFY typingChanged)
     Q_PROPERTY(bool sendTyping READ sendTyping WRITE setSendTyping NOTIFY sendTypingChanged)
     Q_PROPERTY(bool away READ away WRITE setAway NOTIFY awayChanged)
+    //! Others see my read marker move; off, only my own devices do (kept by the server per account).
+    Q_PROPERTY(bool shareReadReceipts READ shareReadReceipts WRITE setShareReadReceipts NOTIFY shareReadReceiptsChanged)
 public:
     enum class ConnectionState { Offline, Connecting, Online, Reconnecting, SignedOut };
     Q_ENUM(ConnectionState)
@@ -97,6 +99,8 @@ public:
     void setSendTyping(bool send);
     bool away() const { return m_away; }
     void setAway(bool away);
+    bool shareReadReceipts() const { return !m_settings.receiptsPrivate; }
+    void setShareReadReceipts(bool share);
     Connection &connection() { return m_connection; }
     LocalCache &cache() { return m_cache; }
     //! Test hook: how often and how soon to reconnect.
@@ -110,6 +114,7 @@ signals:
     void signInFailed(const QString &message);
     void currentConversationChanged();
     void outboxChanged();
+    void shareReadReceiptsChanged();
     //! A conversation I started or was added to is ready (e.g. to open it).
     void conversationReady(const QString &conversationId);
     void errorOccurred(const QString &message);
@@ -124,6 +129,7 @@ private:
     void begin(const QString &serverUrl, const QString &username, Connection::Credentials credentials);
     bool openCache(const QString &serverUrl, const QString &username);
     void onAuthenticated(const protocol::AuthOk &session);
+    void applySettings(const protocol::AccountSettings &settings);
     void onPushed(const protocol::Frame &frame);
     void sync();
     void applySyncEntry(const protocol::SyncEntry &entry);
@@ -156,6 +162,7 @@ private:
     TypingTracker m_typingIn;
     TypingNotifier m_typingOut;
     QHash<QString, QString> m_presence;
+    protocol::AccountSettings m_settings; //!< as the server last said; changed only through it
     bool m_sendTyping = true;
     bool m_away = false;
     bool m_syncing = false;

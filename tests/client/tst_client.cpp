@@ -173,6 +173,39 @@ private slots:
         QCOMPARE(a->presenceOf(b->userId()), QStringLiteral("away"));
     }
 
+    void privateReadReceipts()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b, bLaptop;
+        QString id;
+        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(b->shareReadReceipts());
+        QSignalSpy changed(b.client.get(), &ChatClient::shareReadReceiptsChanged);
+        b->setShareReadReceipts(false);
+        // The switch follows the server, not the click.
+        QVERIFY(b->shareReadReceipts());
+        QTRY_VERIFY_WITH_TIMEOUT(!b->shareReadReceipts(), 10000);
+        QCOMPARE(changed.size(), 1);
+        // Joon's other computer learns it at sign-in.
+        bLaptop->signIn(h.server().url(), QStringLiteral("joon"), kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(online(bLaptop), 20000);
+        QVERIFY(!bLaptop->shareReadReceipts());
+        QTRY_VERIFY_WITH_TIMEOUT(bLaptop->conversations()->indexOf(id) >= 0, 10000);
+
+        a->sendMessage(id, QStringLiteral("did you read this?"));
+        QTRY_COMPARE_WITH_TIMEOUT(bodies(b->messages()), QList<QString>{QStringLiteral("did you read this?")}, 10000);
+        const int row = bLaptop->conversations()->indexOf(id);
+        QTRY_COMPARE_WITH_TIMEOUT(bLaptop->conversations()->data(bLaptop->conversations()->index(row), ConversationListModel::UnreadRole).toInt(), 1, 10000);
+        const qint64 seq = b->messages()->data(b->messages()->index(0), MessageListModel::SeqRole).toLongLong();
+        b->markRead(id, seq);
+        // Joon's laptop clears its badge; Mina sees it delivered, never read.
+        QTRY_COMPARE_WITH_TIMEOUT(bLaptop->conversations()->data(bLaptop->conversations()->index(row), ConversationListModel::UnreadRole).toInt(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(a->messages(), 0), int(MessageListModel::Status::Delivered), 10000);
+        QTest::qWait(500);
+        QCOMPARE(statusOf(a->messages(), 0), int(MessageListModel::Status::Delivered));
+        QCOMPARE(a->messages()->data(a->messages()->index(0), MessageListModel::ReadCountRole).toInt(), 0);
+    }
+
     void tokenLivesInTheKeychain()
     {
         CONFAB_START_HARNESS(h, {});
