@@ -147,6 +147,7 @@ int Operations::backup(const QString &folder)
     const QString root = attachmentRoot(m_config);
     const QString rootCopy = target.absoluteFilePath(QStringLiteral("attachments"));
     qint64 files = 0, bytes = 0;
+    QDir().mkpath(rootCopy); // there even when empty: restoring copies it over <data>/attachments
     QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
