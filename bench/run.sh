@@ -107,8 +107,11 @@ cat >"$work/server.ini" <<INI
 [server]
 requests_per_second = 100000
 max_invalid_frames = 100000
+connections_per_address = 1000000
+connections_per_user = 1000000
 [auth]
 timeout_ms = 600000
+lockout_address_failures = 1000000
 [limits]
 send_burst = 1000000
 send_per_minute = 10000000

@@ -105,6 +105,12 @@ bool ServerConfig::loadIni(const QString &path, QString *error)
     integer(QStringLiteral("server/max_invalid_frames"), maxInvalidFrames, 1, 100'000);
     integer(QStringLiteral("server/session_check_ms"), sessionCheckMs, 100, 3'600'000);
     integer(QStringLiteral("server/max_queued_bytes"), maxQueuedBytes, 64 * 1024, 1024LL * 1024 * 1024);
+    integer(QStringLiteral("server/connections_per_address"), connectionsPerAddress, 1, 1'000'000);
+    integer(QStringLiteral("server/connections_per_user"), connectionsPerUser, 1, 1'000'000);
+    integer(QStringLiteral("auth/lockout_failures"), lockoutFailures, 1, 1'000'000);
+    integer(QStringLiteral("auth/lockout_address_failures"), lockoutAddressFailures, 1, 1'000'000);
+    integer(QStringLiteral("auth/lockout_base_ms"), lockoutBaseMs, 1, 3'600'000);
+    integer(QStringLiteral("auth/lockout_max_ms"), lockoutMaxMs, 1, 24 * 3'600'000LL);
     integer(QStringLiteral("limits/max_frame_bytes"), limits.maxFrameBytes, 1024, 16 * 1024 * 1024);
     integer(QStringLiteral("limits/max_body_bytes"), limits.maxBodyBytes, 1, 32 * 1024);
     integer(QStringLiteral("limits/max_attachment_bytes"), limits.maxAttachmentBytes, 1,

@@ -34,6 +34,15 @@ struct ServerConfig {
     //! Unsent bytes per connection before it is closed (4004). Above the largest attachment, because
     //! a download is queued whole (it is not paced by bytesWritten yet).
     qint64 maxQueuedBytes = 64 * 1024 * 1024;
+    //! Open connections per peer address (signed in or not); loopback counts like any address.
+    qint64 connectionsPerAddress = 64;
+    qint64 connectionsPerUser = 16; //!< signed-in connections per account, on this instance
+    // Failed sign-ins (services/loginthrottle.h): after this many failures per username, or per
+    // address, each further attempt must wait a doubling delay from lockoutBaseMs up to lockoutMaxMs.
+    qint64 lockoutFailures = 5;
+    qint64 lockoutAddressFailures = 20;
+    qint64 lockoutBaseMs = 1000;
+    qint64 lockoutMaxMs = 15 * 60 * 1000;
     protocol::Limits limits;
     // Attachments (README: the attachments/* keys).
     //! MIME types accepted, as detected from the bytes; "type/*" allows a family.

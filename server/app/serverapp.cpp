@@ -69,6 +69,7 @@ bool ServerApp::start(QString *error)
     m_eventStore = std::make_unique<EventStore>(*m_db);
     m_log = std::make_unique<ConversationLog>(*m_conversationStore, *m_eventStore, *fanout, m_metrics.get());
     m_auth = std::make_unique<AuthService>(*m_db, m_config, *m_hasher, *fanout, m_metrics.get());
+    m_auth->setAdmission([this](const QString &userId) { return m_hub->connectionsOf(userId) < m_config.connectionsPerUser; });
     m_conversations = std::make_unique<ConversationService>(*m_db, *m_log, *fanout);
     m_messages = std::make_unique<MessageService>(*m_db, m_config, *m_log, *m_conversations, *fanout);
     m_live = std::make_unique<LiveService>(*m_db, m_config, *fanout);

@@ -28,7 +28,8 @@ ClientSession::ClientSession(QWebSocket *socket, const ServerConfig &config, Dis
     , m_requests(double(config.requestsPerSecond * 4), double(config.requestsPerSecond))
 {
     socket->setParent(this);
-    m_peer = socket->peerAddress().toString() + u':' + QString::number(socket->peerPort());
+    m_address = socket->peerAddress().toString();
+    m_peer = m_address + u':' + QString::number(socket->peerPort());
     m_connectedAt = nowMs();
     m_lastPongAt = m_connectedAt;
     // Larger than any text frame we accept, so that an oversized request still gets a TOO_LARGE reply;

@@ -28,6 +28,7 @@ public:
     void setIdentity(const Identity &identity);
     void clearIdentity();
     QString peer() const { return m_peer; }
+    QString address() const { return m_address; } //!< the peer's IP address, without the port
     //! While a sign-in is being checked (argon2 takes a while under load), the auth timeout waits.
     void setSigningIn(bool signingIn) { m_signingIn = signingIn; }
 
@@ -58,6 +59,7 @@ private:
     Hub &m_hub;
     Identity m_identity;
     QString m_peer;
+    QString m_address;
     qint64 m_connectedAt = 0;
     qint64 m_lastPongAt = 0;
     qint64 m_lastPingAt = 0;

@@ -103,7 +103,7 @@ void Dispatcher::handle(const Call &call, const protocol::AuthRegister &request)
 
 void Dispatcher::handle(const Call &call, const protocol::AuthLogin &request)
 {
-    m_auth.login(request, &call.session, signedIn(call.session, call.requestId, m_live));
+    m_auth.login(request, call.session.address(), &call.session, signedIn(call.session, call.requestId, m_live));
 }
 
 void Dispatcher::handle(const Call &call, const protocol::AuthResume &request)

@@ -7,12 +7,19 @@ namespace confab::server {
 
 void Hub::attach(ClientSession *session)
 {
-    m_all.insert(session);
+    if (!m_all.contains(session)) {
+        m_all.insert(session);
+        ++m_byAddress[session->address()];
+    }
 }
 
 void Hub::detach(ClientSession *session)
 {
-    m_all.remove(session);
+    if (m_all.remove(session)) {
+        auto count = m_byAddress.find(session->address());
+        if (count != m_byAddress.end() && --*count <= 0)
+            m_byAddress.erase(count);
+    }
     const QString userId = session->identity().userId;
     if (userId.isEmpty())
         return;

@@ -22,6 +22,9 @@ public:
     void authenticated(ClientSession *session); //!< after the session learned its identity
     const QSet<ClientSession *> &sessions() const { return m_all; }
     qsizetype connectionCount() const { return m_all.size(); }
+    //! Open connections from one peer address, and signed-in connections of one user (the caps).
+    int connectionsFrom(const QString &address) const { return m_byAddress.value(address); }
+    qsizetype connectionsOf(const QString &userId) const { return m_byUser.value(userId).size(); }
     bool isOnline(const QString &userId) const { return m_byUser.contains(userId); }
 
     void toUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery = Delivery::Required) override;
@@ -31,6 +34,7 @@ public:
 private:
     QSet<ClientSession *> m_all;
     QHash<QString, QList<ClientSession *>> m_byUser;
+    QHash<QString, int> m_byAddress;
     Metrics *m_metrics = nullptr;
 };
 

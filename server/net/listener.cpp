@@ -156,6 +156,11 @@ QString Listener::url() const
 void Listener::onNewConnection()
 {
     while (QWebSocket *socket = m_server.nextPendingConnection()) {
+        const QString address = socket->peerAddress().toString();
+        if (m_hub.connectionsFrom(address) >= m_config.connectionsPerAddress) {
+            refuse(socket, QStringLiteral("too many connections from this address"));
+            continue;
+        }
         auto *session = new ClientSession(socket, m_config, m_dispatcher, m_hub, this);
         connect(session, &ClientSession::finished, this, [this](ClientSession *s) {
             m_dispatcher.signedOut(s->identity());
@@ -163,6 +168,16 @@ void Listener::onNewConnection()
         });
         qCDebug(lcNet).noquote() << "connection from" << session->peer();
     }
+}
+
+void Listener::refuse(QWebSocket *socket, const QString &reason)
+{
+    qCInfo(lcNet).noquote() << "refusing a connection from" << socket->peerAddress().toString() << "-" << reason;
+    socket->setParent(this);
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    socket->close(QWebSocketProtocol::CloseCode(quint16(protocol::CloseCode::TooManyConnections)), reason);
+    // A peer that does not answer the close is not waited for long: it holds no session meanwhile.
+    QTimer::singleShot(2000, socket, [socket] { socket->abort(); });
 }
 
 void Listener::shutdown()

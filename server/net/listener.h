@@ -27,6 +27,8 @@ public:
 
 private:
     void onNewConnection();
+    //! Closes a connection over the per-address cap (4006) without giving it a session.
+    void refuse(QWebSocket *socket, const QString &reason);
 
     const ServerConfig &m_config;
     Dispatcher &m_dispatcher;

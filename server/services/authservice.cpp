@@ -6,6 +6,7 @@
 #include "domain/passwords.h"
 #include "logging.h"
 #include "services/fanout.h"
+#include "services/loginthrottle.h"
 #include "storage/accountstore.h"
 #include "storage/database.h"
 
@@ -27,6 +28,9 @@ AuthService::AuthService(Database &db, const ServerConfig &config, PasswordHashe
     , m_fanout(fanout)
     , m_metrics(metrics)
     , m_accounts(std::make_unique<AccountStore>(db))
+    , m_throttle(std::make_unique<LoginThrottle>(LoginThrottle::Policy{
+          config.lockoutFailures, config.lockoutAddressFailures, config.lockoutBaseMs, config.lockoutMaxMs}))
+    , m_callbacks(std::make_unique<QObject>())
 {
 }
 
@@ -93,23 +97,52 @@ void AuthService::registerUser(const protocol::AuthRegister &request, QObject *c
     });
 }
 
-void AuthService::login(const protocol::AuthLogin &request, QObject *context, Done done)
+std::optional<Failure> AuthService::refusedAdmission(const QString &userId) const
 {
+    if (!m_admission || m_admission(userId))
+        return std::nullopt;
+    qCInfo(lcAuth).noquote() << "user" << userId << "has too many connections open";
+    return Failure{ErrorCode::RateLimited,
+                   QStringLiteral("this account has too many connections open (%1); close one or wait")
+                       .arg(m_config.connectionsPerUser),
+                   5000, {}};
+}
+
+void AuthService::login(const protocol::AuthLogin &request, const QString &address, QObject *context, Done done)
+{
+    // Locked out: refused before the user is looked up or any argon2 work is spent, with the same
+    // answer whether the username exists or not.
+    if (const qint64 wait = m_throttle->begin(request.username, address)) {
+        qCInfo(lcAuth).noquote() << "sign-in refused during a lockout, from" << address;
+        return done(Failure{ErrorCode::RateLimited, QStringLiteral("too many failed sign-ins; wait before trying again"),
+                            wait, {}});
+    }
     std::optional<User> user;
     try {
         user = m_accounts->userByUsername(request.username);
     } catch (const StoreError &e) {
+        m_throttle->finish(request.username, address, LoginThrottle::Result::NotTried);
         return done(storeFailure(e));
     }
     // Unknown and disabled users cost one verification too, so timing does not reveal which names exist.
     const QString hash = user && !user->disabled ? user->passwordHash : m_hasher.decoyHash();
-    m_hasher.verify(hash, request.password, context, [this, user, request, done](bool ok) {
-        if (!ok || !user || user->disabled) {
+    // The callback runs even when the connection is gone (m_callbacks, not `context`, guards it),
+    // so that every attempt let through is counted.
+    QPointer<QObject> caller(context);
+    m_hasher.verify(hash, request.password, m_callbacks.get(), [this, user, request, address, caller, done](bool ok) {
+        const bool verified = ok && user && !user->disabled;
+        m_throttle->finish(request.username, address,
+                           verified ? LoginThrottle::Result::Succeeded : LoginThrottle::Result::Failed);
+        if (!caller)
+            return;
+        if (!verified) {
             qCInfo(lcAuth).noquote() << "failed login for a" << (user ? "known" : "unknown") << "username";
             if (m_metrics)
                 m_metrics->login(false);
             return done(kBadCredentials);
         }
+        if (auto refused = refusedAdmission(user->id))
+            return done(*refused);
         try {
             Transaction tx(m_db);
             auto result = openSession(*user, request.device, true);
@@ -134,6 +167,8 @@ Outcome<AuthResult> AuthService::resume(const protocol::AuthResume &request)
         const auto user = m_accounts->userById(session->userId);
         if (!user || user->disabled)
             return Failure{ErrorCode::Unauthorized, QStringLiteral("the account is disabled"), {}, {}};
+        if (auto refused = refusedAdmission(user->id))
+            return *refused;
         m_accounts->touchSession(session->id, now);
         AuthResult result;
         result.identity = {user->id, session->id};

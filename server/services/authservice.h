@@ -4,13 +4,17 @@
 #include "domain/model.h"
 #include "services/outcome.h"
 
+#include <QObject>
+
 #include <functional>
+#include <memory>
 
 namespace confab::server {
 
 class AccountStore;
 class Database;
 class Fanout;
+class LoginThrottle;
 class Metrics;
 class PasswordHasher;
 
@@ -40,8 +44,13 @@ public:
 
     //! `context` guards the callback: if it is destroyed first, `done` is not called.
     void registerUser(const protocol::AuthRegister &request, QObject *context, Done done);
-    void login(const protocol::AuthLogin &request, QObject *context, Done done);
+    //! `address` is the peer's, for the failed-attempt throttle (services/loginthrottle.h).
+    void login(const protocol::AuthLogin &request, const QString &address, QObject *context, Done done);
     Outcome<AuthResult> resume(const protocol::AuthResume &request);
+    //! Decides whether one more connection may sign in as a user (the per-user connection cap);
+    //! checked after the credentials, before a session is opened.
+    using Admission = std::function<bool(const QString &userId)>;
+    void setAdmission(Admission admission) { m_admission = std::move(admission); }
     //! Checks that a session still stands (not revoked or expired, the account not disabled). Throws StoreError.
     bool sessionValid(const Identity &identity);
 
@@ -55,6 +64,7 @@ public:
 
 private:
     Outcome<AuthResult> openSession(const User &user, const QString &device, bool withToken);
+    std::optional<Failure> refusedAdmission(const QString &userId) const;
 
     Database &m_db;
     const ServerConfig &m_config;
@@ -62,6 +72,9 @@ private:
     Fanout &m_fanout;
     Metrics *m_metrics = nullptr; //!< counts password logins, when given
     std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<LoginThrottle> m_throttle;
+    Admission m_admission;
+    std::unique_ptr<QObject> m_callbacks; //!< guards password checks: they outlive no AuthService
 };
 
 } // namespace confab::server

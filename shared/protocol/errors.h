@@ -36,6 +36,7 @@ enum class CloseCode : quint16 {
     SessionRevoked = 4003, //!< the session's token was revoked or expired
     SlowConsumer = 4004,   //!< the peer did not read its queue in time
     ServerShutdown = 4005, //!< the server is stopping; reconnect with backoff
+    TooManyConnections = 4006, //!< the peer address or the account has as many connections open as allowed
 };
 
 //! What went wrong while decoding a frame: which field (a JSON path such as `members[2]`), and why.
