@@ -54,6 +54,33 @@ private slots:
         }
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("no example for: ") + missing.join(u", ")));
     }
+
+    //! Every close code of the library has its row in the close-code table ("| 4006 | TooManyConnections |").
+    void closeCodesAreDocumented()
+    {
+        QFile file(qEnvironmentVariable("CONFAB_PROTOCOL_DOC"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const QString text = QString::fromUtf8(file.readAll());
+        const QList<std::pair<CloseCode, const char *>> codes = {
+            {CloseCode::Normal, "Normal"},
+            {CloseCode::GoingAway, "GoingAway"},
+            {CloseCode::ProtocolError, "ProtocolError"},
+            {CloseCode::UnsupportedData, "UnsupportedData"},
+            {CloseCode::PolicyViolation, "PolicyViolation"},
+            {CloseCode::TooBig, "TooBig"},
+            {CloseCode::InternalError, "InternalError"},
+            {CloseCode::AuthTimeout, "AuthTimeout"},
+            {CloseCode::TooManyErrors, "TooManyErrors"},
+            {CloseCode::SessionRevoked, "SessionRevoked"},
+            {CloseCode::SlowConsumer, "SlowConsumer"},
+            {CloseCode::ServerShutdown, "ServerShutdown"},
+            {CloseCode::TooManyConnections, "TooManyConnections"},
+        };
+        for (const auto &[code, name] : codes) {
+            const QString row = QStringLiteral("| %1 | %2 |").arg(int(code)).arg(QLatin1StringView(name));
+            QVERIFY2(text.contains(row), qPrintable(QStringLiteral("docs/protocol.md has no row ") + row));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProtocolDoc)
