@@ -452,6 +452,7 @@ Rectangle {
             sessionsLoading: App.sessions.loading
             sessionsError: App.sessions.error
             sendTyping: root.client.sendTyping
+            shareReadReceipts: root.client.shareReadReceipts
             theme: App.theme
             language: App.language
             trayAvailable: App.trayAvailable
@@ -462,6 +463,7 @@ Rectangle {
             onSignOutRequested: App.signOut()
             onSignOutEverywhereRequested: App.sessions.signOutEverywhere()
             onSendTypingRequested: on => root.client.sendTyping = on
+            onShareReadReceiptsRequested: on => root.client.shareReadReceipts = on
             onThemeRequested: theme => App.theme = theme
             onLanguageRequested: language => App.language = language
         }

@@ -22,6 +22,7 @@ Rectangle {
     property bool sessionsLoading: false
     property string sessionsError
     property bool sendTyping: true
+    property bool shareReadReceipts: true
     property string theme: "system"
     property string language: "en"
     property bool trayAvailable: false
@@ -33,6 +34,7 @@ Rectangle {
     signal signOutRequested()
     signal signOutEverywhereRequested()
     signal sendTypingRequested(bool on)
+    signal shareReadReceiptsRequested(bool on)
     signal themeRequested(string theme)
     signal languageRequested(string language)
 
@@ -87,6 +89,34 @@ Rectangle {
             objectName: row.objectName.length > 0 ? row.objectName + "Switch" : ""
             Accessible.name: title.text
             onToggled: row.toggled(checked)
+            // The Basic style's grey-on-grey track does not say on or off clearly: accent when on.
+            indicator: Rectangle {
+                implicitWidth: 40
+                implicitHeight: 22
+                x: toggle.leftPadding
+                y: (toggle.height - height) / 2
+                radius: height / 2
+                color: toggle.checked ? Theme.accent : Theme.fieldBorder
+                opacity: toggle.enabled ? 1 : 0.45
+                Rectangle {
+                    x: toggle.checked ? parent.width - width - 3 : 3
+                    y: 3
+                    width: parent.height - 6
+                    height: width
+                    radius: width / 2
+                    color: Theme.textOnAccent
+                    Behavior on x { NumberAnimation { duration: 120 } }
+                }
+                Rectangle {
+                    anchors.fill: parent
+                    anchors.margins: -3
+                    radius: height / 2
+                    color: "transparent"
+                    border.width: 2
+                    border.color: Theme.accent
+                    visible: toggle.visualFocus
+                }
+            }
         }
     }
 
@@ -114,6 +144,13 @@ Rectangle {
             Layout.fillHeight: true
             Layout.preferredWidth: 208
             color: Theme.sidebar
+            radius: root.radius
+            // Rounded on the outside only: a square patch covers the inner corners.
+            Rectangle {
+                anchors { right: parent.right; top: parent.top; bottom: parent.bottom }
+                width: parent.radius
+                color: parent.color
+            }
             ColumnLayout {
                 anchors.fill: parent
                 anchors.margins: Theme.spacingS
@@ -312,52 +349,61 @@ Rectangle {
                                                 color: Theme.divider
                                                 visible: sessionRow.index > 0
                                             }
-                                            RowLayout {
-                                                anchors.fill: parent
-                                                anchors.leftMargin: Theme.spacingM
-                                                anchors.rightMargin: Theme.spacingM
-                                                spacing: Theme.spacingS
-                                                ColumnLayout {
-                                                    Layout.fillWidth: true
-                                                    spacing: 0
-                                                    RowLayout {
-                                                        spacing: Theme.spacingS
-                                                        Label {
-                                                            Layout.maximumWidth: sessionRow.width - 220
-                                                            text: sessionRow.modelData.device.length > 0
-                                                                  ? sessionRow.modelData.device : qsTr("Unknown device")
-                                                            color: Theme.text
-                                                            font.pixelSize: Theme.fontBody
-                                                            elide: Text.ElideRight
-                                                            textFormat: Text.PlainText
-                                                        }
-                                                        Label {
-                                                            visible: sessionRow.modelData.current
-                                                            text: qsTr("This device")
-                                                            color: Theme.textOnAccent
-                                                            font.pixelSize: Theme.fontSmall
-                                                            leftPadding: 6
-                                                            rightPadding: 6
-                                                            background: Rectangle {
-                                                                radius: height / 2
-                                                                color: Theme.accent
-                                                            }
-                                                        }
+                                            Column {
+                                                anchors {
+                                                    left: parent.left
+                                                    leftMargin: Theme.spacingM
+                                                    right: revokeButton.left
+                                                    rightMargin: Theme.spacingS
+                                                    verticalCenter: parent.verticalCenter
+                                                }
+                                                spacing: 2
+                                                Row {
+                                                    width: parent.width
+                                                    spacing: Theme.spacingS
+                                                    Label {
+                                                        width: Math.min(implicitWidth, parent.width - (thisDevice.visible ? thisDevice.width + Theme.spacingS : 0))
+                                                        text: sessionRow.modelData.device.length > 0
+                                                              ? sessionRow.modelData.device : qsTr("Unknown device")
+                                                        color: Theme.text
+                                                        font.pixelSize: Theme.fontBody
+                                                        elide: Text.ElideRight
+                                                        textFormat: Text.PlainText
                                                     }
                                                     Label {
-                                                        text: sessionRow.modelData.lastActive
-                                                        color: Theme.textMuted
+                                                        id: thisDevice
+                                                        visible: sessionRow.modelData.current
+                                                        text: qsTr("This device")
+                                                        color: Theme.textOnAccent
                                                         font.pixelSize: Theme.fontSmall
+                                                        leftPadding: 6
+                                                        rightPadding: 6
+                                                        background: Rectangle {
+                                                            radius: height / 2
+                                                            color: Theme.accent
+                                                        }
                                                     }
                                                 }
-                                                Button {
-                                                    objectName: "revoke_" + sessionRow.index
-                                                    visible: !sessionRow.modelData.current
-                                                    text: qsTr("Sign out")
-                                                    flat: true
-                                                    Accessible.name: qsTr("Sign out %1").arg(sessionRow.modelData.device)
-                                                    onClicked: root.revokeRequested(sessionRow.modelData.id)
+                                                Label {
+                                                    text: sessionRow.modelData.lastActive
+                                                    color: Theme.textMuted
+                                                    font.pixelSize: Theme.fontSmall
                                                 }
+                                            }
+                                            Button {
+                                                id: revokeButton
+                                                objectName: "revoke_" + sessionRow.index
+                                                anchors {
+                                                    right: parent.right
+                                                    rightMargin: Theme.spacingS
+                                                    verticalCenter: parent.verticalCenter
+                                                }
+                                                visible: !sessionRow.modelData.current
+                                                width: visible ? implicitWidth : 0
+                                                text: qsTr("Sign out")
+                                                flat: true
+                                                Accessible.name: qsTr("Sign out %1").arg(sessionRow.modelData.device)
+                                                onClicked: root.revokeRequested(sessionRow.modelData.id)
                                             }
                                         }
                                     }
@@ -476,8 +522,8 @@ Rectangle {
                             Layout.rightMargin: Theme.spacingXl
                             text: qsTr("Share read receipts")
                             description: qsTr("Off: others do not see when you have read their messages. Your own unread counts stay right on all your devices.")
-                            checked: root.settings.shareReadReceipts
-                            onToggled: on => root.settings.shareReadReceipts = on
+                            checked: root.shareReadReceipts
+                            onToggled: on => root.shareReadReceiptsRequested(on)
                         }
                     }
 

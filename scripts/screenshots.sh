@@ -6,6 +6,11 @@
 #   main-dark.png  the same, dark theme
 #   main-ko.png    the same, Korean UI
 #   main-blind.png the blind room "Matching: Friday" (aliases, A/B groups) with the members panel
+#   settings-light.png / settings-dark.png / settings-ko.png  the settings page (account, notifications,
+#                  privacy sections)
+#   notification.png the whole screen after two new messages arrived in conversations not in view:
+#                  the desktop notifications the app sent over D-Bus, drawn top right by a real
+#                  notification server (dunst; its look is the desktop's, the words are the app's)
 # Usage: scripts/screenshots.sh OUTDIR
 # Builds the debug preset first; CONFAB_BUILD_DIR=<dir> uses an existing build instead.
 # Runs headless: xvfb-run inside dbus-run-session, with a scratch HOME and an unlocked keyring.
@@ -13,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -85,6 +90,22 @@ start_server
 stop_server
 cp -a "$scratch/data" "$scratch/seeded"
 
+# Runs on the virtual display, inside the session bus: with SHOT_DUNSTRC set, first a notification
+# server (dunst), registered before the app looks for one; then the command.
+cat >"$scratch/on-display.sh" <<'ONDISPLAY'
+#!/bin/sh
+if [ -n "${SHOT_DUNSTRC:-}" ]; then
+    dunst -config "$SHOT_DUNSTRC" >/dev/null 2>&1 &
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner \
+            string:org.freedesktop.Notifications 2>/dev/null | grep -q true && break
+        sleep 0.3
+    done
+fi
+exec "$@"
+ONDISPLAY
+chmod +x "$scratch/on-display.sh"
+
 # shot NAME [app options…]: a fresh server (from the seeded copy) and a fresh HOME for each picture,
 # so that reading in one picture does not change the next. With SHOT_TYPING="user|title" that user
 # keeps typing there; with SHOT_ONLINE="user[:away] …" those users are signed in meanwhile.
@@ -101,6 +122,16 @@ shot() {
         "$seed_bin" online "$server_url" 90 $SHOT_ONLINE >>"$scratch/helpers.log" 2>&1 &
         helper_pids+=($!)
     fi
+    if [[ -n ${SHOT_SAY:-} ]]; then
+        # "user|title|delay|text" entries separated by ";": live messages while the picture is set up.
+        local entry
+        IFS=';' read -ra entries <<<"$SHOT_SAY"
+        for entry in "${entries[@]}"; do
+            IFS='|' read -r who title delay text <<<"$entry"
+            "$seed_bin" say "$server_url" "$who" "$title" "$delay" "$text" >>"$scratch/helpers.log" 2>&1 &
+            helper_pids+=($!)
+        done
+    fi
     if [[ -n ${SHOT_TYPING:-} ]]; then
         "$seed_bin" typing "$server_url" "${SHOT_TYPING%%|*}" "${SHOT_TYPING#*|}" 90 >>"$scratch/helpers.log" 2>&1 &
         helper_pids+=($!)
@@ -110,10 +141,11 @@ shot() {
         HOME="$scratch/home" XDG_RUNTIME_DIR="$scratch/home/run" XDG_CACHE_HOME="$scratch/home/cache" \
         XDG_CONFIG_HOME="$scratch/home/config" XDG_DATA_HOME="$scratch/home/share" \
         QT_QPA_PLATFORM=xcb LANG=C.UTF-8 \
+        SHOT_DUNSTRC="${SHOT_DUNSTRC:-}" \
         timeout 90 dbus-run-session -- sh -c '
             printf %s throwaway | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
             exec xvfb-run -a -s "-screen 0 1280x800x24" "$@"' sh \
-        "$client_bin" --server "$server_url" --size 1280x800 --screenshot "$out/$name.png" "$@" \
+        "$scratch/on-display.sh" "$client_bin" --server "$server_url" --size 1280x800 --screenshot "$out/$name.png" "$@" \
         >"$scratch/client.log" 2>&1 || { cat "$scratch/client.log" >&2; stop_helpers; stop_server; return 1; }
     stop_helpers
     stop_server
@@ -133,4 +165,45 @@ export SHOT_TYPING="hana|Matching: Friday" SHOT_ONLINE="joon"
 shot main-blind --user mina --password confab-demo --open-conversation-title "Matching: Friday" --show-members \
     --screenshot-delay 2500 --theme light --lang en
 unset SHOT_TYPING SHOT_ONLINE
+
+settings=(--user mina --password confab-demo --open-conversation-title "Design team" --screenshot-delay 2500)
+SHOT_ONLINE="joon" shot settings-light "${settings[@]}" --open-settings account --theme light --lang en
+shot settings-dark "${settings[@]}" --open-settings notifications --theme dark --lang en
+shot settings-ko "${settings[@]}" --open-settings privacy --theme light --lang ko
+
+# The notification server's look (dunst under Xvfb, styled like a calm desktop); the words are Confab's.
+cat >"$scratch/dunstrc" <<'DUNSTRC'
+[global]
+    width = 380
+    origin = top-right
+    offset = 16x16
+    padding = 12
+    horizontal_padding = 14
+    frame_width = 1
+    frame_color = "#D5D8DD"
+    separator_color = frame
+    gap_size = 0
+    separator_height = 1
+    corner_radius = 8
+    font = Noto Sans CJK KR 10
+    markup = full
+    format = "<small>%a</small>\n<b>%s</b>\n%b"
+    show_indicators = no
+[urgency_low]
+    background = "#FFFFFF"
+    foreground = "#1D1F23"
+    timeout = 60
+[urgency_normal]
+    background = "#FFFFFF"
+    foreground = "#1D1F23"
+    timeout = 60
+[urgency_critical]
+    background = "#FFFFFF"
+    foreground = "#1D1F23"
+    timeout = 60
+DUNSTRC
+export SHOT_DUNSTRC="$scratch/dunstrc"
+export SHOT_SAY="sora|Launch checklist|4|Release notes are ready. Can you check the Korean strings before 3?;hana|Matching: Friday|6|Has anyone tried the new climbing gym downtown?"
+shot notification "${main[@]}" --theme light --lang en --screenshot-after-notifications 2
+unset SHOT_DUNSTRC SHOT_SAY
 confab_log "screenshots in $out"

@@ -9,7 +9,6 @@ namespace {
 const QString kNotify = QStringLiteral("notifications/enabled");
 const QString kPreview = QStringLiteral("notifications/showPreview");
 const QString kDnd = QStringLiteral("notifications/doNotDisturb");
-const QString kReceipts = QStringLiteral("privacy/shareReadReceipts");
 const QString kDownloads = QStringLiteral("files/downloadFolder");
 const QString kCloseToTray = QStringLiteral("general/closeToTray");
 } // namespace
@@ -40,8 +39,6 @@ bool Settings::showPreview() const { return flag(kPreview, true); }
 void Settings::setShowPreview(bool on) { setFlag(kPreview, true, on); }
 bool Settings::doNotDisturb() const { return flag(kDnd, false); }
 void Settings::setDoNotDisturb(bool on) { setFlag(kDnd, false, on); }
-bool Settings::shareReadReceipts() const { return flag(kReceipts, true); }
-void Settings::setShareReadReceipts(bool on) { setFlag(kReceipts, true, on); }
 bool Settings::closeToTray() const { return flag(kCloseToTray, false); }
 void Settings::setCloseToTray(bool on) { setFlag(kCloseToTray, false, on); }
 

@@ -13,8 +13,9 @@ namespace confab::app {
 
 /*!
  * The desktop preferences of the settings page, kept in QSettings (and, for start at login, in
- * the system's own autostart place through an Autostart adapter). Theme, language and typing
- * stay where they were (AppController, ChatClient); this class holds the rest.
+ * the system's own autostart place through an Autostart adapter). Theme and language stay in
+ * AppController; typing and read receipts in ChatClient (receipts privacy is kept by the server,
+ * so that all the user's devices agree); this class holds the rest.
  */
 class Settings : public QObject {
     Q_OBJECT
@@ -23,8 +24,6 @@ class Settings : public QObject {
     Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY changed)
     Q_PROPERTY(bool showPreview READ showPreview WRITE setShowPreview NOTIFY changed)
     Q_PROPERTY(bool doNotDisturb READ doNotDisturb WRITE setDoNotDisturb NOTIFY changed)
-    //! Kept here until the client library can send it to the server (see AppController).
-    Q_PROPERTY(bool shareReadReceipts READ shareReadReceipts WRITE setShareReadReceipts NOTIFY changed)
     Q_PROPERTY(QString downloadFolder READ downloadFolder WRITE setDownloadFolder NOTIFY changed)
     Q_PROPERTY(QUrl downloadFolderUrl READ downloadFolderUrl WRITE setDownloadFolderUrl NOTIFY changed)
     Q_PROPERTY(bool closeToTray READ closeToTray WRITE setCloseToTray NOTIFY changed)
@@ -42,8 +41,6 @@ public:
     void setShowPreview(bool on);
     bool doNotDisturb() const;
     void setDoNotDisturb(bool on);
-    bool shareReadReceipts() const;
-    void setShareReadReceipts(bool on);
     QString downloadFolder() const;
     void setDownloadFolder(const QString &folder);
     QUrl downloadFolderUrl() const { return QUrl::fromLocalFile(downloadFolder()); }

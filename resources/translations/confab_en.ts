@@ -504,4 +504,41 @@ Press ✎ to start one.</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>NotificationPolicy</name>
+    <message numerus="yes">
+        <source>Sent %n file(s)</source>
+        <translation>
+            <numerusform>Sent %n file</numerusform>
+            <numerusform>Sent %n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnreadBadge</name>
+    <message numerus="yes">
+        <source>Confab — %n unread</source>
+        <translation>
+            <numerusform>Confab — %n unread</numerusform>
+            <numerusform>Confab — %n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::app::AccountSessions</name>
+    <message numerus="yes">
+        <source>Active %n minute(s) ago</source>
+        <translation>
+            <numerusform>Active %n minute ago</numerusform>
+            <numerusform>Active %n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Active %n hour(s) ago</source>
+        <translation>
+            <numerusform>Active %n hour ago</numerusform>
+            <numerusform>Active %n hours ago</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

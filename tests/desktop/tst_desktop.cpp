@@ -203,10 +203,9 @@ private slots:
             settings.setShowPreview(false);
             settings.setShowPreview(false); // no change, no signal
             settings.setDoNotDisturb(true);
-            settings.setShareReadReceipts(false);
             settings.setCloseToTray(true);
             settings.setDownloadFolderUrl(QUrl::fromLocalFile(dir.path() + QStringLiteral("/in/../downloads")));
-            QCOMPARE(changed.count(), 5);
+            QCOMPARE(changed.count(), 4);
             QCOMPARE(settings.downloadFolder(), dir.path() + QStringLiteral("/downloads"));
             // Start at login where it is not built: the switch stays off and says why.
             QVERIFY(!settings.startAtLoginSupported());
@@ -218,7 +217,6 @@ private slots:
         Settings again(&store, std::make_unique<UnsupportedAutostart>());
         QVERIFY(!again.showPreview());
         QVERIFY(again.doNotDisturb());
-        QVERIFY(!again.shareReadReceipts());
         QVERIFY(again.closeToTray());
         QCOMPARE(again.downloadFolder(), dir.path() + QStringLiteral("/downloads"));
     }
