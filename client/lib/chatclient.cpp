@@ -72,7 +72,9 @@ ChatClient::~ChatClient()
 
 QString ChatClient::accountKey(const QString &serverUrl, const QString &username)
 {
-    return username + u'@' + QUrl(serverUrl).toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+    // Several instances of one server are one account: the first address names it.
+    const QUrl first = Connection::parseServerUrls(serverUrl).value(0);
+    return username + u'@' + first.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
 }
 
 ChatClient::ConnectionState ChatClient::connectionState() const
@@ -122,7 +124,8 @@ void ChatClient::begin(const QString &serverUrl, const QString &username, Connec
         return;
     credentials.username = username;
     credentials.device = QSysInfo::machineHostName().left(field::kDeviceMaxChars);
-    m_connection.setServerUrl(QUrl(serverUrl));
+    m_serverAddress = serverUrl.trimmed();
+    m_connection.setServerUrls(Connection::parseServerUrls(serverUrl));
     m_connection.setCredentials(credentials);
     m_connection.open();
 }

@@ -85,7 +85,8 @@ public:
     QString userId() const { return m_userId; }
     QString username() const { return m_username; }
     QString displayName() const { return m_displayName; }
-    QString serverUrl() const { return m_connection.serverUrl().toString(); }
+    //! As the user gave it: one address, or several instances' separated by commas.
+    QString serverUrl() const { return m_serverAddress; }
     ConversationListModel *conversations() { return &m_conversations; }
     MessageListModel *messages() { return &m_messages; }
     MemberListModel *members() { return &m_members; }
@@ -162,6 +163,7 @@ private:
     TypingTracker m_typingIn;
     TypingNotifier m_typingOut;
     QHash<QString, QString> m_presence;
+    QString m_serverAddress;
     protocol::AccountSettings m_settings; //!< as the server last said; changed only through it
     bool m_sendTyping = true;
     bool m_away = false;

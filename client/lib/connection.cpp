@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QNetworkInformation>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -76,6 +77,22 @@ Connection::~Connection()
     m_socket.abort();
 }
 
+void Connection::setServerUrls(const QList<QUrl> &urls)
+{
+    m_urls = urls;
+    m_urlIndex = 0;
+    m_untriedUrls = std::max<qsizetype>(0, urls.size() - 1);
+}
+
+QList<QUrl> Connection::parseServerUrls(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    QList<QUrl> urls;
+    for (const QString &part : text.split(separators, Qt::SkipEmptyParts))
+        urls.append(QUrl(part));
+    return urls;
+}
+
 void Connection::setBackoff(int initialMs, int maxMs)
 {
     m_backoffInitialMs = std::max(1, initialMs);
@@ -115,7 +132,7 @@ void Connection::retryNow()
     if (m_socket.state() != QAbstractSocket::UnconnectedState)
         return;
     setState(State::Connecting);
-    m_socket.open(m_url);
+    m_socket.open(serverUrl());
 }
 
 void Connection::close()
@@ -159,6 +176,7 @@ void Connection::authenticate()
                 m_credentials.registering = false;
             }
             m_attempt = 0;
+            m_untriedUrls = std::max<qsizetype>(0, m_urls.size() - 1);
             setState(State::Online);
             emit authenticated(*ok);
             return;
@@ -189,6 +207,18 @@ void Connection::onDisconnected()
         setState(State::Offline);
         emit authenticationFailed(Error{ErrorCode::Unauthorized, m_socket.closeReason(), std::nullopt, std::nullopt});
         return;
+    }
+    if (m_urls.size() > 1) {
+        m_urlIndex = (m_urlIndex + 1) % m_urls.size();
+        // Another instance is likely up: try it at once, but each address only once per round, so
+        // that a whole server being down still backs off.
+        if (m_untriedUrls > 0) {
+            --m_untriedUrls;
+            setState(State::Waiting);
+            m_reconnectTimer.start(0);
+            return;
+        }
+        m_untriedUrls = m_urls.size() - 1;
     }
     scheduleReconnect();
 }

@@ -16,6 +16,9 @@ namespace confab::client {
  * The link to one server: connects, signs in (password once, then the session token), correlates
  * replies with requests, watches the link with pings, and reconnects with capped exponential
  * backoff and jitter when it drops. Knows nothing about conversations.
+ *
+ * A server may be several instances on one database: given several addresses, the link moves to
+ * the next one when the current one drops or cannot be reached, trying each once before backing off.
  */
 class Connection : public QObject {
     Q_OBJECT
@@ -39,8 +42,11 @@ public:
     explicit Connection(QObject *parent = nullptr);
     ~Connection() override;
 
-    void setServerUrl(const QUrl &url) { m_url = url; }
-    QUrl serverUrl() const { return m_url; }
+    void setServerUrl(const QUrl &url) { setServerUrls({url}); }
+    void setServerUrls(const QList<QUrl> &urls);
+    QUrl serverUrl() const { return m_urls.value(m_urlIndex); } //!< the one in use or tried next
+    //! "wss://a.example:7400, wss://b.example:7400": addresses separated by commas or white space.
+    static QList<QUrl> parseServerUrls(const QString &text);
     void setCredentials(const Credentials &credentials) { m_credentials = credentials; }
     //! Reconnect delays: the first after `initialMs`, doubling up to `maxMs`, each ±20 % jitter.
     void setBackoff(int initialMs, int maxMs);
@@ -88,7 +94,9 @@ private:
     void checkTimeouts();
 
     QWebSocket m_socket;
-    QUrl m_url;
+    QList<QUrl> m_urls;
+    qsizetype m_urlIndex = 0;
+    qsizetype m_untriedUrls = 0; //!< other addresses still to try before backing off
     Credentials m_credentials;
     State m_state = State::Offline;
     bool m_wanted = false;

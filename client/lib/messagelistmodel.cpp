@@ -214,7 +214,8 @@ void MessageListModel::prependOlder(const QList<MessageInfo> &older, bool more)
         if (m_firstUnreadRow >= 0)
             m_firstUnreadRow += int(fresh.size());
         // The row after the insert may have lost its day separator or group header.
-        emit dataChanged(index(int(fresh.size())), index(int(fresh.size())));
+        if (m_rows.size() > fresh.size())
+            emit dataChanged(index(int(fresh.size())), index(int(fresh.size())));
         emit countChanged();
     }
     setCanLoadOlder(more);

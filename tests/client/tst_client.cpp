@@ -1,10 +1,6 @@
 // confab-client end to end: real server processes, real databases, a real (throwaway) keychain.
-#include "chatclient.h"
+#include "device.h"
 #include "harness.h"
-#include "tokenstore.h"
-
-#include <QAbstractItemModelTester>
-#include <QTemporaryDir>
 
 using namespace confab::client;
 using namespace confab::protocol;
@@ -13,33 +9,9 @@ using namespace confab::test;
 namespace {
 const QString kPassword = QStringLiteral("correct horse 1");
 
-//! A client with its own data folder, as one installation of the app on one computer.
-struct Device {
-    QTemporaryDir dir;
-    KeychainTokenStore tokens{QStringLiteral("Confab-test")};
-    std::unique_ptr<ChatClient> client;
-    std::unique_ptr<QAbstractItemModelTester> t1, t2, t3;
-
-    Device() { restart(); }
-    //! A new ChatClient on the same data folder: the app quit and started again.
-    void restart()
-    {
-        t1.reset();
-        t2.reset();
-        t3.reset();
-        client = std::make_unique<ChatClient>(dir.path(), &tokens);
-        client->setReconnectBackoff(100, 500);
-        // Every model, all the time, under Qt's model tester.
-        t1 = std::make_unique<QAbstractItemModelTester>(client->conversations(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        t2 = std::make_unique<QAbstractItemModelTester>(client->messages(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        t3 = std::make_unique<QAbstractItemModelTester>(client->members(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    }
-    ChatClient *operator->() { return client.get(); }
-};
-
 bool online(Device &d)
 {
-    return d->connectionState() == ChatClient::ConnectionState::Online;
+    return d.online();
 }
 
 QList<QString> bodies(MessageListModel *model)

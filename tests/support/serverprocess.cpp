@@ -32,6 +32,10 @@ bool ServerProcess::start()
             ini.setValue(it.key(), it.value());
         ini.sync();
     }
+    if (!QFile::exists(configPath())) { // no settings: still a config file, as an installed server has
+        QFile empty(configPath());
+        empty.open(QIODevice::WriteOnly);
+    }
     // Keep the port of an earlier run, so that clients can reconnect to a restarted server.
     const QString listen = QStringLiteral("127.0.0.1:%1").arg(m_port);
     m_process.start(serverBinary(), {QStringLiteral("serve"), QStringLiteral("--config"), configPath(),

@@ -1,0 +1,75 @@
+// The client library's link to the server under real network conditions: several server instances
+// on one PostgreSQL, one of them killed while people write.
+#include "device.h"
+#include "harness.h"
+
+using namespace confab::client;
+using namespace confab::protocol;
+using namespace confab::test;
+
+namespace {
+const QString kPassword = QStringLiteral("correct horse 1");
+
+QList<QString> bodies(MessageListModel *model)
+{
+    QList<QString> out;
+    for (int i = 0; i < model->rowCount(); ++i)
+        out.append(model->data(model->index(i), MessageListModel::BodyRole).toString());
+    return out;
+}
+} // namespace
+
+class TestClientNetwork : public QObject {
+    Q_OBJECT
+private slots:
+    void movesToAnotherInstanceAndMissesNothing()
+    {
+        TestDatabase db(TestDatabase::Kind::PostgreSQL);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        ServerProcess one(db.url()), two(db.url());
+        QVERIFY2(one.start(), qPrintable(one.errorString()));
+        QVERIFY2(two.start(), qPrintable(two.errorString()));
+
+        // Mina knows both addresses and starts on the first; Joon is on the second.
+        Device mina, joon;
+        mina->registerAccount(one.url() + QStringLiteral(", ") + two.url(), QStringLiteral("mina"),
+                              QStringLiteral("Mina"), kPassword);
+        joon->registerAccount(two.url(), QStringLiteral("joon"), QStringLiteral("Joon"), kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(mina.online() && joon.online(), 20000);
+        QCOMPARE(mina->connection().serverUrl().toString(), one.url());
+        QSignalSpy ready(mina.client.get(), &ChatClient::conversationReady);
+        mina->startDirect(QStringLiteral("joon"));
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+        const QString id = ready.first().first().toString();
+        QTRY_VERIFY_WITH_TIMEOUT(joon->conversations()->indexOf(id) >= 0, 10000);
+        mina->openConversation(id);
+        joon->openConversation(id);
+        mina->sendMessage(id, QStringLiteral("before"));
+        QTRY_COMPARE_WITH_TIMEOUT(bodies(joon->messages()), QList<QString>{QStringLiteral("before")}, 10000);
+
+        // Mina's instance dies. Both keep writing; Mina's messages wait in her outbox.
+        one.kill();
+        QList<QString> expected{QStringLiteral("before")};
+        for (int i = 0; i < 5; ++i) {
+            joon->sendMessage(id, QStringLiteral("joon %1").arg(i));
+            expected.append(QStringLiteral("joon %1").arg(i));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(joon->pendingCount(), 0, 10000);
+        for (int i = 0; i < 3; ++i) {
+            mina->sendMessage(id, QStringLiteral("mina %1").arg(i));
+            expected.append(QStringLiteral("mina %1").arg(i));
+        }
+
+        // She is back online on the other instance by herself, and both timelines agree, each
+        // message once, in the server's order.
+        QTRY_VERIFY_WITH_TIMEOUT(mina.online(), 20000);
+        QCOMPARE(mina->connection().serverUrl().toString(), two.url());
+        QCOMPARE(mina->serverUrl(), one.url() + QStringLiteral(", ") + two.url());
+        QTRY_COMPARE_WITH_TIMEOUT(mina->pendingCount(), 0, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(bodies(mina->messages()), expected, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(bodies(joon->messages()), expected, 20000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClientNetwork)
+#include "tst_client_network.moc"
