@@ -1,9 +1,11 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import QtQuick.Dialogs
 
 // The message field: grows to 8 lines then scrolls. Enter sends, Shift+Enter starts a new line;
-// nothing is sent while an input method is composing (Korean IME preedit).
+// nothing is sent while an input method is composing (Korean IME preedit). Files come from the
+// attach button, from drops (addFiles) and from pasting an image; they wait as chips in a tray.
 Rectangle {
     id: root
 
@@ -12,8 +14,18 @@ Rectangle {
     property bool canSend: true
     readonly property bool composing: field.preeditText.length > 0
     readonly property int maxLines: 8
+    //! Files waiting to be sent: [{path, url, name, sizeText, mime, image, error}].
+    property var attachments: []
+    //! path or URL → such a map (ChatClient.describeFile); without it only the name is known.
+    property var describe: null
+    //! () → the path of the clipboard's image saved as a PNG, or "" (ChatClient.pasteClipboardImage).
+    property var imagePaster: null
+    property int maxAttachments: 10
+    readonly property var sendableFiles: root.attachments.filter(a => !a.error || a.error.length === 0)
+    readonly property bool canSubmit: root.canSend && (field.text.trim().length > 0 || root.sendableFiles.length > 0)
 
-    signal sendRequested(string text)
+    //! `files`: the paths of the attached files.
+    signal sendRequested(string text, var files)
     //! Up in an empty composer (editing the last message is a later feature).
     signal editLastRequested()
     //! The text changed (typed, pasted, cleared after sending): drives the typing notices.
@@ -21,16 +33,36 @@ Rectangle {
 
     function focusField() { field.forceActiveFocus() }
     function send() {
-        if (root.composing || !root.canSend || field.text.trim().length === 0)
+        if (root.composing || !root.canSubmit)
             return false
-        root.sendRequested(field.text)
+        root.sendRequested(field.text, root.sendableFiles.map(a => a.path))
         field.clear()
+        root.attachments = []
         return true
+    }
+    function addFiles(urls) {
+        const list = root.attachments.slice()
+        for (let i = 0; i < urls.length && list.length < root.maxAttachments; ++i) {
+            const url = urls[i].toString()
+            if (list.some(a => a.url === url || a.path === url))
+                continue
+            const name = decodeURIComponent(url.substring(url.lastIndexOf("/") + 1))
+            list.push(root.describe ? root.describe(url)
+                                    : { path: url, url: url, name: name, sizeText: "", mime: "", image: false, error: "" })
+        }
+        root.attachments = list
+    }
+    function removeAttachment(index) {
+        const list = root.attachments.slice()
+        list.splice(index, 1)
+        root.attachments = list
+        field.forceActiveFocus()
     }
 
     color: Theme.window
     implicitHeight: Math.min(field.implicitHeight, lineHeight.height * root.maxLines + field.topPadding
                              + field.bottomPadding) + 2 * Theme.spacingM
+                    + (tray.visible ? tray.implicitHeight + Theme.spacingS : 0)
 
     Text { id: lineHeight; visible: false; text: "Ag"; font: field.font }
 
@@ -40,10 +72,55 @@ Rectangle {
         color: Theme.divider
     }
 
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Attach files")
+        fileMode: FileDialog.OpenFiles
+        onAccepted: root.addFiles(fileDialog.selectedFiles)
+    }
+
+    // The tray: pending files as chips above the field.
+    Flow {
+        id: tray
+        objectName: "attachmentTray"
+        visible: root.attachments.length > 0
+        anchors { left: parent.left; right: parent.right; top: parent.top
+                  leftMargin: Theme.spacingL; rightMargin: Theme.spacingL; topMargin: Theme.spacingM }
+        spacing: Theme.spacingS
+        Repeater {
+            model: root.attachments
+            delegate: AttachmentChip {
+                required property var modelData
+                required property int index
+                objectName: "attachmentChip"
+                name: modelData.name
+                sizeText: modelData.sizeText ?? ""
+                mime: modelData.mime ?? ""
+                image: modelData.image ?? false
+                url: modelData.url ?? ""
+                error: modelData.error ?? ""
+                onRemoveRequested: root.removeAttachment(index)
+            }
+        }
+    }
+
     RowLayout {
         anchors { fill: parent; leftMargin: Theme.spacingL; rightMargin: Theme.spacingL
-                  topMargin: Theme.spacingM; bottomMargin: Theme.spacingM }
+                  topMargin: Theme.spacingM + (tray.visible ? tray.implicitHeight + Theme.spacingS : 0)
+                  bottomMargin: Theme.spacingM }
         spacing: Theme.spacingS
+
+        IconButton {
+            id: attachButton
+            objectName: "attachButton"
+            Layout.alignment: Qt.AlignBottom
+            Layout.preferredHeight: Theme.controlHeight + 2
+            Layout.preferredWidth: Theme.controlHeight + 2
+            glyph: "+"
+            tip: qsTr("Attach files")
+            enabled: root.enabled && root.attachments.length < root.maxAttachments
+            onClicked: fileDialog.open()
+        }
 
         Rectangle {
             Layout.fillWidth: true
@@ -88,6 +165,13 @@ Rectangle {
                                 root.send()
                             }
                             event.accepted = true
+                        } else if (event.matches(StandardKey.Paste) && root.imagePaster) {
+                            // An image on the clipboard becomes a file in the tray; text pastes as text.
+                            const path = root.imagePaster()
+                            if (path && path.length > 0) {
+                                root.addFiles([path])
+                                event.accepted = true
+                            }
                         } else if (event.key === Qt.Key_Up && field.length === 0) {
                             root.editLastRequested()
                             event.accepted = true
@@ -103,7 +187,7 @@ Rectangle {
             Layout.alignment: Qt.AlignBottom
             Layout.preferredHeight: Theme.controlHeight + 2
             text: qsTr("Send")
-            enabled: root.canSend && field.text.trim().length > 0
+            enabled: root.canSubmit
             Accessible.name: qsTr("Send message")
             focusPolicy: Qt.TabFocus
             leftPadding: Theme.spacingL

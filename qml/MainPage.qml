@@ -256,6 +256,10 @@ Rectangle {
                         onLoadOlderRequested: root.client.loadOlder()
                         onRetryRequested: clientId => root.client.retryMessage(clientId)
                         onDiscardRequested: clientId => root.client.discardMessage(clientId)
+                        canAttach: root.hasConversation
+                        onFilesDropped: urls => composer.addFiles(urls)
+                        onOpenAttachmentRequested: id => root.client.openAttachment(id)
+                        onSaveAttachmentRequested: id => root.client.saveAttachment(id)
                     }
 
                     Item {
@@ -319,8 +323,11 @@ Rectangle {
                         }
                         placeholderText: root.client.currentTitle.length > 0
                                          ? qsTr("Message %1").arg(root.client.currentTitle) : qsTr("Write a message…")
-                        onSendRequested: text => {
-                            root.client.sendMessage(root.currentId, text)
+                        describe: path => root.client.describeFile(path)
+                        imagePaster: () => root.client.pasteClipboardImage()
+                        maxAttachments: root.client.maxAttachments
+                        onSendRequested: (text, files) => {
+                            root.client.sendMessage(root.currentId, text, files)
                             timeline.scrollToEnd()
                         }
                     }

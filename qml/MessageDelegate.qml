@@ -27,6 +27,9 @@ Item {
     required property string errorText
     required property string avatarColor
     required property string initials
+    //! MessageListModel's attachments role: [{id, name, sizeText, mime, image, width, height, preview,
+    //! thumbnailUrl, fileUrl, progress, state, error}].
+    required property var attachments
 
     //! The "New messages" line goes above this message.
     property bool firstUnread: false
@@ -41,6 +44,8 @@ Item {
     signal discardRequested(string clientId)
     //! "Read by N" was clicked: show who read up to `seq` next to `anchor`.
     signal readersRequested(var seq, Item anchor)
+    signal openAttachmentRequested(var attachment)
+    signal saveAttachmentRequested(string attachmentId)
 
     // The status marks of own messages (UI.md), by MessageListModel.Status.
     readonly property string statusMark: !root.own ? ""
@@ -69,6 +74,10 @@ Item {
     readonly property int maxBubble: Math.min(Theme.bubbleMaxWidth, (root.width - 2 * root.sidePadding
                                               - root.avatarColumn) * 0.8)
     readonly property bool hovered: hover.hovered
+    readonly property bool hasFiles: root.attachments !== undefined && root.attachments !== null
+                                     && root.attachments.length > 0
+    //! A message of files only shows no empty text line.
+    readonly property bool showBody: root.deleted || root.body.length > 0 || !root.hasFiles
 
     implicitHeight: column.implicitHeight
     height: implicitHeight
@@ -210,8 +219,12 @@ Item {
                     id: bubble
                     objectName: "bubble"
                     x: root.own ? content.width - width : 0
-                    width: Math.max(bodyText.width, meta.implicitWidth) + 2 * Theme.spacingM
-                    height: bodyText.height + (meta.visible ? meta.implicitHeight : 0) + 2 * Theme.spacingS
+                    width: Math.max(root.showBody ? bodyText.width + 2 * Theme.spacingM : 0,
+                                    meta.implicitWidth + 2 * Theme.spacingM,
+                                    files.visible ? files.width + 2 * Theme.spacingS : 0)
+                    height: (files.visible ? files.height + Theme.spacingS : 0)
+                            + (root.showBody ? bodyText.height : 0)
+                            + (meta.visible ? meta.implicitHeight : 0) + 2 * Theme.spacingS
                     radius: Theme.radiusBubble
                     color: root.own ? Theme.bubbleOwn : Theme.bubbleOther
                     opacity: root.status === MessageListModel.Sending ? 0.85 : 1
@@ -223,11 +236,49 @@ Item {
                         textFormat: Text.RichText
                         font: bodyText.font
                     }
+                    // Images inline (thumbnails at most 320 px), other files as cards.
+                    Column {
+                        id: files
+                        objectName: "attachmentList"
+                        visible: root.hasFiles && !root.deleted
+                        x: Theme.spacingS
+                        y: Theme.spacingS
+                        spacing: Theme.spacingXs
+                        Repeater {
+                            model: files.visible ? root.attachments : []
+                            delegate: Loader {
+                                id: fileLoader
+                                required property var modelData
+                                sourceComponent: fileLoader.modelData.image ? imageComponent : cardComponent
+                            }
+                        }
+                    }
+                    Component {
+                        id: imageComponent
+                        ImageAttachment {
+                            objectName: "imageAttachment"
+                            attachment: parent ? parent.modelData : ({})
+                            maxSize: Math.min(320, root.maxBubble - 2 * Theme.spacingS)
+                            onOpenRequested: root.openAttachmentRequested(attachment)
+                        }
+                    }
+                    Component {
+                        id: cardComponent
+                        FileCard {
+                            objectName: "fileCard"
+                            attachment: parent ? parent.modelData : ({})
+                            width: Math.min(implicitWidth, root.maxBubble - 2 * Theme.spacingS)
+                            color: root.own ? Qt.lighter(Theme.bubbleOwn, Theme.dark ? 1.15 : 1.03) : Theme.window
+                            onSaveRequested: root.saveAttachmentRequested(attachment.id)
+                        }
+                    }
+
                     TextEdit {
                         id: bodyText
                         objectName: "bodyText"
+                        visible: root.showBody
                         x: Theme.spacingM
-                        y: Theme.spacingS
+                        y: files.visible ? files.y + files.height + Theme.spacingS : Theme.spacingS
                         width: Math.min(Math.ceil(measure.implicitWidth) + 1, root.maxBubble - 2 * Theme.spacingM)
                         text: root.deleted ? "<i>" + qsTr("This message was deleted") + "</i>"
                                            : root.linkify(root.body)

@@ -24,6 +24,14 @@ Item {
     signal retryRequested(string clientId)
     signal discardRequested(string clientId)
     signal readersRequested(var seq, Item anchor)
+    //! Files dropped on the timeline: urls to attach.
+    signal filesDropped(var urls)
+    //! An image was opened in the viewer: its whole file is wanted.
+    signal openAttachmentRequested(string attachmentId)
+    signal saveAttachmentRequested(string attachmentId)
+
+    //! Whether files may be dropped here (a conversation is open).
+    property bool canAttach: true
 
     function scrollToEnd() {
         list.positionViewAtEnd()
@@ -61,6 +69,12 @@ Item {
             onReadersRequested: (seq, anchor) => root.readersRequested(seq, anchor)
             onRetryRequested: id => root.retryRequested(id)
             onDiscardRequested: id => root.discardRequested(id)
+            onOpenAttachmentRequested: attachment => {
+                viewer.attachment = attachment
+                viewer.open()
+                root.openAttachmentRequested(attachment.id)
+            }
+            onSaveAttachmentRequested: id => root.saveAttachmentRequested(id)
         }
 
         onAtYEndChanged: if (atYEnd) root.newCount = 0
@@ -86,6 +100,10 @@ Item {
             } else {
                 root.scrollToEnd()
             }
+        }
+        function onAttachmentChanged(id) {
+            if (viewer.visible && viewer.attachment.id === id)
+                viewer.attachment = root.messages.attachmentById(id)
         }
         function onRowsInserted(parent, first, last) {
             if (first === 0 && last < list.count - 1)
@@ -147,5 +165,48 @@ Item {
         }
         background: Rectangle { radius: height / 2; color: Theme.accent }
         onClicked: root.scrollToEnd()
+    }
+
+    ImageViewer {
+        id: viewer
+        objectName: "imageViewer"
+        onSaveRequested: id => root.saveAttachmentRequested(id)
+    }
+
+    // Dragging files over the timeline shows where they would go.
+    DropArea {
+        id: drop
+        objectName: "dropArea"
+        anchors.fill: parent
+        enabled: root.canAttach
+        onEntered: drag => {
+            if (drag.hasUrls)
+                drag.accept(Qt.CopyAction)
+            else
+                drag.accepted = false
+        }
+        onDropped: drop => {
+            if (drop.hasUrls) {
+                root.filesDropped(drop.urls)
+                drop.accept(Qt.CopyAction)
+            }
+        }
+    }
+    Rectangle {
+        objectName: "dropZone"
+        anchors.fill: parent
+        anchors.margins: Theme.spacingS
+        visible: drop.containsDrag
+        radius: Theme.radiusBubble
+        color: Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.10)
+        border.width: 2
+        border.color: Theme.accent
+        Text {
+            anchors.centerIn: parent
+            text: qsTr("Drop files to attach them")
+            color: Theme.accent
+            font.pixelSize: Theme.fontTitle
+            font.weight: Font.DemiBold
+        }
     }
 }

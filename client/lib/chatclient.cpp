@@ -63,6 +63,7 @@ ChatClient::ChatClient(QString dataDir, TokenStore *tokens, QObject *parent)
     m_receiptTimer.setSingleShot(true);
     m_receiptTimer.setInterval(500);
     connect(&m_receiptTimer, &QTimer::timeout, this, &ChatClient::sendReceipts);
+    setupAttachments();
 }
 
 ChatClient::~ChatClient()
@@ -110,6 +111,7 @@ bool ChatClient::openCache(const QString &serverUrl, const QString &username)
         return false;
     }
     m_accountKey = key;
+    m_downloads.setCacheDir(QDir(m_dataDir).filePath(file + QStringLiteral("-files")));
     m_conversations.reset(m_cache.conversations());
     emit outboxChanged();
     return true;
@@ -200,6 +202,7 @@ void ChatClient::onAuthenticated(const AuthOk &session)
         });
     }
     m_typingIn.setExpireMs(session.limits.typingExpireMs);
+    m_uploads.setLimits(session.limits);
     m_typingOut.setTimings(session.limits.typingRefreshMs, session.limits.typingStopMs);
     if (first)
         emit signedInChanged();
@@ -623,12 +626,13 @@ int ChatClient::pendingCount() const
     return m_cache.isOpen() ? int(m_cache.outbox().size()) : 0;
 }
 
-QString ChatClient::sendMessage(const QString &conversationId, const QString &body)
+QString ChatClient::sendMessage(const QString &conversationId, const QString &body, const QStringList &files)
 {
     const QString text = body.trimmed().isEmpty() ? QString() : body;
-    if (text.isEmpty() || conversationId.isEmpty() || !m_cache.isOpen())
-        return {};
     OutboxItem item;
+    item.files = outboxFiles(files, int(m_connection.session().limits.maxAttachmentsPerMessage));
+    if ((text.isEmpty() && item.files.isEmpty()) || conversationId.isEmpty() || !m_cache.isOpen())
+        return {};
     item.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     item.conversationId = conversationId;
     item.body = text;
@@ -650,6 +654,10 @@ void ChatClient::flushOutbox()
     for (const OutboxItem &item : m_cache.outbox()) {
         if (item.failed || busy.contains(item.conversationId))
             continue;
+        if (!item.uploadsDone()) {
+            busy.insert(item.conversationId); // later messages wait behind it, keeping the order
+            continue;
+        }
         // One message per conversation on the wire: the next leaves after this one's ack, keeping order.
         busy.insert(item.conversationId);
         m_inFlight.insert(item.conversationId);
@@ -658,8 +666,11 @@ void ChatClient::flushOutbox()
         send.clientId = item.clientId;
         send.body = item.body;
         send.replyTo = item.replyTo;
+        for (const OutboxFile &f : item.files)
+            send.attachments.append(f.attachmentId);
         m_connection.request(send, [this, item](const Frame &reply) { onSendReply(item, reply); });
     }
+    m_uploads.kick();
 }
 
 void ChatClient::onSendReply(const OutboxItem &item, const Frame &reply)
@@ -667,6 +678,7 @@ void ChatClient::onSendReply(const OutboxItem &item, const Frame &reply)
     m_inFlight.remove(item.conversationId);
     if (const auto *sent = std::get_if<MessageSent>(&reply)) {
         m_cache.removeFromOutbox(item.clientId);
+        forgetFiles(item);
         // The stored message replaces the pending one; the log's seq order is kept by the event.
         m_cache.saveMessage(item.conversationId, sent->message);
         if (m_current == item.conversationId)
@@ -709,7 +721,9 @@ void ChatClient::discardMessage(const QString &clientId)
     // A message on the wire may already be stored; only unsent or failed ones can be discarded.
     for (const OutboxItem &item : m_cache.outbox()) {
         if (item.clientId == clientId && !(m_inFlight.contains(item.conversationId) && !item.failed)) {
+            m_uploads.cancel(clientId);
             m_cache.removeFromOutbox(clientId);
+            forgetFiles(item);
             m_messages.setPending(m_cache.outbox());
             emit outboxChanged();
         }

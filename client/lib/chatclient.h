@@ -1,5 +1,7 @@
 #pragma once
 
+#include "attachmentdownloader.h"
+#include "attachmentuploader.h"
 #include "connection.h"
 #include "conversationlistmodel.h"
 #include "localcache.h"
@@ -47,6 +49,7 @@ class ChatClient : public QObject {
     Q_PROPERTY(bool away READ away WRITE setAway NOTIFY awayChanged)
     //! Others see my read marker move; off, only my own devices do (kept by the server per account).
     Q_PROPERTY(bool shareReadReceipts READ shareReadReceipts WRITE setShareReadReceipts NOTIFY shareReadReceiptsChanged)
+    Q_PROPERTY(int maxAttachments READ maxAttachments NOTIFY signedInChanged)
 public:
     enum class ConnectionState { Offline, Connecting, Online, Reconnecting, SignedOut };
     Q_ENUM(ConnectionState)
@@ -66,7 +69,8 @@ public:
     Q_INVOKABLE void openConversation(const QString &conversationId);
     Q_INVOKABLE void loadOlder();
     //! Writes a message to the outbox (shown at once as sending) and sends it when possible.
-    Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &body);
+    //! `files`: local paths or file URLs; the message leaves once they are uploaded.
+    Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &body, const QStringList &files = {});
     Q_INVOKABLE void retryMessage(const QString &clientId);
     Q_INVOKABLE void discardMessage(const QString &clientId);
     Q_INVOKABLE void editPendingMessage(const QString &clientId, const QString &body);
@@ -78,6 +82,20 @@ public:
     Q_INVOKABLE void composerTextChanged(const QString &conversationId, const QString &text);
     //! "online", "away" or "offline" for a member id of a conversation that is not blind.
     Q_INVOKABLE QString presenceOf(const QString &userId) const;
+
+    //! A file about to be attached: {path, url, name, size, sizeText, mime, image, error}.
+    Q_INVOKABLE QVariantMap describeFile(const QString &pathOrUrl) const;
+    //! The clipboard's image as a PNG in the data folder (its path), or empty when it holds none.
+    Q_INVOKABLE QString pasteClipboardImage();
+    //! Downloads an attachment (verified, cached) and copies it into the download folder.
+    Q_INVOKABLE void saveAttachment(const QString &attachmentId);
+    //! Downloads an attachment into the cache, e.g. to show the full image; its fileUrl follows.
+    Q_INVOKABLE void openAttachment(const QString &attachmentId);
+    int maxAttachments() const { return int(m_connection.session().limits.maxAttachmentsPerMessage); }
+    AttachmentUploader &uploads() { return m_uploads; }
+    AttachmentDownloader &downloads() { return m_downloads; }
+    //! Where saved attachments go (default: the system's download folder).
+    void setDownloadFolder(const QString &dir) { m_downloadFolder = dir; }
 
     ConnectionState connectionState() const;
     int reconnectInMs() const { return m_connection.reconnectInMs(); }
@@ -125,6 +143,7 @@ signals:
     void sendTypingChanged();
     void awayChanged();
     void presenceChanged(const QString &userId);
+    void attachmentSaved(const QString &attachmentId, const QString &path);
 
 private:
     void begin(const QString &serverUrl, const QString &username, Connection::Credentials credentials);
@@ -146,6 +165,13 @@ private:
     void sendReceipts();
     void showCurrent();
     QString myMemberId(const QString &conversationId) const;
+    // Attachments (chatclientattachments.cpp).
+    void setupAttachments();
+    void refreshAttachments();
+    void showAttachmentInfo(const protocol::AttachmentInfo &info);
+    void updateAttachment(const QString &id, const std::function<void(AttachmentView &)> &change);
+    void forgetFiles(const OutboxItem &item);
+    QList<OutboxFile> outboxFiles(const QStringList &files, int max) const;
 
     QString m_dataDir;
     TokenStore *m_tokens;
@@ -170,6 +196,10 @@ private:
     bool m_syncing = false;
     bool m_resyncWanted = false;
     bool m_signedOut = false;
+    AttachmentUploader m_uploads{m_connection, m_cache};
+    AttachmentDownloader m_downloads{m_connection};
+    QString m_downloadFolder;
+    QSet<QString> m_saveWanted; //!< attachments to copy into the download folder once downloaded
 };
 
 } // namespace confab::client

@@ -70,6 +70,14 @@ bool LocalCache::open(const QString &path, QString *error)
                        "client_id TEXT NOT NULL UNIQUE, conversation_id TEXT NOT NULL, body TEXT NOT NULL, "
                        "reply_to TEXT, created_at INTEGER NOT NULL, failed INTEGER NOT NULL DEFAULT 0, "
                        "error TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS outbox_files (key TEXT PRIMARY KEY, client_id TEXT NOT NULL, "
+                       "position INTEGER NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL, "
+                       "mime TEXT NOT NULL, sha256 TEXT NOT NULL, upload_id TEXT NOT NULL DEFAULT '', "
+                       "attachment_id TEXT NOT NULL DEFAULT '', offset_bytes INTEGER NOT NULL DEFAULT 0, "
+                       "done INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, "
+                       "error TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS outbox_files_client ON outbox_files(client_id)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS attachments (id TEXT PRIMARY KEY, info TEXT NOT NULL)"),
     };
     for (const QString &statement : schema) {
         if (!exec(statement)) {
@@ -221,9 +229,20 @@ void LocalCache::clearMessages(const QString &conversationId)
 
 void LocalCache::addToOutbox(const OutboxItem &item)
 {
+    // One transaction: the message and its files are there together or not at all.
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    // The files first: a crash in between leaves only rows that no message refers to.
+    for (qsizetype i = 0; i < item.files.size(); ++i) {
+        const OutboxFile &f = item.files[i];
+        exec(QStringLiteral("INSERT INTO outbox_files (key, client_id, position, path, name, size, mime, sha256) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+             {f.key, item.clientId, qint64(i), f.path, f.name, f.size, f.mime, f.sha256});
+    }
     exec(QStringLiteral("INSERT INTO outbox (client_id, conversation_id, body, reply_to, created_at) VALUES (?, ?, ?, ?, ?)"),
-         {item.clientId, item.conversationId, item.body,
+         {item.clientId, item.conversationId, item.body.isNull() ? QStringLiteral("") : item.body,
           item.replyTo ? QVariant(*item.replyTo) : QVariant(QMetaType::fromType<QString>()), item.createdAt});
+    db.commit();
 }
 
 QList<OutboxItem> LocalCache::outbox() const
@@ -244,11 +263,59 @@ QList<OutboxItem> LocalCache::outbox() const
         item.error = q.value(6).toString();
         out.append(item);
     }
+    QSqlQuery f(QSqlDatabase::database(m_connection, false));
+    f.exec(QStringLiteral("SELECT client_id, key, path, name, size, mime, sha256, upload_id, attachment_id, "
+                          "offset_bytes, done, failed, error FROM outbox_files ORDER BY client_id, position"));
+    while (f.next()) {
+        OutboxFile file;
+        file.key = f.value(1).toString();
+        file.path = f.value(2).toString();
+        file.name = f.value(3).toString();
+        file.size = f.value(4).toLongLong();
+        file.mime = f.value(5).toString();
+        file.sha256 = f.value(6).toString();
+        file.uploadId = f.value(7).toString();
+        file.attachmentId = f.value(8).toString();
+        file.offset = f.value(9).toLongLong();
+        file.done = f.value(10).toInt() != 0;
+        file.failed = f.value(11).toInt() != 0;
+        file.error = f.value(12).toString();
+        const QString clientId = f.value(0).toString();
+        for (OutboxItem &item : out) {
+            if (item.clientId == clientId)
+                item.files.append(file);
+        }
+    }
     return out;
+}
+
+void LocalCache::saveOutboxFile(const OutboxFile &f)
+{
+    exec(QStringLiteral("UPDATE outbox_files SET upload_id = ?, attachment_id = ?, offset_bytes = ?, done = ?, "
+                        "failed = ?, error = ? WHERE key = ?"),
+         {f.uploadId, f.attachmentId, f.offset, f.done ? 1 : 0, f.failed ? 1 : 0, f.error, f.key});
+}
+
+void LocalCache::saveAttachment(const AttachmentInfo &info)
+{
+    exec(QStringLiteral("INSERT INTO attachments (id, info) VALUES (?, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET info = excluded.info"),
+         {info.id, toText(info.toJson())});
+}
+
+std::optional<AttachmentInfo> LocalCache::attachment(const QString &attachmentId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT info FROM attachments WHERE id = ?"));
+    q.bindValue(0, attachmentId);
+    if (q.exec() && q.next())
+        return fromText<AttachmentInfo>(q.value(0).toString());
+    return std::nullopt;
 }
 
 void LocalCache::removeFromOutbox(const QString &clientId)
 {
+    exec(QStringLiteral("DELETE FROM outbox_files WHERE client_id = ?"), {clientId});
     exec(QStringLiteral("DELETE FROM outbox WHERE client_id = ?"), {clientId});
 }
 
@@ -260,6 +327,7 @@ void LocalCache::markOutboxFailed(const QString &clientId, const QString &error)
 void LocalCache::retryOutbox(const QString &clientId)
 {
     exec(QStringLiteral("UPDATE outbox SET failed = 0, error = '' WHERE client_id = ?"), {clientId});
+    exec(QStringLiteral("UPDATE outbox_files SET failed = 0, error = '' WHERE client_id = ?"), {clientId});
 }
 
 void LocalCache::editOutbox(const QString &clientId, const QString &body)

@@ -3,9 +3,27 @@
 #include "protocol/types.h"
 
 #include <QList>
+
+#include <algorithm>
 #include <QString>
 
 namespace confab::client {
+
+//! A file of an unsent message: where it is on disk and how far its upload got.
+struct OutboxFile {
+    QString key;           //!< local id, unique in the outbox
+    QString path;
+    QString name;
+    qint64 size = 0;
+    QString mime;          //!< as guessed here; the server detects the real one
+    QString sha256;        //!< lower-case hex, of the bytes at `path` when attached
+    QString uploadId;      //!< empty until attachment.begin was answered
+    QString attachmentId;
+    qint64 offset = 0;     //!< bytes the server confirmed
+    bool done = false;     //!< attachment.done received
+    bool failed = false;   //!< refused for good; waits for Retry
+    QString error;
+};
 
 //! A message written by this user that the server has not acknowledged yet.
 struct OutboxItem {
@@ -16,6 +34,11 @@ struct OutboxItem {
     qint64 createdAt = 0;
     bool failed = false;  //!< refused for good; waits for Retry or Delete
     QString error;
+    QList<OutboxFile> files; //!< sent once every one is done
+    bool uploadsDone() const
+    {
+        return std::all_of(files.cbegin(), files.cend(), [](const OutboxFile &f) { return f.done; });
+    }
 };
 
 /*!
@@ -58,6 +81,12 @@ public:
     void markOutboxFailed(const QString &clientId, const QString &error);
     void retryOutbox(const QString &clientId);
     void editOutbox(const QString &clientId, const QString &body);
+    //! Stores an upload's progress (upload id, offset, done, failed) for a restart to resume from.
+    void saveOutboxFile(const OutboxFile &file);
+
+    //! Attachment metadata seen so far (from attachment.done or attachment.fetch).
+    void saveAttachment(const protocol::AttachmentInfo &info);
+    std::optional<protocol::AttachmentInfo> attachment(const QString &attachmentId) const;
 
 private:
     bool exec(const QString &sql, const QVariantList &params = {}) const;

@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QLocale>
+#include <QUrl>
 
 #include <array>
 
@@ -18,6 +19,29 @@ QDate dayOf(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).date();
 }
 } // namespace
+
+QVariantMap AttachmentView::toVariant() const
+{
+    static const char *const kStates[] = {"loading", "waiting", "uploading", "failed", "ready", "downloading", "saved"};
+    const bool image = mime.startsWith(QLatin1StringView("image/"));
+    return {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("size"), size},
+        {QStringLiteral("sizeText"), size > 0 ? QLocale().formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat)
+                                              : QString()},
+        {QStringLiteral("mime"), mime},
+        {QStringLiteral("image"), image},
+        {QStringLiteral("width"), width},
+        {QStringLiteral("height"), height},
+        {QStringLiteral("preview"), preview.isEmpty() ? QString() : QStringLiteral("data:image/png;base64,") + preview},
+        {QStringLiteral("thumbnailUrl"), thumbnailPath.isEmpty() ? QString() : QUrl::fromLocalFile(thumbnailPath).toString()},
+        {QStringLiteral("fileUrl"), filePath.isEmpty() ? QString() : QUrl::fromLocalFile(filePath).toString()},
+        {QStringLiteral("progress"), progress},
+        {QStringLiteral("state"), QString::fromLatin1(kStates[int(state)])},
+        {QStringLiteral("error"), error},
+    };
+}
 
 MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent) {}
 
@@ -148,6 +172,15 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return avatarColor(m.senderId);
     case InitialsRole:
         return initials(sender.name);
+    case AttachmentsRole: {
+        QVariantList out;
+        for (const QString &id : attachmentKeys(row)) {
+            AttachmentView view = m_attachments.value(id);
+            view.id = id;
+            out.append(view.toVariant());
+        }
+        return out;
+    }
     default:
         return {};
     }
@@ -161,7 +194,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {DeletedRole, "deleted"},       {OwnRole, "own"},                   {StatusRole, "status"},
             {ReadCountRole, "readCount"},   {FirstInGroupRole, "firstInGroup"}, {LastInGroupRole, "lastInGroup"},
             {DayStartRole, "dayStart"},     {DayTextRole, "dayText"},           {ErrorRole, "errorText"},
-            {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}};
+            {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {AttachmentsRole, "attachments"}};
 }
 
 void MessageListModel::show(const QString &conversationId, const QString &myMemberId,
@@ -175,7 +208,7 @@ void MessageListModel::show(const QString &conversationId, const QString &myMemb
     for (const MessageInfo &m : messages) {
         if (m_firstUnreadRow < 0 && m.seq > readSeq && m.senderId != m_me)
             m_firstUnreadRow = int(m_rows.size());
-        m_rows.append(Row{m, false, false, {}});
+        m_rows.append(Row{m, false, false, {}, {}});
     }
     endResetModel();
     setPending(pending);
@@ -209,7 +242,7 @@ void MessageListModel::prependOlder(const QList<MessageInfo> &older, bool more)
     if (!fresh.isEmpty()) {
         beginInsertRows({}, 0, int(fresh.size()) - 1);
         for (qsizetype i = fresh.size() - 1; i >= 0; --i)
-            m_rows.prepend(Row{fresh[i], false, false, {}});
+            m_rows.prepend(Row{fresh[i], false, false, {}, {}});
         endInsertRows();
         if (m_firstUnreadRow >= 0)
             m_firstUnreadRow += int(fresh.size());
@@ -246,7 +279,7 @@ void MessageListModel::upsertMessage(const MessageInfo &message)
     while (pos > 0 && m_rows[pos - 1].message.seq > message.seq)
         --pos;
     beginInsertRows({}, pos, pos);
-    m_rows.insert(pos, Row{message, false, false, {}});
+    m_rows.insert(pos, Row{message, false, false, {}, {}});
     endInsertRows();
     if (pos > 0)
         emit dataChanged(index(pos - 1), index(pos - 1)); // its group may have ended here
@@ -271,7 +304,10 @@ void MessageListModel::setPending(const QList<OutboxItem> &pending)
         m.senderId = m_me;
         m.createdAt = item.createdAt;
         m.replyTo = item.replyTo;
-        rows.append(Row{m, true, item.failed, item.error});
+        QList<QString> keys;
+        for (const OutboxFile &f : item.files)
+            keys.append(f.key);
+        rows.append(Row{m, true, item.failed, item.error, keys});
     }
     if (!rows.isEmpty()) {
         beginInsertRows({}, stored, stored + int(rows.size()) - 1);
@@ -287,6 +323,45 @@ void MessageListModel::setCanLoadOlder(bool can)
         return;
     m_canLoadOlder = can;
     emit canLoadOlderChanged();
+}
+
+void MessageListModel::setAttachment(const AttachmentView &view)
+{
+    m_attachments.insert(view.id, view);
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (attachmentKeys(m_rows[i]).contains(view.id))
+            emit dataChanged(index(i), index(i), {AttachmentsRole});
+    }
+    emit attachmentChanged(view.id);
+}
+
+QVariantMap MessageListModel::attachmentById(const QString &id) const
+{
+    AttachmentView view = m_attachments.value(id);
+    view.id = id;
+    return view.toVariant();
+}
+
+std::optional<AttachmentView> MessageListModel::attachment(const QString &id) const
+{
+    const auto it = m_attachments.constFind(id);
+    return it == m_attachments.cend() ? std::nullopt : std::optional(*it);
+}
+
+QList<QString> MessageListModel::takeUnknownAttachments()
+{
+    QList<QString> out;
+    for (const Row &r : std::as_const(m_rows)) {
+        for (const QString &id : attachmentKeys(r)) {
+            if (!m_attachments.contains(id)) {
+                AttachmentView loading;
+                loading.id = id;
+                m_attachments.insert(id, loading);
+                out.append(id);
+            }
+        }
+    }
+    return out;
 }
 
 qint64 MessageListModel::oldestSeq() const

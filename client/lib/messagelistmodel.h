@@ -6,8 +6,26 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QQmlEngine>
+#include <QVariantMap>
 
 namespace confab::client {
+
+//! What the timeline shows of one attachment: metadata, local files once cached, transfer state.
+struct AttachmentView {
+    enum class State { Loading, Waiting, Uploading, Failed, Ready, Downloading, Saved };
+    QString id;            //!< the attachment id, or the outbox file key while unsent
+    QString name;
+    QString mime;
+    qint64 size = 0;
+    qint64 width = 0, height = 0;
+    QString preview;       //!< tiny base64 PNG from the server
+    QString thumbnailPath; //!< cached thumbnail, once here
+    QString filePath;      //!< the whole file (cache or saved copy), once here
+    double progress = -1;  //!< 0..1 while uploading or downloading
+    State state = State::Loading;
+    QString error;
+    QVariantMap toVariant() const;
+};
 
 /*!
  * The timeline of the open conversation: stored messages by seq, then my unsent ones from the
@@ -47,6 +65,8 @@ public:
         ErrorRole,         //!< why a message failed
         AvatarColorRole,   //!< one of 12 colours, from the sender id
         InitialsRole,
+        AttachmentsRole,   //!< list of {id, name, size, sizeText, mime, image, width, height, preview,
+                           //!< thumbnailUrl, fileUrl, progress, state, error}
     };
     Q_ENUM(Role)
 
@@ -69,6 +89,13 @@ public:
     void upsertMessage(const protocol::MessageInfo &message);
     void setPending(const QList<OutboxItem> &pending);
     void setCanLoadOlder(bool can);
+    //! Updates one attachment wherever it is shown (by attachment id or outbox file key).
+    void setAttachment(const AttachmentView &view);
+    std::optional<AttachmentView> attachment(const QString &id) const;
+    //! One attachment as in the attachments role (for the image viewer, which outlives delegates).
+    Q_INVOKABLE QVariantMap attachmentById(const QString &id) const;
+    //! Attachment ids of shown messages with nothing known about them yet; they count as loading from now on.
+    QList<QString> takeUnknownAttachments();
     qint64 oldestSeq() const;
     qint64 newestSeq() const;
 
@@ -79,6 +106,7 @@ signals:
     void conversationChanged();
     void countChanged();
     void canLoadOlderChanged();
+    void attachmentChanged(const QString &id);
 
 private:
     struct Row {
@@ -86,7 +114,12 @@ private:
         bool pending = false;
         bool failed = false;
         QString error;
+        QList<QString> fileKeys; //!< pending rows: their outbox files
     };
+    const QList<QString> &attachmentKeys(const Row &row) const
+    {
+        return row.pending ? row.fileKeys : row.message.attachments;
+    }
     const Row *rowAt(int i) const { return i >= 0 && i < m_rows.size() ? &m_rows[i] : nullptr; }
     Status status(const Row &row) const;
     int readCount(const Row &row) const;
@@ -98,6 +131,7 @@ private:
     QList<Row> m_rows;
     QHash<QString, protocol::MemberInfo> m_members;
     QList<protocol::MarkerInfo> m_markers;
+    QHash<QString, AttachmentView> m_attachments;
     bool m_canLoadOlder = false;
     int m_firstUnreadRow = -1;
 };

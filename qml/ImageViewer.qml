@@ -1,0 +1,84 @@
+import QtQuick
+import QtQuick.Controls.Basic
+
+// The full image over the window: the thumbnail at once, the whole file once downloaded.
+// Esc or a click outside the image closes it.
+Popup {
+    id: root
+
+    //! An entry of MessageListModel's `attachments` role, kept current by the page.
+    property var attachment: ({})
+    readonly property string fullUrl: root.attachment.fileUrl ?? ""
+
+    signal saveRequested(string attachmentId)
+
+    parent: Overlay.overlay
+    anchors.centerIn: parent
+    width: parent ? parent.width : 0
+    height: parent ? parent.height : 0
+    modal: true
+    focus: true
+    padding: 0
+    closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
+    Accessible.role: Accessible.Dialog
+    Accessible.name: qsTr("Image viewer")
+
+    background: Rectangle { color: Qt.rgba(0, 0, 0, 0.85) }
+
+    contentItem: Item {
+        TapHandler { onTapped: root.close() }
+        Image {
+            id: low
+            anchors.centerIn: parent
+            width: full.paintedWidth > 0 ? full.paintedWidth : parent.width - 2 * Theme.spacingXl * 2
+            height: full.paintedHeight > 0 ? full.paintedHeight : parent.height - 2 * Theme.spacingXl * 2
+            visible: full.status !== Image.Ready
+            source: root.attachment.thumbnailUrl ?? ""
+            fillMode: Image.PreserveAspectFit
+        }
+        Image {
+            id: full
+            objectName: "fullImage"
+            anchors.fill: parent
+            anchors.margins: Theme.spacingXl * 2
+            source: root.fullUrl
+            fillMode: Image.PreserveAspectFit
+            asynchronous: true
+            sourceSize: Qt.size(Math.max(1, width) * 2, Math.max(1, height) * 2)
+        }
+        ProgressRing {
+            anchors.centerIn: parent
+            width: 48
+            height: 48
+            lineWidth: 5
+            visible: root.attachment.state === "downloading"
+            value: Math.max(0, root.attachment.progress ?? 0)
+            trackColor: Qt.rgba(1, 1, 1, 0.25)
+            color: Theme.textOnAccent
+        }
+        Row {
+            anchors { top: parent.top; right: parent.right; margins: Theme.spacingL }
+            spacing: Theme.spacingS
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                text: root.attachment.name ?? ""
+                color: Theme.textOnAccent
+                font.pixelSize: Theme.fontBody
+            }
+            IconButton {
+                objectName: "viewerSave"
+                glyph: "↓"
+                glyphColor: Theme.textOnAccent
+                tip: qsTr("Save to Downloads")
+                onClicked: root.saveRequested(root.attachment.id)
+            }
+            IconButton {
+                objectName: "viewerClose"
+                glyph: "×"
+                glyphColor: Theme.textOnAccent
+                tip: qsTr("Close")
+                onClicked: root.close()
+            }
+        }
+    }
+}
