@@ -1,6 +1,9 @@
 // Desktop integration logic, offscreen: what notifies and with which words, the unread badge and
 // title, the settings page's store, and the autostart file.
 #include "autostart.h"
+#include "chatclient.h"
+#include "desktopnotifier.h"
+#include "harness.h"
 #include "notificationpolicy.h"
 #include "settings.h"
 #include "unreadbadge.h"
@@ -9,8 +12,22 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace confab::app;
+using namespace confab::protocol;
+
+namespace {
+//! Records what would have gone to the desktop.
+class RecordingSink : public NotificationSink {
+public:
+    QString name() const override { return QStringLiteral("recording"); }
+    void show(const NotificationText &text) override { shown.append(text); }
+    void withdraw(const QString &conversationId) override { withdrawn.append(conversationId); }
+    QList<NotificationText> shown;
+    QList<QString> withdrawn;
+};
+} // namespace
 
 class TestDesktop : public QObject {
     Q_OBJECT
@@ -245,6 +262,82 @@ private slots:
         QVERIFY(!QFile::exists(autostart.filePath()));
         QVERIFY(!settings.startAtLogin());
         QCOMPARE(settings.error(), QString());
+    }
+
+    //! The notifier on a real client and server: live messages notify with the names the server
+    //! gave (an alias in the blind room), my own and do-not-disturb stay quiet, a click opens.
+    void notifierOnARealClient()
+    {
+        confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
+        QVERIFY2(h.start(), qPrintable(h.errorString()));
+        auto joon = h.client(QStringLiteral("joon"));
+        QVERIFY(joon);
+        QString minaId;
+        {
+            auto mina = h.client(QStringLiteral("mina"));
+            QVERIFY(mina);
+            minaId = mina->userId();
+        }
+        const Frame groupReply =
+            joon->request(ConversationCreate{ConversationKind::Group, QStringLiteral("Design team"), {minaId}});
+        const Frame blindReply = joon->request(ConversationCreate{ConversationKind::Blind, QStringLiteral("Matching"), {}});
+        QVERIFY(std::holds_alternative<ConversationDetail>(groupReply));
+        QVERIFY(std::holds_alternative<ConversationDetail>(blindReply));
+        const QString groupId = std::get<ConversationDetail>(groupReply).conversation.id;
+        const QString blindId = std::get<ConversationDetail>(blindReply).conversation.id;
+        const Frame added = joon->request(MembersAdd{blindId, {minaId}, QStringLiteral("A")});
+        QVERIFY2(!std::holds_alternative<Error>(added), qPrintable(confab::test::TestClient::describe(added)));
+
+        QTemporaryDir dir;
+        confab::client::ChatClient client(dir.path(), nullptr);
+        client.signIn(h.server().url(), QStringLiteral("mina"), QStringLiteral("correct horse 1"));
+        QTRY_VERIFY_WITH_TIMEOUT(client.connectionState() == confab::client::ChatClient::ConnectionState::Online, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(client.conversations()->rowCount(), 2, 10000);
+        QSettings store(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        Settings settings(&store, std::make_unique<UnsupportedAutostart>());
+        DesktopNotifier notifier(&client, &settings);
+        RecordingSink sink;
+        notifier.setSink(&sink);
+
+        const auto say = [&](const QString &conversation, const QString &body) {
+            MessageSend send;
+            send.conversationId = conversation;
+            send.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            send.body = body;
+            QVERIFY(std::holds_alternative<MessageSent>(joon->request(send)));
+        };
+        const QString joonName = joon->lastAuth().user.displayName;
+        say(groupId, QStringLiteral("hello team"));
+        QTRY_COMPARE_WITH_TIMEOUT(sink.shown.size(), 1, 10000);
+        QCOMPARE(sink.shown[0].conversationId, groupId);
+        QCOMPARE(sink.shown[0].title, QStringLiteral("Design team"));
+        QCOMPARE(sink.shown[0].body, joonName + QStringLiteral(": hello team"));
+
+        // The blind room: the name is the alias the server gave Joon there, never his own.
+        say(blindId, QStringLiteral("psst"));
+        QTRY_COMPARE_WITH_TIMEOUT(sink.shown.size(), 2, 10000);
+        QCOMPARE(sink.shown[1].title, QStringLiteral("Matching"));
+        QVERIFY(sink.shown[1].body.endsWith(QStringLiteral(": psst")));
+        QVERIFY2(!sink.shown[1].body.contains(joonName) && !sink.shown[1].body.contains(QStringLiteral("joon")),
+                 qPrintable(sink.shown[1].body));
+        QVERIFY(!sink.shown[1].body.startsWith(QStringLiteral("Someone")));
+
+        // My own message (from this device or another) and do-not-disturb stay quiet.
+        client.sendMessage(groupId, QStringLiteral("mine"));
+        settings.setDoNotDisturb(true);
+        say(groupId, QStringLiteral("during dnd"));
+        QTest::qWait(1000);
+        QCOMPARE(sink.shown.size(), 2);
+
+        // A click opens the conversation.
+        QSignalSpy open(&notifier, &DesktopNotifier::openRequested);
+        emit sink.activated(blindId);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open[0][0].toString(), blindId);
+        // Reading the group (here or on another device) takes its notification away.
+        client.openConversation(groupId);
+        client.markRead(groupId, client.conversations()->conversation(groupId)->lastSeq);
+        QTRY_VERIFY_WITH_TIMEOUT(sink.withdrawn.contains(groupId), 10000);
     }
 };
 
