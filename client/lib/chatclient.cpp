@@ -34,6 +34,7 @@ ChatClient::ChatClient(QString dataDir, TokenStore *tokens, QObject *parent)
     : QObject(parent)
     , m_dataDir(std::move(dataDir))
     , m_tokens(tokens)
+    , m_trust(QDir(m_dataDir).filePath(QStringLiteral("certificates.ini")))
     , m_typingOut([this](const QString &conversationId, bool active) {
         if (m_connection.isOnline())
             m_connection.request(Typing{conversationId, active}, [](const Frame &) {});
@@ -52,6 +53,15 @@ ChatClient::ChatClient(QString dataDir, TokenStore *tokens, QObject *parent)
     connect(&m_connection, &Connection::reconnectScheduled, this, &ChatClient::connectionStateChanged);
     connect(&m_connection, &Connection::authenticated, this, &ChatClient::onAuthenticated);
     connect(&m_connection, &Connection::pushed, this, &ChatClient::onPushed);
+    m_connection.setCertificateTrust(&m_trust);
+    connect(&m_connection, &Connection::certificateUntrusted, this,
+            [this](const QString &hostPort, const QString &fingerprint, const QString &previous, const QString &reason) {
+                m_untrustedCertificate = {{QStringLiteral("host"), hostPort},
+                                          {QStringLiteral("fingerprint"), fingerprint},
+                                          {QStringLiteral("previous"), previous},
+                                          {QStringLiteral("reason"), reason}};
+                emit untrustedCertificateChanged();
+            });
     connect(&m_connection, &Connection::authenticationFailed, this, [this](const Error &e) {
         m_signedOut = true;
         emit connectionStateChanged();
@@ -397,6 +407,28 @@ void ChatClient::refreshList()
             m_conversations.upsert(c);
         }
     });
+}
+
+void ChatClient::acceptCertificate()
+{
+    if (m_untrustedCertificate.isEmpty())
+        return;
+    m_trust.accept(m_untrustedCertificate.value(QStringLiteral("host")).toString(),
+                   m_untrustedCertificate.value(QStringLiteral("fingerprint")).toString());
+    m_untrustedCertificate.clear();
+    emit untrustedCertificateChanged();
+    m_connection.open();
+}
+
+void ChatClient::rejectCertificate()
+{
+    if (m_untrustedCertificate.isEmpty())
+        return;
+    m_untrustedCertificate.clear();
+    emit untrustedCertificateChanged();
+    m_signedOut = true;
+    emit connectionStateChanged();
+    emit signInFailed(tr("The server's certificate was not accepted."));
 }
 
 void ChatClient::setShareReadReceipts(bool share)

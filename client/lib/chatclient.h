@@ -2,6 +2,7 @@
 
 #include "attachmentdownloader.h"
 #include "attachmentuploader.h"
+#include "certificatetrust.h"
 #include "connection.h"
 #include "conversationlistmodel.h"
 #include "localcache.h"
@@ -48,6 +49,9 @@ class ChatClient : public QObject {
     Q_PROPERTY(bool sendTyping READ sendTyping WRITE setSendTyping NOTIFY sendTypingChanged)
     Q_PROPERTY(bool away READ away WRITE setAway NOTIFY awayChanged)
     //! Others see my read marker move; off, only my own devices do (kept by the server per account).
+    //! While the server's certificate waits for the user's decision: {host, fingerprint, previous,
+    //! reason}; `previous` is set when a certificate accepted earlier changed. Empty otherwise.
+    Q_PROPERTY(QVariantMap untrustedCertificate READ untrustedCertificate NOTIFY untrustedCertificateChanged)
     Q_PROPERTY(bool shareReadReceipts READ shareReadReceipts WRITE setShareReadReceipts NOTIFY shareReadReceiptsChanged)
     Q_PROPERTY(int maxAttachments READ maxAttachments NOTIFY signedInChanged)
 public:
@@ -65,6 +69,11 @@ public:
     Q_INVOKABLE void resume(const QString &serverUrl, const QString &username);
     Q_INVOKABLE void signOut();
     Q_INVOKABLE void retryNow() { m_connection.retryNow(); }
+    //! Trusts the certificate in untrustedCertificate for its address from now on, and connects.
+    Q_INVOKABLE void acceptCertificate();
+    //! Does not trust it: the sign-in ends (the certificate stays untrusted).
+    Q_INVOKABLE void rejectCertificate();
+    QVariantMap untrustedCertificate() const { return m_untrustedCertificate; }
 
     Q_INVOKABLE void openConversation(const QString &conversationId);
     Q_INVOKABLE void loadOlder();
@@ -134,6 +143,7 @@ signals:
     void currentConversationChanged();
     void outboxChanged();
     void shareReadReceiptsChanged();
+    void untrustedCertificateChanged();
     //! A conversation I started or was added to is ready (e.g. to open it).
     void conversationReady(const QString &conversationId);
     void errorOccurred(const QString &message);
@@ -175,6 +185,8 @@ private:
 
     QString m_dataDir;
     TokenStore *m_tokens;
+    CertificateTrust m_trust;
+    QVariantMap m_untrustedCertificate;
     Connection m_connection;
     LocalCache m_cache;
     ConversationListModel m_conversations;

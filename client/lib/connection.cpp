@@ -1,5 +1,7 @@
 #include "connection.h"
 
+#include "certificatetrust.h"
+
 #include <QDateTime>
 #include <QNetworkInformation>
 #include <QRandomGenerator>
@@ -37,6 +39,7 @@ Connection::Connection(QObject *parent) : QObject(parent)
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &Connection::binaryReceived);
     connect(&m_socket, &QWebSocket::pong, this, [this] { m_lastPong = now(); });
+    connect(&m_socket, &QWebSocket::sslErrors, this, &Connection::onSslErrors);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::retryNow);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
@@ -221,6 +224,29 @@ void Connection::onDisconnected()
         m_untriedUrls = m_urls.size() - 1;
     }
     scheduleReconnect();
+}
+
+void Connection::onSslErrors(const QList<QSslError> &errors)
+{
+    QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
+    if (certificate.isNull() && !errors.isEmpty())
+        certificate = errors.first().certificate();
+    const QString fingerprint =
+        QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    const QUrl url = serverUrl();
+    const QString hostPort = url.host() + u':' + QString::number(url.port(443));
+    const QString accepted = m_trust ? m_trust->accepted(hostPort) : QString();
+    if (!certificate.isNull() && !accepted.isEmpty() && accepted == fingerprint) {
+        m_socket.ignoreSslErrors(errors); // exactly the certificate the user accepted, nothing else
+        return;
+    }
+    QStringList reasons;
+    for (const QSslError &e : errors)
+        reasons.append(e.errorString());
+    // Retrying cannot help and must not go on behind the user's back: stop until they decide.
+    m_wanted = false;
+    m_reconnectTimer.stop();
+    emit certificateUntrusted(hostPort, fingerprint, accepted, reasons.join(QStringLiteral("; ")));
 }
 
 void Connection::scheduleReconnect()

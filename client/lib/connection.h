@@ -12,6 +12,8 @@
 
 namespace confab::client {
 
+class CertificateTrust;
+
 /*!
  * The link to one server: connects, signs in (password once, then the session token), correlates
  * replies with requests, watches the link with pings, and reconnects with capped exponential
@@ -42,6 +44,8 @@ public:
     explicit Connection(QObject *parent = nullptr);
     ~Connection() override;
 
+    //! Certificates the user accepted (may be null: then only certificates an authority vouches for).
+    void setCertificateTrust(CertificateTrust *trust) { m_trust = trust; }
     void setServerUrl(const QUrl &url) { setServerUrls({url}); }
     void setServerUrls(const QList<QUrl> &urls);
     QUrl serverUrl() const { return m_urls.value(m_urlIndex); } //!< the one in use or tried next
@@ -78,6 +82,13 @@ signals:
     //! A binary frame from the server: a download chunk.
     void binaryReceived(const QByteArray &frame);
     void reconnectScheduled(int delayMs);
+    /*!
+     * The server's certificate is not vouched for and not the one the user accepted for this
+     * address (`previous`: the accepted one, if any — then it changed). The link stops until the
+     * user decides: accept it through CertificateTrust and open() again, or not.
+     */
+    void certificateUntrusted(const QString &hostPort, const QString &fingerprint, const QString &previous,
+                              const QString &reason);
 
 private:
     struct Pending {
@@ -87,6 +98,7 @@ private:
     void setState(State state);
     void onConnected();
     void onDisconnected();
+    void onSslErrors(const QList<QSslError> &errors);
     void onText(const QString &text);
     void authenticate();
     void scheduleReconnect();
@@ -94,6 +106,7 @@ private:
     void checkTimeouts();
 
     QWebSocket m_socket;
+    CertificateTrust *m_trust = nullptr;
     QList<QUrl> m_urls;
     qsizetype m_urlIndex = 0;
     qsizetype m_untriedUrls = 0; //!< other addresses still to try before backing off
