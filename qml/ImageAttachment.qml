@@ -25,10 +25,10 @@ Item {
     Accessible.name: qsTr("Image %1: open").arg(root.attachment.name ?? "")
     Accessible.onPressAction: root.openRequested()
 
+    // Square corners: the thumbnail is not clipped to a radius, so the frame is not rounded either.
     Rectangle {
         anchors.fill: parent
         color: Theme.hover
-        radius: Theme.radiusControl
     }
     Image {
         objectName: "imagePreview"
@@ -50,7 +50,6 @@ Item {
     Rectangle {
         anchors.fill: parent
         color: "transparent"
-        radius: Theme.radiusControl
         border.width: 1
         border.color: Theme.divider
     }

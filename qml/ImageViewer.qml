@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Basic
+import QtQuick.Templates as T
 
 // The full image over the window: the thumbnail at once, the whole file once downloaded.
 // Esc or a click outside the image closes it.
@@ -12,7 +13,7 @@ Popup {
 
     signal saveRequested(string attachmentId)
 
-    parent: Overlay.overlay
+    parent: T.Overlay.overlay
     anchors.centerIn: parent
     width: parent ? parent.width : 0
     height: parent ? parent.height : 0
@@ -20,12 +21,12 @@ Popup {
     focus: true
     padding: 0
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
-    Accessible.role: Accessible.Dialog
-    Accessible.name: qsTr("Image viewer")
 
     background: Rectangle { color: Qt.rgba(0, 0, 0, 0.85) }
 
     contentItem: Item {
+        Accessible.role: Accessible.Dialog
+        Accessible.name: qsTr("Image viewer")
         TapHandler { onTapped: root.close() }
         Image {
             id: low

@@ -78,6 +78,8 @@ Item {
         }
 
         onAtYEndChanged: if (atYEnd) root.newCount = 0
+        // Delegates grow after they are placed (images get their size, files their cards): stay at the end.
+        onContentHeightChanged: if (stickToEnd && !moving && count > 0) Qt.callLater(() => list.positionViewAtEnd())
         onMovementEnded: stickToEnd = atYEnd
         onContentYChanged: {
             if (atYBeginning && root.messages && root.messages.canLoadOlder && count > 0 && moving)

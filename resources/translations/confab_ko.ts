@@ -19,6 +19,10 @@
         <source>Send message</source>
         <translation>메시지 보내기</translation>
     </message>
+    <message>
+        <source>Attach files</source>
+        <translation>파일 첨부</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -447,6 +451,10 @@ Press ✎ to start one.</source>
         <source>Jump to the newest messages</source>
         <translation>최신 메시지로 이동</translation>
     </message>
+    <message>
+        <source>Drop files to attach them</source>
+        <translation>여기에 놓으면 파일이 첨부됩니다</translation>
+    </message>
 </context>
 <context>
     <name>confab::app::AppController</name>
@@ -517,6 +525,22 @@ Press ✎ to start one.</source>
     <message>
         <source>Some usernames were not found</source>
         <translation>일부 사용자 이름을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not save %1 in %2</source>
+        <translation>%1을(를) %2에 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a file that can be read</source>
+        <translation>%1은(는) 읽을 수 있는 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1은(는) 빈 파일입니다</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2</source>
+        <translation>%1은(는) %2보다 큽니다</translation>
     </message>
 </context>
 <context>
@@ -931,6 +955,107 @@ Press ✎ to start one.</source>
     <message>
         <source>Quit</source>
         <translation>종료</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 빼기</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRing</name>
+    <message>
+        <source>%1 percent</source>
+        <translation>%1퍼센트</translation>
+    </message>
+</context>
+<context>
+    <name>ImageAttachment</name>
+    <message>
+        <source>Image %1: open</source>
+        <translation>이미지 %1: 열기</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>사용할 수 없음</translation>
+    </message>
+</context>
+<context>
+    <name>FileCard</name>
+    <message>
+        <source>Uploading… %1%</source>
+        <translation>올리는 중… %1%</translation>
+    </message>
+    <message>
+        <source>Downloading… %1%</source>
+        <translation>받는 중… %1%</translation>
+    </message>
+    <message>
+        <source>Waiting for the upload</source>
+        <translation>업로드를 기다리는 중</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>%1 · Saved</source>
+        <translation>%1 · 저장됨</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 열기</translation>
+    </message>
+    <message>
+        <source>Save %1 to Downloads</source>
+        <translation>%1을(를) 다운로드 폴더에 저장</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Image viewer</source>
+        <translation>이미지 보기</translation>
+    </message>
+    <message>
+        <source>Save to Downloads</source>
+        <translation>다운로드 폴더에 저장</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::AttachmentUploader</name>
+    <message>
+        <source>The file %1 is no longer there</source>
+        <translation>%1 파일이 더 이상 없습니다</translation>
+    </message>
+    <message>
+        <source>The file %1 changed after it was attached</source>
+        <translation>%1 파일이 첨부한 뒤에 바뀌었습니다</translation>
+    </message>
+    <message>
+        <source>%1 is larger than this server accepts</source>
+        <translation>%1은(는) 이 서버가 받는 크기보다 큽니다</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read</source>
+        <translation>%1 파일을 읽을 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::AttachmentDownloader</name>
+    <message>
+        <source>Unexpected reply</source>
+        <translation>예상하지 못한 응답</translation>
+    </message>
+    <message>
+        <source>The downloaded file was damaged</source>
+        <translation>받은 파일이 손상되었습니다</translation>
     </message>
 </context>
 </TS>
