@@ -6,6 +6,8 @@
 #   main-dark.png  the same, dark theme
 #   main-ko.png    the same, Korean UI
 #   main-blind.png the blind room "Matching: Friday" (aliases, A/B groups) with the members panel
+#   attachments-light.png, attachments-dark.png, attachments-ko.png
+#                  "Launch checklist" with an inline image and a PDF file card
 #   settings-light.png / settings-dark.png / settings-ko.png  the settings page (account, notifications,
 #                  privacy sections)
 #   notification.png the whole screen after two new messages arrived in conversations not in view:
@@ -18,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -165,6 +167,14 @@ export SHOT_TYPING="hana|Matching: Friday" SHOT_ONLINE="joon"
 shot main-blind --user mina --password confab-demo --open-conversation-title "Matching: Friday" --show-members \
     --screenshot-delay 2500 --theme light --lang en
 unset SHOT_TYPING SHOT_ONLINE
+# The seed's image and PDF are the newest messages of "Launch checklist", read by everyone.
+for variant in "light en" "dark en" "light ko"; do
+    # shellcheck disable=SC2086 # "theme language", split on purpose
+    set -- $variant
+    suffix=$1; [[ $2 == ko ]] && suffix=ko
+    shot "attachments-$suffix" --user mina --password confab-demo --open-conversation-title "Launch checklist" \
+        --screenshot-delay 3000 --theme "$1" --lang "$2"
+done
 
 settings=(--user mina --password confab-demo --open-conversation-title "Design team" --screenshot-delay 2500)
 SHOT_ONLINE="joon" shot settings-light "${settings[@]}" --open-settings account --theme light --lang en

@@ -10,13 +10,19 @@
 //
 // It speaks the protocol like any client (confab-protocol over QtWebSockets); only `backdate`
 // touches the database, because the server stamps every message with the current time.
+#include "protocol/binary.h"
 #include "protocol/frames.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHash>
+#include <QImage>
+#include <QPainter>
+#include <QPainterPath>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -120,6 +126,23 @@ public:
         return std::get<MessageSent>(request(send)).message.seq;
     }
 
+    //! Uploads a file (begin, chunks, finish) and sends it with `body`; returns the message's seq.
+    qint64 sendFile(const QString &conversationId, const QString &name, const QString &mime, const QByteArray &bytes,
+                    const QString &body)
+    {
+        const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const auto up = std::get<AttachmentUpload>(request(AttachmentBegin{conversationId, name, bytes.size(), mime, sha}));
+        for (qint64 at = 0; at < bytes.size(); at += up.chunkBytes)
+            m_socket.sendBinaryMessage(encodeChunk(Chunk{ChunkKind::Upload, up.uploadId, at, bytes.mid(at, up.chunkBytes)}));
+        const auto done = std::get<AttachmentDone>(request(AttachmentFinish{up.uploadId}));
+        MessageSend send;
+        send.conversationId = conversationId;
+        send.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        send.body = body;
+        send.attachments = {done.attachment.id};
+        return std::get<MessageSent>(request(send)).message.seq;
+    }
+
     void read(const QString &conversationId, qint64 seq)
     {
         request(Receipt{conversationId, ReceiptKind::Delivered, seq});
@@ -133,6 +156,78 @@ private:
     QHash<QString, Frame> m_replies;
     int m_nextId = 0;
 };
+
+//! A believable mockup of the app's sidebar and timeline, drawn with shapes only (no fonts needed).
+QByteArray mockupPng()
+{
+    QImage image(1280, 800, QImage::Format_RGB32);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    QLinearGradient bg(0, 0, 1280, 800);
+    bg.setColorAt(0, QColor(0xEE, 0xF3, 0xFF));
+    bg.setColorAt(1, QColor(0xDC, 0xE8, 0xFF));
+    p.fillRect(image.rect(), bg);
+    p.fillRect(QRect(0, 0, 300, 800), QColor(0xF4, 0xF5, 0xF7));
+    const QColor avatars[] = {QColor(0x1D, 0x4E, 0xD8), QColor(0x0F, 0x76, 0x6E), QColor(0xB4, 0x53, 0x09),
+                              QColor(0x6D, 0x28, 0xD9), QColor(0xBE, 0x18, 0x5D)};
+    for (int i = 0; i < 5; ++i) {
+        const int y = 90 + i * 72;
+        if (i == 0)
+            p.fillRect(QRect(8, y - 8, 284, 64), QColor(0xDD, 0xE7, 0xFC));
+        p.setPen(Qt::NoPen);
+        p.setBrush(avatars[i]);
+        p.drawEllipse(QRect(20, y, 44, 44));
+        p.setBrush(QColor(0x1D, 0x1F, 0x23, 200));
+        p.drawRoundedRect(QRect(78, y + 6, 120 + (i * 37) % 60, 10), 5, 5);
+        p.setBrush(QColor(0x6B, 0x70, 0x79, 120));
+        p.drawRoundedRect(QRect(78, y + 26, 170 - (i * 23) % 50, 8), 4, 4);
+    }
+    p.setBrush(QColor(0x2F, 0x6F, 0xED));
+    p.drawRoundedRect(QRect(252, 100, 26, 20), 10, 10);
+    const struct { int x, w, h; bool own; } bubbles[] = {
+        {340, 420, 64, false}, {340, 300, 44, false}, {760, 460, 64, true}, {340, 520, 84, false}, {860, 360, 44, true}};
+    int y = 120;
+    for (const auto &b : bubbles) {
+        p.setBrush(b.own ? QColor(0x2F, 0x6F, 0xED) : QColor(0xFF, 0xFF, 0xFF));
+        p.drawRoundedRect(QRect(b.own ? 1240 - b.w : b.x, y, b.w, b.h), 16, 16);
+        y += b.h + 28;
+    }
+    p.setBrush(QColor(0xFF, 0xFF, 0xFF));
+    p.drawRoundedRect(QRect(330, 720, 910, 52), 12, 12);
+    p.end();
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return png;
+}
+
+//! A small, valid one-page PDF with a line of text.
+QByteArray specPdf()
+{
+    const QByteArray stream = "BT /F1 18 Tf 72 720 Td (Sidebar spec: rows 64 px, avatars 40 px, badges right) Tj ET";
+    QList<QByteArray> objects{
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        "<< /Length " + QByteArray::number(stream.size()) + " >>\nstream\n" + stream + "\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        offsets.append(pdf.size());
+        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (qsizetype offset : offsets)
+        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           QByteArray::number(xref) + "\n%%EOF\n";
+    // Padding in a comment, so that the card shows a believable size.
+    pdf += "%" + QByteArray(180 * 1024, 'x') + "\n";
+    return pdf;
+}
 
 struct Person {
     const char *username;
@@ -215,6 +310,16 @@ int seedToday(const QString &url)
     hana.read(design, own);
     joon.say(design, QStringLiteral("Works for me."));
     sora.say(design, QStringLiteral("See you then. Agenda: https://confab.example/design/review"));
+
+    // Files in "Launch checklist", read by everyone, for the attachments screenshots.
+    if (const QString launch = ids.value(QStringLiteral("Launch checklist")); !launch.isEmpty()) {
+        joon.sendFile(launch, QStringLiteral("sidebar-mockup.png"), QStringLiteral("image/png"), mockupPng(),
+                      QStringLiteral("The sidebar as it ships:"));
+        const qint64 spec = sora.sendFile(launch, QStringLiteral("Sidebar spec.pdf"), QStringLiteral("application/pdf"),
+                                          specPdf(), QStringLiteral("And the spec to check it against."));
+        for (Seeder *seeder : {&mina, &joon, &sora})
+            seeder->read(launch, spec);
+    }
     hana.say(design, QStringLiteral("네, 3시에 봬요!"));
 
     if (const QString blind = ids.value(QStringLiteral("Matching: Friday")); !blind.isEmpty()) {
