@@ -34,6 +34,7 @@ Item {
     property bool canAttach: true
 
     function scrollToEnd() {
+        list.anchorRow = -1
         list.positionViewAtEnd()
         // Delegates of unknown height are laid out as they come into view: settle once more.
         Qt.callLater(() => list.positionViewAtEnd())
@@ -58,6 +59,8 @@ Item {
         ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
 
         property bool stickToEnd: true
+        //! The first unread row, kept at the top while delegates settle, until the user scrolls.
+        property int anchorRow: -1
 
         delegate: MessageDelegate {
             width: ListView.view.width
@@ -79,7 +82,15 @@ Item {
 
         onAtYEndChanged: if (atYEnd) root.newCount = 0
         // Delegates grow after they are placed (images get their size, files their cards): stay at the end.
-        onContentHeightChanged: if (stickToEnd && !moving && count > 0) Qt.callLater(() => list.positionViewAtEnd())
+        onContentHeightChanged: {
+            if (moving || count === 0)
+                return
+            if (anchorRow >= 0)
+                Qt.callLater(() => { if (list.anchorRow >= 0) list.positionViewAtIndex(list.anchorRow, ListView.Beginning) })
+            else if (stickToEnd)
+                Qt.callLater(() => list.positionViewAtEnd())
+        }
+        onMovementStarted: anchorRow = -1
         onMovementEnded: stickToEnd = atYEnd
         onContentYChanged: {
             if (atYBeginning && root.messages && root.messages.canLoadOlder && count > 0 && moving)
@@ -99,7 +110,9 @@ Item {
                 list.positionViewAtIndex(unread, ListView.Beginning)
                 Qt.callLater(() => list.positionViewAtIndex(unread, ListView.Beginning))
                 list.stickToEnd = false
+                list.anchorRow = unread
             } else {
+                list.anchorRow = -1
                 root.scrollToEnd()
             }
         }
