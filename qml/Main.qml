@@ -103,6 +103,12 @@ ApplicationWindow {
         MainPage {}
     }
 
+    CertificateDialog {
+        certificate: App.client.untrustedCertificate
+        onTrustRequested: App.client.acceptCertificate()
+        onCancelRequested: App.client.rejectCertificate()
+    }
+
     // Errors that are not about signing in: shown briefly at the bottom, never modal.
     Rectangle {
         id: toast

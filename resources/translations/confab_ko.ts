@@ -542,6 +542,14 @@ Press ✎ to start one.</source>
         <source>%1 is larger than %2</source>
         <translation>%1은(는) %2보다 큽니다</translation>
     </message>
+    <message>
+        <source>The server's certificate was not accepted.</source>
+        <translation>서버 인증서를 신뢰하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The setting could not be saved: %1</source>
+        <translation>설정을 저장하지 못했습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::MessageListModel</name>
@@ -1056,6 +1064,41 @@ Press ✎ to start one.</source>
     <message>
         <source>The downloaded file was damaged</source>
         <translation>받은 파일이 손상되었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>The server's certificate has changed</source>
+        <translation>서버 인증서가 바뀌었습니다</translation>
+    </message>
+    <message>
+        <source>Check the server's certificate</source>
+        <translation>서버 인증서를 확인하세요</translation>
+    </message>
+    <message>
+        <source>%1 presents a different certificate from the one you accepted before. If the server's operator did not tell you it changed, someone may be in between: do not continue.</source>
+        <translation>%1이(가) 전에 신뢰한 것과 다른 인증서를 보냅니다. 서버 운영자가 바뀌었다고 알려 주지 않았다면 누군가 중간에 끼어들었을 수 있으니 계속하지 마세요.</translation>
+    </message>
+    <message>
+        <source>No certificate authority vouches for %1. Ask the server's operator for its fingerprint and compare it with this one before you trust it.</source>
+        <translation>%1의 인증서는 어떤 인증 기관도 보증하지 않습니다. 신뢰하기 전에 서버 운영자에게 지문을 받아 아래 지문과 비교하세요.</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 지문</translation>
+    </message>
+    <message>
+        <source>Accepted before</source>
+        <translation>전에 신뢰한 지문</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>이 인증서 신뢰</translation>
     </message>
 </context>
 </TS>
