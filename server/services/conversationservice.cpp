@@ -93,14 +93,14 @@ std::optional<protocol::ConversationDetail> ConversationService::detailFor(const
     if (!row)
         return std::nullopt;
     const QList<Member> all = m_conversations->members(conversationId, true);
-    const Presenter presenter(row->conversation, all);
+    const Presenter presenter = m_log.presenter(row->conversation, all); // with blind rooms' reveals
     protocol::ConversationDetail detail;
     detail.conversation = presenter.conversation(row->me, row->unread, row->memberCount,
                                                  m_events->lastMessage(conversationId));
     for (const Member &m : all) {
         if (!m.active)
             continue;
-        detail.members.append(presenter.member(m));
+        detail.members.append(presenter.member(m, userId));
         detail.markers.append(presenter.marker(m, userId));
     }
     return detail;
@@ -228,8 +228,13 @@ Outcome<protocol::Users> ConversationService::lookup(const Identity &, const pro
     try {
         protocol::Users reply;
         for (const User &user : m_accounts->usersByUsernames(request.usernames)) {
-            if (!user.disabled)
-                reply.users.append({user.id, user.displayName, user.username, Role::Member, false, std::nullopt});
+            if (user.disabled)
+                continue;
+            protocol::MemberInfo info;
+            info.id = user.id;
+            info.name = user.displayName;
+            info.username = user.username;
+            reply.users.append(std::move(info));
         }
         return reply;
     } catch (const StoreError &e) {

@@ -422,6 +422,23 @@ void Event::check(JsonReader &r) const
     case EventKind::Archived:
         need(archived.has_value(), "archived");
         break;
+    case EventKind::Described:
+        need(description.has_value(), "description");
+        break;
+    case EventKind::StreamEnded:
+        need(message.has_value(), "message");
+        break;
+    case EventKind::RevealOffered:
+    case EventKind::RevealWithdrawn:
+    case EventKind::Revealed:
+        // Who offered, to whom and who agreed is for the members concerned only: the others get
+        // the event (its seq) without any of it.
+        if (member && !targetId)
+            r.fail(r.pathOf("target_id"), QStringLiteral("is required with member"));
+        break;
+    case EventKind::RevealsAllowed:
+        need(allowed.has_value(), "allowed");
+        break;
     }
 }
 

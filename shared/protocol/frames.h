@@ -582,6 +582,192 @@ struct SettingsUpdate {
     CONFAB_WIRE(SettingsUpdate)
 };
 
+// ---- conversation settings, threads, streamed messages -----------------------------------------
+
+//! Renames and/or describes a group (owners and admins). Each change is its own event.
+struct ConversationUpdate {
+    QString conversationId;
+    std::optional<QString> title;
+    std::optional<QString> description; //!< "" removes it
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("title", self.title, TextRule{.minChars = 1, .maxChars = field::kTitleMaxChars});
+        v("description", self.description, rule::Description);
+    }
+    void check(JsonReader &r) const
+    {
+        if (!title && !description)
+            r.fail(QStringLiteral("title"), QStringLiteral("give a title, a description or both"));
+        else if (title && title->trimmed().isEmpty())
+            r.fail(QStringLiteral("title"), QStringLiteral("must not be blank"));
+    }
+    CONFAB_WIRE(ConversationUpdate)
+};
+
+//! Mutes (or unmutes) a conversation for me only: no notifications, unread counts unchanged.
+struct ConversationMute {
+    QString conversationId;
+    bool muted = true;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("muted", self.muted);
+    }
+    CONFAB_WIRE(ConversationMute)
+};
+
+//! Pushed to all of my sessions when I muted or unmuted a conversation on any of them.
+struct MuteUpdate {
+    QString conversationId;
+    bool muted = true;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("muted", self.muted);
+    }
+    CONFAB_WIRE(MuteUpdate)
+};
+
+//! A page of a thread: the replies after `after` (a seq), oldest first.
+struct ThreadRequest {
+    QString conversationId;
+    QString rootId;
+    qint64 after = 0;
+    qint64 limit = 50;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("root_id", self.rootId, rule::Id);
+        v("after", self.after, rule::Seq);
+        v("limit", self.limit, IntRule{1, 100});
+    }
+    CONFAB_WIRE(ThreadRequest)
+};
+
+struct Thread {
+    QString conversationId;
+    MessageInfo root;
+    QList<MessageInfo> replies; //!< ascending by seq
+    bool hasMore = false;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("root", self.root);
+        v("replies", self.replies, ListRule{});
+        v("has_more", self.hasMore);
+    }
+    CONFAB_WIRE(Thread)
+};
+
+//! Starts a streamed message: its seq is taken now; the reply is `message.sent` with `stream`.
+struct StreamStart {
+    QString conversationId;
+    QString clientId;
+    std::optional<QString> replyTo;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("client_id", self.clientId, rule::Id);
+        v("reply_to", self.replyTo, rule::Id);
+    }
+    CONFAB_WIRE(StreamStart)
+};
+
+//! Appends text to my streaming message.
+struct StreamAppend {
+    QString conversationId;
+    QString messageId;
+    QString text;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("message_id", self.messageId, rule::Id);
+        v("text", self.text, TextRule{.minChars = 1, .maxBytes = rule::Body.maxBytes, .multiLine = true});
+    }
+    CONFAB_WIRE(StreamAppend)
+};
+
+//! Finishes my streaming message; the reply is `message.sent` with the final message.
+struct StreamEnd {
+    QString conversationId;
+    QString messageId;
+    std::optional<qint64> tokens;
+    std::optional<qint64> latencyMs;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("message_id", self.messageId, rule::Id);
+        v("tokens", self.tokens, rule::Count);
+        v("latency_ms", self.latencyMs, rule::Count);
+    }
+    CONFAB_WIRE(StreamEnd)
+};
+
+//! Pushed while a message streams, at most ~20 times a second per message: the whole text so far.
+struct StreamUpdate {
+    QString conversationId;
+    QString messageId;
+    qint64 seq = 0;
+    QString body;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("message_id", self.messageId, rule::Id);
+        v("seq", self.seq, rule::Positive);
+        v("body", self.body, rule::Body);
+    }
+    CONFAB_WIRE(StreamUpdate)
+};
+
+// ---- blind rooms: mutual reveal and reports ------------------------------------------------------
+
+//! Offers (`offer`) to reveal my identity to one member (`member_id`) or to the room (absent), or
+//! withdraws such an offer (`offer: false`). Names are shown only where offers meet.
+struct ConversationReveal {
+    QString conversationId;
+    std::optional<QString> memberId;
+    bool offer = true;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("member_id", self.memberId, rule::Id);
+        v("offer", self.offer);
+    }
+    CONFAB_WIRE(ConversationReveal)
+};
+
+//! The owner of a blind room allows or forbids reveals.
+struct ConversationReveals {
+    QString conversationId;
+    bool allowed = true;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("allowed", self.allowed);
+    }
+    CONFAB_WIRE(ConversationReveals)
+};
+
+//! Reports a member (by the id the reporter knows: the alias id in blind rooms) to the server's operator.
+struct MembersReport {
+    QString conversationId;
+    QString memberId;
+    QString reason;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("member_id", self.memberId, rule::Id);
+        v("reason", self.reason, TextRule{.minChars = 1, .maxChars = field::kReportReasonMaxChars, .multiLine = true});
+    }
+    void check(JsonReader &r) const
+    {
+        if (reason.trimmed().isEmpty())
+            r.fail(QStringLiteral("reason"), QStringLiteral("must not be blank"));
+    }
+    CONFAB_WIRE(MembersReport)
+};
+
 // ---- generic replies ----------------------------------------------------------------------------
 
 //! The success reply of requests that have nothing else to say.
@@ -659,7 +845,19 @@ enum class Direction { ClientToServer, ServerToClient };
     X(Ok, "ok", ServerToClient)                                                                              \
     X(Error, "error", ServerToClient)                                                                        \
     X(SettingsSet, "settings.set", ClientToServer)                                                           \
-    X(SettingsUpdate, "settings", ServerToClient)
+    X(SettingsUpdate, "settings", ServerToClient)                                                            \
+    X(ConversationUpdate, "conversation.update", ClientToServer)                                             \
+    X(ConversationMute, "conversation.mute", ClientToServer)                                                 \
+    X(MuteUpdate, "conversation.muted", ServerToClient)                                                      \
+    X(ThreadRequest, "thread.get", ClientToServer)                                                           \
+    X(Thread, "thread", ServerToClient)                                                                      \
+    X(StreamStart, "message.stream.start", ClientToServer)                                                   \
+    X(StreamAppend, "message.stream.append", ClientToServer)                                                 \
+    X(StreamEnd, "message.stream.end", ClientToServer)                                                       \
+    X(StreamUpdate, "message.stream", ServerToClient)                                                        \
+    X(ConversationReveal, "conversation.reveal", ClientToServer)                                             \
+    X(ConversationReveals, "conversation.reveals", ClientToServer)                                           \
+    X(MembersReport, "conversation.members.report", ClientToServer)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

@@ -54,6 +54,7 @@ inline constexpr TextRule DisplayName{.minChars = 1, .maxChars = field::kDisplay
 inline constexpr TextRule Password{.minChars = field::kPasswordMinChars, .maxBytes = field::kPasswordMaxBytes};
 inline constexpr TextRule Token{.minChars = 1, .maxChars = field::kTokenMaxChars, .idChars = true};
 inline constexpr TextRule Title{.minChars = 0, .maxChars = field::kTitleMaxChars};
+inline constexpr TextRule Description{.minChars = 0, .maxChars = 1024, .multiLine = true};
 inline constexpr TextRule Device{.minChars = 0, .maxChars = field::kDeviceMaxChars};
 //! Message bodies: the server's configured limit applies on top of this protocol ceiling.
 inline constexpr TextRule Body{.minChars = 0, .maxBytes = 32 * 1024, .multiLine = true};

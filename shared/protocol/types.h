@@ -24,6 +24,12 @@ template <> struct EnumNames<ReceiptKind> {
     static constexpr std::array<const char *, 2> names{"delivered", "read"};
 };
 
+//! Where a streamed message stands: growing, finished by its sender, or finished by the server.
+enum class StreamState { Streaming, Complete, Interrupted };
+template <> struct EnumNames<StreamState> {
+    static constexpr std::array<const char *, 3> names{"streaming", "complete", "interrupted"};
+};
+
 enum class PresenceStatus { Online, Away, Offline };
 template <> struct EnumNames<PresenceStatus> {
     static constexpr std::array<const char *, 3> names{"online", "away", "offline"};
@@ -42,12 +48,22 @@ enum class EventKind {
     RoleChanged,   //!< `member` now has `member.role`
     Renamed,       //!< new `title`
     Archived,      //!< `archived` changed
+    Described,     //!< new `description` (empty: removed)
+    StreamEnded,   //!< the streamed `message` is final (its `stream.state` is complete or interrupted)
+    // Blind rooms: mutual reveal. Only the members an offer or a reveal is about see who (`actor_id`,
+    // `target_id`, `member`); everyone else gets the event without them (docs/protocol.md, "Blind rooms").
+    RevealOffered,   //!< `actor` offers to reveal their identity to `target_id`, or to the room when absent
+    RevealWithdrawn, //!< `actor` withdrew that offer before it was matched
+    Revealed,        //!< `actor` and `target_id` agreed: `member` is the other one, with `revealed`
+    RevealsAllowed,  //!< the owner turned reveals on or off (`allowed`); off withdraws every open offer
 };
 template <> struct EnumNames<EventKind> {
-    static constexpr std::array<const char *, 11> names{"message",        "edit",        "delete",
+    static constexpr std::array<const char *, 17> names{"message",        "edit",        "delete",
                                                         "reaction",       "created",     "member_added",
                                                         "member_removed", "member_left", "role_changed",
-                                                        "renamed",        "archived"};
+                                                        "renamed",        "archived",    "described",
+                                                        "stream_ended",   "reveal_offered", "reveal_withdrawn",
+                                                        "revealed",       "reveals_allowed"};
 };
 
 template <> struct EnumNames<ErrorCode> {
@@ -91,8 +107,9 @@ struct UserInfo {
 
 /*!
  * A member of a conversation as other members see them. In blind rooms `id` is the member's
- * per-room alias id, `name` the alias, `alias` is true, `group` may be "A"/"B", and `username`
- * is absent.
+ * per-room alias id, `name` the alias (English), `name_ko` the same alias in Korean, `alias` is
+ * true, `group` may be "A"/"B", and `username` is absent; `revealed` carries the real identity,
+ * only for a viewer the member agreed a mutual reveal with.
  */
 struct MemberInfo {
     QString id;
@@ -101,6 +118,9 @@ struct MemberInfo {
     Role role = Role::Member;
     bool alias = false;
     std::optional<QString> group;
+    std::optional<bool> bot; //!< true for bot accounts; absent for people
+    std::optional<QString> nameKo;     //!< blind rooms: the alias in Korean (same words, same index)
+    std::optional<UserInfo> revealed;  //!< blind rooms: who this is, for a viewer with a mutual reveal only
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -109,6 +129,9 @@ struct MemberInfo {
         v("role", self.role);
         v("alias", self.alias);
         v("group", self.group, TextRule{.minChars = 1, .maxChars = 1, .idChars = true});
+        v("bot", self.bot);
+        v("name_ko", self.nameKo, rule::DisplayName);
+        v("revealed", self.revealed);
     }
     CONFAB_WIRE(MemberInfo)
 };
@@ -127,6 +150,34 @@ struct MarkerInfo {
     CONFAB_WIRE(MarkerInfo)
 };
 
+//! The reactions with one emoji on a message: how many, and who (MemberInfo ids, alias ids in blind rooms).
+struct ReactionInfo {
+    QString emoji;
+    qint64 count = 0;
+    QList<QString> memberIds;
+    static void fields(auto &self, auto &v)
+    {
+        v("emoji", self.emoji, rule::Emoji);
+        v("count", self.count, rule::Positive);
+        v("member_ids", self.memberIds, ListRule{}, rule::Id);
+    }
+    CONFAB_WIRE(ReactionInfo)
+};
+
+//! A streamed message's state and, once finished, what its sender said about it.
+struct StreamInfo {
+    StreamState state = StreamState::Streaming;
+    std::optional<qint64> tokens;
+    std::optional<qint64> latencyMs;
+    static void fields(auto &self, auto &v)
+    {
+        v("state", self.state);
+        v("tokens", self.tokens, rule::Count);
+        v("latency_ms", self.latencyMs, rule::Count);
+    }
+    CONFAB_WIRE(StreamInfo)
+};
+
 struct MessageInfo {
     QString id;
     qint64 seq = 0;        //!< the seq of the event that created the message
@@ -138,6 +189,11 @@ struct MessageInfo {
     bool deleted = false;
     std::optional<QString> replyTo;
     QList<QString> attachments;
+    std::optional<QString> threadId;    //!< replies: the thread's root message (a reply to a reply joins the root's thread)
+    std::optional<qint64> replyCount;   //!< thread roots: how many replies
+    std::optional<qint64> lastReplyAt;  //!< thread roots: when the newest reply was sent
+    QList<ReactionInfo> reactions;      //!< per emoji, in the order first used; history, sync and threads carry them
+    std::optional<StreamInfo> stream;   //!< streamed messages only
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -150,8 +206,25 @@ struct MessageInfo {
         v("deleted", self.deleted);
         v("reply_to", self.replyTo, rule::Id);
         v("attachments", self.attachments, ListRule{.maxItems = 10, .required = false}, rule::Id);
+        v("thread_id", self.threadId, rule::Id);
+        v("reply_count", self.replyCount, rule::Count);
+        v("last_reply_at", self.lastReplyAt, rule::Time);
+        v("reactions", self.reactions, ListRule{.required = false});
+        v("stream", self.stream);
     }
     CONFAB_WIRE(MessageInfo)
+};
+
+//! An open offer to reveal in a blind room: `from` offers to `to` (a member id), or to the room.
+struct RevealOffer {
+    QString from;
+    std::optional<QString> to;
+    static void fields(auto &self, auto &v)
+    {
+        v("from", self.from, rule::Id);
+        v("to", self.to, rule::Id);
+    }
+    CONFAB_WIRE(RevealOffer)
 };
 
 struct ConversationInfo {
@@ -169,6 +242,9 @@ struct ConversationInfo {
     qint64 memberCount = 0;
     std::optional<MessageInfo> lastMessage;
     std::optional<MemberInfo> me; //!< how the others see me (my alias in blind rooms)
+    std::optional<QString> description; //!< groups: what the conversation is about; absent when none
+    std::optional<bool> reveals;        //!< blind rooms: members may offer to reveal (the owner decides)
+    QList<RevealOffer> revealOffers;    //!< blind rooms: open offers by me, to me, or to the room
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -185,6 +261,9 @@ struct ConversationInfo {
         v("member_count", self.memberCount, rule::Count);
         v("last_message", self.lastMessage);
         v("me", self.me);
+        v("description", self.description, rule::Description);
+        v("reveals", self.reveals);
+        v("reveal_offers", self.revealOffers, ListRule{.required = false});
     }
     CONFAB_WIRE(ConversationInfo)
 };
@@ -252,6 +331,9 @@ struct Event {
     std::optional<MemberInfo> member;
     std::optional<QString> title;
     std::optional<bool> archived;
+    std::optional<QString> description;
+    std::optional<QString> targetId; //!< reveal events: the other member (absent: the room)
+    std::optional<bool> allowed;     //!< reveals_allowed
     static void fields(auto &self, auto &v)
     {
         v("conversation_id", self.conversationId, rule::Id);
@@ -268,6 +350,9 @@ struct Event {
         v("member", self.member);
         v("title", self.title, rule::Title);
         v("archived", self.archived);
+        v("description", self.description, rule::Description);
+        v("target_id", self.targetId, rule::Id);
+        v("allowed", self.allowed);
     }
     void check(JsonReader &r) const;
     CONFAB_WIRE(Event)
