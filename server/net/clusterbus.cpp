@@ -22,6 +22,31 @@ constexpr qsizetype kMaxPayloadBytes = 7900;
 ClusterBus::ClusterBus(Database &db, Hub &hub, Metrics *metrics, QObject *parent)
     : QObject(parent), m_db(db), m_hub(hub), m_metrics(metrics), m_instanceId(ids::make('i'))
 {
+    connect(&m_heartbeat, &QTimer::timeout, this, &ClusterBus::beat);
+}
+
+void ClusterBus::setHeartbeatInterval(int ms)
+{
+    m_heartbeatMs = std::max(100, ms);
+    if (m_heartbeat.isActive())
+        m_heartbeat.start(m_heartbeatMs);
+}
+
+void ClusterBus::beat()
+{
+    notify({{QStringLiteral("t"), QStringLiteral("hb")}});
+    const qint64 deadline = nowMs() - 3 * qint64(m_heartbeatMs) - 1000;
+    for (auto it = m_lastHeard.begin(); it != m_lastHeard.end();) {
+        if (it.value() < deadline) {
+            const QString gone = it.key();
+            it = m_lastHeard.erase(it);
+            qCInfo(lcServer).noquote() << "instance" << gone << "fell silent: its sessions are gone";
+            if (m_onInstanceGone)
+                m_onInstanceGone(gone);
+        } else {
+            ++it;
+        }
+    }
 }
 
 ClusterBus::~ClusterBus() = default;
@@ -41,6 +66,9 @@ bool ClusterBus::listen()
     }
     m_listening = true;
     qCInfo(lcServer).noquote() << "instance" << m_instanceId << "listening for other instances";
+    // Sessions announced while we were not listening were missed: ask everyone for theirs.
+    notify({{QStringLiteral("t"), QStringLiteral("hello")}});
+    m_heartbeat.start(m_heartbeatMs);
     return true;
 }
 
@@ -117,8 +145,10 @@ void ClusterBus::onNotification(const QString &name, QSqlDriver::NotificationSou
     if (name != kChannel)
         return;
     const QJsonObject message = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
-    if (message.value(QStringLiteral("o")).toString() == m_instanceId)
+    const QString origin = message.value(QStringLiteral("o")).toString();
+    if (origin == m_instanceId)
         return; // our own, already delivered locally
+    m_lastHeard.insert(origin, nowMs());
     if (m_metrics && message.contains(QStringLiteral("ts")))
         m_metrics->notifyLag(nowMs() - qint64(message.value(QStringLiteral("ts")).toDouble()));
     const QString ref = message.value(QStringLiteral("ref")).toString();
@@ -151,8 +181,11 @@ void ClusterBus::handle(const QJsonObject &message)
         m_hub.endUser(message.value(QStringLiteral("u")).toString());
     } else if (type == QLatin1StringView("p")) {
         if (m_onSession)
-            m_onSession(message.value(QStringLiteral("u")).toString(), message.value(QStringLiteral("s")).toString(),
-                        message.value(QStringLiteral("st")).toString());
+            m_onSession(message.value(QStringLiteral("o")).toString(), message.value(QStringLiteral("u")).toString(),
+                        message.value(QStringLiteral("s")).toString(), message.value(QStringLiteral("st")).toString());
+    } else if (type == QLatin1StringView("hello")) {
+        if (m_onHello)
+            m_onHello();
     }
 }
 

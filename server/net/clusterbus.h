@@ -2,7 +2,9 @@
 
 #include "services/fanout.h"
 
+#include <QHash>
 #include <QObject>
+#include <QTimer>
 #include <QSqlDriver>
 
 #include <functional>
@@ -22,6 +24,10 @@ class Metrics;
  * them, so that PostgreSQL delivers them in commit order; receivers read and present the event
  * themselves. Other frames (typing, markers, presence, conversation details) travel whole, or, when
  * larger than NOTIFY's payload limit, as a reference to a row of `bus_payloads`.
+ *
+ * Instances also keep track of each other for presence: each sends a heartbeat; one that falls
+ * silent is taken as gone with all its sessions; one that starts says hello and the others tell
+ * it their sessions.
  */
 class ClusterBus : public QObject, public Fanout {
     Q_OBJECT
@@ -42,11 +48,19 @@ public:
         m_onEvent = std::move(handler);
     }
     //! Remote session changes (for presence): instance, user, session, status ("online", "away", "closed").
-    void setSessionHandler(std::function<void(const QString &userId, const QString &sessionId, const QString &status)> handler)
-    {
-        m_onSession = std::move(handler);
-    }
+    using SessionHandler = std::function<void(const QString &instanceId, const QString &userId, const QString &sessionId,
+                                              const QString &status)>;
+    void setSessionHandler(SessionHandler handler) { m_onSession = std::move(handler); }
     void announceSession(const QString &userId, const QString &sessionId, const QString &status);
+    //! A new instance said hello: announce this one's sessions to it (through announceSession).
+    void setHelloHandler(std::function<void()> handler) { m_onHello = std::move(handler); }
+    //! An instance fell silent for longer than three heartbeats.
+    void setInstanceGoneHandler(std::function<void(const QString &instanceId)> handler)
+    {
+        m_onInstanceGone = std::move(handler);
+    }
+    //! How often this instance says it is alive (others give up on it after three misses).
+    void setHeartbeatInterval(int ms);
     //! Deletes payload rows nobody needs any more.
     void prune();
 
@@ -59,6 +73,7 @@ private:
     void notify(const QJsonObject &message);
     void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
     void handle(const QJsonObject &message);
+    void beat();
 
     Database &m_db;
     Hub &m_hub;
@@ -66,7 +81,12 @@ private:
     QString m_instanceId;
     bool m_listening = false;
     std::function<void(const QString &, qint64)> m_onEvent;
-    std::function<void(const QString &, const QString &, const QString &)> m_onSession;
+    SessionHandler m_onSession;
+    std::function<void()> m_onHello;
+    std::function<void(const QString &)> m_onInstanceGone;
+    QHash<QString, qint64> m_lastHeard; //!< other instance id → when it was last heard (ms)
+    QTimer m_heartbeat;
+    int m_heartbeatMs = 2000;
 };
 
 } // namespace confab::server

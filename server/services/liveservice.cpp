@@ -6,6 +6,8 @@
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 
+#include <QSet>
+
 namespace confab::server {
 
 using protocol::ErrorCode;
@@ -40,7 +42,7 @@ PresenceStatus LiveService::statusOf(const QString &userId) const
     return PresenceStatus::Away;
 }
 
-void LiveService::broadcastPresence(const QString &userId)
+void LiveService::broadcastPresence(const QString &userId, bool localOnly)
 {
     const PresenceStatus status = statusOf(userId);
     protocol::PresenceUpdate update{userId, status, std::nullopt};
@@ -50,25 +52,70 @@ void LiveService::broadcastPresence(const QString &userId)
         // Only people who share a conversation that is not blind: presence there would link an alias to a person.
         QList<QString> contacts = m_conversations->contactsOf(userId);
         contacts.removeAll(userId);
-        m_fanout.toUsers(contacts, protocol::encodeFrame(update), Fanout::Delivery::Droppable);
+        const QByteArray frame = protocol::encodeFrame(update);
+        if (localOnly) {
+            m_fanout.toLocalUsers(contacts, frame);
+            return;
+        }
+        m_fanout.toUsers(contacts, frame, Fanout::Delivery::Droppable);
         // My own other devices learn it too (e.g. "away" on one, "online" on another).
-        m_fanout.toUsers({userId}, protocol::encodeFrame(update), Fanout::Delivery::Droppable);
+        m_fanout.toUsers({userId}, frame, Fanout::Delivery::Droppable);
     } catch (const StoreError &) {
         // Presence is best effort: the next change or sign-in carries the truth.
     }
 }
 
-void LiveService::remoteSession(const QString &userId, const QString &sessionId, const QString &status)
+void LiveService::remoteSession(const QString &instanceId, const QString &userId, const QString &sessionId,
+                                const QString &status)
 {
     // The instance that owns the session broadcasts the change; here we only keep count.
     UserState &state = m_users[userId];
     if (status == QLatin1StringView("closed")) {
+        m_remote[instanceId].remove(sessionId);
         state.sessions.remove(sessionId);
         if (state.sessions.isEmpty())
             state.lastSeen = nowMs();
     } else {
+        m_remote[instanceId].insert(sessionId, userId);
         state.sessions.insert(sessionId, protocol::enumFromName<PresenceStatus>(status).value_or(PresenceStatus::Online));
     }
+}
+
+void LiveService::instanceGone(const QString &instanceId)
+{
+    const QHash<QString, QString> sessions = m_remote.take(instanceId);
+    QSet<QString> users;
+    for (auto it = sessions.cbegin(); it != sessions.cend(); ++it)
+        users.insert(it.value());
+    for (const QString &userId : users) {
+        UserState &state = m_users[userId];
+        const PresenceStatus before = statusOf(userId);
+        for (auto it = sessions.cbegin(); it != sessions.cend(); ++it) {
+            if (it.value() == userId)
+                state.sessions.remove(it.key());
+        }
+        if (state.sessions.isEmpty())
+            state.lastSeen = nowMs();
+        if (statusOf(userId) != before)
+            broadcastPresence(userId, true);
+    }
+}
+
+QList<LiveService::SessionState> LiveService::localSessions() const
+{
+    QSet<QString> remote;
+    for (const auto &sessions : m_remote) {
+        for (auto it = sessions.cbegin(); it != sessions.cend(); ++it)
+            remote.insert(it.key());
+    }
+    QList<SessionState> out;
+    for (auto user = m_users.cbegin(); user != m_users.cend(); ++user) {
+        for (auto s = user->sessions.cbegin(); s != user->sessions.cend(); ++s) {
+            if (!remote.contains(s.key()))
+                out.append({user.key(), s.key(), protocol::enumName(s.value())});
+        }
+    }
+    return out;
 }
 
 void LiveService::sessionOpened(const Identity &who)

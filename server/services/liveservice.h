@@ -48,7 +48,17 @@ public:
     {
         m_announce = std::move(announce);
     }
-    void remoteSession(const QString &userId, const QString &sessionId, const QString &status);
+    void remoteSession(const QString &instanceId, const QString &userId, const QString &sessionId, const QString &status);
+    //! Another instance stopped answering (killed, cut off): its sessions are gone. Each surviving
+    //! instance tells its own connections, since the instance that owned them cannot.
+    void instanceGone(const QString &instanceId);
+    struct SessionState {
+        QString userId;
+        QString sessionId;
+        QString status; //!< "online" or "away"
+    };
+    //! This instance's own sessions, for an instance that starts after them.
+    QList<SessionState> localSessions() const;
 
 private:
     struct UserState {
@@ -57,7 +67,7 @@ private:
         QHash<QString, qint64> typingUntil; //!< conversation id → expiry (elapsed ms)
     };
     protocol::PresenceStatus statusOf(const QString &userId) const;
-    void broadcastPresence(const QString &userId);
+    void broadcastPresence(const QString &userId, bool localOnly = false);
     void sendTyping(const QString &userId, const QString &conversationId, bool active);
     void expireTyping();
 
@@ -66,6 +76,7 @@ private:
     Fanout &m_fanout;
     std::unique_ptr<ConversationStore> m_conversations;
     QHash<QString, UserState> m_users;
+    QHash<QString, QHash<QString, QString>> m_remote; //!< instance id → its session ids → user id
     RateLimiter m_typingLimiter;
     QElapsedTimer m_clock;
     QTimer m_expiry;

@@ -113,8 +113,15 @@ private slots:
         QVERIFY(mina.waitForEvents(room, 4));
         const qint64 seen = mina.events(room).last().seq;
 
+        joon.clearPushed();
         one.kill();
         QVERIFY(mina.waitForDisconnect());
+        // The surviving instance notices the silence and tells Joon that Mina is gone: no "online"
+        // forever for someone whose server died.
+        QVERIFY(joon.waitForPushed([&](const Frame &f) {
+            const auto *p = std::get_if<PresenceUpdate>(&f);
+            return p && p->userId == mina.userId() && p->status == PresenceStatus::Offline;
+        }, 20000));
         for (int i = 0; i < 10; ++i)
             QVERIFY(std::holds_alternative<MessageSent>(joon.request(text(room, QStringLiteral("w%1").arg(i), QStringLiteral("while away %1").arg(i)))));
 
@@ -129,6 +136,38 @@ private slots:
             QCOMPARE(sync.conversations.first().events[i].seq, seen + 1 + i);
             QCOMPARE(sync.conversations.first().events[i].message->body, QStringLiteral("while away %1").arg(i));
         }
+    }
+
+    void anInstanceStartedLaterKnowsWhoIsOnline()
+    {
+        TestDatabase db(TestDatabase::Kind::PostgreSQL);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        ServerProcess one(db.url(), loadSettings());
+        QVERIFY2(one.start(), qPrintable(one.errorString()));
+        TestClient mina, joon;
+        QVERIFY(mina.open(one.url()) && mina.signUp(QStringLiteral("mina")));
+        QVERIFY(joon.open(one.url()) && joon.signUp(QStringLiteral("joon")));
+        QVERIFY(std::holds_alternative<ConversationDetail>(
+            mina.request(ConversationCreate{ConversationKind::Group, QStringLiteral("later"), {joon.userId()}})));
+        joon.close();
+
+        // A second instance starts after Mina signed in on the first; Joon signs in there and is
+        // told at once that Mina is online.
+        ServerProcess two(db.url(), loadSettings());
+        QVERIFY2(two.start(), qPrintable(two.errorString()));
+        const auto minaOnline = [&](const Frame &f) {
+            const auto *p = std::get_if<PresenceUpdate>(&f);
+            return p && p->userId == mina.userId() && p->status == PresenceStatus::Online;
+        };
+        // The hello and its answers cross the database asynchronously: sign in again until they have.
+        bool told = false;
+        for (int attempt = 0; attempt < 20 && !told; ++attempt) {
+            TestClient joonAgain;
+            QVERIFY(joonAgain.open(two.url()));
+            QVERIFY(joonAgain.signIn(QStringLiteral("joon")));
+            told = joonAgain.waitForPushed(minaOnline, 500);
+        }
+        QVERIFY(told);
     }
 };
 
