@@ -74,6 +74,7 @@ ChatClient::ChatClient(QString dataDir, TokenStore *tokens, QObject *parent)
     m_receiptTimer.setInterval(500);
     connect(&m_receiptTimer, &QTimer::timeout, this, &ChatClient::sendReceipts);
     setupAttachments();
+    m_messages.setMessageLookup([this](const QString &messageId) { return m_cache.message(m_current, messageId); });
 }
 
 ChatClient::~ChatClient()
@@ -272,6 +273,8 @@ void ChatClient::applySyncEntry(const SyncEntry &entry)
         for (const Event &e : entry.events) {
             if (e.kind == EventKind::Message && e.message)
                 m_cache.saveMessage(e.conversationId, *e.message);
+            else if (e.kind == EventKind::Reaction)
+                applyReaction(e);
         }
         if (!entry.events.isEmpty())
             m_cache.setSyncedSeq(entry.conversationId, entry.events.last().seq);
@@ -352,7 +355,8 @@ bool ChatClient::applyEvent(const Event &e)
         }
         break;
     case EventKind::Reaction:
-        break; // reactions are shown by a later version of the timeline
+        applyReaction(e);
+        break;
     case EventKind::Created:
     case EventKind::Renamed:
     case EventKind::Archived:
@@ -360,6 +364,10 @@ bool ChatClient::applyEvent(const Event &e)
     case EventKind::MemberRemoved:
     case EventKind::MemberLeft:
     case EventKind::RoleChanged:
+        refreshConversation(id);
+        break;
+    default:
+        // Kinds this version does not show one by one: the conversation as the server has it now.
         refreshConversation(id);
         break;
     }
@@ -503,6 +511,15 @@ void ChatClient::onPushed(const Frame &frame)
 
 // ---- the open conversation ----------------------------------------------------------------------
 
+void ChatClient::applyReaction(const Event &e)
+{
+    if (!e.messageId || !e.emoji || !e.actorId)
+        return;
+    m_cache.applyReaction(e.conversationId, *e.messageId, *e.actorId, *e.emoji, e.add.value_or(true), e.seq);
+    if (m_current == e.conversationId)
+        m_messages.setMessageReactions(*e.messageId, m_cache.reactions(e.conversationId, *e.messageId));
+}
+
 QString ChatClient::myMemberId(const QString &conversationId) const
 {
     const auto c = m_conversations.conversation(conversationId);
@@ -527,6 +544,7 @@ void ChatClient::showCurrent()
     const QList<MessageInfo> recent = m_current.isEmpty() ? QList<MessageInfo>() : m_cache.messages(m_current, 0, 50);
     m_messages.show(m_current, myMemberId(m_current), recent, m_cache.outbox(), c ? c->readSeq : 0);
     m_messages.setMembers(m_cache.members(m_current), m_cache.markers(m_current));
+    m_messages.setReactions(m_current.isEmpty() ? QList<LocalCache::Reaction>() : m_cache.reactions(m_current));
     m_members.reset(m_cache.members(m_current), myMemberId(m_current));
     // Older messages exist when the oldest we hold is not the conversation's first event.
     m_messages.setCanLoadOlder(!recent.isEmpty() ? recent.first().seq > 1 : (c && c->lastSeq > 0));
@@ -563,6 +581,8 @@ void ChatClient::loadOlder()
             if (e.kind == EventKind::Message && e.message) {
                 older.append(*e.message);
                 m_cache.saveMessage(id, *e.message);
+            } else if (e.kind == EventKind::Reaction) {
+                applyReaction(e);
             }
         }
         m_messages.prependOlder(older, page->hasMore);
@@ -658,7 +678,8 @@ int ChatClient::pendingCount() const
     return m_cache.isOpen() ? int(m_cache.outbox().size()) : 0;
 }
 
-QString ChatClient::sendMessage(const QString &conversationId, const QString &body, const QStringList &files)
+QString ChatClient::sendMessage(const QString &conversationId, const QString &body, const QStringList &files,
+                                const QString &replyTo)
 {
     const QString text = body.trimmed().isEmpty() ? QString() : body;
     OutboxItem item;
@@ -668,6 +689,8 @@ QString ChatClient::sendMessage(const QString &conversationId, const QString &bo
     item.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     item.conversationId = conversationId;
     item.body = text;
+    if (!replyTo.isEmpty())
+        item.replyTo = replyTo;
     item.createdAt = now();
     m_typingOut.stop(conversationId);
     m_cache.addToOutbox(item); // committed before anything is shown: survives a crash

@@ -7,7 +7,9 @@
 #include "conversationlistmodel.h"
 #include "localcache.h"
 #include "memberlistmodel.h"
+#include "messageactions.h"
 #include "messagelistmodel.h"
+#include "searchresultmodel.h"
 #include "typing.h"
 
 #include <QObject>
@@ -41,6 +43,8 @@ class ChatClient : public QObject {
     Q_PROPERTY(ConversationListModel *conversations READ conversations CONSTANT)
     Q_PROPERTY(MessageListModel *messages READ messages CONSTANT)
     Q_PROPERTY(MemberListModel *members READ members CONSTANT)
+    Q_PROPERTY(MessageActions *actions READ actions CONSTANT)
+    Q_PROPERTY(SearchResultModel *search READ search CONSTANT)
     Q_PROPERTY(QString currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentKind READ currentKind NOTIFY currentConversationChanged)
@@ -78,8 +82,10 @@ public:
     Q_INVOKABLE void openConversation(const QString &conversationId);
     Q_INVOKABLE void loadOlder();
     //! Writes a message to the outbox (shown at once as sending) and sends it when possible.
-    //! `files`: local paths or file URLs; the message leaves once they are uploaded.
-    Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &body, const QStringList &files = {});
+    //! `files`: local paths or file URLs; the message leaves once they are uploaded. `replyTo`: the
+    //! id of the message it answers, or empty.
+    Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &body, const QStringList &files = {},
+                                    const QString &replyTo = {});
     Q_INVOKABLE void retryMessage(const QString &clientId);
     Q_INVOKABLE void discardMessage(const QString &clientId);
     Q_INVOKABLE void editPendingMessage(const QString &clientId, const QString &body);
@@ -117,6 +123,8 @@ public:
     ConversationListModel *conversations() { return &m_conversations; }
     MessageListModel *messages() { return &m_messages; }
     MemberListModel *members() { return &m_members; }
+    MessageActions *actions() { return &m_actions; }
+    SearchResultModel *search() { return &m_search; }
     QString currentConversationId() const { return m_current; }
     QString currentTitle() const;
     QString currentKind() const;
@@ -181,6 +189,8 @@ private:
     void showAttachmentInfo(const protocol::AttachmentInfo &info);
     void updateAttachment(const QString &id, const std::function<void(AttachmentView &)> &change);
     void forgetFiles(const OutboxItem &item);
+    //! A `reaction` event into the cache and, when shown, the timeline.
+    void applyReaction(const protocol::Event &event);
     QList<OutboxFile> outboxFiles(const QStringList &files, int max) const;
 
     QString m_dataDir;
@@ -212,6 +222,8 @@ private:
     AttachmentDownloader m_downloads{m_connection};
     QString m_downloadFolder;
     QSet<QString> m_saveWanted; //!< attachments to copy into the download folder once downloaded
+    SearchResultModel m_search{m_connection, m_cache};
+    MessageActions m_actions{*this};
 };
 
 } // namespace confab::client

@@ -78,6 +78,9 @@ bool LocalCache::open(const QString &path, QString *error)
                        "error TEXT NOT NULL DEFAULT '')"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS outbox_files_client ON outbox_files(client_id)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS attachments (id TEXT PRIMARY KEY, info TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS reactions (conversation_id TEXT NOT NULL, message_id TEXT NOT NULL, "
+                       "actor_id TEXT NOT NULL, emoji TEXT NOT NULL, present INTEGER NOT NULL, seq INTEGER NOT NULL, "
+                       "PRIMARY KEY (conversation_id, message_id, actor_id, emoji))"),
     };
     for (const QString &statement : schema) {
         if (!exec(statement)) {
@@ -128,6 +131,7 @@ void LocalCache::removeConversation(const QString &id)
 {
     exec(QStringLiteral("DELETE FROM conversations WHERE id = ?"), {id});
     exec(QStringLiteral("DELETE FROM messages WHERE conversation_id = ?"), {id});
+    exec(QStringLiteral("DELETE FROM reactions WHERE conversation_id = ?"), {id});
 }
 
 QList<ConversationInfo> LocalCache::conversations() const
@@ -225,6 +229,34 @@ QList<MessageInfo> LocalCache::messages(const QString &conversationId, qint64 be
 void LocalCache::clearMessages(const QString &conversationId)
 {
     exec(QStringLiteral("DELETE FROM messages WHERE conversation_id = ?"), {conversationId});
+}
+
+void LocalCache::applyReaction(const QString &conversationId, const QString &messageId, const QString &actorId,
+                               const QString &emoji, bool add, qint64 seq)
+{
+    exec(QStringLiteral("INSERT INTO reactions (conversation_id, message_id, actor_id, emoji, present, seq) "
+                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, message_id, actor_id, emoji) "
+                        "DO UPDATE SET present = excluded.present, seq = excluded.seq WHERE excluded.seq > reactions.seq"),
+         {conversationId, messageId, actorId, emoji, add ? 1 : 0, seq});
+}
+
+QList<LocalCache::Reaction> LocalCache::reactions(const QString &conversationId, const QString &messageId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(messageId.isEmpty()
+                  ? QStringLiteral("SELECT message_id, actor_id, emoji FROM reactions WHERE conversation_id = ? "
+                                   "AND present = 1 ORDER BY seq")
+                  : QStringLiteral("SELECT message_id, actor_id, emoji FROM reactions WHERE conversation_id = ? "
+                                   "AND present = 1 AND message_id = ? ORDER BY seq"));
+    q.bindValue(0, conversationId);
+    if (!messageId.isEmpty())
+        q.bindValue(1, messageId);
+    QList<Reaction> out;
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    return out;
 }
 
 void LocalCache::addToOutbox(const OutboxItem &item)

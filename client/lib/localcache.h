@@ -75,6 +75,19 @@ public:
     QList<protocol::MessageInfo> messages(const QString &conversationId, qint64 beforeSeq, int limit) const;
     void clearMessages(const QString &conversationId);
 
+    //! One member's reaction with one emoji, as its newest `reaction` event left it.
+    struct Reaction {
+        QString messageId;
+        QString actorId;
+        QString emoji;
+    };
+    //! Applies a `reaction` event; an event older than the one already applied for the same
+    //! message, actor and emoji changes nothing, so that history pages may arrive in any order.
+    void applyReaction(const QString &conversationId, const QString &messageId, const QString &actorId,
+                       const QString &emoji, bool add, qint64 seq);
+    //! The reactions present in a conversation (of one message when `messageId` is given), oldest first.
+    QList<Reaction> reactions(const QString &conversationId, const QString &messageId = {}) const;
+
     void addToOutbox(const OutboxItem &item);
     QList<OutboxItem> outbox() const; //!< in the order written
     void removeFromOutbox(const QString &clientId);

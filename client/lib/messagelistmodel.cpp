@@ -3,8 +3,10 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QLocale>
+#include <QSet>
 #include <QUrl>
 
+#include <algorithm>
 #include <array>
 
 namespace confab::client {
@@ -181,6 +183,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         }
         return out;
     }
+    case ReactionsRole:
+        return reactionsOf(m.id);
+    case ReplyToRole:
+        return m.replyTo ? quote(*m.replyTo) : QVariantMap();
     default:
         return {};
     }
@@ -194,7 +200,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {DeletedRole, "deleted"},       {OwnRole, "own"},                   {StatusRole, "status"},
             {ReadCountRole, "readCount"},   {FirstInGroupRole, "firstInGroup"}, {LastInGroupRole, "lastInGroup"},
             {DayStartRole, "dayStart"},     {DayTextRole, "dayText"},           {ErrorRole, "errorText"},
-            {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {AttachmentsRole, "attachments"}};
+            {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {AttachmentsRole, "attachments"},
+            {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}};
 }
 
 void MessageListModel::show(const QString &conversationId, const QString &myMemberId,
@@ -204,6 +211,7 @@ void MessageListModel::show(const QString &conversationId, const QString &myMemb
     m_conversationId = conversationId;
     m_me = myMemberId;
     m_rows.clear();
+    m_reactions.clear();
     m_firstUnreadRow = -1;
     for (const MessageInfo &m : messages) {
         if (m_firstUnreadRow < 0 && m.seq > readSeq && m.senderId != m_me)
@@ -262,6 +270,7 @@ void MessageListModel::upsertMessage(const MessageInfo &message)
         if (!r.pending && r.message.id == message.id) {
             r.message = message;
             emit dataChanged(index(i), index(i));
+            refreshQuotesOf(message.id); // replies show the new text (or the tombstone)
             return;
         }
     }
@@ -380,6 +389,113 @@ qint64 MessageListModel::newestSeq() const
             return m_rows[i].message.seq;
     }
     return 0;
+}
+
+void MessageListModel::setReactions(const QList<LocalCache::Reaction> &reactions)
+{
+    m_reactions.clear();
+    for (const LocalCache::Reaction &r : reactions)
+        m_reactions[r.messageId].append(r);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), {ReactionsRole});
+}
+
+void MessageListModel::setMessageReactions(const QString &messageId, const QList<LocalCache::Reaction> &reactions)
+{
+    if (reactions.isEmpty())
+        m_reactions.remove(messageId);
+    else
+        m_reactions.insert(messageId, reactions);
+    const int row = rowOfMessage(messageId);
+    if (row >= 0)
+        emit dataChanged(index(row), index(row), {ReactionsRole});
+}
+
+QVariantList MessageListModel::reactionsOf(const QString &messageId) const
+{
+    // Grouped by emoji in the order each was first used, as chips.
+    QList<QString> order;
+    QHash<QString, int> counts;
+    QSet<QString> mine;
+    for (const LocalCache::Reaction &r : m_reactions.value(messageId)) {
+        if (!counts.contains(r.emoji))
+            order.append(r.emoji);
+        ++counts[r.emoji];
+        if (r.actorId == m_me)
+            mine.insert(r.emoji);
+    }
+    QVariantList out;
+    for (const QString &emoji : order) {
+        out.append(QVariantMap{{QStringLiteral("emoji"), emoji},
+                               {QStringLiteral("count"), counts.value(emoji)},
+                               {QStringLiteral("mine"), mine.contains(emoji)}});
+    }
+    return out;
+}
+
+bool MessageListModel::hasMyReaction(const QString &messageId, const QString &emoji) const
+{
+    const auto list = m_reactions.value(messageId);
+    return std::any_of(list.cbegin(), list.cend(),
+                       [&](const LocalCache::Reaction &r) { return r.actorId == m_me && r.emoji == emoji; });
+}
+
+int MessageListModel::rowOfMessage(const QString &messageId) const
+{
+    if (messageId.isEmpty())
+        return -1;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (!m_rows[i].pending && m_rows[i].message.id == messageId)
+            return i;
+    }
+    return -1;
+}
+
+QString MessageListModel::lastOwnMessageId() const
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        const Row &r = m_rows[i];
+        if (!r.pending && r.message.senderId == m_me && !r.message.deleted)
+            return r.message.id;
+    }
+    return {};
+}
+
+std::optional<MessageInfo> MessageListModel::message(const QString &messageId) const
+{
+    const int row = rowOfMessage(messageId);
+    if (row >= 0)
+        return m_rows[row].message;
+    return m_lookup && !messageId.isEmpty() ? m_lookup(messageId) : std::nullopt;
+}
+
+QVariantMap MessageListModel::quote(const QString &messageId) const
+{
+    const auto m = message(messageId);
+    if (!m)
+        return {{QStringLiteral("id"), messageId}, {QStringLiteral("sender"), QString()},
+                {QStringLiteral("excerpt"), QString()}, {QStringLiteral("deleted"), false},
+                {QStringLiteral("loaded"), false}};
+    const QString name = m->senderId == m_me ? tr("You") : m_members.value(m->senderId).name;
+    // One line of at most 120 characters: enough to recognise the message.
+    QString excerpt = m->body.section(u'\n', 0, 0).simplified();
+    if (excerpt.size() > 120)
+        excerpt = excerpt.left(119) + u'…';
+    if (excerpt.isEmpty() && !m->attachments.isEmpty())
+        excerpt = tr("Attachment");
+    return {{QStringLiteral("id"), m->id},
+            {QStringLiteral("sender"), name.isEmpty() ? tr("Former member") : name},
+            {QStringLiteral("excerpt"), m->deleted ? QString() : excerpt},
+            {QStringLiteral("deleted"), m->deleted},
+            {QStringLiteral("loaded"), rowOfMessage(messageId) >= 0}};
+}
+
+void MessageListModel::refreshQuotesOf(const QString &messageId)
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].message.replyTo == messageId)
+            emit dataChanged(index(i), index(i), {ReplyToRole});
+    }
 }
 
 } // namespace confab::client

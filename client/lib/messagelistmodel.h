@@ -8,6 +8,8 @@
 #include <QQmlEngine>
 #include <QVariantMap>
 
+#include <functional>
+
 namespace confab::client {
 
 //! What the timeline shows of one attachment: metadata, local files once cached, transfer state.
@@ -67,6 +69,8 @@ public:
         InitialsRole,
         AttachmentsRole,   //!< list of {id, name, size, sizeText, mime, image, width, height, preview,
                            //!< thumbnailUrl, fileUrl, progress, state, error}
+        ReactionsRole,     //!< list of {emoji, count, mine}, in the order first used
+        ReplyToRole,       //!< the quoted message: {id, sender, excerpt, deleted, loaded}, or an empty map
     };
     Q_ENUM(Role)
 
@@ -98,6 +102,25 @@ public:
     QList<QString> takeUnknownAttachments();
     qint64 oldestSeq() const;
     qint64 newestSeq() const;
+
+    //! Reactions of the shown conversation (all of them, or one message's).
+    void setReactions(const QList<LocalCache::Reaction> &reactions);
+    void setMessageReactions(const QString &messageId, const QList<LocalCache::Reaction> &reactions);
+    //! Where quoted messages that are not shown are looked up (the cache).
+    void setMessageLookup(std::function<std::optional<protocol::MessageInfo>(const QString &)> lookup)
+    {
+        m_lookup = std::move(lookup);
+    }
+    QString myMemberId() const { return m_me; }
+    //! The row of a stored message, or -1 when it is not loaded.
+    Q_INVOKABLE int rowOfMessage(const QString &messageId) const;
+    //! My newest stored message that is not deleted (for Up in an empty composer), or empty.
+    Q_INVOKABLE QString lastOwnMessageId() const;
+    //! One message as quoted by a reply: {id, sender, excerpt, deleted, loaded}.
+    Q_INVOKABLE QVariantMap quote(const QString &messageId) const;
+    //! My reaction `emoji` is on the message.
+    bool hasMyReaction(const QString &messageId, const QString &emoji) const;
+    std::optional<protocol::MessageInfo> message(const QString &messageId) const;
 
     static QString avatarColor(const QString &id);
     static QString initials(const QString &name);
@@ -132,6 +155,10 @@ private:
     QHash<QString, protocol::MemberInfo> m_members;
     QList<protocol::MarkerInfo> m_markers;
     QHash<QString, AttachmentView> m_attachments;
+    QHash<QString, QList<LocalCache::Reaction>> m_reactions; //!< by message id
+    std::function<std::optional<protocol::MessageInfo>(const QString &)> m_lookup;
+    QVariantList reactionsOf(const QString &messageId) const;
+    void refreshQuotesOf(const QString &messageId);
     bool m_canLoadOlder = false;
     int m_firstUnreadRow = -1;
 };

@@ -1,0 +1,180 @@
+#include "messageactions.h"
+
+#include "chatclient.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+
+namespace confab::client {
+
+using namespace confab::protocol;
+
+namespace {
+//! Older pages loaded at most to find a message jumped to (50 messages each).
+constexpr int kMaxJumpPages = 20;
+} // namespace
+
+MessageActions::MessageActions(ChatClient &client) : QObject(&client), m_client(client)
+{
+    // Another conversation: whatever was being edited or answered belongs to the old one.
+    connect(&client, &ChatClient::currentConversationChanged, this, [this] {
+        if (m_client.messages()->conversationId() == m_client.currentConversationId())
+            return;
+        cancelEdit();
+        cancelReply();
+    });
+    connect(client.messages(), &MessageListModel::conversationChanged, this, [this] {
+        cancelEdit();
+        cancelReply();
+    });
+    connect(client.messages(), &MessageListModel::countChanged, this, [this] {
+        if (!m_jumpId.isEmpty())
+            tryJump();
+    });
+}
+
+void MessageActions::request(const QString &what, const auto &frame)
+{
+    m_client.connection().request(frame, [this, what](const Frame &reply) {
+        if (const auto *e = std::get_if<Error>(&reply))
+            emit m_client.errorOccurred(tr("%1: %2").arg(what, e->message));
+    });
+}
+
+bool MessageActions::canEdit(const QString &messageId) const
+{
+    const auto m = m_client.messages()->message(messageId);
+    return m && !m->deleted && m->seq > 0 && m->senderId == m_client.messages()->myMemberId();
+}
+
+bool MessageActions::canDelete(const QString &messageId) const
+{
+    const auto m = m_client.messages()->message(messageId);
+    if (!m || m->deleted || m->seq <= 0)
+        return false;
+    if (m->senderId == m_client.messages()->myMemberId())
+        return true;
+    const auto c = m_client.conversations()->conversation(m_client.currentConversationId());
+    return c && c->kind != ConversationKind::Direct && (c->role == Role::Owner || c->role == Role::Admin);
+}
+
+void MessageActions::startEdit(const QString &messageId)
+{
+    if (!canEdit(messageId) || m_editingId == messageId)
+        return;
+    m_editingId = messageId;
+    emit editingChanged();
+    const int row = m_client.messages()->rowOfMessage(messageId);
+    if (row >= 0)
+        emit jumpRequested(messageId, row);
+}
+
+bool MessageActions::editLast()
+{
+    const QString id = m_client.messages()->lastOwnMessageId();
+    if (id.isEmpty())
+        return false;
+    startEdit(id);
+    return true;
+}
+
+void MessageActions::cancelEdit()
+{
+    if (m_editingId.isEmpty())
+        return;
+    m_editingId.clear();
+    emit editingChanged();
+}
+
+void MessageActions::saveEdit(const QString &messageId, const QString &body)
+{
+    const auto m = m_client.messages()->message(messageId);
+    if (m && canEdit(messageId) && !body.trimmed().isEmpty() && body != m->body)
+        request(tr("The message could not be edited"),
+                MessageEdit{m_client.currentConversationId(), messageId, body});
+    if (m_editingId == messageId)
+        cancelEdit();
+}
+
+void MessageActions::remove(const QString &messageId)
+{
+    if (!canDelete(messageId))
+        return;
+    if (m_editingId == messageId)
+        cancelEdit();
+    request(tr("The message could not be deleted"), MessageDelete{m_client.currentConversationId(), messageId});
+}
+
+void MessageActions::toggleReaction(const QString &messageId, const QString &emoji)
+{
+    const auto m = m_client.messages()->message(messageId);
+    if (!m || m->deleted || emoji.isEmpty())
+        return;
+    const bool add = !m_client.messages()->hasMyReaction(messageId, emoji);
+    request(tr("The reaction could not be saved"), MessageReact{m_client.currentConversationId(), messageId, emoji, add});
+}
+
+void MessageActions::copyText(const QString &messageId) const
+{
+    const auto m = m_client.messages()->message(messageId);
+    // Headless users of the library (no QGuiApplication) have no clipboard.
+    if (m && !m->deleted && qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        QGuiApplication::clipboard()->setText(m->body);
+}
+
+void MessageActions::startReply(const QString &messageId)
+{
+    const auto m = m_client.messages()->message(messageId);
+    if (!m || m->deleted || m->seq <= 0)
+        return;
+    m_replyTarget = m_client.messages()->quote(messageId);
+    emit replyTargetChanged();
+}
+
+void MessageActions::cancelReply()
+{
+    if (m_replyTarget.isEmpty())
+        return;
+    m_replyTarget.clear();
+    emit replyTargetChanged();
+}
+
+void MessageActions::jumpTo(const QString &conversationId, const QString &messageId)
+{
+    if (conversationId.isEmpty() || messageId.isEmpty())
+        return;
+    m_jumpId.clear();
+    if (m_client.currentConversationId() != conversationId)
+        m_client.openConversation(conversationId);
+    m_jumpId = messageId;
+    m_jumpTries = 0;
+    tryJump();
+}
+
+void MessageActions::tryJump()
+{
+    MessageListModel *messages = m_client.messages();
+    const int row = messages->rowOfMessage(m_jumpId);
+    if (row >= 0) {
+        const QString id = std::exchange(m_jumpId, QString());
+        m_highlightedId = id;
+        emit highlightedChanged();
+        emit jumpRequested(id, row);
+        return;
+    }
+    // Older than what is loaded: load pages until it is there, but not forever.
+    if (messages->canLoadOlder() && m_jumpTries < kMaxJumpPages) {
+        ++m_jumpTries;
+        m_client.loadOlder();
+    } else if (!messages->canLoadOlder() || m_jumpTries >= kMaxJumpPages) {
+        m_jumpId.clear();
+    }
+}
+
+QStringList MessageActions::quickReactions() const
+{
+    return {QStringLiteral("👍"), QStringLiteral("❤️"), QStringLiteral("😂"), QStringLiteral("🎉"),
+            QStringLiteral("😮"), QStringLiteral("🙏")};
+}
+
+} // namespace confab::client

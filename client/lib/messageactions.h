@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QVariantMap>
+
+namespace confab::client {
+
+class ChatClient;
+
+/*!
+ * What the user does to messages of the open conversation: edit, delete, react, reply, copy, and
+ * jumping to a message. Also holds the UI state that belongs to these actions (which message is
+ * being edited in place, which one the composer replies to), so that QML only shows it.
+ */
+class MessageActions : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by ChatClient")
+    //! The message being edited in place, or empty.
+    Q_PROPERTY(QString editingId READ editingId NOTIFY editingChanged)
+    //! The message the composer answers: {id, sender, excerpt, deleted, loaded}, or an empty map.
+    Q_PROPERTY(QVariantMap replyTarget READ replyTarget NOTIFY replyTargetChanged)
+    //! The message last jumped to, for the timeline to flash it.
+    Q_PROPERTY(QString highlightedId READ highlightedId NOTIFY highlightedChanged)
+public:
+    explicit MessageActions(ChatClient &client);
+
+    QString editingId() const { return m_editingId; }
+    QVariantMap replyTarget() const { return m_replyTarget; }
+    QString highlightedId() const { return m_highlightedId; }
+
+    //! My own, stored, not deleted message.
+    Q_INVOKABLE bool canEdit(const QString &messageId) const;
+    //! Mine, or anyone's in a group or blind room where I am an owner or admin.
+    Q_INVOKABLE bool canDelete(const QString &messageId) const;
+
+    Q_INVOKABLE void startEdit(const QString &messageId);
+    //! Up in an empty composer: edits my newest message; false when there is none.
+    Q_INVOKABLE bool editLast();
+    Q_INVOKABLE void cancelEdit();
+    //! Sends the new text (blank or unchanged text just ends the editing).
+    Q_INVOKABLE void saveEdit(const QString &messageId, const QString &body);
+    Q_INVOKABLE void remove(const QString &messageId);
+    //! Adds my reaction `emoji`, or removes it when it is there.
+    Q_INVOKABLE void toggleReaction(const QString &messageId, const QString &emoji);
+    Q_INVOKABLE void copyText(const QString &messageId) const;
+    Q_INVOKABLE void startReply(const QString &messageId);
+    Q_INVOKABLE void cancelReply();
+    //! Opens the conversation and brings the message into view, loading older history if needed.
+    Q_INVOKABLE void jumpTo(const QString &conversationId, const QString &messageId);
+    //! The row of emoji offered in the context menu.
+    Q_INVOKABLE QStringList quickReactions() const;
+
+signals:
+    void editingChanged();
+    void replyTargetChanged();
+    void highlightedChanged();
+    //! The timeline should show `row` (the message jumped to).
+    void jumpRequested(const QString &messageId, int row);
+
+private:
+    void tryJump();
+    void request(const QString &what, const auto &frame);
+
+    ChatClient &m_client;
+    QString m_editingId;
+    QVariantMap m_replyTarget;
+    QString m_highlightedId;
+    QString m_jumpId;
+    int m_jumpTries = 0;
+};
+
+} // namespace confab::client

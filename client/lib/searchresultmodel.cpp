@@ -1,0 +1,168 @@
+#include "searchresultmodel.h"
+
+#include "connection.h"
+#include "localcache.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace confab::client {
+
+using namespace confab::protocol;
+
+namespace {
+constexpr int kPageSize = 20;
+} // namespace
+
+SearchResultModel::SearchResultModel(Connection &connection, const LocalCache &cache, QObject *parent)
+    : QAbstractListModel(parent), m_connection(connection), m_cache(cache)
+{
+}
+
+int SearchResultModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_hits.size());
+}
+
+QVariant SearchResultModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SearchHit &hit = m_hits.at(index.row());
+    switch (role) {
+    case ConversationIdRole:
+        return hit.conversationId;
+    case ConversationTitleRole: {
+        const auto c = m_cache.conversation(hit.conversationId);
+        return c ? c->title : QString();
+    }
+    case MessageIdRole:
+        return hit.message.id;
+    case SeqRole:
+        return hit.message.seq;
+    case SenderNameRole: {
+        const auto c = m_cache.conversation(hit.conversationId);
+        if (c && c->me && c->me->id == hit.message.senderId)
+            return tr("You");
+        for (const MemberInfo &m : m_cache.members(hit.conversationId)) {
+            if (m.id == hit.message.senderId)
+                return m.name;
+        }
+        return tr("Former member");
+    }
+    case Qt::DisplayRole:
+    case SnippetRole:
+        return hit.snippet;
+    case HighlightsRole: {
+        QVariantList out;
+        for (const TextRange &r : hit.highlights)
+            out.append(QVariantMap{{QStringLiteral("start"), r.start}, {QStringLiteral("length"), r.length}});
+        return out;
+    }
+    case CreatedAtRole:
+        return hit.message.createdAt;
+    case TimeTextRole: {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(hit.message.createdAt);
+        return at.date() == QDate::currentDate() ? QLocale().toString(at.time(), QLocale::ShortFormat)
+                                                 : QLocale().toString(at.date(), QLocale::ShortFormat);
+    }
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SearchResultModel::roleNames() const
+{
+    return {{ConversationIdRole, "conversationId"}, {ConversationTitleRole, "conversationTitle"},
+            {MessageIdRole, "messageId"},           {SeqRole, "seq"},
+            {SenderNameRole, "senderName"},         {SnippetRole, "snippet"},
+            {HighlightsRole, "highlights"},         {CreatedAtRole, "createdAt"},
+            {TimeTextRole, "timeText"}};
+}
+
+void SearchResultModel::search(const QString &query, const QString &conversationId)
+{
+    const QString q = query.trimmed();
+    if (q == m_query && conversationId == m_scope && (m_busy || !m_hits.isEmpty()))
+        return;
+    clear();
+    if (q.isEmpty())
+        return;
+    m_query = q;
+    m_scope = conversationId;
+    emit queryChanged();
+    fetch();
+}
+
+void SearchResultModel::loadMore()
+{
+    if (canLoadMore())
+        fetch();
+}
+
+void SearchResultModel::clear()
+{
+    ++m_generation;
+    if (!m_hits.isEmpty()) {
+        beginResetModel();
+        m_hits.clear();
+        endResetModel();
+        emit countChanged();
+    }
+    m_cursor.reset();
+    if (!m_query.isEmpty() || !m_scope.isEmpty()) {
+        m_query.clear();
+        m_scope.clear();
+        emit queryChanged();
+    }
+    setBusy(false);
+}
+
+void SearchResultModel::fetch()
+{
+    SearchRequest request;
+    request.query = m_query;
+    request.limit = kPageSize;
+    request.cursor = m_cursor;
+    if (!m_scope.isEmpty())
+        request.conversationId = m_scope;
+    const quint64 generation = m_generation;
+    setBusy(true);
+    m_connection.request(request, [this, generation](const Frame &reply) {
+        if (generation != m_generation)
+            return; // a newer search replaced this one
+        if (const auto *e = std::get_if<Error>(&reply)) {
+            m_cursor.reset();
+            setBusy(false, e->message);
+            emit finished();
+            return;
+        }
+        const auto *result = std::get_if<SearchResult>(&reply);
+        if (!result) {
+            setBusy(false, tr("Search is not available right now."));
+            emit finished();
+            return;
+        }
+        m_cursor = result->nextCursor;
+        if (!result->hits.isEmpty()) {
+            const int first = int(m_hits.size());
+            beginInsertRows({}, first, first + int(result->hits.size()) - 1);
+            m_hits.append(result->hits);
+            endInsertRows();
+            emit countChanged();
+        }
+        setBusy(false);
+        emit finished();
+    });
+}
+
+void SearchResultModel::setBusy(bool busy, const QString &error)
+{
+    if (m_busy == busy && m_error == error)
+        return;
+    m_busy = busy;
+    m_error = error;
+    emit busyChanged();
+}
+
+} // namespace confab::client

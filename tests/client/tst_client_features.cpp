@@ -1,0 +1,241 @@
+// Message management through the client library, between two real installations and a real
+// server (SQLite and PostgreSQL): edit, delete, reactions, replies, copy, search.
+#include "device.h"
+#include "harness.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+
+using namespace confab::client;
+using namespace confab::protocol;
+using namespace confab::test;
+
+namespace {
+const QString kPassword = QStringLiteral("correct horse 1");
+
+QVariant roleOf(MessageListModel *model, const QString &messageId, int role)
+{
+    const int row = model->rowOfMessage(messageId);
+    return row < 0 ? QVariant() : model->data(model->index(row), role);
+}
+
+//! The newest stored message id of the shown conversation.
+QString lastId(MessageListModel *model)
+{
+    for (int i = model->rowCount() - 1; i >= 0; --i) {
+        const QString id = model->data(model->index(i), MessageListModel::MessageIdRole).toString();
+        if (!id.isEmpty())
+            return id;
+    }
+    return {};
+}
+
+//! {emoji: count} and the emoji that are mine, from the reactions role.
+QPair<QMap<QString, int>, QStringList> reactions(MessageListModel *model, const QString &messageId)
+{
+    QMap<QString, int> counts;
+    QStringList mine;
+    for (const QVariant &v : roleOf(model, messageId, MessageListModel::ReactionsRole).toList()) {
+        const QVariantMap r = v.toMap();
+        counts.insert(r.value(QStringLiteral("emoji")).toString(), r.value(QStringLiteral("count")).toInt());
+        if (r.value(QStringLiteral("mine")).toBool())
+            mine.append(r.value(QStringLiteral("emoji")).toString());
+    }
+    return {counts, mine};
+}
+} // namespace
+
+class TestClientFeatures : public QObject {
+    Q_OBJECT
+private:
+    bool pair(Harness &h, Device &a, Device &b, QString *conversationId)
+    {
+        a->registerAccount(h.server().url(), QStringLiteral("mina"), QStringLiteral("Mina"), kPassword);
+        b->registerAccount(h.server().url(), QStringLiteral("joon"), QStringLiteral("Joon"), kPassword);
+        if (!QTest::qWaitFor([&] { return a.online() && b.online(); }, 20000))
+            return false;
+        QSignalSpy ready(a.client.get(), &ChatClient::conversationReady);
+        a->startDirect(QStringLiteral("joon"));
+        if (!QTest::qWaitFor([&] { return !ready.isEmpty(); }, 10000))
+            return false;
+        *conversationId = ready.first().first().toString();
+        if (!QTest::qWaitFor([&] { return b->conversations()->indexOf(*conversationId) >= 0; }, 10000))
+            return false;
+        a->openConversation(*conversationId);
+        b->openConversation(*conversationId);
+        return true;
+    }
+
+private slots:
+    void initTestCase_data() { addBackendRows(); }
+
+    void editDeleteReactReply()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b;
+        QString id;
+        QVERIFY(pair(h, a, b, &id));
+
+        a->sendMessage(id, QStringLiteral("회의는 3시에 시작해요"));
+        QTRY_VERIFY_WITH_TIMEOUT(!lastId(b->messages()).isEmpty(), 10000);
+        const QString first = lastId(b->messages());
+        QTRY_COMPARE_WITH_TIMEOUT(lastId(a->messages()), first, 10000);
+
+        // Only the author may edit; the other side sees the new text and "edited".
+        QVERIFY(a->actions()->canEdit(first));
+        QVERIFY(!b->actions()->canEdit(first));
+        QVERIFY(!b->actions()->canDelete(first)); // a direct conversation: nobody deletes others'
+        QVERIFY(a->actions()->editLast());
+        QCOMPARE(a->actions()->editingId(), first);
+        a->actions()->saveEdit(first, QStringLiteral("회의는 4시에 시작해요"));
+        QCOMPARE(a->actions()->editingId(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(b->messages(), first, MessageListModel::BodyRole).toString(),
+                                  QStringLiteral("회의는 4시에 시작해요"), 10000);
+        QVERIFY(roleOf(b->messages(), first, MessageListModel::EditedRole).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(roleOf(a->messages(), first, MessageListModel::EditedRole).toBool(), 10000);
+
+        // Copy text puts the current body on the clipboard.
+        a->actions()->copyText(first);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("회의는 4시에 시작해요"));
+
+        // Reactions: both add 👍, Joon adds 🎉; the second toggle of 🎉 removes it again.
+        a->actions()->toggleReaction(first, QStringLiteral("👍"));
+        b->actions()->toggleReaction(first, QStringLiteral("👍"));
+        b->actions()->toggleReaction(first, QStringLiteral("🎉"));
+        QTRY_COMPARE_WITH_TIMEOUT(reactions(a->messages(), first).first,
+                                  (QMap<QString, int>{{QStringLiteral("👍"), 2}, {QStringLiteral("🎉"), 1}}), 10000);
+        QCOMPARE(reactions(a->messages(), first).second, QStringList{QStringLiteral("👍")});
+        QTRY_COMPARE_WITH_TIMEOUT(reactions(b->messages(), first).second,
+                                  (QStringList{QStringLiteral("👍"), QStringLiteral("🎉")}), 10000);
+        b->actions()->toggleReaction(first, QStringLiteral("🎉"));
+        QTRY_COMPARE_WITH_TIMEOUT(reactions(a->messages(), first).first,
+                                  (QMap<QString, int>{{QStringLiteral("👍"), 2}}), 10000);
+
+        // Joon replies to it: the composer's reply target goes with the message and Mina sees the quote.
+        b->actions()->startReply(first);
+        QCOMPARE(b->actions()->replyTarget().value(QStringLiteral("excerpt")).toString(),
+                 QStringLiteral("회의는 4시에 시작해요"));
+        b->sendMessage(id, QStringLiteral("좋아요"), {}, b->actions()->replyTarget().value(QStringLiteral("id")).toString());
+        b->actions()->cancelReply();
+        QTRY_VERIFY_WITH_TIMEOUT(lastId(a->messages()) != first && !lastId(a->messages()).isEmpty(), 10000);
+        const QString reply = lastId(a->messages());
+        const QVariantMap quote = roleOf(a->messages(), reply, MessageListModel::ReplyToRole).toMap();
+        QCOMPARE(quote.value(QStringLiteral("id")).toString(), first);
+        QCOMPARE(quote.value(QStringLiteral("sender")).toString(), QStringLiteral("You"));
+        QCOMPARE(quote.value(QStringLiteral("excerpt")).toString(), QStringLiteral("회의는 4시에 시작해요"));
+        QVERIFY(quote.value(QStringLiteral("loaded")).toBool());
+
+        // Mina deletes the original: a tombstone on both sides, and the quote says it is gone.
+        QVERIFY(a->actions()->canDelete(first));
+        a->actions()->remove(first);
+        QTRY_VERIFY_WITH_TIMEOUT(roleOf(b->messages(), first, MessageListModel::DeletedRole).toBool(), 10000);
+        QCOMPARE(roleOf(b->messages(), first, MessageListModel::BodyRole).toString(), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(roleOf(a->messages(), reply, MessageListModel::ReplyToRole)
+                                     .toMap().value(QStringLiteral("deleted")).toBool(), 10000);
+        QVERIFY(!a->actions()->canEdit(first));
+
+        // Joon's app starts again: reactions and edits come back from the cache.
+        b.restart();
+        b->resume(h.server().url(), QStringLiteral("joon"));
+        QTRY_VERIFY_WITH_TIMEOUT(b.online(), 20000);
+        b->openConversation(id);
+        QCOMPARE(roleOf(b->messages(), reply, MessageListModel::ReplyToRole).toMap().value(QStringLiteral("id")).toString(),
+                 first);
+        QVERIFY(roleOf(b->messages(), first, MessageListModel::DeletedRole).toBool());
+    }
+
+    void reactionsCatchUpAfterOffline()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b;
+        QString id;
+        QVERIFY(pair(h, a, b, &id));
+        a->sendMessage(id, QStringLiteral("lunch?"));
+        QTRY_VERIFY_WITH_TIMEOUT(!lastId(b->messages()).isEmpty(), 10000);
+        const QString msg = lastId(b->messages());
+        // Joon goes offline; Mina reacts and edits meanwhile; Joon catches up through sync.
+        b.client->connection().close();
+        QTRY_VERIFY_WITH_TIMEOUT(!b.online(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(lastId(a->messages()), msg, 10000);
+        a->actions()->toggleReaction(msg, QStringLiteral("😂"));
+        a->actions()->saveEdit(msg, QStringLiteral("lunch at noon?"));
+        QTRY_VERIFY_WITH_TIMEOUT(roleOf(a->messages(), msg, MessageListModel::EditedRole).toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(reactions(a->messages(), msg).first.value(QStringLiteral("😂")), 1, 10000);
+        b->resume(h.server().url(), QStringLiteral("joon"));
+        QTRY_VERIFY_WITH_TIMEOUT(b.online(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(b->messages(), msg, MessageListModel::BodyRole).toString(),
+                                  QStringLiteral("lunch at noon?"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(reactions(b->messages(), msg).first,
+                                  (QMap<QString, int>{{QStringLiteral("😂"), 1}}), 10000);
+        QCOMPARE(reactions(b->messages(), msg).second, QStringList());
+    }
+
+    void searchEnglishAndKorean()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b;
+        QString id;
+        QVERIFY(pair(h, a, b, &id));
+        a->sendMessage(id, QStringLiteral("The deployment is on Friday"));
+        a->sendMessage(id, QStringLiteral("내일 회의록을 보내 주세요"));
+        b->sendMessage(id, QStringLiteral("unrelated words only"));
+        QTRY_COMPARE_WITH_TIMEOUT(b->messages()->rowCount(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(b->pendingCount(), 0, 10000);
+
+        SearchResultModel *results = b->search();
+        QAbstractItemModelTester tester(results, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // A part of a word, across all conversations.
+        QSignalSpy finished(results, &SearchResultModel::finished);
+        results->search(QStringLiteral("deplo"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(results->rowCount(), 1);
+        QModelIndex hit = results->index(0);
+        QCOMPARE(results->data(hit, SearchResultModel::ConversationIdRole).toString(), id);
+        QCOMPARE(results->data(hit, SearchResultModel::SenderNameRole).toString(), QStringLiteral("Mina"));
+        QCOMPARE(results->data(hit, SearchResultModel::ConversationTitleRole).toString(), QStringLiteral("Mina"));
+        QString snippet = results->data(hit, SearchResultModel::SnippetRole).toString();
+        QVariantList ranges = results->data(hit, SearchResultModel::HighlightsRole).toList();
+        QCOMPARE(ranges.size(), 1);
+        QVariantMap r = ranges.first().toMap();
+        QCOMPARE(snippet.mid(r.value(QStringLiteral("start")).toInt(), r.value(QStringLiteral("length")).toInt()),
+                 QStringLiteral("deplo"));
+
+        // A Korean word inside a longer one, in this conversation only.
+        results->search(QStringLiteral("회의"), id);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+        QCOMPARE(results->rowCount(), 1);
+        QCOMPARE(results->scope(), id);
+        hit = results->index(0);
+        snippet = results->data(hit, SearchResultModel::SnippetRole).toString();
+        ranges = results->data(hit, SearchResultModel::HighlightsRole).toList();
+        QCOMPARE(ranges.size(), 1);
+        r = ranges.first().toMap();
+        QCOMPARE(snippet.mid(r.value(QStringLiteral("start")).toInt(), r.value(QStringLiteral("length")).toInt()),
+                 QStringLiteral("회의"));
+        const QString found = results->data(hit, SearchResultModel::MessageIdRole).toString();
+
+        // Jumping to it opens the conversation and brings the message into view.
+        b->openConversation(QString());
+        QSignalSpy jumped(b->actions(), &MessageActions::jumpRequested);
+        b->actions()->jumpTo(id, found);
+        QTRY_COMPARE_WITH_TIMEOUT(jumped.size(), 1, 10000);
+        QCOMPARE(b->currentConversationId(), id);
+        QCOMPARE(jumped.first().at(0).toString(), found);
+        QCOMPARE(jumped.first().at(1).toInt(), b->messages()->rowOfMessage(found));
+        QCOMPARE(b->actions()->highlightedId(), found);
+
+        // Nothing found is an empty page, not an error; clearing empties the model.
+        results->search(QStringLiteral("nowhere-to-be-found"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 10000);
+        QCOMPARE(results->rowCount(), 0);
+        QCOMPARE(results->error(), QString());
+        results->search(QStringLiteral("deplo"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 4, 10000);
+        results->clear();
+        QCOMPARE(results->rowCount(), 0);
+        QCOMPARE(results->query(), QString());
+    }
+};
+
+QTEST_MAIN(TestClientFeatures)
+#include "tst_client_features.moc"
