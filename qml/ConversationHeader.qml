@@ -16,6 +16,9 @@ Item {
     readonly property bool blind: root.kind === "blind"
 
     signal membersToggled()
+    //! The 🔍 button (Ctrl+F does the same): search messages.
+    signal searchRequested()
+    property bool searchOpen: false
 
     implicitHeight: Theme.headerHeight
 
@@ -69,6 +72,14 @@ Item {
                 anchors.verticalCenter: parent.verticalCenter
                 group: root.myGroup
             }
+        }
+
+        IconButton {
+            objectName: "searchButton"
+            glyph: "🔍"
+            tip: qsTr("Search messages (Ctrl+F)")
+            glyphColor: root.searchOpen ? Theme.accent : Theme.textMuted
+            onClicked: root.searchRequested()
         }
 
         IconButton {

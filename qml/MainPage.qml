@@ -16,6 +16,12 @@ Rectangle {
     readonly property int memberCount: root.client.members.count
     readonly property bool blind: root.client.currentKind === "blind"
     property bool membersOpen: App.showMembersAtStart
+    //! The message search panel (Ctrl+F, the header's 🔍).
+    property bool searchOpen: false
+    function openSearch() {
+        root.searchOpen = true
+        Qt.callLater(() => searchPanel.focusField())
+    }
 
     color: Theme.window
 
@@ -48,6 +54,12 @@ Rectangle {
     Shortcut { sequence: "Alt+Up"; onActivated: root.step(-1) }
     Shortcut { sequence: "Alt+Down"; onActivated: root.step(1) }
     Shortcut { sequence: "Ctrl+N"; onActivated: newDialog.open() }
+    Shortcut { sequence: StandardKey.Find; onActivated: root.openSearch() }
+    Shortcut {
+        sequence: "Esc"
+        enabled: root.searchOpen && !root.membersOpen
+        onActivated: root.searchOpen = false
+    }
     Shortcut {
         sequence: "Esc"
         enabled: root.membersOpen
@@ -229,6 +241,8 @@ Rectangle {
                         myGroup: App.currentGroup
                         membersOpen: root.membersOpen
                         onMembersToggled: root.membersOpen = !root.membersOpen
+                        searchOpen: root.searchOpen
+                        onSearchRequested: root.searchOpen ? (root.searchOpen = false) : root.openSearch()
                     }
 
                     ConnectionBanner {
@@ -246,6 +260,7 @@ Rectangle {
                         Layout.fillHeight: true
                         visible: root.hasConversation
                         messages: root.client.messages
+                        actions: root.client.actions
                         groupChat: root.client.currentKind !== "direct" && root.memberCount > 2
                         blind: root.blind
                         myAlias: App.currentAlias
@@ -312,6 +327,16 @@ Rectangle {
                         text: root.client.typingText
                     }
 
+                    ReplyBar {
+                        objectName: "replyBar"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: implicitHeight
+                        visible: root.hasConversation && active
+                        target: root.client.actions.replyTarget
+                        onCancelRequested: root.client.actions.cancelReply()
+                        onClicked: id => timeline.jumpToMessage(id)
+                    }
+
                     Composer {
                         id: composer
                         Layout.fillWidth: true
@@ -326,11 +351,26 @@ Rectangle {
                         describe: path => root.client.describeFile(path)
                         imagePaster: () => root.client.pasteClipboardImage()
                         maxAttachments: root.client.maxAttachments
+                        onEditLastRequested: root.client.actions.editLast()
                         onSendRequested: (text, files) => {
-                            root.client.sendMessage(root.currentId, text, files)
+                            root.client.sendMessage(root.currentId, text, files, root.client.actions.replyTarget.id ?? "")
+                            root.client.actions.cancelReply()
                             timeline.scrollToEnd()
                         }
                     }
+                }
+
+                SearchPanel {
+                    id: searchPanel
+                    objectName: "searchPanel"
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: Theme.memberPanelWidth + 60
+                    visible: root.searchOpen
+                    results: root.client.search
+                    conversationId: root.currentId
+                    conversationTitle: root.client.currentTitle
+                    onCloseRequested: root.searchOpen = false
+                    onResultChosen: (conversationId, messageId) => root.client.actions.jumpTo(conversationId, messageId)
                 }
 
                 MemberPanel {

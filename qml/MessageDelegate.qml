@@ -30,6 +30,15 @@ Item {
     //! MessageListModel's attachments role: [{id, name, sizeText, mime, image, width, height, preview,
     //! thumbnailUrl, fileUrl, progress, state, error}].
     required property var attachments
+    //! MessageListModel's reactions role: [{emoji, count, mine}].
+    required property var reactions
+    //! MessageListModel's replyTo role: {id, sender, excerpt, deleted, loaded}, or empty.
+    required property var replyTo
+
+    //! Being edited in place: the bubble holds an editor (Enter saves, Esc cancels).
+    property bool editing: false
+    //! Jumped to: flashes once.
+    property bool highlighted: false
 
     //! The "New messages" line goes above this message.
     property bool firstUnread: false
@@ -46,6 +55,13 @@ Item {
     signal readersRequested(var seq, Item anchor)
     signal openAttachmentRequested(var attachment)
     signal saveAttachmentRequested(string attachmentId)
+    //! Right click, long press or the ⋯ button: the message's menu at (x, y) of `anchor`.
+    signal menuRequested(Item anchor, real x, real y)
+    signal reactionToggled(string emoji)
+    //! The quoted message was clicked.
+    signal quoteClicked(string messageId)
+    signal editSaved(string text)
+    signal editCancelled()
 
     // The status marks of own messages (UI.md), by MessageListModel.Status.
     readonly property string statusMark: !root.own ? ""
@@ -78,6 +94,12 @@ Item {
                                      && root.attachments.length > 0
     //! A message of files only shows no empty text line.
     readonly property bool showBody: root.deleted || root.body.length > 0 || !root.hasFiles
+    readonly property bool hasQuote: root.replyTo !== undefined && root.replyTo !== null
+                                     && (root.replyTo.id ?? "").length > 0 && !root.deleted
+    readonly property bool hasReactions: root.reactions !== undefined && root.reactions !== null
+                                         && root.reactions.length > 0 && !root.deleted
+    //! Stored messages have a menu; unsent ones have Retry/Delete instead.
+    readonly property bool actionable: root.messageId.length > 0 && !root.deleted
 
     implicitHeight: column.implicitHeight
     height: implicitHeight
@@ -85,6 +107,14 @@ Item {
     Accessible.name: (root.own ? qsTr("You") : root.senderName) + ", " + root.timeText + ": " + root.body
 
     HoverHandler { id: hover }
+
+    onEditingChanged: {
+        if (root.editing) {
+            editor.text = root.body
+            editor.cursorPosition = editor.length
+            editor.forceActiveFocus()
+        }
+    }
 
     // Plain text to rich text: HTML escaped, links made clickable, line breaks kept.
     function linkify(text) {
@@ -176,12 +206,37 @@ Item {
                 alias: root.blind
             }
 
+            // Right click anywhere on the message, or a long press on touch screens, opens its menu.
+            TapHandler {
+                enabled: root.actionable && !root.editing
+                acceptedButtons: Qt.RightButton
+                onTapped: eventPoint => root.menuRequested(row, eventPoint.position.x, eventPoint.position.y)
+            }
+            TapHandler {
+                enabled: root.actionable && !root.editing
+                acceptedDevices: PointerDevice.TouchScreen
+                onLongPressed: root.menuRequested(row, point.position.x, point.position.y)
+            }
+            IconButton {
+                id: moreButton
+                objectName: "moreButton"
+                visible: root.actionable && !root.editing && (root.hovered || moreButton.activeFocus)
+                glyph: "⋯"
+                tip: qsTr("Message actions")
+                implicitWidth: 28
+                implicitHeight: 28
+                y: content.y + (header.visible ? header.height + content.spacing : 0)
+                x: root.own ? content.x - width - Theme.spacingXs : content.x + content.width + Theme.spacingXs
+                onClicked: root.menuRequested(moreButton, 0, moreButton.height)
+            }
+
             Column {
                 id: content
                 objectName: "messageContent"
                 readonly property bool alignedRight: root.own
                 x: root.own ? row.width - root.sidePadding - width : root.sidePadding + root.avatarColumn
                 width: Math.max(bubble.width, header.visible ? header.width : 0,
+                                reactionRow.visible ? reactionRow.width : 0,
                                 failure.visible ? failure.implicitWidth : 0,
                                 readBy.visible ? readBy.implicitWidth : 0)
                 spacing: 3
@@ -219,15 +274,81 @@ Item {
                     id: bubble
                     objectName: "bubble"
                     x: root.own ? content.width - width : 0
-                    width: Math.max(root.showBody ? bodyText.width + 2 * Theme.spacingM : 0,
+                    width: root.editing ? root.maxBubble
+                           : Math.max(root.showBody ? bodyText.width + 2 * Theme.spacingM : 0,
                                     meta.implicitWidth + 2 * Theme.spacingM,
-                                    files.visible ? files.width + 2 * Theme.spacingS : 0)
-                    height: (files.visible ? files.height + Theme.spacingS : 0)
-                            + (root.showBody ? bodyText.height : 0)
+                                    files.visible ? files.width + 2 * Theme.spacingS : 0,
+                                    quote.visible ? Math.min(quote.implicitWidth, root.maxBubble - 2 * Theme.spacingS)
+                                                    + 2 * Theme.spacingS : 0)
+                    height: (quote.visible ? quote.height + Theme.spacingS : 0)
+                            + (files.visible ? files.height + Theme.spacingS : 0)
+                            + (root.editing ? editor.height + editHint.height + Theme.spacingXs
+                                            : root.showBody ? bodyText.height : 0)
                             + (meta.visible ? meta.implicitHeight : 0) + 2 * Theme.spacingS
                     radius: Theme.radiusBubble
                     color: root.own ? Theme.bubbleOwn : Theme.bubbleOther
                     opacity: root.status === MessageListModel.Sending ? 0.85 : 1
+                    border.width: root.highlighted ? 2 : 0
+                    border.color: Theme.accent
+
+                    // The message this one answers: its sender and first line; a click jumps there.
+                    Rectangle {
+                        id: quote
+                        objectName: "quote"
+                        visible: root.hasQuote
+                        x: Theme.spacingS
+                        y: Theme.spacingS
+                        width: Math.min(implicitWidth, root.maxBubble - 2 * Theme.spacingS,
+                                        Math.max(implicitWidth, bubble.width - 2 * Theme.spacingS))
+                        implicitWidth: Math.max(quoteSender.implicitWidth, quoteText.implicitWidth) + Theme.spacingM + 4
+                        height: quoteColumn.implicitHeight + Theme.spacingXs * 2
+                        radius: Theme.radiusControl - 2
+                        color: root.own ? Qt.darker(Theme.bubbleOwn, Theme.dark ? 0.8 : 1.06)
+                                        : Qt.darker(Theme.bubbleOther, Theme.dark ? 0.8 : 1.05)
+                        Accessible.role: Accessible.Button
+                        Accessible.name: qsTr("Reply to %1: %2").arg(quoteSender.text).arg(quoteText.text)
+                        Accessible.onPressAction: root.quoteClicked(root.replyTo.id)
+                        Rectangle {
+                            width: 3
+                            height: parent.height
+                            radius: 1.5
+                            color: Theme.accent
+                        }
+                        Column {
+                            id: quoteColumn
+                            x: Theme.spacingS + 3
+                            y: Theme.spacingXs
+                            width: parent.width - Theme.spacingS - 6
+                            Text {
+                                id: quoteSender
+                                objectName: "quoteSender"
+                                width: parent.width
+                                text: root.hasQuote ? (root.replyTo.sender || qsTr("Earlier message")) : ""
+                                color: Theme.accent
+                                font.pixelSize: Theme.fontSmall
+                                font.weight: Font.DemiBold
+                                elide: Text.ElideRight
+                                textFormat: Text.PlainText
+                            }
+                            Text {
+                                id: quoteText
+                                objectName: "quoteText"
+                                width: parent.width
+                                text: !root.hasQuote ? ""
+                                      : root.replyTo.deleted ? qsTr("This message was deleted")
+                                      : root.replyTo.excerpt.length > 0 ? root.replyTo.excerpt
+                                      : qsTr("Not loaded")
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                                font.italic: root.hasQuote && root.replyTo.deleted
+                                elide: Text.ElideRight
+                                maximumLineCount: 1
+                                textFormat: Text.PlainText
+                            }
+                        }
+                        HoverHandler { cursorShape: Qt.PointingHandCursor }
+                        TapHandler { onTapped: root.quoteClicked(root.replyTo.id) }
+                    }
 
                     Text {
                         id: measure
@@ -242,7 +363,7 @@ Item {
                         objectName: "attachmentList"
                         visible: root.hasFiles && !root.deleted
                         x: Theme.spacingS
-                        y: Theme.spacingS
+                        y: quote.visible ? quote.y + quote.height + Theme.spacingS : Theme.spacingS
                         spacing: Theme.spacingXs
                         Repeater {
                             model: files.visible ? root.attachments : []
@@ -276,9 +397,10 @@ Item {
                     TextEdit {
                         id: bodyText
                         objectName: "bodyText"
-                        visible: root.showBody
+                        visible: root.showBody && !root.editing
                         x: Theme.spacingM
-                        y: files.visible ? files.y + files.height + Theme.spacingS : Theme.spacingS
+                        y: files.visible ? files.y + files.height + Theme.spacingS
+                           : quote.visible ? quote.y + quote.height + Theme.spacingS : Theme.spacingS
                         width: Math.min(Math.ceil(measure.implicitWidth) + 1, root.maxBubble - 2 * Theme.spacingM)
                         text: root.deleted ? "<i>" + qsTr("This message was deleted") + "</i>"
                                            : root.linkify(root.body)
@@ -299,6 +421,49 @@ Item {
                             enabled: bodyText.hoveredLink.length > 0
                             cursorShape: Qt.PointingHandCursor
                         }
+                    }
+
+                    // Edit in place: Enter saves, Shift+Enter a new line, Esc cancels.
+                    TextArea {
+                        id: editor
+                        objectName: "editor"
+                        visible: root.editing
+                        x: Theme.spacingS
+                        y: bodyText.y - Theme.spacingXs
+                        width: bubble.width - 2 * Theme.spacingS
+                        wrapMode: TextEdit.Wrap
+                        color: Theme.text
+                        selectionColor: Theme.accent
+                        selectedTextColor: Theme.textOnAccent
+                        font.pixelSize: Theme.fontBody
+                        padding: Theme.spacingXs
+                        Accessible.name: qsTr("Edit message")
+                        background: Rectangle {
+                            radius: Theme.radiusControl - 2
+                            color: Theme.field
+                            border.width: 1
+                            border.color: editor.activeFocus ? Theme.accent : Theme.fieldBorder
+                        }
+                        Keys.onPressed: event => {
+                            if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
+                                    && !(event.modifiers & Qt.ShiftModifier) && editor.preeditText.length === 0) {
+                                root.editSaved(editor.text)
+                                event.accepted = true
+                            } else if (event.key === Qt.Key_Escape) {
+                                root.editCancelled()
+                                event.accepted = true
+                            }
+                        }
+                    }
+                    Text {
+                        id: editHint
+                        objectName: "editHint"
+                        visible: root.editing
+                        x: Theme.spacingM
+                        y: editor.y + editor.height + Theme.spacingXs
+                        text: qsTr("Enter to save · Esc to cancel")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall - 1
                     }
 
                     Row {
@@ -327,6 +492,47 @@ Item {
                             font.pixelSize: Theme.fontSmall
                             font.weight: Font.DemiBold
                             Accessible.name: root.statusName
+                        }
+                    }
+                }
+
+                // Reaction chips: emoji and count; mine are tinted; a click toggles mine.
+                Flow {
+                    id: reactionRow
+                    objectName: "reactionRow"
+                    visible: root.hasReactions
+                    x: root.own ? content.width - width : 0
+                    width: Math.min(implicitWidth, root.maxBubble)
+                    spacing: Theme.spacingXs
+                    Repeater {
+                        model: root.hasReactions ? root.reactions : []
+                        delegate: AbstractButton {
+                            id: chip
+                            required property var modelData
+                            objectName: "reactionChip"
+                            implicitWidth: chipText.implicitWidth + 2 * Theme.spacingS
+                            implicitHeight: chipText.implicitHeight + Theme.spacingXs + 2
+                            checkable: false
+                            Accessible.role: Accessible.Button
+                            Accessible.name: chip.modelData.mine
+                                ? qsTr("%1 %2, including you: remove mine").arg(chip.modelData.emoji).arg(chip.modelData.count)
+                                : qsTr("%1 %2: react with it too").arg(chip.modelData.emoji).arg(chip.modelData.count)
+                            contentItem: Text {
+                                id: chipText
+                                text: chip.modelData.emoji + " " + chip.modelData.count
+                                color: chip.modelData.mine ? Theme.accent : Theme.text
+                                font.pixelSize: Theme.fontSmall
+                                font.weight: chip.modelData.mine ? Font.DemiBold : Font.Normal
+                                horizontalAlignment: Text.AlignHCenter
+                                verticalAlignment: Text.AlignVCenter
+                            }
+                            background: Rectangle {
+                                radius: height / 2
+                                color: chip.modelData.mine ? Theme.selected : (chip.hovered ? Theme.hover : Theme.window)
+                                border.width: chip.visualFocus ? 2 : 1
+                                border.color: chip.modelData.mine || chip.visualFocus ? Theme.accent : Theme.divider
+                            }
+                            onClicked: root.reactionToggled(chip.modelData.emoji)
                         }
                     }
                 }

@@ -10,6 +10,8 @@ Item {
     //! A MessageListModel (count, canLoadOlder, firstUnreadRow, conversationChanged()).
     property var messages: null
     property bool groupChat: false
+    //! A MessageActions (edit, delete, react, reply, copy, jumps), or null: messages have no menu.
+    property var actions: null
     //! Blind room: aliases, their A/B groups (member id → "A"/"B") and how the others see me.
     property bool blind: false
     property var memberGroups: ({})
@@ -32,6 +34,23 @@ Item {
 
     //! Whether files may be dropped here (a conversation is open).
     property bool canAttach: true
+
+    //! Shows a loaded message in the middle of the view (a quote or a search result was clicked).
+    function jumpToMessage(id) {
+        if (!root.messages)
+            return
+        const row = root.messages.rowOfMessage(id)
+        if (row >= 0)
+            root.showRow(row)
+        else if (root.actions)
+            root.actions.jumpTo(root.messages.conversationId, id)
+    }
+    function showRow(row) {
+        list.anchorRow = -1
+        list.stickToEnd = false
+        list.positionViewAtIndex(row, ListView.Center)
+        Qt.callLater(() => list.positionViewAtIndex(row, ListView.Center))
+    }
 
     function scrollToEnd() {
         list.anchorRow = -1
@@ -78,6 +97,23 @@ Item {
                 root.openAttachmentRequested(attachment.id)
             }
             onSaveAttachmentRequested: id => root.saveAttachmentRequested(id)
+            editing: root.actions !== null && messageId.length > 0 && root.actions.editingId === messageId
+            highlighted: root.actions !== null && messageId.length > 0 && root.actions.highlightedId === messageId
+            onMenuRequested: (anchor, x, y) => {
+                if (!root.actions)
+                    return
+                const mine = []
+                for (const r of reactions ?? []) {
+                    if (r.mine)
+                        mine.push(r.emoji)
+                }
+                menu.openFor(anchor, x, y, messageId, root.actions.canEdit(messageId),
+                             root.actions.canDelete(messageId), mine)
+            }
+            onReactionToggled: emoji => { if (root.actions) root.actions.toggleReaction(messageId, emoji) }
+            onQuoteClicked: id => root.jumpToMessage(id)
+            onEditSaved: text => { if (root.actions) root.actions.saveEdit(messageId, text) }
+            onEditCancelled: { if (root.actions) root.actions.cancelEdit() }
         }
 
         onAtYEndChanged: if (atYEnd) root.newCount = 0
@@ -180,6 +216,23 @@ Item {
         }
         background: Rectangle { radius: height / 2; color: Theme.accent }
         onClicked: root.scrollToEnd()
+    }
+
+    MessageMenu {
+        id: menu
+        objectName: "messageMenu"
+        emoji: root.actions ? root.actions.quickReactions() : []
+        onReplyChosen: id => root.actions.startReply(id)
+        onEditChosen: id => root.actions.startEdit(id)
+        onDeleteChosen: id => root.actions.remove(id)
+        onCopyChosen: id => root.actions.copyText(id)
+        onReactionChosen: (id, emoji) => root.actions.toggleReaction(id, emoji)
+    }
+
+    Connections {
+        target: root.actions
+        ignoreUnknownSignals: true
+        function onJumpRequested(id, row) { root.showRow(row) }
     }
 
     ImageViewer {
