@@ -9,6 +9,26 @@
 
 namespace confab::server {
 
+namespace {
+//! Events that change neither who is in a conversation nor how its members are named. Any other
+//! kind (membership, roles, renames, archiving, kinds added later) drops the cached audience.
+bool isContent(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Message:
+    case EventKind::Edit:
+    case EventKind::Delete:
+    case EventKind::Reaction:
+        return true;
+    default:
+        return false;
+    }
+}
+
+//! A bound on cached conversations: the cache is dropped as a whole beyond it (reads refill it).
+constexpr qsizetype kMaxCachedAudiences = 4096;
+} // namespace
+
 StoredEvent ConversationLog::append(const QString &conversationId, EventKind kind, const QString &actorId,
                                     const QJsonObject &payload, const QString &messageId, qint64 at)
 {
@@ -22,7 +42,43 @@ StoredEvent ConversationLog::append(const QString &conversationId, EventKind kin
     event.payload = payload;
     m_events.append(event);
     m_fanout.eventAppended(conversationId, event.seq);
+    noteEvent(conversationId, event.seq, kind);
     return event;
+}
+
+void ConversationLog::noteEvent(const QString &conversationId, qint64 seq, EventKind kind)
+{
+    const auto it = m_audiences.find(conversationId);
+    if (it == m_audiences.end())
+        return;
+    // Seqs are gap-free per conversation: a gap means another instance (or a rolled back
+    // transaction) wrote something this cache did not see, so it is read again.
+    if (isContent(kind) && seq == it->seq + 1)
+        it->seq = seq;
+    else
+        m_audiences.erase(it);
+}
+
+const ConversationLog::Audience *ConversationLog::audience(const QString &conversationId)
+{
+    if (const auto it = m_audiences.constFind(conversationId); it != m_audiences.constEnd())
+        return &*it;
+    // The conversation row first: its last_seq is then no newer than the members read after it,
+    // so a change committed in between shows up as a gap at the next event.
+    const auto conversation = m_conversations.byId(conversationId);
+    if (!conversation)
+        return nullptr;
+    Audience audience{presenter(*conversation), m_conversations.activeMemberIds(conversationId), conversation->lastSeq};
+    if (m_audiences.size() >= kMaxCachedAudiences)
+        m_audiences.clear();
+    return &*m_audiences.insert(conversationId, std::move(audience));
+}
+
+Presenter ConversationLog::cachedPresenter(const QString &conversationId)
+{
+    if (const Audience *known = audience(conversationId))
+        return known->presenter;
+    throw StoreError(StoreError::Kind::Internal, QStringLiteral("no conversation ") + conversationId);
 }
 
 Presenter ConversationLog::presenter(const Conversation &conversation)
@@ -42,11 +98,12 @@ void ConversationLog::deliver(const QString &conversationId, const QList<StoredE
 {
     if (events.isEmpty())
         return;
-    const auto conversation = m_conversations.byId(conversationId);
-    if (!conversation)
+    const Audience *known = audience(conversationId);
+    if (!known)
         return;
-    const Presenter presenter = this->presenter(*conversation);
-    const QList<QString> members = m_conversations.activeMemberIds(conversationId);
+    // Copies (implicitly shared): reading a message below may not touch the cache, but be safe.
+    const Presenter presenter = known->presenter;
+    const QList<QString> members = known->activeMemberIds;
     for (StoredEvent event : events) {
         if (event.kind == EventKind::Message && !event.message)
             event.message = m_events.messageById(event.messageId);
@@ -74,6 +131,8 @@ void ConversationLog::deliverRemote(const QString &conversationId, qint64 seq)
 {
     try {
         const QList<StoredEvent> events = m_events.page(conversationId, seq + 1, seq - 1, 1);
+        for (const StoredEvent &event : events)
+            noteEvent(conversationId, event.seq, event.kind);
         deliver(conversationId, events, {}, 0);
     } catch (const StoreError &) {
         // Clients notice the gap at the next event and sync.

@@ -4,6 +4,8 @@
 #include "domain/presenter.h"
 #include "protocol/frames.h"
 
+#include <QHash>
+
 namespace confab::server {
 
 class ConversationStore;
@@ -36,8 +38,22 @@ public:
 
     //! A presenter for the conversation, knowing former members too.
     Presenter presenter(const Conversation &conversation);
+    //! The same from the audience cache, for presenting content (messages, edits, reactions) only:
+    //! the cached conversation row may lag behind in title and archive state.
+    Presenter cachedPresenter(const QString &conversationId);
 
 private:
+    //! Who receives a conversation's events and how they are presented, valid as of event `seq`.
+    struct Audience {
+        Presenter presenter;
+        QList<QString> activeMemberIds;
+        qint64 seq = 0;
+    };
+    //! The cached audience, read from the store when missing. Null if the conversation is gone.
+    const Audience *audience(const QString &conversationId);
+    //! Keeps the cache entry only if `event` is the next content event after the ones it knew.
+    void noteEvent(const QString &conversationId, qint64 seq, EventKind kind);
+
     //! `committedNs`: when the events' transaction committed here; 0 for events of other instances.
     void deliver(const QString &conversationId, const QList<StoredEvent> &events, const QList<QString> &alsoTo,
                  qint64 committedNs);
@@ -46,6 +62,7 @@ private:
     EventStore &m_events;
     Fanout &m_fanout;
     Metrics *m_metrics = nullptr;
+    QHash<QString, Audience> m_audiences;
 };
 
 } // namespace confab::server

@@ -53,11 +53,12 @@ Outcome<protocol::MessageSent> MessageService::send(const Identity &who, const p
         if (!me || !me->active)
             return notFound(kConversation);
         // A retry of a message already stored returns it, before any rate limit: retries must be safe.
-        const auto present = [this, &request](const Message &m) {
-            const auto conversation = m_conversations->byId(request.conversationId);
-            protocol::MessageSent sent{request.conversationId, m_log.presenter(*conversation).message(m)};
+        // `linked`: the message's attachments are known (just stored), no need to read them back.
+        const auto present = [this, &request](const Message &m, bool linked = false) {
+            // The conversation log's cached presenter: a message only needs its members' ids and aliases.
+            protocol::MessageSent sent{request.conversationId, m_log.cachedPresenter(request.conversationId).message(m)};
             // A retry reads the message back without its attachments; they are the ones linked to it.
-            if (sent.message.attachments.isEmpty() && !m.deleted)
+            if (!linked && sent.message.attachments.isEmpty() && !m.deleted)
                 sent.message.attachments = m_attachments->idsOfMessage(m.id);
             return sent;
         };
@@ -107,7 +108,7 @@ Outcome<protocol::MessageSent> MessageService::send(const Identity &who, const p
         }
         event.message = message;
         m_log.publish(request.conversationId, {event});
-        return present(message);
+        return present(message, true);
     } catch (const StoreError &e) {
         return storeFailure(e);
     }
