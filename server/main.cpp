@@ -29,8 +29,10 @@ int main(int argc, char *argv[])
         "  serve                      run the server (the default)\n"
         "  migrate                    bring the database schema up to date and exit\n"
         "  user add|disable|enable|reset-password USERNAME [--display-name N] [--password-stdin]\n"
+        "  user add --bot USERNAME    a bot account; prints its token (sign in with auth.resume)\n"
         "  user list\n"
         "  invite create              print a one-time invite code (auth/registration = invite)\n"
+        "  report list [LIMIT]        reported members with their real identities (newest first; logged)\n"
         "  backup FOLDER              copy the SQLite database and the attachments into a new folder\n"
         "  check                      check config, database, schema, storage and TLS; exit 1 on a problem\n"
         "  fingerprint                print the SHA-256 fingerprint of the TLS certificate"));
@@ -50,8 +52,11 @@ int main(int argc, char *argv[])
                                                QStringLiteral("name"));
     const QCommandLineOption passwordStdinOption(QStringLiteral("password-stdin"),
                                                  QStringLiteral("user add/reset-password: read the password from stdin."));
-    parser.addOptions({configOption, listenOption, dataOption, databaseOption, displayNameOption, passwordStdinOption});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate | user | invite | backup | check | fingerprint"));
+    const QCommandLineOption botOption(QStringLiteral("bot"),
+                                       QStringLiteral("user add: a bot account; prints its sign-in token once."));
+    parser.addOptions({configOption, listenOption, dataOption, databaseOption, displayNameOption, passwordStdinOption,
+                       botOption});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate | user | invite | report | backup | check | fingerprint"));
     parser.process(app);
 
     QTextStream out(stdout), err(stderr), in(stdin);
@@ -77,10 +82,14 @@ int main(int argc, char *argv[])
     Admin admin(config, out, err, in);
     if (command == QLatin1StringView("migrate"))
         return admin.migrate();
+    if (command == QLatin1StringView("user") && parser.isSet(botOption))
+        return admin.addBot(positional.mid(1), parser.value(displayNameOption));
     if (command == QLatin1StringView("user"))
         return admin.user(positional.mid(1), parser.value(displayNameOption), parser.isSet(passwordStdinOption));
     if (command == QLatin1StringView("invite"))
         return admin.invite(positional);
+    if (command == QLatin1StringView("report"))
+        return admin.report(positional);
     Operations operations(config, out, err);
     if (command == QLatin1StringView("backup"))
         return operations.backup(positional.value(1));

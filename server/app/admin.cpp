@@ -6,6 +6,7 @@
 #include "logging.h"
 #include "protocol/json.h"
 #include "storage/accountstore.h"
+#include "storage/blindstore.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 
@@ -167,6 +168,57 @@ int Admin::user(const QStringList &args, const QString &displayName, bool passwo
     }
 }
 
+int Admin::report(const QStringList &args)
+{
+    if (args.value(1) != QLatin1StringView("list") || args.size() > 3) {
+        m_err << "usage: confab-server report list [LIMIT]" << Qt::endl;
+        return 2;
+    }
+    bool limitOk = true;
+    const int limit = args.size() > 2 ? args.value(2).toInt(&limitOk) : 100;
+    if (!limitOk || limit < 1) {
+        m_err << "LIMIT must be a positive number" << Qt::endl;
+        return 2;
+    }
+    QString error;
+    const auto url = m_config.resolvedDatabase(&error);
+    if (!url) {
+        m_err << error << Qt::endl;
+        return 2;
+    }
+    Database db(*url, QStringLiteral("confab-admin"));
+    if (!openDatabase(db))
+        return 1;
+    try {
+        BlindStore store(db);
+        const QList<ReportRow> reports = store.reports(limit);
+        // Real identities behind aliases: the operator may read them, and it leaves a trace.
+        store.logOperatorAccess(QStringLiteral("report list"), QStringLiteral("%1 reports shown").arg(reports.size()),
+                                nowMs());
+        qCInfo(lcAdmin).noquote() << "admin CLI listed" << reports.size()
+                                  << "reports with the real identities of reporters and reported members";
+        const auto oneLine = [](QString text) {
+            return text.replace(u'\\', QStringLiteral("\\\\")).replace(u'\n', QStringLiteral("\\n")).replace(u'\t', u' ');
+        };
+        // One report a line, tab-separated: when, report, conversation (id, kind, title), reported
+        // member (username, display name, user id, alias in blind rooms), reporter (username,
+        // display name, user id), reason.
+        for (const ReportRow &r : reports) {
+            m_out << QDateTime::fromMSecsSinceEpoch(r.createdAt).toString(Qt::ISODate) << '\t' << r.id << '\t'
+                  << r.conversationId << '\t' << r.conversationKind << '\t' << oneLine(r.conversationTitle) << '\t'
+                  << r.reportedUsername << '\t' << oneLine(r.reportedName) << '\t' << r.reportedId << '\t'
+                  << (r.conversationKind == QLatin1StringView("blind") ? r.reportedAlias : QStringLiteral("-")) << '\t'
+                  << r.reporterUsername << '\t' << oneLine(r.reporterName) << '\t' << r.reporterId << '\t'
+                  << oneLine(r.reason) << Qt::endl;
+        }
+        m_err << reports.size() << " report(s); this access is logged" << Qt::endl;
+        return 0;
+    } catch (const StoreError &e) {
+        m_err << "database error: " << e.what() << Qt::endl;
+        return 1;
+    }
+}
+
 int Admin::invite(const QStringList &args)
 {
     if (args.value(1) != QLatin1StringView("create")) {
@@ -190,6 +242,64 @@ int Admin::invite(const QStringList &args)
         return 0;
     } catch (const StoreError &e) {
         m_err << "database error: " << e.what() << Qt::endl;
+        return 1;
+    }
+}
+
+int Admin::addBot(const QStringList &args, const QString &displayName)
+{
+    const QString username = args.value(1);
+    if (args.value(0) != QLatin1StringView("add") || username.isEmpty()) {
+        m_err << "usage: confab-server user add --bot USERNAME [--display-name N]" << Qt::endl;
+        return 2;
+    }
+    const QString name = displayName.isEmpty() ? username : displayName;
+    if (!fits(username, protocol::rule::Username, QStringLiteral("username"), m_err) ||
+        !fits(name, protocol::rule::DisplayName, QStringLiteral("display name"), m_err))
+        return 2;
+    QString error;
+    const auto url = m_config.resolvedDatabase(&error);
+    if (!url) {
+        m_err << error << Qt::endl;
+        return 2;
+    }
+    Database db(*url, QStringLiteral("confab-admin"));
+    if (!openDatabase(db))
+        return 1;
+    AccountStore accounts(db);
+    try {
+        // A password nobody knows: a bot signs in with its token only.
+        PasswordHasher hasher;
+        const qint64 now = nowMs();
+        User user{ids::make('u'), username, name, hasher.hashNow(ids::token()), false, now};
+        const QString token = ids::token();
+        SessionRecord session;
+        session.id = ids::make('s');
+        session.userId = user.id;
+        session.tokenHash = ids::tokenHash(token);
+        session.device = QStringLiteral("bot");
+        session.createdAt = now;
+        session.lastUsedAt = now;
+        session.expiresAt = now + 10LL * 365 * 24 * 3600 * 1000; // long-lived; revoked like any session
+        try {
+            Transaction tx(db);
+            accounts.createUser(user);
+            accounts.setBot(user.id);
+            accounts.createSession(session);
+            tx.commit();
+        } catch (const StoreError &e) {
+            if (e.kind() == StoreError::Kind::Conflict) {
+                m_err << "the username " << username << " is taken" << Qt::endl;
+                return 1;
+            }
+            throw;
+        }
+        qCInfo(lcAdmin).noquote() << "admin CLI created bot" << user.id;
+        m_out << "created bot " << username << " (" << user.id << ")" << Qt::endl;
+        m_out << "token: " << token << Qt::endl;
+        return 0;
+    } catch (const StoreError &e) {
+        m_err << e.what() << Qt::endl;
         return 1;
     }
 }

@@ -22,6 +22,11 @@ public:
     //! `args`: the action and username; `displayName` for add (the username when empty).
     int user(const QStringList &args, const QString &displayName, bool passwordStdin);
     int invite(const QStringList &args);
+    //! `user add --bot NAME`: a bot account and its long-lived token, printed once.
+    int addBot(const QStringList &args, const QString &displayName);
+    //! `report list`: members reported from conversations, with the real identities (blind rooms
+    //! too). Every listing is logged (`operator_access`, and the admin log category).
+    int report(const QStringList &args);
 
 private:
     bool openDatabase(class Database &db);

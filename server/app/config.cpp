@@ -124,6 +124,9 @@ bool ServerConfig::loadIni(const QString &path, QString *error)
     integer(QStringLiteral("limits/sync_gap_max"), limits.syncGapMax, 1, 100'000);
     integer(QStringLiteral("attachments/upload_timeout_ms"), uploadTimeoutMs, 1000, 7 * 24 * 3'600'000LL);
     integer(QStringLiteral("attachments/quota_bytes"), attachmentQuotaBytes, 0, qint64(1) << 50);
+    integer(QStringLiteral("messages/edit_window_s"), editWindowS, 0, 10LL * 365 * 86'400);
+    integer(QStringLiteral("messages/delete_window_s"), deleteWindowS, 0, 10LL * 365 * 86'400);
+    integer(QStringLiteral("messages/stream_timeout_s"), streamTimeoutS, 1, 86'400);
     if (ok && ini.contains(QStringLiteral("attachments/allowed_types"))) {
         // QSettings reads "a, b" as a list; a single entry comes back as a string.
         QStringList types;

@@ -50,6 +50,9 @@ struct ServerConfig {
     bool stripImageMetadata = true;     //!< re-encode stored images without EXIF (always done in blind rooms)
     qint64 uploadTimeoutMs = 3'600'000; //!< an upload without a chunk for this long is discarded
     qint64 attachmentQuotaBytes = 0;    //!< per user, all attachments together; 0 = no quota
+    qint64 editWindowS = 0;       //!< how long after sending the author may edit; 0 = no limit
+    qint64 deleteWindowS = 0;     //!< how long after sending the author may delete; 0 = no limit
+    qint64 streamTimeoutS = 60;   //!< a streamed message without an append for this long is finalized as interrupted
     // Health and metrics over HTTP (app/healthhttp.h), on loopback only: the figures are not for the world.
     quint16 metricsPort = 0; //!< 0: no HTTP endpoint
     QHostAddress metricsAddress = QHostAddress::LocalHost;

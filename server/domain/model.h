@@ -46,6 +46,7 @@ struct Conversation {
     bool archived = false;
     QString directKey;   //!< "userA:userB" (sorted) for direct conversations: one per pair
     QString aliasSecret; //!< blind rooms: the key of the alias ids
+    QString description; //!< groups: what the conversation is about; empty when none
 };
 
 struct Member {
@@ -65,6 +66,7 @@ struct Member {
     // Joined from users, for presentation:
     QString username;
     QString displayName;
+    bool bot = false; //!< joined from users
 };
 
 struct Message {
@@ -79,6 +81,10 @@ struct Message {
     bool deleted = false;
     std::optional<QString> replyTo;
     QList<QString> attachments; //!< attachment ids in the order sent; kept in the message event's payload
+    std::optional<QString> threadId; //!< replies: their thread's root
+    QString streamState;             //!< streamed messages: "streaming", "complete" or "interrupted"; else empty
+    std::optional<qint64> streamTokens;
+    std::optional<qint64> streamLatencyMs;
 };
 
 //! One row of the log. `payload` holds the kind's own fields (see EventStore).

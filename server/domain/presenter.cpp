@@ -1,5 +1,7 @@
 #include "presenter.h"
 
+#include "domain/aliases.h"
+
 #include <QJsonArray>
 
 namespace confab::server {
@@ -20,17 +22,53 @@ protocol::MemberInfo Presenter::memberOf(const Conversation &conversation, const
         info.alias = true;
         if (!m.group.isEmpty())
             info.group = m.group;
+        if (const QString ko = aliases::aliasNameKo(m.alias); !ko.isEmpty())
+            info.nameKo = ko;
     } else {
         info.id = m.userId;
         info.name = m.displayName;
         info.username = m.username;
     }
+    if (m.bot) // that a member is a bot is no identity: blind rooms show it too
+        info.bot = true;
     return info;
 }
 
-protocol::MemberInfo Presenter::member(const Member &m) const
+protocol::MemberInfo Presenter::member(const Member &m, const QString &viewerId) const
 {
-    return memberOf(m_conversation, m);
+    protocol::MemberInfo info = memberOf(m_conversation, m);
+    if (blind() && m_reveals.mutual(viewerId, m.userId))
+        info.revealed = protocol::UserInfo{m.userId, m.username, m.displayName};
+    return info;
+}
+
+bool Presenter::personal(const StoredEvent &e) const
+{
+    if (!blind())
+        return false;
+    switch (e.kind) {
+    case EventKind::RevealOffered:
+    case EventKind::RevealWithdrawn:
+    case EventKind::Revealed:
+        return true;
+    case EventKind::MemberAdded:
+    case EventKind::MemberRemoved:
+    case EventKind::MemberLeft:
+    case EventKind::RoleChanged:
+        return !m_reveals.pairs.isEmpty(); // `member` carries `revealed` for some viewers
+    default:
+        return false;
+    }
+}
+
+bool Presenter::revealConcerns(const StoredEvent &e, const QString &viewerId) const
+{
+    if (viewerId.isEmpty())
+        return false;
+    const QString other = e.payload.value(QLatin1StringView(e.kind == EventKind::Revealed ? "user_id" : "to")).toString();
+    if (e.kind != EventKind::Revealed && other.isEmpty())
+        return true; // an offer to the room, or its withdrawal: the room's business
+    return viewerId == e.actorId || viewerId == other;
 }
 
 QString Presenter::memberId(const QString &userId) const
@@ -56,6 +94,14 @@ protocol::MessageInfo Presenter::message(const Message &m) const
     info.editedAt = m.editedAt;
     info.deleted = m.deleted;
     info.replyTo = m.replyTo;
+    info.threadId = m.threadId;
+    if (!m.streamState.isEmpty()) {
+        protocol::StreamInfo stream;
+        stream.state = protocol::enumFromName<protocol::StreamState>(m.streamState).value_or(protocol::StreamState::Streaming);
+        stream.tokens = m.streamTokens;
+        stream.latencyMs = m.streamLatencyMs;
+        info.stream = stream;
+    }
     if (!m.deleted)
         info.attachments = m.attachments;
     return info;
@@ -66,7 +112,7 @@ protocol::MarkerInfo Presenter::marker(const Member &m, const QString &viewerId)
     return protocol::MarkerInfo{memberId(m.userId), m.deliveredSeq, m.userId == viewerId ? m.readSeq : m.publicReadSeq};
 }
 
-protocol::Event Presenter::event(const StoredEvent &e) const
+protocol::Event Presenter::event(const StoredEvent &e, const QString &viewerId) const
 {
     protocol::Event out;
     out.conversationId = e.conversationId;
@@ -114,7 +160,7 @@ protocol::Event Presenter::event(const StoredEvent &e) const
         const QString userId = text("user_id").value_or(QString());
         const auto it = m_members.constFind(userId);
         if (it != m_members.constEnd()) {
-            protocol::MemberInfo info = member(*it);
+            protocol::MemberInfo info = member(*it, viewerId);
             if (const auto role = protocol::enumFromName<Role>(text("role").value_or(QString())))
                 info.role = *role; // the role at the time of the event
             out.member = info;
@@ -123,6 +169,34 @@ protocol::Event Presenter::event(const StoredEvent &e) const
     }
     case EventKind::Archived:
         out.archived = e.payload.value(QLatin1StringView("archived")).toBool();
+        break;
+    case EventKind::Described:
+        out.description = text("description").value_or(QString());
+        break;
+    case EventKind::StreamEnded:
+        if (e.message)
+            out.message = message(*e.message);
+        break;
+    case EventKind::RevealOffered:
+    case EventKind::RevealWithdrawn:
+    case EventKind::Revealed: {
+        if (!revealConcerns(e, viewerId)) {
+            out.actorId.reset(); // between two other members: the seq, and nothing about whom
+            break;
+        }
+        const QString other = text(e.kind == EventKind::Revealed ? "user_id" : "to").value_or(QString());
+        if (!other.isEmpty())
+            out.targetId = memberId(other);
+        if (e.kind == EventKind::Revealed) {
+            // Each of the two learns who the other one is (`revealed`, as long as the pair stands).
+            const auto it = m_members.constFind(viewerId == e.actorId ? other : e.actorId);
+            if (it != m_members.constEnd())
+                out.member = member(*it, viewerId);
+        }
+        break;
+    }
+    case EventKind::RevealsAllowed:
+        out.allowed = e.payload.value(QLatin1StringView("allowed")).toBool();
         break;
     }
     return out;
@@ -158,6 +232,23 @@ protocol::ConversationInfo Presenter::conversation(const Member &me, qint64 unre
     if (lastMessage)
         info.lastMessage = message(*lastMessage);
     info.me = member(me);
+    if (!m_conversation.description.isEmpty())
+        info.description = m_conversation.description;
+    if (blind()) {
+        info.reveals = m_reveals.allowed;
+        // My offers, and the others' offers to me or to the room: what the reveal menus need.
+        for (const RevealOfferRow &o : m_reveals.offers) {
+            const auto from = m_members.constFind(o.fromUserId);
+            if (from == m_members.constEnd() || !from->active)
+                continue;
+            if (o.fromUserId != me.userId && !o.toUserId.isEmpty() && o.toUserId != me.userId)
+                continue;
+            protocol::RevealOffer offer{from->aliasId, std::nullopt};
+            if (!o.toUserId.isEmpty())
+                offer.to = memberId(o.toUserId);
+            info.revealOffers.append(offer);
+        }
+    }
     return info;
 }
 

@@ -2,11 +2,13 @@
 
 #include "logging.h"
 #include "net/clientsession.h"
+#include "services/blindservice.h"
 #include "services/conversationservice.h"
 #include "services/liveservice.h"
 #include "storage/database.h"
 #include "services/messageservice.h"
 #include "services/searchservice.h"
+#include "services/streamservice.h"
 
 #include <QPointer>
 
@@ -243,6 +245,57 @@ void Dispatcher::handle(const Call &call, const protocol::PresenceSet &request)
 void Dispatcher::handle(const Call &call, const protocol::Receipt &request)
 {
     answer(call, m_messages.receipt(call.who, request));
+}
+
+// ---- group settings, mute, threads, streamed messages --------------------------------------------
+
+void Dispatcher::handle(const Call &call, const protocol::ConversationUpdate &request)
+{
+    answer(call, m_conversations.update(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::ConversationMute &request)
+{
+    answer(call, m_conversations.mute(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::ThreadRequest &request)
+{
+    answer(call, m_messages.thread(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::StreamStart &request)
+{
+    const auto outcome = m_messages.streams().start(call.who, request);
+    answer(call, outcome);
+    if (outcome.ok())
+        m_live.messageSent(call.who.userId, request.conversationId);
+}
+void Dispatcher::handle(const Call &call, const protocol::StreamAppend &request)
+{
+    answer(call, m_messages.streams().append(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::StreamEnd &request)
+{
+    answer(call, m_messages.streams().end(call.who, request));
+}
+
+// ---- blind rooms: reveals and reports ------------------------------------------------------------
+
+void Dispatcher::handle(const Call &call, const protocol::ConversationReveal &request)
+{
+    if (!m_blind)
+        return handle(call, std::monostate{});
+    answer(call, m_blind->reveal(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::ConversationReveals &request)
+{
+    if (!m_blind)
+        return handle(call, std::monostate{});
+    answer(call, m_blind->setReveals(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::MembersReport &request)
+{
+    if (!m_blind)
+        return handle(call, std::monostate{});
+    answer(call, m_blind->report(call.who, request));
 }
 
 // ---- search -------------------------------------------------------------------------------------

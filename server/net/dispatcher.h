@@ -8,6 +8,7 @@ namespace confab::server {
 
 class AttachmentService;
 class AuthService;
+class BlindService;
 class ClientSession;
 class ConversationService;
 class LiveService;
@@ -31,6 +32,8 @@ public:
     void signedOut(const Identity &who);
     //! Attachments are served once set (net/attachmentdispatch.cpp); until then they are unsupported.
     void setAttachments(AttachmentService *attachments) { m_attachments = attachments; }
+    //! Blind rooms' reveals and reports of members, once set; until then they are unsupported.
+    void setBlind(BlindService *blind) { m_blind = blind; }
     //! An upload chunk from a signed-in connection (binary frames get no reply unless they fail).
     void chunk(ClientSession &session, const protocol::Chunk &chunk);
 
@@ -73,6 +76,15 @@ private:
     void handle(const Call &call, const protocol::AttachmentStatus &request);
     void handle(const Call &call, const protocol::AttachmentFinish &request);
     void handle(const Call &call, const protocol::AttachmentFetch &request);
+    void handle(const Call &call, const protocol::ConversationReveal &request);
+    void handle(const Call &call, const protocol::ConversationReveals &request);
+    void handle(const Call &call, const protocol::MembersReport &request);
+    void handle(const Call &call, const protocol::ConversationUpdate &request);
+    void handle(const Call &call, const protocol::ConversationMute &request);
+    void handle(const Call &call, const protocol::ThreadRequest &request);
+    void handle(const Call &call, const protocol::StreamStart &request);
+    void handle(const Call &call, const protocol::StreamAppend &request);
+    void handle(const Call &call, const protocol::StreamEnd &request);
     //! Requests of features this server does not offer yet, and frames only a server sends.
     void handle(const Call &call, const auto &unsupported);
 
@@ -84,6 +96,7 @@ private:
     MessageService &m_messages;
     LiveService &m_live;
     AttachmentService *m_attachments = nullptr;
+    BlindService *m_blind = nullptr;
     SearchService &m_search;
 };
 

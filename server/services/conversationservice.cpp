@@ -416,4 +416,55 @@ Outcome<protocol::Ok> ConversationService::archive(const Identity &who, const pr
     }
 }
 
+Outcome<protocol::Ok> ConversationService::update(const Identity &who, const protocol::ConversationUpdate &request)
+{
+    try {
+        const auto access = m_conversations->access(request.conversationId, who.userId);
+        if (!access)
+            return notFound(kConversation);
+        if (access->conversation.kind == ConversationKind::Direct)
+            return forbidden(QStringLiteral("a direct conversation has no title or description of its own"));
+        if (!canManage(access->me.role))
+            return forbidden(QStringLiteral("only owners and admins rename or describe a group"));
+        const QString &id = access->conversation.id;
+        const bool rename = request.title && request.title->trimmed() != access->conversation.title;
+        const bool describe = request.description && *request.description != access->conversation.description;
+        QList<StoredEvent> events;
+        {
+            Transaction tx(m_db);
+            if (rename) {
+                const QString title = request.title->trimmed();
+                m_conversations->setTitle(id, title);
+                events.append(m_log.append(id, EventKind::Renamed, who.userId, {{QStringLiteral("title"), title}}));
+            }
+            if (describe) {
+                m_conversations->setDescription(id, *request.description);
+                events.append(m_log.append(id, EventKind::Described, who.userId,
+                                           {{QStringLiteral("description"), *request.description}}));
+            }
+            tx.commit();
+        }
+        m_log.publish(id, events);
+        return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+Outcome<protocol::Ok> ConversationService::mute(const Identity &who, const protocol::ConversationMute &request)
+{
+    try {
+        const auto access = m_conversations->access(request.conversationId, who.userId);
+        if (!access)
+            return notFound(kConversation);
+        if (access->me.muted != request.muted)
+            m_conversations->setMuted(access->conversation.id, who.userId, request.muted);
+        // Every session of mine learns it, also when nothing changed: a device that missed it catches up.
+        m_fanout.toUsers({who.userId}, protocol::encodeFrame(protocol::MuteUpdate{access->conversation.id, request.muted}));
+        return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
 } // namespace confab::server

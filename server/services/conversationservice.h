@@ -30,6 +30,10 @@ public:
     Outcome<protocol::Ok> setRole(const Identity &who, const protocol::MembersRole &request);
     Outcome<protocol::Ok> leave(const Identity &who, const protocol::ConversationLeave &request);
     Outcome<protocol::Ok> archive(const Identity &who, const protocol::ConversationArchive &request);
+    //! Rename and/or describe a group (owners and admins): one event per field that changed.
+    Outcome<protocol::Ok> update(const Identity &who, const protocol::ConversationUpdate &request);
+    //! Mine only: stored on my member row, pushed to all my sessions, not an event of the conversation.
+    Outcome<protocol::Ok> mute(const Identity &who, const protocol::ConversationMute &request);
 
     //! The conversation as `userId` sees it, with members and markers.
     std::optional<protocol::ConversationDetail> detailFor(const QString &userId, const QString &conversationId);

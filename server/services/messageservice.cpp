@@ -6,6 +6,7 @@
 #include "services/conversationlog.h"
 #include "services/conversationservice.h"
 #include "services/fanout.h"
+#include "services/streamservice.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 #include "storage/eventstore.h"
@@ -32,6 +33,7 @@ MessageService::MessageService(Database &db, const ServerConfig &config, Convers
     , m_events(std::make_unique<EventStore>(db))
     , m_attachments(std::make_unique<AttachmentStore>(db))
     , m_sendLimiter(double(config.limits.sendBurst), double(config.limits.sendPerMinute) / 60.0)
+    , m_streams(std::make_unique<StreamService>(db, config, log, fanout))
 {
 }
 
@@ -66,11 +68,14 @@ Outcome<protocol::MessageSent> MessageService::send(const Identity &who, const p
             return present(*existing);
         if (const qint64 wait = m_sendLimiter.take(who.userId))
             return Failure{ErrorCode::RateLimited, QStringLiteral("too many messages, slow down"), wait, {}};
+        std::optional<QString> threadId;
         if (request.replyTo) {
             const auto quoted = m_events->messageById(*request.replyTo);
             if (!quoted || quoted->conversationId != request.conversationId)
                 return Failure{ErrorCode::NotFound, QStringLiteral("the quoted message was not found"), {},
                                QStringLiteral("reply_to")};
+            // A reply to a reply joins the root's thread: a thread is one level deep.
+            threadId = quoted->threadId.value_or(quoted->id);
         }
         if (auto failure = checkMessageAttachments(*m_attachments, who.userId, request.conversationId,
                                                    request.attachments))
@@ -84,6 +89,7 @@ Outcome<protocol::MessageSent> MessageService::send(const Identity &who, const p
         message.body = request.body;
         message.createdAt = nowMs();
         message.replyTo = request.replyTo;
+        message.threadId = threadId;
         message.attachments = request.attachments;
         QJsonObject payload;
         if (!request.attachments.isEmpty())
@@ -130,6 +136,11 @@ Outcome<protocol::Ok> MessageService::edit(const Identity &who, const protocol::
         if (message->senderId != who.userId)
             return forbidden(QStringLiteral("only the author edits a message"));
         const qint64 now = nowMs();
+        if (m_config.editWindowS > 0 && now - message->createdAt > m_config.editWindowS * 1000)
+            return forbidden(QStringLiteral("the time to edit this message is over"));
+        if (message->streamState == QLatin1StringView("streaming"))
+            return Failure{ErrorCode::Conflict, QStringLiteral("the message is still streaming"), {},
+                           QStringLiteral("message_id")};
         StoredEvent event;
         {
             Transaction tx(m_db);
@@ -163,6 +174,11 @@ Outcome<protocol::Ok> MessageService::remove(const Identity &who, const protocol
                                (access->me.role == Role::Owner || access->me.role == Role::Admin);
         if (message->senderId != who.userId && !moderator)
             return forbidden(QStringLiteral("only the author or an admin deletes a message"));
+        // The window binds authors; moderators removing others' messages are not bound by it.
+        const bool ownMessage = message->senderId == who.userId;
+        if (ownMessage && !moderator && m_config.deleteWindowS > 0 &&
+            nowMs() - message->createdAt > m_config.deleteWindowS * 1000)
+            return forbidden(QStringLiteral("the time to delete this message is over"));
         StoredEvent event;
         {
             Transaction tx(m_db);
@@ -172,9 +188,11 @@ Outcome<protocol::Ok> MessageService::remove(const Identity &who, const protocol
                                      "AND kind = 'edit'"),
                       {request.conversationId, message->id})
                 .finish();
+            m_events->finishStream(message->id, QStringLiteral("interrupted"), std::nullopt, std::nullopt);
             event = m_log.append(request.conversationId, EventKind::Delete, who.userId, {}, message->id);
             tx.commit();
         }
+        m_streams->forget(message->id);
         m_log.publish(request.conversationId, {event});
         return protocol::Ok{};
     } catch (const StoreError &e) {
@@ -231,7 +249,8 @@ Outcome<protocol::History> MessageService::history(const Identity &who, const pr
         reply.conversationId = request.conversationId;
         reply.hasMore = hasMore;
         for (const StoredEvent &e : events)
-            reply.events.append(presenter.event(e));
+            reply.events.append(presenter.event(e, who.userId)); // reveals in blind rooms are per viewer
+        decorate(presenter, reply.events);
         return reply;
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -269,7 +288,8 @@ Outcome<protocol::SyncResult> MessageService::sync(const Identity &who, const pr
                     events.removeLast();
             }
             for (const StoredEvent &e : events)
-                entry.events.append(presenter.event(e));
+                entry.events.append(presenter.event(e, who.userId));
+            decorate(presenter, entry.events);
             if (reset) {
                 entry.reset = true;
                 if (const auto detail = m_conversationService.detailFor(who.userId, id)) {
@@ -328,6 +348,84 @@ Outcome<protocol::Ok> MessageService::receipt(const Identity &who, const protoco
                 m_fanout.toUsers(others, frameFor(QString()));
         }
         return protocol::Ok{};
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+void MessageService::decorate(const Presenter &presenter, QList<protocol::MessageInfo *> messages)
+{
+    QList<QString> ids;
+    for (const protocol::MessageInfo *m : std::as_const(messages)) {
+        if (!m->deleted)
+            ids.append(m->id);
+    }
+    if (ids.isEmpty())
+        return;
+    const auto reactions = m_events->reactionsOf(ids);
+    const auto threads = m_events->threadStatsOf(ids);
+    for (protocol::MessageInfo *m : std::as_const(messages)) {
+        if (m->deleted)
+            continue;
+        // Grouped per emoji in the order each was first used; who reacted as the viewer may see them.
+        for (const EventStore::Reaction &r : reactions.value(m->id)) {
+            auto group = std::find_if(m->reactions.begin(), m->reactions.end(),
+                                      [&r](const protocol::ReactionInfo &g) { return g.emoji == r.emoji; });
+            if (group == m->reactions.end()) {
+                m->reactions.append({r.emoji, 0, {}});
+                group = m->reactions.end() - 1;
+            }
+            ++group->count;
+            group->memberIds.append(presenter.memberId(r.userId));
+        }
+        if (const auto it = threads.constFind(m->id); it != threads.constEnd()) {
+            m->replyCount = it->replies;
+            m->lastReplyAt = it->lastReplyAt;
+        }
+    }
+}
+
+void MessageService::decorate(const Presenter &presenter, QList<protocol::Event> &events)
+{
+    QList<protocol::MessageInfo *> messages;
+    for (protocol::Event &e : events) {
+        if (e.message)
+            messages.append(&*e.message);
+    }
+    decorate(presenter, messages);
+}
+
+Outcome<protocol::Thread> MessageService::thread(const Identity &who, const protocol::ThreadRequest &request)
+{
+    try {
+        const auto access = m_conversations->access(request.conversationId, who.userId);
+        if (!access)
+            return notFound(kConversation);
+        auto root = m_events->messageById(request.rootId);
+        if (!root || root->conversationId != request.conversationId)
+            return Failure{ErrorCode::NotFound, QStringLiteral("the thread's message was not found"), {},
+                           QStringLiteral("root_id")};
+        if (root->threadId) // asked for a reply: its thread is its root's
+            root = m_events->messageById(*root->threadId);
+        if (!root)
+            return Failure{ErrorCode::NotFound, QStringLiteral("the thread's message was not found"), {},
+                           QStringLiteral("root_id")};
+        const int limit = int(std::min(request.limit, m_config.limits.historyPageMax));
+        QList<Message> replies = m_events->threadReplies(request.conversationId, root->id, request.after, limit + 1);
+        protocol::Thread reply;
+        reply.conversationId = request.conversationId;
+        reply.hasMore = replies.size() > limit;
+        if (reply.hasMore)
+            replies.removeLast();
+        const Presenter presenter = m_log.presenter(access->conversation);
+        reply.root = presenter.message(*root);
+        for (const Message &m : std::as_const(replies))
+            reply.replies.append(presenter.message(m));
+        QList<protocol::MessageInfo *> messages{&reply.root};
+        for (protocol::MessageInfo &m : reply.replies)
+            messages.append(&m);
+        decorate(presenter, messages);
+        return reply;
     } catch (const StoreError &e) {
         return storeFailure(e);
     }

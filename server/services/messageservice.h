@@ -14,6 +14,8 @@ class AttachmentStore;
 class Database;
 class EventStore;
 class Fanout;
+class Presenter;
+class StreamService;
 
 /*!
  * Messages and everything that follows them: send (idempotent on the client's id), edit, delete,
@@ -32,6 +34,8 @@ public:
     Outcome<protocol::History> history(const Identity &who, const protocol::HistoryRequest &request);
     Outcome<protocol::SyncResult> sync(const Identity &who, const protocol::SyncRequest &request);
     Outcome<protocol::Ok> receipt(const Identity &who, const protocol::Receipt &request);
+    Outcome<protocol::Thread> thread(const Identity &who, const protocol::ThreadRequest &request);
+    StreamService &streams() { return *m_streams; }
 
     void pruneLimiters();
 
@@ -45,6 +49,11 @@ private:
     std::unique_ptr<EventStore> m_events;
     std::unique_ptr<AttachmentStore> m_attachments;
     RateLimiter m_sendLimiter;
+    std::unique_ptr<StreamService> m_streams;
+
+    //! Adds reactions and thread counts to the messages of a page: two queries for the whole page.
+    void decorate(const Presenter &presenter, QList<protocol::MessageInfo *> messages);
+    void decorate(const Presenter &presenter, QList<protocol::Event> &events);
 };
 
 } // namespace confab::server

@@ -65,6 +65,11 @@ void AccountStore::createUser(const User &user)
         .finish();
 }
 
+void AccountStore::setBot(const QString &userId)
+{
+    m_db.exec(QStringLiteral("UPDATE users SET bot = 1 WHERE id = ?"), {userId}).finish();
+}
+
 std::optional<User> AccountStore::userById(const QString &id)
 {
     auto users = readUsers(m_db.exec(QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE id = ?"), {id}));

@@ -17,6 +17,7 @@ public:
 
     //! Throws StoreError(Conflict) when the username is taken.
     void createUser(const User &user);
+    void setBot(const QString &userId);
     std::optional<User> userById(const QString &id);
     std::optional<User> userByUsername(const QString &username);
     QList<User> usersByUsernames(const QList<QString> &usernames);

@@ -6,11 +6,12 @@ namespace confab::server {
 
 namespace {
 const QString kConversationColumns =
-    QStringLiteral("c.id, c.kind, c.title, c.created_by, c.created_at, c.last_seq, c.archived, c.direct_key, c.alias_secret");
+    QStringLiteral("c.id, c.kind, c.title, c.created_by, c.created_at, c.last_seq, c.archived, c.direct_key, c.alias_secret, c.description");
 const QString kMemberColumns = QStringLiteral(
     "m.conversation_id, m.user_id, m.role, m.joined_at, m.joined_seq, m.last_delivered_seq, m.last_read_seq, "
-    "m.muted, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq");
-constexpr int kMemberColumnCount = 15;
+    "m.muted, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq, u.bot");
+constexpr int kMemberColumnCount = 16;
+constexpr int kConversationColumnCount = 10;
 
 Conversation readConversation(const QSqlQuery &q, int at = 0)
 {
@@ -24,6 +25,7 @@ Conversation readConversation(const QSqlQuery &q, int at = 0)
     c.archived = q.value(at + 6).toInt() != 0;
     c.directKey = q.value(at + 7).toString();
     c.aliasSecret = q.value(at + 8).toString();
+    c.description = q.value(at + 9).toString();
     return c;
 }
 
@@ -45,6 +47,7 @@ Member readMember(const QSqlQuery &q, int at = 0)
     m.username = q.value(at + 12).toString();
     m.displayName = q.value(at + 13).toString();
     m.publicReadSeq = q.value(at + 14).toLongLong();
+    m.bot = q.value(at + 15).toInt() != 0;
     return m;
 }
 
@@ -102,6 +105,19 @@ void ConversationStore::setTitle(const QString &conversationId, const QString &t
     m_db.exec(QStringLiteral("UPDATE conversations SET title = ? WHERE id = ?"), {title, conversationId}).finish();
 }
 
+void ConversationStore::setDescription(const QString &conversationId, const QString &description)
+{
+    m_db.exec(QStringLiteral("UPDATE conversations SET description = ? WHERE id = ?"), {description, conversationId})
+        .finish();
+}
+
+void ConversationStore::setMuted(const QString &conversationId, const QString &userId, bool muted)
+{
+    m_db.exec(QStringLiteral("UPDATE members SET muted = ? WHERE conversation_id = ? AND user_id = ?"),
+              {int(muted), conversationId, userId})
+        .finish();
+}
+
 void ConversationStore::setArchived(const QString &conversationId, bool archived)
 {
     m_db.exec(QStringLiteral("UPDATE conversations SET archived = ? WHERE id = ?"), {int(archived), conversationId}).finish();
@@ -146,7 +162,7 @@ std::optional<Access> ConversationStore::access(const QString &conversationId, c
                              {conversationId, userId});
     std::optional<Access> result;
     if (q.next())
-        result = Access{readConversation(q, 0), readMember(q, 9)};
+        result = Access{readConversation(q, 0), readMember(q, kConversationColumnCount)};
     q.finish();
     return result;
 }
@@ -229,8 +245,8 @@ QList<MembershipRow> ConversationStore::readMemberships(QSqlQuery &q)
     while (q.next()) {
         MembershipRow row;
         row.conversation = readConversation(q, 0);
-        row.me = readMember(q, 9);
-        row.memberCount = q.value(9 + kMemberColumnCount).toLongLong();
+        row.me = readMember(q, kConversationColumnCount);
+        row.memberCount = q.value(kConversationColumnCount + kMemberColumnCount).toLongLong();
         rows.append(row);
     }
     q.finish();

@@ -37,6 +37,8 @@ public:
     qint64 nextSeq(const QString &conversationId);
     void setTitle(const QString &conversationId, const QString &title);
     void setArchived(const QString &conversationId, bool archived);
+    void setDescription(const QString &conversationId, const QString &description);
+    void setMuted(const QString &conversationId, const QString &userId, bool muted);
 
     //! Inserts, or re-activates a former member's row (keeping its alias in blind rooms).
     void upsertMember(const Member &member);

@@ -11,7 +11,7 @@ namespace confab::server {
 namespace {
 const QString kMessageColumns =
     QStringLiteral("m.id, m.conversation_id, m.seq, m.sender_id, m.client_id, m.body, m.created_at, m.edited_at, "
-                   "m.deleted, m.reply_to");
+                   "m.deleted, m.reply_to, m.thread_id, m.stream_state, m.stream_tokens, m.stream_latency_ms");
 
 Message readMessage(const QSqlQuery &q, int at = 0)
 {
@@ -28,6 +28,13 @@ Message readMessage(const QSqlQuery &q, int at = 0)
     m.deleted = q.value(at + 8).toInt() != 0;
     if (!q.value(at + 9).isNull())
         m.replyTo = q.value(at + 9).toString();
+    if (!q.value(at + 10).isNull())
+        m.threadId = q.value(at + 10).toString();
+    m.streamState = q.value(at + 11).toString();
+    if (!q.value(at + 12).isNull())
+        m.streamTokens = q.value(at + 12).toLongLong();
+    if (!q.value(at + 13).isNull())
+        m.streamLatencyMs = q.value(at + 13).toLongLong();
     return m;
 }
 
@@ -43,6 +50,14 @@ std::optional<Message> readOneMessage(QSqlQuery &q)
 QVariant nullable(const std::optional<QString> &s)
 {
     return s ? QVariant(*s) : QVariant(QMetaType::fromType<QString>());
+}
+
+QString placeholders(qsizetype count)
+{
+    QString s = QStringLiteral("?");
+    for (qsizetype i = 1; i < count; ++i)
+        s += QStringLiteral(", ?");
+    return s;
 }
 } // namespace
 
@@ -60,10 +75,13 @@ void EventStore::append(const StoredEvent &e)
 void EventStore::insertMessage(const Message &m)
 {
     m_db.exec(QStringLiteral("INSERT INTO messages (id, conversation_id, seq, sender_id, client_id, body, created_at, "
-                             "edited_at, deleted, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                             "edited_at, deleted, reply_to, thread_id, stream_state, stream_touched_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
               {m.id, m.conversationId, m.seq, m.senderId, m.clientId, m.body, m.createdAt,
                m.editedAt ? QVariant(*m.editedAt) : QVariant(QMetaType::fromType<qlonglong>()), int(m.deleted),
-               nullable(m.replyTo)})
+               nullable(m.replyTo), nullable(m.threadId),
+               nullable(m.streamState.isEmpty() ? std::nullopt : std::optional(m.streamState)),
+               m.streamState.isEmpty() ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(m.createdAt)})
         .finish();
 }
 
@@ -110,8 +128,9 @@ QList<StoredEvent> EventStore::page(const QString &conversationId, std::optional
     const QString sql = QStringLiteral("SELECT e.conversation_id, e.seq, e.kind, e.at, e.actor_id, e.message_id, "
                                        "e.payload, ") +
                         kMessageColumns +
-                        QStringLiteral(" FROM events e LEFT JOIN messages m ON m.conversation_id = e.conversation_id "
-                                       "AND m.seq = e.seq WHERE e.conversation_id = ? AND e.seq > ? AND e.seq < ? "
+                        // A message event and a stream's end both show the message as it is now.
+                        QStringLiteral(" FROM events e LEFT JOIN messages m ON m.id = e.message_id "
+                                       "AND e.kind IN ('message', 'stream_ended') WHERE e.conversation_id = ? AND e.seq > ? AND e.seq < ? "
                                        "ORDER BY e.seq ") +
                         (ascending ? QStringLiteral("ASC") : QStringLiteral("DESC")) + QStringLiteral(" LIMIT ?");
     QSqlQuery &q = m_db.exec(sql, {conversationId, after.value_or(0), before.value_or(protocol::field::kMaxSafeInteger), limit});
@@ -125,7 +144,7 @@ QList<StoredEvent> EventStore::page(const QString &conversationId, std::optional
         e.actorId = q.value(4).toString();
         e.messageId = q.value(5).toString();
         e.payload = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-        if (e.kind == EventKind::Message && !q.value(7).isNull())
+        if ((e.kind == EventKind::Message || e.kind == EventKind::StreamEnded) && !q.value(7).isNull())
             e.message = readMessage(q, 7);
         events.append(std::move(e));
     }
@@ -133,6 +152,90 @@ QList<StoredEvent> EventStore::page(const QString &conversationId, std::optional
     if (!ascending)
         std::reverse(events.begin(), events.end());
     return events;
+}
+
+QHash<QString, QList<EventStore::Reaction>> EventStore::reactionsOf(const QList<QString> &messageIds)
+{
+    QHash<QString, QList<Reaction>> result;
+    if (messageIds.isEmpty())
+        return result;
+    QVariantList params;
+    for (const QString &id : messageIds)
+        params.append(id);
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT message_id, emoji, user_id FROM reactions WHERE message_id IN (") +
+                                 placeholders(messageIds.size()) + QStringLiteral(") ORDER BY created_at, user_id"),
+                             params);
+    while (q.next())
+        result[q.value(0).toString()].append({q.value(1).toString(), q.value(2).toString()});
+    q.finish();
+    return result;
+}
+
+QHash<QString, EventStore::ThreadStats> EventStore::threadStatsOf(const QList<QString> &rootIds)
+{
+    QHash<QString, ThreadStats> result;
+    if (rootIds.isEmpty())
+        return result;
+    QVariantList params;
+    for (const QString &id : rootIds)
+        params.append(id);
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT thread_id, COUNT(*), MAX(created_at) FROM messages WHERE thread_id IN (") +
+                                 placeholders(rootIds.size()) + QStringLiteral(") GROUP BY thread_id"),
+                             params);
+    while (q.next())
+        result.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2).toLongLong()});
+    q.finish();
+    return result;
+}
+
+QList<Message> EventStore::threadReplies(const QString &conversationId, const QString &rootId, qint64 after, int limit)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT ") + kMessageColumns +
+                                 QStringLiteral(" FROM messages m WHERE m.conversation_id = ? AND m.thread_id = ? "
+                                                "AND m.seq > ? ORDER BY m.seq ASC LIMIT ?"),
+                             {conversationId, rootId, after, limit});
+    QList<Message> messages;
+    while (q.next())
+        messages.append(readMessage(q));
+    q.finish();
+    return messages;
+}
+
+bool EventStore::appendStreamText(const QString &messageId, const QString &text, qint64 now)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("UPDATE messages SET body = body || ?, stream_touched_at = ? "
+                                            "WHERE id = ? AND stream_state = 'streaming' AND deleted = 0"),
+                             {text, now, messageId});
+    const bool changed = q.numRowsAffected() > 0;
+    q.finish();
+    return changed;
+}
+
+bool EventStore::finishStream(const QString &messageId, const QString &state, std::optional<qint64> tokens,
+                              std::optional<qint64> latencyMs)
+{
+    const auto number = [](std::optional<qint64> v) {
+        return v ? QVariant(*v) : QVariant(QMetaType::fromType<qlonglong>());
+    };
+    QSqlQuery &q = m_db.exec(QStringLiteral("UPDATE messages SET stream_state = ?, stream_tokens = ?, "
+                                            "stream_latency_ms = ? WHERE id = ? AND stream_state = 'streaming'"),
+                             {state, number(tokens), number(latencyMs), messageId});
+    const bool changed = q.numRowsAffected() > 0;
+    q.finish();
+    return changed;
+}
+
+QList<Message> EventStore::staleStreams(qint64 touchedBefore, int limit)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT ") + kMessageColumns +
+                                 QStringLiteral(" FROM messages m WHERE m.stream_state = 'streaming' AND "
+                                                "m.stream_touched_at < ? ORDER BY m.stream_touched_at LIMIT ?"),
+                             {touchedBefore, limit});
+    QList<Message> messages;
+    while (q.next())
+        messages.append(readMessage(q));
+    q.finish();
+    return messages;
 }
 
 qint64 EventStore::countAfter(const QString &conversationId, qint64 seq)

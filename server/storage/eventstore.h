@@ -2,6 +2,7 @@
 
 #include "domain/model.h"
 
+#include <QHash>
 #include <QList>
 
 namespace confab::server {
@@ -27,6 +28,27 @@ public:
     QList<StoredEvent> page(const QString &conversationId, std::optional<qint64> before, std::optional<qint64> after,
                             int limit);
     qint64 countAfter(const QString &conversationId, qint64 seq);
+
+    struct Reaction {
+        QString emoji;
+        QString userId;
+    };
+    //! The reactions on each of the messages, oldest first: one query for a whole page.
+    QHash<QString, QList<Reaction>> reactionsOf(const QList<QString> &messageIds);
+    struct ThreadStats {
+        qint64 replies = 0;
+        qint64 lastReplyAt = 0;
+    };
+    //! Reply counts of the thread roots among `rootIds` (absent: no replies), one query for a page.
+    QHash<QString, ThreadStats> threadStatsOf(const QList<QString> &rootIds);
+    QList<Message> threadReplies(const QString &conversationId, const QString &rootId, qint64 after, int limit);
+
+    //! Streamed messages: false when the message is not (or no longer) streaming.
+    bool appendStreamText(const QString &messageId, const QString &text, qint64 now);
+    bool finishStream(const QString &messageId, const QString &state, std::optional<qint64> tokens,
+                      std::optional<qint64> latencyMs);
+    //! Streaming messages without an append since `touchedBefore`.
+    QList<Message> staleStreams(qint64 touchedBefore, int limit);
 
 private:
     Database &m_db;

@@ -126,6 +126,55 @@ const QStringList kVersion5 = {
     QStringLiteral("UPDATE members SET public_read_seq = last_read_seq"),
 };
 
+// Version 6: blind rooms. Mutual reveal: open offers (`to_user` '' is the whole room), the pairs
+// who agreed (`user_a` < `user_b`), and whether a room allows reveals at all (no row: it does).
+// Reports of members to the server's operator, and a log of the operator reading them.
+const QStringList kVersion6 = {
+    QStringLiteral(R"(CREATE TABLE blind_settings (
+        conversation_id TEXT PRIMARY KEY REFERENCES conversations(id),
+        reveals_allowed INTEGER NOT NULL DEFAULT 1))"),
+    QStringLiteral(R"(CREATE TABLE reveal_offers (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        from_user TEXT NOT NULL REFERENCES users(id),
+        to_user TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (conversation_id, from_user, to_user)))"),
+    QStringLiteral(R"(CREATE TABLE reveals (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        user_a TEXT NOT NULL REFERENCES users(id),
+        user_b TEXT NOT NULL REFERENCES users(id),
+        seq BIGINT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (conversation_id, user_a, user_b)))"),
+    QStringLiteral(R"(CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        reporter_id TEXT NOT NULL REFERENCES users(id),
+        reported_id TEXT NOT NULL REFERENCES users(id),
+        reason TEXT NOT NULL,
+        created_at BIGINT NOT NULL))"),
+    QStringLiteral("CREATE INDEX reports_created ON reports(created_at)"),
+    QStringLiteral(R"(CREATE TABLE operator_access (
+        at BIGINT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL))"),
+};
+
+// Version 7: group descriptions, bot accounts, threads (each reply names its thread's root) and
+// streamed messages (their state, what the sender reported at the end, and the last append).
+const QStringList kVersion7 = {
+    QStringLiteral("ALTER TABLE conversations ADD COLUMN description TEXT NOT NULL DEFAULT ''"),
+    QStringLiteral("ALTER TABLE users ADD COLUMN bot INTEGER NOT NULL DEFAULT 0"),
+    QStringLiteral("ALTER TABLE messages ADD COLUMN thread_id TEXT"),
+    QStringLiteral("ALTER TABLE messages ADD COLUMN stream_state TEXT"),
+    QStringLiteral("ALTER TABLE messages ADD COLUMN stream_tokens BIGINT"),
+    QStringLiteral("ALTER TABLE messages ADD COLUMN stream_latency_ms BIGINT"),
+    QStringLiteral("ALTER TABLE messages ADD COLUMN stream_touched_at BIGINT"),
+    QStringLiteral("CREATE INDEX messages_thread ON messages(thread_id, seq)"),
+    QStringLiteral("CREATE INDEX messages_streaming ON messages(stream_state, stream_touched_at)"),
+    QStringLiteral("CREATE INDEX reactions_message ON reactions(message_id, created_at)"),
+};
+
 } // namespace
 
 int Migrations::currentVersion()
@@ -183,6 +232,14 @@ void Migrations::applyStep(int version)
         return;
     case 5:
         for (const QString &statement : kVersion5)
+            m_db.execDirect(statement);
+        return;
+    case 6:
+        for (const QString &statement : kVersion6)
+            m_db.execDirect(statement);
+        return;
+    case 7:
+        for (const QString &statement : kVersion7)
             m_db.execDirect(statement);
         return;
     default:
