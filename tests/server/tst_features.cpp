@@ -282,6 +282,36 @@ private slots:
         QCOMPARE(joonFound.hits.size(), 1);
     }
 
+    void blindRoomReactionsNameAliases()
+    {
+        CONFAB_START_HARNESS(h, {});
+        auto mina = h.client(QStringLiteral("mina"));
+        auto joon = h.client(QStringLiteral("joon"));
+        QVERIFY(mina && joon);
+        const Frame created = mina->request(ConversationCreate{ConversationKind::Blind, QStringLiteral("Feedback"), {joon->userId()}});
+        const auto *detail = std::get_if<ConversationDetail>(&created);
+        QVERIFY2(detail, qPrintable(TestClient::describe(created)));
+        const QString room = detail->conversation.id;
+        const MessageInfo root = sendText(*mina, room, QStringLiteral("b1"), QStringLiteral("Thoughts?"));
+        const MessageInfo answer = sendText(*joon, room, QStringLiteral("b2"), QStringLiteral("Some"), root.id);
+        QVERIFY(!answer.id.isEmpty());
+        QVERIFY(std::holds_alternative<Ok>(joon->request(MessageReact{room, root.id, QStringLiteral("👍"), true})));
+        const auto members = std::get<ConversationDetail>(mina->request(ConversationGet{room})).members;
+        const auto joonInRoom = std::find_if(members.cbegin(), members.cend(), [](const MemberInfo &m) {
+            return m.alias && m.name != QStringLiteral("Mina");
+        });
+        QVERIFY(joonInRoom != members.cend());
+        const auto shown = inHistory(mina->request(HistoryRequest{room, std::nullopt, std::nullopt, 50}), root.id);
+        QVERIFY(shown);
+        QCOMPARE(shown->reactions.size(), 1);
+        // Who reacted is the alias id, never the user id (DESIGN.md invariant 5).
+        QVERIFY(shown->reactions.first().memberIds.first() != joon->userId());
+        const auto thread = std::get<Thread>(mina->request(ThreadRequest{room, root.id, 0, 10}));
+        QCOMPARE(thread.replies.size(), 1);
+        QVERIFY(thread.replies.first().senderId != joon->userId());
+        QCOMPARE(thread.root.reactions.first().memberIds.first(), thread.replies.first().senderId);
+    }
+
     void syncAfterOfflineCatchesUpOnEverything()
     {
         CONFAB_START_HARNESS(h, {});
@@ -351,6 +381,10 @@ private slots:
         QVERIFY(bot);
         const QString group = createGroup(*mina, {joon->userId(), botId});
         QVERIFY(!group.isEmpty());
+        // A bot has no password to sign in with.
+        TestClient impostor;
+        QVERIFY(impostor.open(h.server().url()));
+        QVERIFY(!impostor.signIn(QStringLiteral("helper")));
         const auto detail = std::get<ConversationDetail>(mina->request(ConversationGet{group}));
         for (const MemberInfo &m : detail.members)
             QCOMPARE(m.bot.value_or(false), m.id == botId);
@@ -477,6 +511,9 @@ private slots:
         // Only the sender appends; others do not see it at all; the body stays within max_body_bytes.
         QVERIFY(TestClient::isError(joon->request(StreamAppend{group, id, QStringLiteral("x")}), ErrorCode::Forbidden));
         QVERIFY(TestClient::isError(sora->request(StreamAppend{group, id, QStringLiteral("x")}), ErrorCode::NotFound));
+        QVERIFY(TestClient::isError(sora->request(StreamStart{group, QStringLiteral("s2"), std::nullopt}), ErrorCode::NotFound));
+        QVERIFY(TestClient::isError(sora->request(StreamEnd{group, id, std::nullopt, std::nullopt}), ErrorCode::NotFound));
+        QVERIFY(TestClient::isError(joon->request(StreamEnd{group, id, std::nullopt, std::nullopt}), ErrorCode::Forbidden));
         const Frame tooLarge = mina->request(StreamAppend{group, id, QString(60, u'x')});
         QVERIFY2(TestClient::isError(tooLarge, ErrorCode::TooLarge), qPrintable(TestClient::describe(tooLarge)));
         QVERIFY(TestClient::isError(mina->request(MessageEdit{group, id, QStringLiteral("edit")}), ErrorCode::Conflict));
