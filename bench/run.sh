@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # bench/run.sh SCENARIO [confab-bench args…] [--db sqlite|postgresql]
+# bench/run.sh startup   (the desktop app: `confab --bench-startup`, no server, no database)
 #
 # Builds (release preset), starts confab-server on a free loopback port with an INI that raises the
 # rate limits for load, on SQLite in a temporary folder or on a throwaway, durable PostgreSQL cluster
@@ -12,6 +13,8 @@
 #   CONFAB_BENCH_DATA       a folder kept between runs: the SQLite database and the users file
 #                           (bench/run.sh … --db sqlite only), so users are not registered again
 #   CONFAB_BENCH_KEEP=1     keep the temporary folder (server log, database) for a look afterwards
+#   CONFAB_BENCH_BIN_DIR    a folder holding confab-server and confab-bench already built: nothing is
+#                           built (e.g. copies of an older build, for figures before/after a change)
 #   CONFAB_BENCH_SERVER_WRAP  a command put before confab-server (e.g. "valgrind --tool=callgrind")
 #   CONFAB_BENCH_SERVER_NODELAY=1  experiment: preload bench/tools/nodelay-preload.c into the server,
 #                           which sets TCP_NODELAY on its accepted sockets (see docs/performance.md)
@@ -21,7 +24,7 @@ root=$PWD
 # shellcheck source=../scripts/lib/common.sh
 source scripts/lib/common.sh
 
-usage() { echo "usage: bench/run.sh fanout|sweep|idle|history|login [confab-bench args…] [--db sqlite|postgresql]" >&2; exit 2; }
+usage() { echo "usage: bench/run.sh fanout|sweep|idle|history|login|startup [confab-bench args…] [--db sqlite|postgresql]" >&2; exit 2; }
 [[ $# -ge 1 ]] || usage
 scenario=$1
 shift
@@ -40,7 +43,33 @@ case $db in sqlite|postgresql) ;; *) usage ;; esac
 
 # ---- build ----------------------------------------------------------------------------------------
 confab_ensure_packages
-if [[ -n ${CONFAB_BENCH_BUILD_DIR:-} ]]; then
+if [[ $scenario = startup ]]; then
+    # The desktop app measures itself: it seeds a cache in a temporary folder, starts itself again
+    # offscreen (or on $DISPLAY) and prints time to the first frame and RSS.
+    if [[ -n ${CONFAB_BENCH_BIN_DIR:-} ]]; then
+        app_bin=$CONFAB_BENCH_BIN_DIR/confab
+    else
+        build=${CONFAB_BENCH_BUILD_DIR:-build/release}
+        if [[ -n ${CONFAB_BENCH_BUILD_DIR:-} ]]; then
+            cmake --build "$build" --target confab -- -j"$(nproc)" >&2
+        else
+            cmake --preset release >&2
+            cmake --build --preset release --target confab -- -j"$(nproc)" >&2
+        fi
+        app_bin=$build/client/confab
+    fi
+    [[ $app_bin = /* ]] || app_bin=$root/$app_bin
+    out=
+    [[ $has_out -eq 0 ]] && { mkdir -p bench/results; out=bench/results/startup-$(date +%Y%m%d-%H%M%S).json; }
+    for ((i = 0; i < ${#args[@]}; ++i)); do
+        case ${args[i]} in --out) out=${args[i + 1]} ;; --out=*) out=${args[i]#--out=} ;; esac
+    done
+    confab_log "load: $(uptime)"
+    exec "$app_bin" --bench-startup --bench-startup-json "$out"
+fi
+if [[ -n ${CONFAB_BENCH_BIN_DIR:-} ]]; then
+    build=
+elif [[ -n ${CONFAB_BENCH_BUILD_DIR:-} ]]; then
     build=$CONFAB_BENCH_BUILD_DIR
     cmake --build "$build" --target confab-server confab-bench -- -j"$(nproc)" >&2
 else
@@ -55,6 +84,10 @@ fi
 server_bin=$root/$build/server/confab-server
 bench_bin=$root/$build/bench/confab-bench
 [[ $build = /* ]] && server_bin=$build/server/confab-server bench_bin=$build/bench/confab-bench
+if [[ -n ${CONFAB_BENCH_BIN_DIR:-} ]]; then
+    server_bin=$(cd "$CONFAB_BENCH_BIN_DIR" && pwd)/confab-server bench_bin=$(cd "$CONFAB_BENCH_BIN_DIR" && pwd)/confab-bench
+    confab_log "prebuilt binaries: $CONFAB_BENCH_BIN_DIR"
+fi
 
 # ---- file descriptors: 10,000 connections need 10,000 on each side --------------------------------
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -136,6 +169,7 @@ for _ in $(seq 1 300); do
 done
 [[ -n $url ]] || { confab_log "confab-server did not start"; exit 1; }
 confab_log "confab-server pid $server_pid at $url ($db)"
+confab_log "load: $(uptime)"
 
 out_args=()
 if [[ $has_out -eq 0 ]]; then
@@ -145,7 +179,10 @@ fi
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=
 [[ ${CONFAB_BENCH_SERVER_NODELAY:-0} = 1 ]] && dirty="experiment: server sockets with TCP_NODELAY (LD_PRELOAD). "
-if ! git diff --quiet HEAD -- server shared 2>/dev/null; then dirty+="server/ or shared/ differ from the commit"; fi
+if ! git diff --quiet HEAD -- server shared 2>/dev/null; then dirty+="server/ or shared/ differ from the commit. "; fi
+[[ -n ${CONFAB_BENCH_BIN_DIR:-} ]] && dirty+="prebuilt binaries from $CONFAB_BENCH_BIN_DIR (the commit above is the checkout's, not necessarily theirs). "
+# The machine may be shared: the load average goes into the figures.
+dirty+="load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$bench_bin" "$scenario" --url "$url" --server-pid "$server_pid" --db-pid "$db_pid" --db "$db" \
     --commit "$commit" --sql "$sql_command" --users-file "$users_file" --notes "$dirty" \

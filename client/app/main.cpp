@@ -1,5 +1,6 @@
 // confab: the Confab desktop app.
 #include "appcontroller.h"
+#include "startupbench.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,7 +12,9 @@
 #include <QQuickWindow>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 // The QML modules are static libraries linked into the app.
 Q_IMPORT_QML_PLUGIN(Confab_ClientPlugin)
@@ -40,6 +43,15 @@ void useHangulFont(QApplication &app)
 
 int main(int argc, char *argv[])
 {
+    // --bench-startup measures from here: without a display it draws offscreen with the software
+    // renderer (under xvfb-run, QT_QPA_PLATFORM=xcb is kept).
+    const bool benchStartup = std::any_of(argv + 1, argv + argc, [](const char *arg) {
+        return std::strncmp(arg, "--bench-startup", 15) == 0;
+    });
+    if (benchStartup && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        qputenv("QT_QUICK_BACKEND", "software");
+    }
     // QApplication rather than QGuiApplication: the tray icon (QSystemTrayIcon) is a QtWidgets class.
     QApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("Confab"));
@@ -82,7 +94,26 @@ int main(int argc, char *argv[])
         QStringLiteral("count"));
     parser.addOptions({server, user, password, openTitle, theme, lang, screenshot, delay, size, members, inTray,
                        openSettings, afterNotifications});
+    const QCommandLineOption benchStartupOption(
+        QStringLiteral("bench-startup"),
+        QStringLiteral("Measure start-up with a seeded cache (20 x 5,000 messages), print the figures and quit; "
+                       "--bench-startup-json FILE writes them as JSON."));
+    const QCommandLineOption benchJson(QStringLiteral("bench-startup-json"), QStringLiteral("JSON file for --bench-startup."),
+                                       QStringLiteral("file"));
+    // The measured process that --bench-startup starts.
+    QCommandLineOption benchChild(QStringLiteral("bench-startup-child"), QStringLiteral("internal"), QStringLiteral("dir"));
+    QCommandLineOption benchT0(QStringLiteral("bench-startup-t0"), QStringLiteral("internal"), QStringLiteral("ns"));
+    QCommandLineOption benchCount(QStringLiteral("bench-startup-conversations"), QStringLiteral("internal"),
+                                  QStringLiteral("n"), QStringLiteral("20"));
+    for (QCommandLineOption *hidden : {&benchChild, &benchT0, &benchCount})
+        hidden->setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({benchStartupOption, benchJson, benchChild, benchT0, benchCount});
     parser.process(app);
+    if (parser.isSet(benchChild))
+        return confab::app::StartupBench::child(app, parser.value(benchChild), parser.value(benchT0).toLongLong(),
+                                                parser.value(benchCount).toInt());
+    if (parser.isSet(benchStartupOption))
+        return confab::app::StartupBench::run(QCoreApplication::applicationFilePath(), parser.value(benchJson), 20, 5000);
 
     confab::app::StartupOptions options;
     options.server = parser.value(server);
