@@ -13,6 +13,7 @@
 #include "net/listener.h"
 #include "services/attachmentservice.h"
 #include "services/authservice.h"
+#include "services/blindservice.h"
 #include "services/conversationlog.h"
 #include "services/conversationservice.h"
 #include "services/liveservice.h"
@@ -74,6 +75,8 @@ bool ServerApp::start(QString *error)
     m_messages = std::make_unique<MessageService>(*m_db, m_config, *m_log, *m_conversations, *fanout);
     m_live = std::make_unique<LiveService>(*m_db, m_config, *fanout);
     m_search = std::make_unique<SearchService>(*m_db, *m_log);
+    m_blind = std::make_unique<BlindService>(*m_db, *m_log);
+    m_log->setBlindStore(&m_blind->store());
     if (fanout == m_bus.get()) {
         m_bus->setEventHandler([this](const QString &conversationId, qint64 seq) { m_log->deliverRemote(conversationId, seq); });
         m_bus->setSessionHandler(
@@ -105,6 +108,7 @@ bool ServerApp::start(QString *error)
     if (!m_attachments->prepare(error))
         return false;
     m_dispatcher->setAttachments(m_attachments.get());
+    m_dispatcher->setBlind(m_blind.get());
     if (!prepareTls(error))
         return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);
@@ -175,6 +179,7 @@ void ServerApp::sweep()
         // The database is unreachable right now; try again at the next sweep.
     }
     m_messages->pruneLimiters();
+    m_blind->pruneLimiters();
     if (m_attachments)
         m_attachments->sweep(nowMs());
     if (m_bus)

@@ -11,6 +11,7 @@ namespace confab::server {
 
 class AttachmentService;
 class AuthService;
+class BlindService;
 class ClusterBus;
 class ConversationLog;
 class ConversationService;
@@ -59,6 +60,7 @@ private:
     std::unique_ptr<MessageService> m_messages;
     std::unique_ptr<LiveService> m_live;
     std::unique_ptr<SearchService> m_search;
+    std::unique_ptr<BlindService> m_blind; //!< after m_log: the log reads reveals through it
     std::unique_ptr<AttachmentService> m_attachments;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;

@@ -3,6 +3,7 @@
 #include "app/metrics.h"
 #include "domain/clock.h"
 #include "services/fanout.h"
+#include "storage/blindstore.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 #include "storage/eventstore.h"
@@ -83,7 +84,15 @@ Presenter ConversationLog::cachedPresenter(const QString &conversationId)
 
 Presenter ConversationLog::presenter(const Conversation &conversation)
 {
-    return Presenter(conversation, m_conversations.members(conversation.id, true));
+    return presenter(conversation, m_conversations.members(conversation.id, true));
+}
+
+Presenter ConversationLog::presenter(const Conversation &conversation, const QList<Member> &members)
+{
+    Presenter presenter(conversation, members);
+    if (m_blind && conversation.kind == ConversationKind::Blind)
+        presenter.setReveals(m_blind->state(conversation.id));
+    return presenter;
 }
 
 void ConversationLog::publish(const QString &conversationId, const QList<StoredEvent> &events,
@@ -118,7 +127,13 @@ void ConversationLog::deliver(const QString &conversationId, const QList<StoredE
         }
         // Encoded once for all receivers: in blind rooms too, the event names aliases only. Other
         // instances were told inside the transaction and deliver to their own connections.
-        m_fanout.toLocalUsers(receivers, protocol::encodeFrame(presenter.event(event)));
+        // Reveals are the exception: who sees a real name depends on who looks.
+        if (presenter.personal(event)) {
+            for (const QString &receiver : std::as_const(receivers))
+                m_fanout.toLocalUsers({receiver}, protocol::encodeFrame(presenter.event(event, receiver)));
+        } else {
+            m_fanout.toLocalUsers(receivers, protocol::encodeFrame(presenter.event(event)));
+        }
         if (m_metrics && committedNs > 0) {
             m_metrics->fannedOut(committedNs);
             if (event.kind == EventKind::Message)

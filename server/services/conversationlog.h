@@ -8,6 +8,7 @@
 
 namespace confab::server {
 
+class BlindStore;
 class ConversationStore;
 class EventStore;
 class Fanout;
@@ -38,6 +39,10 @@ public:
 
     //! A presenter for the conversation, knowing former members too.
     Presenter presenter(const Conversation &conversation);
+    //! The same with the members already read (former ones included).
+    Presenter presenter(const Conversation &conversation, const QList<Member> &members);
+    //! Blind rooms' reveals come from here (without it, presenters know of none).
+    void setBlindStore(BlindStore *store) { m_blind = store; }
     //! The same from the audience cache, for presenting content (messages, edits, reactions) only:
     //! the cached conversation row may lag behind in title and archive state.
     Presenter cachedPresenter(const QString &conversationId);
@@ -63,6 +68,7 @@ private:
     Fanout &m_fanout;
     Metrics *m_metrics = nullptr;
     QHash<QString, Audience> m_audiences;
+    BlindStore *m_blind = nullptr;
 };
 
 } // namespace confab::server

@@ -11,6 +11,7 @@
 #include "net/dispatcher.h"
 #include "net/hub.h"
 #include "services/authservice.h"
+#include "services/blindservice.h"
 #include "services/conversationlog.h"
 #include "services/conversationservice.h"
 #include "services/liveservice.h"
@@ -58,6 +59,7 @@ struct Stack {
     std::unique_ptr<MessageService> messages;
     std::unique_ptr<LiveService> live;
     std::unique_ptr<SearchService> search;
+    std::unique_ptr<BlindService> blind;
     std::unique_ptr<Dispatcher> dispatcher;
     ClientSession *session = nullptr;
     Identity me;
@@ -88,7 +90,10 @@ struct Stack {
         live = std::make_unique<LiveService>(*db, config, *hub);
         search = std::make_unique<SearchService>(*db, *log);
         // Attachments stay unset: the dispatcher answers them as unsupported (no files on disk here).
+        blind = std::make_unique<BlindService>(*db, *log);
+        log->setBlindStore(&blind->store());
         dispatcher = std::make_unique<Dispatcher>(*auth, *conversations, *messages, *live, *search);
+        dispatcher->setBlind(blind.get());
         session = new ClientSession(new QWebSocket(), config, *dispatcher, *hub);
         // Sign up through the dispatcher itself, as a client would (argon2 runs off this thread).
         AuthRegister reg;

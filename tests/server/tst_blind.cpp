@@ -1,10 +1,13 @@
 // Blind rooms (DESIGN.md invariant 5) against a real server on both databases: no frame about a
-// blind room names another member, aliases are unique, stable and per room, and an alias id leads
-// nowhere outside its room.
+// blind room names another member, aliases are unique, stable and per room (in English and in
+// Korean), and an alias id leads nowhere outside its room. After a mutual reveal exactly the agreed
+// names reach exactly the two who agreed; owners can turn reveals off; members are reported to the
+// operator by alias; and two server instances on one PostgreSQL keep all of it.
 #include "harness.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <memory>
 #include <vector>
 
@@ -23,9 +26,9 @@ struct Person {
     TestClient &client() { return *connections.back(); }
 };
 
-bool registerPerson(Harness &h, Person &p) {
+bool registerPerson(const QString &url, Person &p) {
     auto c = std::make_unique<TestClient>();
-    if (!c->open(h.server().url()))
+    if (!c->open(url))
         return false;
     AuthRegister reg;
     reg.username = p.username;
@@ -41,6 +44,10 @@ bool registerPerson(Harness &h, Person &p) {
     p.id = ok->user.id;
     p.connections.push_back(std::move(c));
     return true;
+}
+
+bool registerPerson(Harness &h, Person &p) {
+    return registerPerson(h.server().url(), p);
 }
 
 //! A new connection for `p`, as after a restart of their app.
@@ -134,6 +141,86 @@ bool isAliasName(const QString &name) {
     static const QRegularExpression pattern(QStringLiteral("^[A-Z][a-z]+ [A-Z][a-z]+$"));
     return pattern.match(name).hasMatch();
 }
+
+//! "조용한 수달": two words of Hangul syllables.
+bool isKoreanAliasName(const QString &name) {
+    static const QRegularExpression pattern(QStringLiteral("^[\\x{AC00}-\\x{D7A3}]+ [\\x{AC00}-\\x{D7A3}]+$"));
+    return pattern.match(name).hasMatch();
+}
+
+std::function<bool(const Frame &)> revealedIn(const QString &conversationId) {
+    return [conversationId](const Frame &f) {
+        const auto *e = std::get_if<Event>(&f);
+        return e && e->conversationId == conversationId && e->kind == EventKind::Revealed;
+    };
+}
+
+//! The member `memberId` as `c` sees them in the room.
+std::optional<MemberInfo> memberIn(TestClient &c, const QString &conversationId, const QString &memberId) {
+    const auto detail = detailOf(c, conversationId);
+    if (!detail)
+        return std::nullopt;
+    for (const MemberInfo &m : detail->members) {
+        if (m.id == memberId)
+            return m;
+    }
+    return std::nullopt;
+}
+
+//! Every raw frame `receiver` got on any of their connections.
+QStringList framesOf(const Person &receiver) {
+    QStringList frames;
+    for (const auto &connection : receiver.connections)
+        frames += connection->rawTexts();
+    return frames;
+}
+
+/*!
+ * Checks the frames `receiver` got: nothing identifies anyone in `hidden`, and, when `shown` is
+ * given, that person's user id, username and display name did arrive (so the scan is not blind).
+ */
+QString checkFrames(const Person &receiver, const QList<const Person *> &hidden, const Person *shown = nullptr) {
+    const QStringList frames = framesOf(receiver);
+    for (const QString &raw : frames) {
+        for (const Person *other : hidden) {
+            const QString found = identityIn(raw, *other);
+            if (!found.isEmpty())
+                return QStringLiteral("%1 received \"%2\" (%3) in: %4")
+                    .arg(receiver.username, found, other->username, raw.left(400));
+        }
+    }
+    if (shown) {
+        for (const QString &part : {shown->id, shown->username, shown->displayName}) {
+            if (!std::any_of(frames.begin(), frames.end(), [&](const QString &raw) { return raw.contains(part); }))
+                return QStringLiteral("%1 never received %2 of %3").arg(receiver.username, part, shown->username);
+        }
+    }
+    return {};
+}
+
+//! The server's own database, for what no frame shows (the operator's access log).
+qint64 countRows(const TestDatabase &db, const QString &table) {
+    static int n = 0;
+    const QString connection = QStringLiteral("tst_blind_%1").arg(++n);
+    qint64 count = -1;
+    {
+        QSqlDatabase sql;
+        if (db.kind() == TestDatabase::Kind::SQLite) {
+            sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            sql.setDatabaseName(db.url().mid(int(qstrlen("sqlite:"))));
+            sql.open();
+        } else {
+            const QString url = db.url();
+            const qsizetype from = url.indexOf(u'/', qstrlen("postgresql://")) + 1;
+            sql = TestDatabase::openPostgres(url.mid(from, url.indexOf(u'?') - from), connection);
+        }
+        QSqlQuery q(sql);
+        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) && q.next())
+            count = q.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return count;
+}
 } // namespace
 
 class TestBlind : public QObject {
@@ -190,6 +277,7 @@ private slots:
             QVERIFY2(isAliasName(alias[p].name), qPrintable(alias[p].name));
             QVERIFY(alias[p].id.startsWith(QStringLiteral("a_")));
             QVERIFY(!alias[p].username);
+            QVERIFY2(alias[p].nameKo && isKoreanAliasName(*alias[p].nameKo), qPrintable(alias[p].nameKo.value_or(QString())));
         }
         QCOMPARE(alias[&xio].group, std::optional(QStringLiteral("A")));
         QCOMPARE(alias[&thad].group, std::optional(QStringLiteral("B")));
@@ -391,6 +479,403 @@ private slots:
         QVERIFY(frames > 100);
     }
 
+    //! Two of three members agree to reveal: those two learn exactly each other's identity, in
+    //! every frame and after catching up; the third learns nothing, not even who offered to whom.
+    void mutualRevealShowsExactlyTheAgreedNames() {
+        CONFAB_START_HARNESS(h, {{QStringLiteral("limits/sync_gap_max"), QStringLiteral("10")}});
+        Person owner{QStringLiteral("olwen3hv"), QStringLiteral("Olwen Hartigan-Voss"), {}, {}};
+        Person zelda{QStringLiteral("zelda7qm"), QStringLiteral("Zelda Quincy-Marsh"), {}, {}};
+        Person bram{QStringLiteral("bramwell9"), QStringLiteral("Bramwell Oyelaran"), {}, {}};
+        const QList<Person *> people{&owner, &zelda, &bram};
+        for (Person *p : people)
+            QVERIFY(registerPerson(h, *p));
+        const Frame created = owner.client().request(
+            ConversationCreate{ConversationKind::Blind, QStringLiteral("Matching night"), {zelda.id, bram.id}});
+        const auto *createdDetail = std::get_if<ConversationDetail>(&created);
+        QVERIFY2(createdDetail, qPrintable(TestClient::describe(created)));
+        const QString room = createdDetail->conversation.id;
+        QCOMPARE(createdDetail->conversation.reveals, std::optional(true)); // on unless the owner says otherwise
+        for (Person *p : {&zelda, &bram})
+            QVERIFY(p->client().waitForPushed(
+                [](const Frame &f) { return std::holds_alternative<ConversationDetail>(f); }));
+        QHash<const Person *, QString> alias;
+        for (Person *p : people)
+            alias.insert(p, meIn(p->client(), room).id);
+        const auto isEvent = [&room](const Frame &f, EventKind kind) -> const Event * {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->conversationId == room && e->kind == kind ? e : nullptr;
+        };
+
+        // An offer to one member is between the two: the third sees that something happened, not what.
+        QVERIFY(std::holds_alternative<Ok>(owner.client().request(ConversationReveal{room, alias[&zelda], true})));
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const Event *e = isEvent(f, EventKind::RevealOffered);
+            return e && e->actorId == alias[&owner] && e->targetId == alias[&zelda];
+        }));
+        QVERIFY(bram.client().waitForPushed([&](const Frame &f) {
+            const Event *e = isEvent(f, EventKind::RevealOffered);
+            return e && !e->actorId && !e->targetId && !e->member;
+        }));
+        const auto offersToZelda = detailOf(zelda.client(), room)->conversation.revealOffers;
+        QCOMPARE(offersToZelda.size(), 1);
+        QCOMPARE(offersToZelda.first().from, alias[&owner]);
+        QCOMPARE(offersToZelda.first().to, std::optional(alias[&zelda]));
+        QVERIFY(detailOf(bram.client(), room)->conversation.revealOffers.isEmpty()); // not Bram's business
+        // ... and withdrawn before Zelda answered: nothing will come of it.
+        QVERIFY(std::holds_alternative<Ok>(owner.client().request(ConversationReveal{room, alias[&zelda], false})));
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const Event *e = isEvent(f, EventKind::RevealWithdrawn);
+            return e && e->actorId == alias[&owner];
+        }));
+        QVERIFY(detailOf(zelda.client(), room)->conversation.revealOffers.isEmpty());
+
+        // Zelda offers to the whole room: everyone sees who offered. Asking twice changes nothing.
+        QVERIFY(std::holds_alternative<Ok>(zelda.client().request(ConversationReveal{room, std::nullopt, true})));
+        for (Person *p : {&owner, &bram})
+            QVERIFY(p->client().waitForPushed([&](const Frame &f) {
+                const Event *e = isEvent(f, EventKind::RevealOffered);
+                return e && e->actorId == alias[&zelda] && !e->targetId;
+            }));
+        const qint64 seqBefore = detailOf(owner.client(), room)->conversation.lastSeq;
+        QVERIFY(std::holds_alternative<Ok>(zelda.client().request(ConversationReveal{room, std::nullopt, true})));
+        QCOMPARE(detailOf(owner.client(), room)->conversation.lastSeq, seqBefore);
+        QVERIFY(!memberIn(bram.client(), room, alias[&zelda])->revealed); // one offer is not a reveal
+
+        // Bram answers Zelda alone: the two offers meet, and each learns who the other is.
+        QVERIFY(std::holds_alternative<Ok>(bram.client().request(ConversationReveal{room, alias[&zelda], true})));
+        const auto revealedAs = [&](const Person &shown) {
+            return [&](const Frame &f) {
+                const Event *e = isEvent(f, EventKind::Revealed);
+                return e && e->member && e->member->id == alias[&shown] && e->member->revealed &&
+                       *e->member->revealed == UserInfo{shown.id, shown.username, shown.displayName};
+            };
+        };
+        QVERIFY(bram.client().waitForPushed(revealedAs(zelda)));
+        QVERIFY(zelda.client().waitForPushed(revealedAs(bram)));
+        QVERIFY(owner.client().waitForPushed([&](const Frame &f) {
+            const Event *e = isEvent(f, EventKind::Revealed);
+            return e && !e->actorId && !e->targetId && !e->member;
+        }));
+        QCOMPARE(memberIn(zelda.client(), room, alias[&bram])->revealed->displayName, bram.displayName);
+        QCOMPARE(memberIn(bram.client(), room, alias[&zelda])->revealed->username, zelda.username);
+        QVERIFY(!memberIn(zelda.client(), room, alias[&owner])->revealed);
+        QVERIFY(!memberIn(owner.client(), room, alias[&zelda])->revealed);
+        QVERIFY(!memberIn(owner.client(), room, alias[&bram])->revealed);
+        QCOMPARE(memberIn(zelda.client(), room, alias[&bram])->name, meIn(bram.client(), room).name); // still the alias
+        // The reveal cannot be taken back; Zelda's offer to the room stays open for the owner.
+        QVERIFY(TestClient::isError(bram.client().request(ConversationReveal{room, alias[&zelda], false}),
+                                    ErrorCode::Conflict));
+        const auto ownerOffers = detailOf(owner.client(), room)->conversation.revealOffers;
+        QCOMPARE(ownerOffers.size(), 1);
+        QCOMPARE(ownerOffers.first().from, alias[&zelda]);
+        QVERIFY(!ownerOffers.first().to);
+        // Ids stay alias ids for everyone, so no direct conversation starts from here either.
+        QVERIFY(TestClient::isError(
+            zelda.client().request(ConversationCreate{ConversationKind::Direct, {}, {alias[&bram]}}),
+            ErrorCode::NotFound));
+        const Frame lookedUp = zelda.client().request(UserLookup{{alias[&bram]}}); // not a username at all
+        QVERIFY(TestClient::isError(lookedUp, ErrorCode::Invalid) ||
+                (std::holds_alternative<Users>(lookedUp) && std::get<Users>(lookedUp).users.isEmpty()));
+
+        // Everything else, after the reveal: messages, an edit, a reaction, typing, receipts, a role.
+        const Frame z1 = zelda.client().request(textMessage(room, QStringLiteral("z-r1"), QStringLiteral("after the reveal")));
+        QVERIFY2(std::holds_alternative<MessageSent>(z1), qPrintable(TestClient::describe(z1)));
+        const MessageInfo zeldaMessage = std::get<MessageSent>(z1).message;
+        QCOMPARE(zeldaMessage.senderId, alias[&zelda]);
+        QVERIFY(std::holds_alternative<MessageSent>(
+            bram.client().request(textMessage(room, QStringLiteral("b-r1"), QStringLiteral("reveal reply")))));
+        QVERIFY(std::holds_alternative<MessageSent>(
+            owner.client().request(textMessage(room, QStringLiteral("o-r1"), QStringLiteral("owner after reveal")))));
+        QVERIFY(std::holds_alternative<Ok>(zelda.client().request(
+            MessageEdit{room, zeldaMessage.id, QStringLiteral("after the reveal, edited")})));
+        QVERIFY(std::holds_alternative<Ok>(
+            bram.client().request(MessageReact{room, zeldaMessage.id, QStringLiteral("👍"), true})));
+        QVERIFY(std::holds_alternative<Ok>(bram.client().request(Typing{room, true})));
+        QVERIFY(owner.client().waitForPushed([&](const Frame &f) {
+            const auto *t = std::get_if<TypingUpdate>(&f);
+            return t && t->memberId == alias[&bram];
+        }));
+        QVERIFY(std::holds_alternative<Ok>(bram.client().request(Typing{room, false})));
+        const qint64 lastSeq = detailOf(owner.client(), room)->conversation.lastSeq;
+        for (Person *p : people)
+            QVERIFY(std::holds_alternative<Ok>(p->client().request(Receipt{room, ReceiptKind::Read, lastSeq})));
+        // A member event carries `revealed` for the one who may see it, and only for them.
+        QVERIFY(std::holds_alternative<Ok>(owner.client().request(MembersRole{room, alias[&bram], Role::Admin})));
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const Event *e = isEvent(f, EventKind::RoleChanged);
+            return e && e->member && e->member->id == alias[&bram] && e->member->revealed;
+        }));
+        QVERIFY(owner.client().waitForPushed([&](const Frame &f) {
+            const Event *e = isEvent(f, EventKind::RoleChanged);
+            return e && e->member && e->member->id == alias[&bram] && !e->member->revealed;
+        }));
+        for (Person *p : people) {
+            const Frame found = p->client().request(SearchRequest{QStringLiteral("reveal"), room, 20, std::nullopt});
+            QVERIFY2(std::holds_alternative<SearchResult>(found), qPrintable(TestClient::describe(found)));
+            QVERIFY(std::holds_alternative<History>(p->client().request(HistoryRequest{room, {}, {}, 100})));
+            QVERIFY(std::holds_alternative<Conversations>(p->client().request(ConversationList{true})));
+        }
+
+        // Catching up: a full sync and an incremental one bring the reveal along, as each may see it.
+        QVERIFY(reconnect(h, bram));
+        const Frame bramSync = bram.client().request(SyncRequest{});
+        const auto *bramResult = std::get_if<SyncResult>(&bramSync);
+        QVERIFY2(bramResult, qPrintable(TestClient::describe(bramSync)));
+        QCOMPARE(bramResult->conversations.size(), 1);
+        QVERIFY(bramResult->conversations.first().reset);
+        bool zeldaKnown = false;
+        for (const MemberInfo &m : bramResult->conversations.first().members) {
+            if (m.id == alias[&zelda])
+                zeldaKnown = m.revealed && m.revealed->id == zelda.id;
+            else
+                QVERIFY(!m.revealed);
+        }
+        QVERIFY(zeldaKnown);
+        QVERIFY(reconnect(h, zelda));
+        const Frame zeldaSync = zelda.client().request(SyncRequest{{{room, seqBefore}}});
+        const auto *zeldaResult = std::get_if<SyncResult>(&zeldaSync);
+        QVERIFY2(zeldaResult, qPrintable(TestClient::describe(zeldaSync)));
+        QVERIFY(!zeldaResult->conversations.first().reset);
+        QVERIFY(std::any_of(zeldaResult->conversations.first().events.begin(),
+                            zeldaResult->conversations.first().events.end(), [&](const Event &e) {
+                                return e.kind == EventKind::Revealed && e.member && e.member->revealed &&
+                                       e.member->revealed->id == bram.id;
+                            }));
+        QVERIFY(reconnect(h, owner));
+        QVERIFY(std::holds_alternative<SyncResult>(owner.client().request(SyncRequest{{{room, 1}}})));
+        QVERIFY(std::holds_alternative<SyncResult>(owner.client().request(SyncRequest{})));
+        QTest::qWait(300); // the last fan-out, everywhere, before the scan
+
+        // The scan: the owner never got a name; Zelda and Bram got each other's, and no other.
+        QString problem = checkFrames(owner, {&zelda, &bram});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = checkFrames(zelda, {&owner}, &bram);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = checkFrames(bram, {&owner}, &zelda);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    //! The owner turns reveals off: offers are FORBIDDEN and open ones are gone; back on, they start afresh.
+    void ownerTurnsRevealsOff() {
+        CONFAB_START_HARNESS(h, {});
+        auto owner = h.client(QStringLiteral("owner"));
+        auto mina = h.client(QStringLiteral("mina"));
+        auto joon = h.client(QStringLiteral("joon"));
+        auto stranger = h.client(QStringLiteral("stranger"));
+        QVERIFY(owner && mina && joon && stranger);
+        const Frame created =
+            owner->request(ConversationCreate{ConversationKind::Blind, {}, {mina->userId(), joon->userId()}});
+        QVERIFY2(std::holds_alternative<ConversationDetail>(created), qPrintable(TestClient::describe(created)));
+        const QString room = std::get<ConversationDetail>(created).conversation.id;
+        const QString group = std::get<ConversationDetail>(
+            owner->request(ConversationCreate{ConversationKind::Group, QStringLiteral("g"), {mina->userId()}}))
+                                  .conversation.id;
+        const QString ownerAlias = meIn(*owner, room).id;
+        const QString minaAlias = meIn(*mina, room).id;
+        const QString joonAlias = meIn(*joon, room).id;
+
+        QVERIFY(std::holds_alternative<Ok>(mina->request(ConversationReveal{room, std::nullopt, true})));
+        QVERIFY(TestClient::isError(joon->request(ConversationReveals{room, false}), ErrorCode::Forbidden));
+        QVERIFY(std::holds_alternative<Ok>(owner->request(MembersRole{room, joonAlias, Role::Admin})));
+        QVERIFY(TestClient::isError(joon->request(ConversationReveals{room, false}), ErrorCode::Forbidden)); // admins neither
+        QVERIFY(std::holds_alternative<Ok>(owner->request(ConversationReveals{room, false})));
+        QVERIFY(joon->waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::RevealsAllowed && e->allowed == false && e->actorId == ownerAlias;
+        }));
+        const auto off = detailOf(*mina, room);
+        QCOMPARE(off->conversation.reveals, std::optional(false));
+        QVERIFY(off->conversation.revealOffers.isEmpty()); // Mina's open offer went with it
+        QVERIFY(TestClient::isError(joon->request(ConversationReveal{room, minaAlias, true}), ErrorCode::Forbidden));
+        QVERIFY(TestClient::isError(joon->request(ConversationReveal{room, std::nullopt, true}), ErrorCode::Forbidden));
+        QVERIFY(TestClient::isError(mina->request(ConversationReveal{room, std::nullopt, true}), ErrorCode::Forbidden));
+        // Withdrawing what is not there, or switching off what is off, is no event.
+        const qint64 seq = off->conversation.lastSeq;
+        QVERIFY(std::holds_alternative<Ok>(mina->request(ConversationReveal{room, std::nullopt, false})));
+        QVERIFY(std::holds_alternative<Ok>(owner->request(ConversationReveals{room, false})));
+        QCOMPARE(detailOf(*owner, room)->conversation.lastSeq, seq);
+
+        // Back on: the old offer does not come back, so Joon's offer meets nothing until Mina answers.
+        QVERIFY(std::holds_alternative<Ok>(owner->request(ConversationReveals{room, true})));
+        QVERIFY(mina->waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::RevealsAllowed && e->allowed == true;
+        }));
+        QVERIFY(std::holds_alternative<Ok>(joon->request(ConversationReveal{room, minaAlias, true})));
+        QVERIFY(!memberIn(*joon, room, minaAlias)->revealed);
+        QVERIFY(std::holds_alternative<Ok>(mina->request(ConversationReveal{room, joonAlias, true})));
+        QVERIFY(mina->waitForPushed(revealedIn(room)));
+        QCOMPARE(memberIn(*mina, room, joonAlias)->revealed->id, joon->userId());
+        QVERIFY(!memberIn(*owner, room, joonAlias)->revealed);
+
+        // Only blind rooms have reveals; nobody reveals to themselves, to a real id or to a stranger.
+        QVERIFY(TestClient::isError(owner->request(ConversationReveal{group, std::nullopt, true}), ErrorCode::Invalid));
+        QVERIFY(TestClient::isError(owner->request(ConversationReveals{group, false}), ErrorCode::Invalid));
+        QVERIFY(TestClient::isError(mina->request(ConversationReveal{room, minaAlias, true}), ErrorCode::Invalid));
+        QVERIFY(TestClient::isError(mina->request(ConversationReveal{room, joon->userId(), true}), ErrorCode::NotFound));
+        QVERIFY(TestClient::isError(mina->request(ConversationReveal{room, QStringLiteral("a_nobody"), true}),
+                                    ErrorCode::NotFound));
+        QVERIFY(TestClient::isError(stranger->request(ConversationReveal{room, std::nullopt, true}), ErrorCode::NotFound));
+        QVERIFY(TestClient::isError(stranger->request(ConversationReveals{room, true}), ErrorCode::NotFound));
+    }
+
+    //! A member is reported by alias; the operator, and only the operator, reads who is who, and
+    //! that reading is logged.
+    void reportsReachTheOperatorOnly() {
+        CONFAB_START_HARNESS(h, {});
+        Person owner{QStringLiteral("olwen3hv"), QStringLiteral("Olwen Hartigan-Voss"), {}, {}};
+        Person zelda{QStringLiteral("zelda7qm"), QStringLiteral("Zelda Quincy-Marsh"), {}, {}};
+        Person bram{QStringLiteral("bramwell9"), QStringLiteral("Bramwell Oyelaran"), {}, {}};
+        for (Person *p : {&owner, &zelda, &bram})
+            QVERIFY(registerPerson(h, *p));
+        const Frame created = owner.client().request(
+            ConversationCreate{ConversationKind::Blind, QStringLiteral("Feedback"), {zelda.id, bram.id}});
+        QVERIFY2(std::holds_alternative<ConversationDetail>(created), qPrintable(TestClient::describe(created)));
+        const QString room = std::get<ConversationDetail>(created).conversation.id;
+        QVERIFY(zelda.client().waitForPushed(
+            [](const Frame &f) { return std::holds_alternative<ConversationDetail>(f); }));
+        const MemberInfo bramAlias = meIn(bram.client(), room);
+        const QString zeldaAlias = meIn(zelda.client(), room).id;
+        const qint64 seq = detailOf(owner.client(), room)->conversation.lastSeq;
+
+        const QString reason = QStringLiteral("Kept insulting people\nafter being asked to stop.");
+        QVERIFY(std::holds_alternative<Ok>(zelda.client().request(MembersReport{room, bramAlias.id, reason})));
+        QVERIFY(TestClient::isError(zelda.client().request(MembersReport{room, bram.id, QStringLiteral("x")}),
+                                    ErrorCode::NotFound)); // the real id means nothing here
+        QVERIFY(TestClient::isError(zelda.client().request(MembersReport{room, zeldaAlias, QStringLiteral("x")}),
+                                    ErrorCode::Invalid));
+        QVERIFY(TestClient::isError(zelda.client().request(MembersReport{room, bramAlias.id, QStringLiteral("   ")}),
+                                    ErrorCode::Invalid));
+        QCOMPARE(detailOf(owner.client(), room)->conversation.lastSeq, seq); // the room is not told
+        // Someone who was removed can still be reported.
+        QVERIFY(std::holds_alternative<Ok>(owner.client().request(MembersRemove{room, bramAlias.id})));
+        QVERIFY(std::holds_alternative<Ok>(
+            owner.client().request(MembersReport{room, bramAlias.id, QStringLiteral("Second report")})));
+        // A few reports at once, then they are rate limited.
+        bool limited = false;
+        for (int i = 0; i < 8 && !limited; ++i)
+            limited = TestClient::isError(
+                zelda.client().request(MembersReport{room, meIn(owner.client(), room).id, QStringLiteral("again")}),
+                ErrorCode::RateLimited);
+        QVERIFY(limited);
+
+        // The operator reads them with the real identities behind the alias; the reading is logged.
+        QCOMPARE(countRows(h.database(), QStringLiteral("operator_access")), 0);
+        QString out;
+        QCOMPARE(h.server().runAdmin({QStringLiteral("report"), QStringLiteral("list")}, {}, &out), 0);
+        for (const QString &part : {bram.username, bram.displayName, bram.id, zelda.username, zelda.displayName,
+                                    owner.username, bramAlias.name, QStringLiteral("Kept insulting people\\nafter"),
+                                    QStringLiteral("Second report"), QStringLiteral("this access is logged")})
+            QVERIFY2(out.contains(part), qPrintable(part + QStringLiteral(" missing from:\n") + out));
+        QCOMPARE(countRows(h.database(), QStringLiteral("operator_access")), 1);
+        QCOMPARE(h.server().runAdmin({QStringLiteral("report"), QStringLiteral("list"), QStringLiteral("1")}, {}, &out), 0);
+        QCOMPARE(countRows(h.database(), QStringLiteral("operator_access")), 2);
+        QCOMPARE(h.server().runAdmin({QStringLiteral("report"), QStringLiteral("nonsense")}, {}, &out), 2);
+
+        QTest::qWait(200);
+        QString problem = checkFrames(zelda, {&owner, &bram});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = checkFrames(bram, {&owner, &zelda});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = checkFrames(owner, {&zelda, &bram});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    //! Two server instances on one PostgreSQL: a member on each, the room's events presented by
+    //! whichever instance delivers them, and still no real identity where none was agreed.
+    void blindAcrossInstances() {
+        QFETCH_GLOBAL(int, backend);
+        if (TestDatabase::Kind(backend) != TestDatabase::Kind::PostgreSQL)
+            QSKIP("several instances share a PostgreSQL database only");
+        TestDatabase db(TestDatabase::Kind::PostgreSQL);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        const QMap<QString, QString> settings{{QStringLiteral("limits/send_burst"), QStringLiteral("100000")},
+                                              {QStringLiteral("server/requests_per_second"), QStringLiteral("10000")}};
+        ServerProcess one(db.url(), settings), two(db.url(), settings);
+        QVERIFY2(one.start(), qPrintable(one.errorString()));
+        QVERIFY2(two.start(), qPrintable(two.errorString()));
+        Person owner{QStringLiteral("olwen3hv"), QStringLiteral("Olwen Hartigan-Voss"), {}, {}};
+        Person zelda{QStringLiteral("zelda7qm"), QStringLiteral("Zelda Quincy-Marsh"), {}, {}};
+        Person bram{QStringLiteral("bramwell9"), QStringLiteral("Bramwell Oyelaran"), {}, {}};
+        QVERIFY(registerPerson(one.url(), owner));
+        QVERIFY(registerPerson(two.url(), zelda));
+        QVERIFY(registerPerson(one.url(), bram));
+        const Frame created = owner.client().request(
+            ConversationCreate{ConversationKind::Blind, QStringLiteral("Across"), {zelda.id, bram.id}});
+        QVERIFY2(std::holds_alternative<ConversationDetail>(created), qPrintable(TestClient::describe(created)));
+        const QString room = std::get<ConversationDetail>(created).conversation.id;
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const auto *d = std::get_if<ConversationDetail>(&f);
+            return d && d->conversation.id == room;
+        }));
+        QHash<const Person *, QString> alias;
+        for (Person *p : {&owner, &zelda, &bram})
+            alias.insert(p, meIn(p->client(), room).id);
+
+        // Messages, typing and receipts cross, naming aliases.
+        const qint64 fromZelda = std::get<MessageSent>(zelda.client().request(
+            textMessage(room, QStringLiteral("z"), QStringLiteral("from instance two")))).message.seq;
+        QVERIFY(bram.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->seq == fromZelda && e->message && e->message->senderId == alias[&zelda];
+        }));
+        const qint64 fromBram = std::get<MessageSent>(bram.client().request(
+            textMessage(room, QStringLiteral("b"), QStringLiteral("from instance one")))).message.seq;
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->seq == fromBram && e->message && e->message->senderId == alias[&bram];
+        }));
+        QVERIFY(std::holds_alternative<Ok>(zelda.client().request(Typing{room, true})));
+        QVERIFY(owner.client().waitForPushed([&](const Frame &f) {
+            const auto *t = std::get_if<TypingUpdate>(&f);
+            return t && t->memberId == alias[&zelda] && t->active;
+        }));
+        QVERIFY(std::holds_alternative<Ok>(bram.client().request(Receipt{room, ReceiptKind::Read, fromBram})));
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const auto *m = std::get_if<MarkerUpdate>(&f);
+            return m && m->memberId == alias[&bram] && m->readSeq == fromBram;
+        }));
+
+        // Zelda (instance two) and Bram (instance one) reveal to each other: each instance presents
+        // the events to its own connections, per receiver.
+        QVERIFY(std::holds_alternative<Ok>(zelda.client().request(ConversationReveal{room, std::nullopt, true})));
+        QVERIFY(std::holds_alternative<Ok>(bram.client().request(ConversationReveal{room, alias[&zelda], true})));
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::Revealed && e->member && e->member->revealed &&
+                   e->member->revealed->id == bram.id;
+        }));
+        QVERIFY(bram.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::Revealed && e->member && e->member->revealed &&
+                   e->member->revealed->id == zelda.id;
+        }));
+        QVERIFY(owner.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::Revealed && !e->member && !e->actorId;
+        }));
+        QVERIFY(std::holds_alternative<Ok>(owner.client().request(MembersRole{room, alias[&bram], Role::Admin})));
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::RoleChanged && e->member && e->member->revealed;
+        }));
+        QVERIFY(owner.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::RoleChanged && e->member && !e->member->revealed;
+        }));
+        QCOMPARE(memberIn(zelda.client(), room, alias[&bram])->revealed->id, bram.id);
+        QVERIFY(std::holds_alternative<SyncResult>(owner.client().request(SyncRequest{{{room, 1}}})));
+        QVERIFY(std::holds_alternative<History>(zelda.client().request(HistoryRequest{room, {}, {}, 100})));
+        QTest::qWait(300);
+
+        QString problem = checkFrames(owner, {&zelda, &bram});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = checkFrames(zelda, {&owner}, &bram);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = checkFrames(bram, {&owner}, &zelda);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void aliasesAreUniqueStableAndPerRoom() {
         CONFAB_START_HARNESS(h, {});
         auto owner = h.client(QStringLiteral("owner"));
@@ -419,14 +904,19 @@ private slots:
         const auto detail = detailOf(*owner, room);
         QVERIFY(detail);
         QCOMPARE(detail->members.size(), 41);
-        QSet<QString> names, aliasIds;
+        QSet<QString> names, namesKo, aliasIds;
         for (const MemberInfo &m : detail->members) {
             names.insert(m.name);
             aliasIds.insert(m.id);
             QVERIFY(m.alias);
             QVERIFY(!ids.contains(m.id) && m.id != owner->userId());
+            // One alias, two forms: the Korean one is there for every member, and as unique.
+            QVERIFY2(m.nameKo && isKoreanAliasName(*m.nameKo), qPrintable(m.nameKo.value_or(QStringLiteral("(none)"))));
+            namesKo.insert(*m.nameKo);
+            QVERIFY(!m.revealed);
         }
         QCOMPARE(names.size(), 41);
+        QCOMPARE(namesKo.size(), 41);
         QCOMPARE(aliasIds.size(), 41);
         QCOMPARE(meIn(*users[5], room).group, std::optional(QStringLiteral("A")));
         QCOMPARE(meIn(*users[30], room).group, std::optional(QStringLiteral("B")));
