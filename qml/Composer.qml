@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtQuick.Dialogs
+import QtQuick.Templates as T
 
 // The message field: grows to 8 lines then scrolls. Enter sends, Shift+Enter starts a new line;
 // nothing is sent while an input method is composing (Korean IME preedit). Files come from the
@@ -21,6 +22,9 @@ Rectangle {
     //! () → the path of the clipboard's image saved as a PNG, or "" (ChatClient.pasteClipboardImage).
     property var imagePaster: null
     property int maxAttachments: 10
+    //! paths → the file names among them that would tell who I am (ChatClient.identifyingFileNames,
+    //! blind rooms); when it names any, sending waits for a confirmation.
+    property var fileCheck: null
     readonly property var sendableFiles: root.attachments.filter(a => !a.error || a.error.length === 0)
     readonly property bool canSubmit: root.canSend && (field.text.trim().length > 0 || root.sendableFiles.length > 0)
 
@@ -34,6 +38,19 @@ Rectangle {
     function focusField() { field.forceActiveFocus() }
     function send() {
         if (root.composing || !root.canSubmit)
+            return false
+        const paths = root.sendableFiles.map(a => a.path)
+        const revealing = root.fileCheck && paths.length > 0 ? root.fileCheck(paths) : []
+        if (revealing.length > 0) {
+            nameWarning.names = revealing
+            nameWarning.open()
+            return false
+        }
+        return root.sendNow()
+    }
+    //! Sends without asking about file names (after the warning's "Send anyway").
+    function sendNow() {
+        if (!root.canSubmit)
             return false
         root.sendRequested(field.text, root.sendableFiles.map(a => a.path))
         field.clear()
@@ -70,6 +87,89 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: 1
         color: Theme.divider
+    }
+
+    // Blind rooms: files named after the sender would give their identity away.
+    Dialog {
+        id: nameWarning
+        objectName: "fileNameWarning"
+        property var names: []
+        parent: T.Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(460, parent ? parent.width - 2 * Theme.spacingXl : 460)
+        modal: true
+        focus: true
+        padding: Theme.spacingXl
+        title: qsTr("These file names may give you away")
+        closePolicy: Popup.CloseOnEscape
+        background: Rectangle {
+            color: Theme.window
+            radius: Theme.radiusBubble
+            border.color: Theme.warning
+        }
+        header: Label {
+            text: nameWarning.title
+            color: Theme.text
+            font.pixelSize: Theme.fontTitle
+            font.weight: Font.DemiBold
+            padding: Theme.spacingXl
+            bottomPadding: 0
+            wrapMode: Text.Wrap
+        }
+        contentItem: ColumnLayout {
+            spacing: Theme.spacingM
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+                text: qsTr("Everyone in this blind room sees the names of the files you send. These contain your name or username:")
+            }
+            Label {
+                objectName: "fileNameWarningNames"
+                Layout.fillWidth: true
+                wrapMode: Text.WrapAnywhere
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+                font.weight: Font.Medium
+                textFormat: Text.PlainText
+                text: nameWarning.names.join("\n")
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody - 1
+                text: qsTr("Rename them before sending if you want to stay anonymous.")
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacingS
+                Item { Layout.fillWidth: true }
+                Button {
+                    objectName: "fileNameWarningBack"
+                    text: qsTr("Go back")
+                    Accessible.name: text
+                    focus: true
+                    onClicked: {
+                        nameWarning.reject()
+                        field.forceActiveFocus()
+                    }
+                }
+                Button {
+                    objectName: "fileNameWarningSend"
+                    text: qsTr("Send anyway")
+                    Accessible.name: text
+                    palette.button: Theme.warning
+                    palette.buttonText: Theme.textOnAccent
+                    onClicked: {
+                        nameWarning.accept()
+                        root.sendNow()
+                        field.forceActiveFocus()
+                    }
+                }
+            }
+        }
     }
 
     FileDialog {

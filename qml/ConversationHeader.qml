@@ -16,6 +16,14 @@ Item {
     readonly property bool blind: root.kind === "blind"
 
     signal membersToggled()
+    //! Blind rooms: the reveal menu (🎭). `revealsAllowed`: the owner allows reveals;
+    //! `revealOffered`: I offered to the whole room; `isOwner`: I may switch reveals on and off.
+    property bool revealsAllowed: true
+    property bool revealOffered: false
+    property bool isOwner: false
+    signal revealToRoomRequested()
+    signal withdrawRoomOfferRequested()
+    signal revealsAllowedRequested(bool allowed)
     //! The 🔍 button (Ctrl+F does the same): search messages.
     signal searchRequested()
     property bool searchOpen: false
@@ -80,6 +88,52 @@ Item {
             tip: qsTr("Search messages (Ctrl+F)")
             glyphColor: root.searchOpen ? Theme.accent : Theme.textMuted
             onClicked: root.searchRequested()
+        }
+
+        IconButton {
+            id: revealButton
+            objectName: "revealButton"
+            visible: root.blind
+            glyph: "🎭"
+            tip: qsTr("Reveal who you are")
+            glyphColor: root.revealOffered ? Theme.accent : Theme.textMuted
+            onClicked: revealMenu.popup(revealButton, 0, revealButton.height)
+
+            Menu {
+                id: revealMenu
+                objectName: "revealMenu"
+                MenuItem {
+                    objectName: "revealToRoomItem"
+                    readonly property bool available: root.revealsAllowed && !root.revealOffered
+                    visible: available
+                    height: available ? implicitHeight : 0
+                    text: qsTr("Offer to reveal my name to the room…")
+                    onTriggered: root.revealToRoomRequested()
+                }
+                MenuItem {
+                    objectName: "withdrawRoomItem"
+                    visible: root.revealOffered
+                    height: visible ? implicitHeight : 0
+                    text: qsTr("Withdraw my offer to the room")
+                    onTriggered: root.withdrawRoomOfferRequested()
+                }
+                MenuItem {
+                    objectName: "revealsOffItem"
+                    visible: !root.revealsAllowed && !root.isOwner
+                    height: visible ? implicitHeight : 0
+                    enabled: false
+                    text: qsTr("The owner turned reveals off")
+                }
+                MenuItem {
+                    objectName: "allowRevealsItem"
+                    visible: root.isOwner
+                    height: visible ? implicitHeight : 0
+                    checkable: true
+                    checked: root.revealsAllowed
+                    text: qsTr("Members may reveal their names")
+                    onTriggered: root.revealsAllowedRequested(checked)
+                }
+            }
         }
 
         IconButton {

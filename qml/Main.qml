@@ -141,6 +141,10 @@ ApplicationWindow {
                 toast.message = message
                 toastTimer.restart()
             }
+            function onMemberReported() {
+                toast.message = qsTr("Your report was sent to the server's operator.")
+                toastTimer.restart()
+            }
         }
     }
 }

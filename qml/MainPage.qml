@@ -241,6 +241,12 @@ Rectangle {
                         myGroup: App.currentGroup
                         membersOpen: root.membersOpen
                         onMembersToggled: root.membersOpen = !root.membersOpen
+                        revealsAllowed: root.client.currentRevealsAllowed
+                        revealOffered: root.client.currentRevealOffered
+                        isOwner: root.client.currentIsOwner
+                        onRevealToRoomRequested: revealDialog.show(root.client.revealPreview(root.currentId, ""))
+                        onWithdrawRoomOfferRequested: root.client.withdrawReveal(root.currentId, "")
+                        onRevealsAllowedRequested: allowed => root.client.setRevealsAllowed(root.currentId, allowed)
                         searchOpen: root.searchOpen
                         onSearchRequested: root.searchOpen ? (root.searchOpen = false) : root.openSearch()
                     }
@@ -351,6 +357,8 @@ Rectangle {
                         describe: path => root.client.describeFile(path)
                         imagePaster: () => root.client.pasteClipboardImage()
                         maxAttachments: root.client.maxAttachments
+                        // Blind rooms: a file named after me would tell who I am; the composer asks first.
+                        fileCheck: paths => root.client.identifyingFileNames(root.currentId, paths)
                         onEditLastRequested: root.client.actions.editLast()
                         onSendRequested: (text, files) => {
                             root.client.sendMessage(root.currentId, text, files, root.client.actions.replyTarget.id ?? "")
@@ -380,7 +388,11 @@ Rectangle {
                     visible: root.membersOpen && root.hasConversation
                     members: root.client.members
                     blind: root.blind
+                    revealsAllowed: root.client.currentRevealsAllowed
                     onCloseRequested: root.membersOpen = false
+                    onRevealRequested: memberId => revealDialog.show(root.client.revealPreview(root.currentId, memberId))
+                    onWithdrawRequested: memberId => root.client.withdrawReveal(root.currentId, memberId)
+                    onReportRequested: (memberId, name) => reportDialog.show(memberId, name, root.blind)
                 }
             }
         }
@@ -449,6 +461,18 @@ Rectangle {
                 }
             }
         }
+    }
+
+    // Blind rooms: what a reveal would show to whom, before the offer leaves.
+    RevealDialog {
+        id: revealDialog
+        parent: T.Overlay.overlay
+        onConfirmed: root.client.offerReveal(root.currentId, revealDialog.toRoom ? "" : revealDialog.preview.memberId)
+    }
+    ReportDialog {
+        id: reportDialog
+        parent: T.Overlay.overlay
+        onReportRequested: (memberId, reason) => root.client.reportMember(root.currentId, memberId, reason)
     }
 
     NewConversationDialog {

@@ -3,17 +3,27 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // The members of the open conversation (ⓘ in the header): avatar with presence, name, role.
-// In blind rooms: aliases with their A/B chip, and no presence (it would reveal who is who).
+// In blind rooms: aliases with their A/B chip, and no presence (it would reveal who is who);
+// members who revealed who they are to me show their real name with the alias in small text.
+// Each other member has a menu (⋯, or a right click): reveal my name to them, withdraw that
+// offer, report them.
 Rectangle {
     id: root
 
     //! A MemberListModel (roles memberId, name, username, roleName, alias, group, avatarColor,
-    //! initials, isMe, presence).
+    //! initials, isMe, presence, aliasName, revealed, offeredByMe, offeredToMe).
     property var members: null
     property bool blind: false
+    //! Blind rooms: the owner allows reveals.
+    property bool revealsAllowed: true
     readonly property int count: list.count
 
     signal closeRequested()
+    //! Blind rooms: offer to reveal my identity to this member (the caller confirms first).
+    signal revealRequested(string memberId)
+    signal withdrawRequested(string memberId)
+    //! Report a member to the server's operator (the caller asks for the reason).
+    signal reportRequested(string memberId, string name)
 
     color: Theme.sidebar
     implicitWidth: Theme.memberPanelWidth
@@ -102,13 +112,43 @@ Rectangle {
                 required property string initials
                 required property bool isMe
                 required property string presence
+                required property string aliasName
+                required property bool revealed
+                required property bool offeredByMe
+                required property bool offeredToMe
+
+                //! What this row says under the name: the alias of a revealed member, where an
+                //! offer stands, the handle and the role.
+                readonly property string detail: {
+                    const parts = []
+                    if (row.revealed)
+                        parts.push(row.aliasName)
+                    else if (row.offeredByMe)
+                        parts.push(qsTr("You offered to reveal"))
+                    else if (row.offeredToMe && root.revealsAllowed)
+                        parts.push(qsTr("Offers to reveal"))
+                    if (row.username.length > 0 && (!row.alias || row.revealed))
+                        parts.push("@" + row.username)
+                    const role = root.roleText(row.roleName)
+                    if (role.length > 0)
+                        parts.push(role)
+                    return parts.join(" · ")
+                }
 
                 width: ListView.view.width
                 height: 48
                 Accessible.role: Accessible.ListItem
-                Accessible.name: row.name + (row.group.length > 0 ? ", " + qsTr("group %1").arg(row.group) : "")
+                Accessible.name: row.name + (row.revealed ? ", " + qsTr("alias %1").arg(row.aliasName) : "")
+                                 + (row.group.length > 0 ? ", " + qsTr("group %1").arg(row.group) : "")
                                  + (row.presence === "online" ? ", " + qsTr("online")
                                     : row.presence === "away" ? ", " + qsTr("away") : "")
+
+                HoverHandler { id: rowHover }
+                TapHandler {
+                    acceptedButtons: Qt.RightButton
+                    enabled: !row.isMe
+                    onTapped: rowMenu.popup()
+                }
 
                 RowLayout {
                     anchors { fill: parent; leftMargin: Theme.spacingL; rightMargin: Theme.spacingL }
@@ -145,17 +185,51 @@ Rectangle {
                             Item { Layout.fillWidth: true }
                         }
                         Text {
+                            objectName: "memberDetail"
                             Layout.fillWidth: true
                             visible: text.length > 0
-                            text: {
-                                const role = root.roleText(row.roleName)
-                                const handle = !row.alias && row.username.length > 0 ? "@" + row.username : ""
-                                return [handle, role].filter(s => s.length > 0).join(" · ")
-                            }
-                            color: Theme.textMuted
+                            text: row.detail
+                            color: row.offeredToMe && !row.revealed && root.revealsAllowed ? Theme.accent : Theme.textMuted
                             font.pixelSize: Theme.fontSmall
                             elide: Text.ElideRight
+                            textFormat: Text.PlainText
                         }
+                    }
+                    IconButton {
+                        id: menuButton
+                        objectName: "memberMenuButton"
+                        // Others only: there is nothing to reveal to, or report about, oneself.
+                        visible: !row.isMe && (rowHover.hovered || activeFocus || rowMenu.visible)
+                        glyph: "⋯"
+                        tip: qsTr("More for %1").arg(row.name)
+                        onClicked: rowMenu.popup(menuButton, 0, menuButton.height)
+                    }
+                }
+
+                Menu {
+                    id: rowMenu
+                    objectName: "memberMenu"
+                    MenuItem {
+                        objectName: "revealItem"
+                        readonly property bool available: root.blind && root.revealsAllowed && !row.revealed && !row.offeredByMe
+                        visible: available
+                        height: available ? implicitHeight : 0
+                        text: row.offeredToMe ? qsTr("Reveal names with %1…").arg(row.name)
+                                              : qsTr("Offer to reveal my name to %1…").arg(row.name)
+                        onTriggered: root.revealRequested(row.memberId)
+                    }
+                    MenuItem {
+                        objectName: "withdrawItem"
+                        readonly property bool available: root.blind && row.offeredByMe && !row.revealed
+                        visible: available
+                        height: available ? implicitHeight : 0
+                        text: qsTr("Withdraw my offer to %1").arg(row.name)
+                        onTriggered: root.withdrawRequested(row.memberId)
+                    }
+                    MenuItem {
+                        objectName: "reportItem"
+                        text: qsTr("Report %1…").arg(row.name)
+                        onTriggered: root.reportRequested(row.memberId, row.name)
                     }
                 }
             }

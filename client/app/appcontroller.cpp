@@ -1,5 +1,6 @@
 #include "appcontroller.h"
 
+#include "blindnames.h"
 #include "desktopintegration.h"
 #include "desktopnotifier.h"
 #include "messagelistmodel.h"
@@ -104,6 +105,7 @@ AppController::AppController(const StartupOptions &options, QObject *parent)
     connect(m_client->conversations(), &client::ConversationListModel::totalUnreadChanged, this,
             &AppController::windowTitleChanged);
     connect(this, &AppController::languageChanged, this, &AppController::windowTitleChanged);
+    connect(this, &AppController::languageChanged, this, &AppController::currentMeChanged);
     connect(m_client->conversations(), &QAbstractItemModel::dataChanged, this, &AppController::currentMeChanged);
     connect(m_client->conversations(), &QAbstractItemModel::modelReset, this, &AppController::currentMeChanged);
 
@@ -257,6 +259,7 @@ void AppController::applyLanguage(const QString &language)
     if (lang == m_language)
         return;
     m_language = lang;
+    m_client->setLanguage(lang); // blind rooms' aliases too
     QCoreApplication::removeTranslator(&m_translator);
     if (m_translator.load(QStringLiteral(":/i18n/confab_") + lang + QStringLiteral(".qm")))
         QCoreApplication::installTranslator(&m_translator);
@@ -338,7 +341,8 @@ QVariantList AppController::readersOf(qint64 seq) const
         if (marker.memberId == me || marker.readSeq < seq)
             continue;
         const protocol::MemberInfo member = byId.value(marker.memberId);
-        const QString name = member.name.isEmpty() ? tr("Former member") : member.name;
+        const QString shown = client::blind::displayName(member, m_language);
+        const QString name = shown.isEmpty() ? tr("Former member") : shown;
         readers.append(QVariantMap{{QStringLiteral("name"), name},
                                    {QStringLiteral("avatarColor"), client::MessageListModel::avatarColor(marker.memberId)},
                                    {QStringLiteral("initials"), client::MessageListModel::initials(name)},
@@ -350,7 +354,7 @@ QVariantList AppController::readersOf(qint64 seq) const
 QString AppController::currentAlias() const
 {
     const auto c = m_client->conversations()->conversation(m_client->currentConversationId());
-    return c && c->me && c->me->alias ? c->me->name : QString();
+    return c && c->me && c->me->alias ? client::blind::aliasName(*c->me, m_language) : QString();
 }
 
 QString AppController::currentGroup() const

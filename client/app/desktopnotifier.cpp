@@ -1,5 +1,6 @@
 #include "desktopnotifier.h"
 
+#include "blindnames.h"
 #include "chatclient.h"
 #include "notificationsink.h"
 #include "settings.h"
@@ -56,7 +57,7 @@ IncomingMessage DesktopNotifier::describe(const QString &conversationId, const M
     if (m_client->cache().isOpen()) {
         for (const MemberInfo &m : m_client->cache().members(conversationId)) {
             if (m.id == message.senderId) {
-                in.senderName = m.name;
+                in.senderName = client::blind::displayName(m, m_client->language());
                 break;
             }
         }

@@ -1,5 +1,6 @@
 #include "chatclient.h"
 
+#include "blindnames.h"
 #include "tokenstore.h"
 
 #include <QCryptographicHash>
@@ -383,8 +384,8 @@ void ChatClient::storeConversation(const ConversationDetail &detail)
     m_cache.saveMembers(id, detail.members, detail.markers);
     m_conversations.upsert(detail.conversation);
     if (m_current == id) {
-        m_members.reset(detail.members, myMemberId(id));
-        m_messages.setMembers(detail.members, detail.markers);
+        m_members.reset(detail.members, myMemberId(id), m_language, detail.conversation.revealOffers);
+        m_messages.setMembers(blind::forDisplay(detail.members, m_language), detail.markers);
         emit currentConversationChanged();
     }
     if (!known)
@@ -505,7 +506,7 @@ void ChatClient::onPushed(const Frame &frame)
             }
         }
         if (m_current == marker->conversationId)
-            m_messages.setMembers(m_cache.members(m_current), markers);
+            m_messages.setMembers(displayMembers(m_current), markers);
     }
 }
 
@@ -543,9 +544,10 @@ void ChatClient::showCurrent()
     const auto c = m_cache.conversation(m_current);
     const QList<MessageInfo> recent = m_current.isEmpty() ? QList<MessageInfo>() : m_cache.messages(m_current, 0, 50);
     m_messages.show(m_current, myMemberId(m_current), recent, m_cache.outbox(), c ? c->readSeq : 0);
-    m_messages.setMembers(m_cache.members(m_current), m_cache.markers(m_current));
+    m_messages.setMembers(displayMembers(m_current), m_cache.markers(m_current));
     m_messages.setReactions(m_current.isEmpty() ? QList<LocalCache::Reaction>() : m_cache.reactions(m_current));
-    m_members.reset(m_cache.members(m_current), myMemberId(m_current));
+    m_members.reset(m_cache.members(m_current), myMemberId(m_current), m_language,
+                    c ? c->revealOffers : QList<RevealOffer>());
     // Older messages exist when the oldest we hold is not the conversation's first event.
     m_messages.setCanLoadOlder(!recent.isEmpty() ? recent.first().seq > 1 : (c && c->lastSeq > 0));
 }
@@ -637,7 +639,7 @@ QString ChatClient::typingTextFor(const QString &conversationId) const
     if (typers.isEmpty())
         return {};
     QHash<QString, QString> names;
-    for (const MemberInfo &m : m_cache.members(conversationId))
+    for (const MemberInfo &m : displayMembers(conversationId))
         names.insert(m.id, m.name);
     const auto name = [&names](const QString &id) { return names.value(id, tr("Someone")); };
     if (typers.size() == 1)

@@ -58,6 +58,12 @@ class ChatClient : public QObject {
     Q_PROPERTY(QVariantMap untrustedCertificate READ untrustedCertificate NOTIFY untrustedCertificateChanged)
     Q_PROPERTY(bool shareReadReceipts READ shareReadReceipts WRITE setShareReadReceipts NOTIFY shareReadReceiptsChanged)
     Q_PROPERTY(int maxAttachments READ maxAttachments NOTIFY signedInChanged)
+    //! The UI language ("en" or "ko"): blind rooms' aliases are shown in it (chatclientblind.cpp).
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    //! The open blind room: its owner allows reveals; I offered to reveal to the whole room; I own it.
+    Q_PROPERTY(bool currentRevealsAllowed READ currentRevealsAllowed NOTIFY currentConversationChanged)
+    Q_PROPERTY(bool currentRevealOffered READ currentRevealOffered NOTIFY currentConversationChanged)
+    Q_PROPERTY(bool currentIsOwner READ currentIsOwner NOTIFY currentConversationChanged)
 public:
     enum class ConnectionState { Offline, Connecting, Online, Reconnecting, SignedOut };
     Q_ENUM(ConnectionState)
@@ -95,6 +101,34 @@ public:
     Q_INVOKABLE void markRead(const QString &conversationId, qint64 seq);
     //! The composer's text changed: tells the others I am typing (throttled), or that I stopped.
     Q_INVOKABLE void composerTextChanged(const QString &conversationId, const QString &text);
+    // Blind rooms (chatclientblind.cpp).
+    //! Offers to reveal my identity to one member (`memberId`, an alias id) or, empty, to the room.
+    Q_INVOKABLE void offerReveal(const QString &conversationId, const QString &memberId = {});
+    //! Withdraws such an offer while it is not matched yet.
+    Q_INVOKABLE void withdrawReveal(const QString &conversationId, const QString &memberId = {});
+    //! The owner allows or forbids reveals in the room.
+    Q_INVOKABLE void setRevealsAllowed(const QString &conversationId, bool allowed);
+    //! Reports a member (the id I know them by) to the server's operator; memberReported follows.
+    Q_INVOKABLE void reportMember(const QString &conversationId, const QString &memberId, const QString &reason);
+    /*!
+     * What a reveal offer would show, for its confirmation: {toRoom, memberId, target (the member's
+     * name as I see it), alias (mine, in the UI language), displayName, username, others (how many
+     * would keep seeing only the alias at first), offered (the offer is open already), theyOffered
+     * (they offered to me or to the room: my offer reveals us at once)}.
+     */
+    Q_INVOKABLE QVariantMap revealPreview(const QString &conversationId, const QString &memberId = {}) const;
+    //! Of `files` (paths or URLs), the file names that contain my username or display name, when
+    //! the conversation is a blind room (the composer asks before sending them); empty otherwise.
+    Q_INVOKABLE QStringList identifyingFileNames(const QString &conversationId, const QStringList &files) const;
+    QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+    bool currentRevealsAllowed() const;
+    bool currentRevealOffered() const;
+    bool currentIsOwner() const;
+    //! The members of a conversation as this user calls them (real names of those who revealed
+    //! them to me, aliases in the UI language).
+    QList<protocol::MemberInfo> displayMembers(const QString &conversationId) const;
+
     //! "online", "away" or "offline" for a member id of a conversation that is not blind.
     Q_INVOKABLE QString presenceOf(const QString &userId) const;
 
@@ -162,6 +196,9 @@ signals:
     void awayChanged();
     void presenceChanged(const QString &userId);
     void attachmentSaved(const QString &attachmentId, const QString &path);
+    void languageChanged();
+    //! A report reached the server's operator.
+    void memberReported(const QString &conversationId, const QString &memberId);
 
 private:
     void begin(const QString &serverUrl, const QString &username, Connection::Credentials credentials);
@@ -221,6 +258,7 @@ private:
     AttachmentUploader m_uploads{m_connection, m_cache};
     AttachmentDownloader m_downloads{m_connection};
     QString m_downloadFolder;
+    QString m_language = QStringLiteral("en");
     QSet<QString> m_saveWanted; //!< attachments to copy into the download folder once downloaded
     SearchResultModel m_search{m_connection, m_cache};
     MessageActions m_actions{*this};

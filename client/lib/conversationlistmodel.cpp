@@ -1,5 +1,7 @@
 #include "conversationlistmodel.h"
 
+#include "blindnames.h"
+
 #include <algorithm>
 
 namespace confab::client {
@@ -50,12 +52,21 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case MemberCountRole:
         return c.memberCount;
     case MyAliasRole:
-        return c.kind == ConversationKind::Blind && c.me ? c.me->name : QString();
+        return c.kind == ConversationKind::Blind && c.me ? blind::aliasName(*c.me, m_language) : QString();
     case TypingRole:
         return row.typing;
     default:
         return {};
     }
+}
+
+void ConversationListModel::setLanguage(const QString &language)
+{
+    if (language == m_language)
+        return;
+    m_language = language;
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {MyAliasRole});
 }
 
 QHash<int, QByteArray> ConversationListModel::roleNames() const

@@ -38,6 +38,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setMyUserId(const QString &userId) { m_myUserId = userId; }
+    //! The UI language: blind rooms' `myAlias` follows it.
+    void setLanguage(const QString &language);
     void reset(const QList<protocol::ConversationInfo> &conversations);
     void upsert(const protocol::ConversationInfo &conversation);
     void remove(const QString &conversationId);
@@ -61,6 +63,7 @@ private:
 
     QList<Row> m_rows;
     QString m_myUserId;
+    QString m_language;
 };
 
 } // namespace confab::client

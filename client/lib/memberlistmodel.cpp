@@ -1,5 +1,6 @@
 #include "memberlistmodel.h"
 
+#include "blindnames.h"
 #include "messagelistmodel.h"
 
 namespace confab::client {
@@ -19,11 +20,11 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
-        return m.name;
+        return blind::displayName(m, m_language);
     case MemberIdRole:
         return m.id;
     case UsernameRole:
-        return m.username.value_or(QString());
+        return m.revealed ? m.revealed->username : m.username.value_or(QString());
     case RoleNameRole:
         return protocol::enumName(m.role);
     case AliasRole:
@@ -33,11 +34,22 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
     case AvatarColorRole:
         return MessageListModel::avatarColor(m.id);
     case InitialsRole:
-        return MessageListModel::initials(m.name);
+        return MessageListModel::initials(blind::displayName(m, m_language));
     case IsMeRole:
         return m.id == m_me;
     case PresenceRole:
         return m.alias ? QString() : m_presence.value(m.id, QStringLiteral("offline"));
+    case AliasNameRole:
+        return m.alias ? blind::aliasName(m, m_language) : QString();
+    case RevealedRole:
+        return m.revealed.has_value();
+    case OfferedByMeRole:
+        return std::any_of(m_offers.begin(), m_offers.end(),
+                           [&](const protocol::RevealOffer &o) { return o.from == m_me && o.to == m.id; });
+    case OfferedToMeRole:
+        return m.id != m_me && std::any_of(m_offers.begin(), m_offers.end(), [&](const protocol::RevealOffer &o) {
+                   return o.from == m.id && (!o.to || *o.to == m_me);
+               });
     default:
         return {};
     }
@@ -48,14 +60,18 @@ QHash<int, QByteArray> MemberListModel::roleNames() const
     return {{MemberIdRole, "memberId"}, {NameRole, "name"},           {UsernameRole, "username"},
             {RoleNameRole, "roleName"}, {AliasRole, "alias"},         {GroupRole, "group"},
             {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {IsMeRole, "isMe"},
-            {PresenceRole, "presence"}};
+            {PresenceRole, "presence"}, {AliasNameRole, "aliasName"}, {RevealedRole, "revealed"},
+            {OfferedByMeRole, "offeredByMe"}, {OfferedToMeRole, "offeredToMe"}};
 }
 
-void MemberListModel::reset(const QList<protocol::MemberInfo> &members, const QString &myMemberId)
+void MemberListModel::reset(const QList<protocol::MemberInfo> &members, const QString &myMemberId,
+                            const QString &language, const QList<protocol::RevealOffer> &offers)
 {
     beginResetModel();
     m_members = members;
     m_me = myMemberId;
+    m_language = language;
+    m_offers = offers;
     endResetModel();
     emit countChanged();
 }
@@ -71,7 +87,7 @@ QString MemberListModel::nameOf(const QString &memberId) const
 {
     for (const protocol::MemberInfo &m : m_members) {
         if (m.id == memberId)
-            return m.name;
+            return blind::displayName(m, m_language);
     }
     return {};
 }

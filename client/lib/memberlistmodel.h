@@ -7,7 +7,8 @@
 
 namespace confab::client {
 
-//! The members of the open conversation (aliases in blind rooms).
+//! The members of the open conversation (aliases in blind rooms, in the UI language; real names
+//! of those who revealed them to me, with their alias beside).
 class MemberListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -16,8 +17,8 @@ class MemberListModel : public QAbstractListModel {
 public:
     enum Role {
         MemberIdRole = Qt::UserRole + 1,
-        NameRole,
-        UsernameRole,
+        NameRole,     //!< how I call them: the real name if they revealed it to me, else the alias
+        UsernameRole, //!< outside blind rooms, and of members who revealed themselves to me
         RoleNameRole, //!< "owner", "admin", "member"
         AliasRole,
         GroupRole,    //!< "A", "B" or ""
@@ -25,6 +26,10 @@ public:
         InitialsRole,
         IsMeRole,
         PresenceRole, //!< "online", "away", "offline" ("" in blind rooms)
+        AliasNameRole,   //!< blind rooms: the alias in the UI language (also when revealed)
+        RevealedRole,    //!< blind rooms: they and I revealed our identities to each other
+        OfferedByMeRole, //!< blind rooms: I offered to reveal to them (not yet matched)
+        OfferedToMeRole, //!< blind rooms: they offered to reveal to me or to the room
     };
     Q_ENUM(Role)
 
@@ -33,7 +38,9 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    void reset(const QList<protocol::MemberInfo> &members, const QString &myMemberId);
+    //! `language` picks the alias form; `offers` are the open reveal offers (blind rooms).
+    void reset(const QList<protocol::MemberInfo> &members, const QString &myMemberId, const QString &language = {},
+               const QList<protocol::RevealOffer> &offers = {});
     Q_INVOKABLE QString nameOf(const QString &memberId) const;
     void setPresence(const QHash<QString, QString> &presence);
 
@@ -43,6 +50,8 @@ signals:
 private:
     QList<protocol::MemberInfo> m_members;
     QString m_me;
+    QString m_language;
+    QList<protocol::RevealOffer> m_offers;
     QHash<QString, QString> m_presence;
 };
 

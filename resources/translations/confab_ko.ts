@@ -23,6 +23,26 @@
         <source>Attach files</source>
         <translation>파일 첨부</translation>
     </message>
+    <message>
+        <source>These file names may give you away</source>
+        <translation>파일 이름 때문에 누구인지 드러날 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Everyone in this blind room sees the names of the files you send. These contain your name or username:</source>
+        <translation>이 블라인드 방의 모든 사람이 보내는 파일의 이름을 봅니다. 다음 파일 이름에 내 이름이나 사용자 이름이 들어 있습니다:</translation>
+    </message>
+    <message>
+        <source>Rename them before sending if you want to stay anonymous.</source>
+        <translation>익명으로 남으려면 보내기 전에 파일 이름을 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>돌아가기</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>그래도 보내기</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -93,6 +113,10 @@
     <message>
         <source>Starting the server…</source>
         <translation>서버를 시작하는 중…</translation>
+    </message>
+    <message>
+        <source>Your report was sent to the server's operator.</source>
+        <translation>신고가 서버 운영자에게 전달되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -626,6 +650,38 @@ Press ✎ to start one.</source>
         <source>%1 (you)</source>
         <translation>%1 (나)</translation>
     </message>
+    <message>
+        <source>You offered to reveal</source>
+        <translation>내가 공개를 제안함</translation>
+    </message>
+    <message>
+        <source>Offers to reveal</source>
+        <translation>나에게 공개를 제안함</translation>
+    </message>
+    <message>
+        <source>alias %1</source>
+        <translation>별명 %1</translation>
+    </message>
+    <message>
+        <source>More for %1</source>
+        <translation>%1 더 보기</translation>
+    </message>
+    <message>
+        <source>Reveal names with %1…</source>
+        <translation>%1 님과 서로 이름 공개…</translation>
+    </message>
+    <message>
+        <source>Offer to reveal my name to %1…</source>
+        <translation>%1 님에게 내 이름 공개 제안…</translation>
+    </message>
+    <message>
+        <source>Withdraw my offer to %1</source>
+        <translation>%1 님에게 한 공개 제안 취소</translation>
+    </message>
+    <message>
+        <source>Report %1…</source>
+        <translation>%1 신고…</translation>
+    </message>
 </context>
 <context>
     <name>ConversationHeader</name>
@@ -654,6 +710,26 @@ Press ✎ to start one.</source>
     <message>
         <source>Show members</source>
         <translation>멤버 보기</translation>
+    </message>
+    <message>
+        <source>Reveal who you are</source>
+        <translation>나를 공개하기</translation>
+    </message>
+    <message>
+        <source>Offer to reveal my name to the room…</source>
+        <translation>방 전체에 내 이름 공개 제안…</translation>
+    </message>
+    <message>
+        <source>Withdraw my offer to the room</source>
+        <translation>방 전체에 한 공개 제안 취소</translation>
+    </message>
+    <message>
+        <source>The owner turned reveals off</source>
+        <translation>소유자가 이름 공개를 꺼 두었습니다</translation>
+    </message>
+    <message>
+        <source>Members may reveal their names</source>
+        <translation>멤버의 이름 공개 허용</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1175,92 @@ Press ✎ to start one.</source>
     <message>
         <source>Trust this certificate</source>
         <translation>이 인증서 신뢰</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <source>Reveal who you are to the room?</source>
+        <translation>방 전체에 나를 공개할까요?</translation>
+    </message>
+    <message>
+        <source>Reveal who you are to %1?</source>
+        <translation>%1 님에게 나를 공개할까요?</translation>
+    </message>
+    <message>
+        <source>What would be shown</source>
+        <translation>공개되는 정보</translation>
+    </message>
+    <message>
+        <source>%1 (@%2) instead of “%3”</source>
+        <translation>“%3” 대신 %1 (@%2)</translation>
+    </message>
+    <message>
+        <source>To each member who also offers to reveal, to the room or to you: they see who you are, and you see who they are. Nothing is shown to anyone before they agree too.</source>
+        <translation>방 전체나 나에게 공개를 제안한 멤버에게만 공개됩니다. 그 멤버는 내가 누구인지, 나는 그 멤버가 누구인지 보게 됩니다. 상대도 동의하기 전에는 아무에게도 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 has already offered. As soon as you confirm, %1 sees who you are, and you see who %1 is.</source>
+        <translation>%1 님이 이미 제안했습니다. 확인하는 즉시 %1 님은 내가 누구인지, 나는 %1 님이 누구인지 보게 됩니다.</translation>
+    </message>
+    <message>
+        <source>Only if %1 also offers, to you or to the room: then %1 sees who you are, and you see who %1 is. Until then nothing is shown.</source>
+        <translation>%1 님도 나나 방 전체에 공개를 제안해야만 %1 님은 내가 누구인지, 나는 %1 님이 누구인지 보게 됩니다. 그전에는 아무것도 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Members who do not offer keep seeing you as “%1”.</source>
+        <translation>제안하지 않은 멤버에게는 계속 “%1”(으)로 보입니다.</translation>
+    </message>
+    <message>
+        <source>Everyone else in the room keeps seeing you as “%1”.</source>
+        <translation>방의 다른 사람들에게는 계속 “%1”(으)로 보입니다.</translation>
+    </message>
+    <message>
+        <source>You can withdraw the offer until it is answered. Once names are shown, they cannot be hidden again.</source>
+        <translation>상대가 응하기 전까지는 제안을 취소할 수 있습니다. 이름이 한 번 공개되면 다시 숨길 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Offer to the room</source>
+        <translation>방 전체에 제안</translation>
+    </message>
+    <message>
+        <source>Offer to %1</source>
+        <translation>%1 님에게 제안</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report %1</source>
+        <translation>%1 신고</translation>
+    </message>
+    <message>
+        <source>The server's operator receives your report and can see who you and %1 are. Nobody in the room is told.</source>
+        <translation>서버 운영자가 신고를 받으며, 나와 %1 님이 누구인지 볼 수 있습니다. 방의 다른 사람에게는 알리지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server's operator receives your report. Nobody in the conversation is told.</source>
+        <translation>서버 운영자가 신고를 받습니다. 대화의 다른 사람에게는 알리지 않습니다.</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>무슨 일이 있었나요?</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Send report</source>
+        <translation>신고 보내기</translation>
     </message>
 </context>
 </TS>

@@ -44,6 +44,37 @@ Item {
             compare(editSpy.signalArguments[editSpy.count - 1][0], "")
         }
 
+        // Blind rooms: a file named after me would give me away, so sending asks first.
+        function test_identifyingFileNameAsksFirst() {
+            composer.fileCheck = paths => paths.filter(p => p.indexOf("mina") >= 0)
+                                              .map(p => p.substring(p.lastIndexOf("/") + 1))
+            composer.addFiles(["file:///tmp/mina_park_cv.pdf", "file:///tmp/notes.txt"])
+            keyClick(Qt.Key_Return)
+            compare(sendSpy.count, 0)
+            const warning = findChild(composer, "fileNameWarning")
+            tryVerify(() => warning.opened)
+            compare(warning.names, ["mina_park_cv.pdf"])
+            compare(findChild(warning.contentItem, "fileNameWarningNames").text, "mina_park_cv.pdf")
+            // Going back sends nothing and keeps the files.
+            mouseClick(findChild(warning.contentItem, "fileNameWarningBack"))
+            tryVerify(() => !warning.opened)
+            compare(sendSpy.count, 0)
+            compare(composer.attachments.length, 2)
+            // Sending anyway sends both.
+            keyClick(Qt.Key_Return)
+            tryVerify(() => warning.opened)
+            mouseClick(findChild(warning.contentItem, "fileNameWarningSend"))
+            tryVerify(() => !warning.opened)
+            compare(sendSpy.count, 1)
+            compare(sendSpy.signalArguments[0][1].length, 2)
+            compare(composer.attachments.length, 0)
+            // Harmless names go without asking.
+            composer.addFiles(["file:///tmp/notes.txt"])
+            keyClick(Qt.Key_Return)
+            compare(sendSpy.count, 2)
+            composer.fileCheck = null
+        }
+
         function test_enterSends() {
             type("hello")
             keyClick(Qt.Key_Return)
