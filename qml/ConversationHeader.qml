@@ -84,7 +84,7 @@ Item {
 
         IconButton {
             objectName: "searchButton"
-            glyph: "🔍"
+            glyph: "⌕"
             tip: qsTr("Search messages (Ctrl+F)")
             glyphColor: root.searchOpen ? Theme.accent : Theme.textMuted
             onClicked: root.searchRequested()

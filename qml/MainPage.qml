@@ -543,6 +543,17 @@ Rectangle {
         sequence: "Ctrl+,"
         onActivated: settingsPopup.show("")
     }
+    // Screenshots and automation: --search TEXT, once the conversations are here.
+    Connections {
+        target: root.client
+        enabled: App.searchAtStart.length > 0
+        function onSynced() {
+            if (root.searchOpen)
+                return
+            root.openSearch()
+            searchPanel.searchFor(App.searchAtStart)
+        }
+    }
     // Screenshots and automation: --open-settings SECTION.
     Component.onCompleted: {
         if (App.settingsAtStart.length > 0)

@@ -496,13 +496,13 @@ Item {
                     }
                 }
 
-                // Reaction chips: emoji and count; mine are tinted; a click toggles mine.
-                Flow {
+                // Reaction chips (one row: a message gathers a handful): emoji and count; mine are
+                // tinted; a click toggles mine.
+                Row {
                     id: reactionRow
                     objectName: "reactionRow"
                     visible: root.hasReactions
                     x: root.own ? content.width - width : 0
-                    width: Math.min(implicitWidth, root.maxBubble)
                     spacing: Theme.spacingXs
                     Repeater {
                         model: root.hasReactions ? root.reactions : []

@@ -20,6 +20,10 @@ Rectangle {
         field.forceActiveFocus()
         field.selectAll()
     }
+    function searchFor(text) {
+        field.text = text
+        root.run()
+    }
     function run() {
         if (root.results)
             root.results.search(field.text, onlyHere.checked ? root.conversationId : "")

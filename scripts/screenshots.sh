@@ -2,12 +2,16 @@
 # Renders the desktop app against a demo server and saves PNGs into OUTDIR:
 #   signin.png     the sign-in page
 #   main-light.png conversation list + the "Design team" timeline, light theme, with Joon typing,
-#                  Joon online and Hana away (presence dots), read receipts on Mina's messages
+#                  Joon online and Hana away (presence dots), read receipts on Mina's messages,
+#                  reactions, Joon's reply quoting Mina's message and her edited message
 #   main-dark.png  the same, dark theme
 #   main-ko.png    the same, Korean UI
 #   main-blind.png the blind room "Matching: Friday" (aliases, A/B groups) with the members panel
 #   attachments-light.png, attachments-dark.png, attachments-ko.png
 #                  "Launch checklist" with an inline image and a PDF file card
+#   search-light.png, search-dark.png, search-ko.png
+#                  the search panel beside "Design team" with hits across conversations, the
+#                  matching parts highlighted ("review"; Korean: "모드")
 #   settings-light.png / settings-dark.png / settings-ko.png  the settings page (account, notifications,
 #                  privacy sections)
 #   notification.png the whole screen after two new messages arrived in conversations not in view:
@@ -20,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -175,6 +179,11 @@ for variant in "light en" "dark en" "light ko"; do
     shot "attachments-$suffix" --user mina --password confab-demo --open-conversation-title "Launch checklist" \
         --screenshot-delay 3000 --theme "$1" --lang "$2"
 done
+
+search=(--user mina --password confab-demo --open-conversation-title "Design team" --screenshot-delay 3000)
+shot search-light "${search[@]}" --search review --theme light --lang en
+shot search-dark "${search[@]}" --search review --theme dark --lang en
+shot search-ko "${search[@]}" --search 모드 --theme light --lang ko
 
 settings=(--user mina --password confab-demo --open-conversation-title "Design team" --screenshot-delay 2500)
 SHOT_ONLINE="joon" shot settings-light "${settings[@]}" --open-settings account --theme light --lang en

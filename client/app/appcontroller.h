@@ -39,6 +39,7 @@ struct StartupOptions {
     bool showMembers = false; //!< open the members panel at start
     bool startInTray = false; //!< started at login: stay in the tray until called
     QString openSettings;     //!< open the settings page on this section ("account", "notifications"…)
+    QString search;           //!< open the search panel with this query (screenshots)
     //! Screenshots: the whole screen (desktop notifications too), taken once this many
     //! notifications went out.
     int screenshotAfterNotifications = 0;
@@ -81,6 +82,8 @@ class AppController : public QObject {
     Q_PROPERTY(bool notificationsAvailable READ notificationsAvailable NOTIFY desktopChanged)
     //! Section the settings page opens on at start ("" = not open): screenshots.
     Q_PROPERTY(QString settingsAtStart READ settingsAtStart CONSTANT)
+    //! A search to show at start ("" = none): screenshots.
+    Q_PROPERTY(QString searchAtStart READ searchAtStart CONSTANT)
 public:
     enum class HostState { Idle, Starting, Running, Failed };
     Q_ENUM(HostState)
@@ -135,6 +138,7 @@ public:
     bool trayAvailable() const;
     bool notificationsAvailable() const;
     QString settingsAtStart() const { return m_options.openSettings; }
+    QString searchAtStart() const { return m_options.search; }
     //! The window was asked to close: true when it should only hide (the tray keeps the app).
     Q_INVOKABLE bool keepRunningInTray() const;
 

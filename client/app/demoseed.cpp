@@ -126,6 +126,23 @@ public:
         return std::get<MessageSent>(request(send)).message.seq;
     }
 
+    //! Sends a message (answering `replyTo` when given) and returns its id.
+    QString sayId(const QString &conversationId, const QString &body, const QString &replyTo = {})
+    {
+        MessageSend send;
+        send.conversationId = conversationId;
+        send.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        send.body = body;
+        if (!replyTo.isEmpty())
+            send.replyTo = replyTo;
+        return std::get<MessageSent>(request(send)).message.id;
+    }
+
+    void react(const QString &conversationId, const QString &messageId, const QString &emoji)
+    {
+        request(MessageReact{conversationId, messageId, emoji, true});
+    }
+
     //! Uploads a file (begin, chunks, finish) and sends it with `body`; returns the message's seq.
     qint64 sendFile(const QString &conversationId, const QString &name, const QString &mime, const QByteArray &bytes,
                     const QString &body)
@@ -302,13 +319,26 @@ int seedToday(const QString &url)
     if (design.isEmpty() || withJoon.isEmpty() || withHana.isEmpty())
         fail(QStringLiteral("run `yesterday` first"));
 
-    hana.say(design, QStringLiteral("다크 모드 시안 올렸어요. 대비가 훨씬 좋아졌어요!"));
-    const qint64 own = mina.say(design, QStringLiteral("Thanks, Hana! Let's review everything at 3 pm.\n"
-                                                       "I'll bring the Korean strings too."));
-    joon.read(design, own);
-    sora.read(design, own);
-    hana.read(design, own);
-    joon.say(design, QStringLiteral("Works for me."));
+    // Reactions, a reply and an edited message, for the screenshots of the timeline.
+    const QString darkMode = hana.sayId(design, QStringLiteral("다크 모드 시안 올렸어요. 대비가 훨씬 좋아졌어요!"));
+    const QString review = mina.sayId(design, QStringLiteral("Thanks, Hana! Let's review everything at 3 pm.\n"
+                                                             "I'll bring the Korean strings too."));
+    mina.react(design, darkMode, QStringLiteral("👍"));
+    joon.react(design, darkMode, QStringLiteral("👍"));
+    sora.react(design, darkMode, QStringLiteral("🎉"));
+    mina.request(MessageEdit{design, review, QStringLiteral("Thanks, Hana! Let's review everything at 3 pm.\n"
+                                                            "I'll bring the Korean strings and the new icons.")});
+    joon.sayId(design, QStringLiteral("Works for me."), review);
+    hana.react(design, review, QStringLiteral("❤️"));
+    // Everyone has read up to here (the newest event), so Mina's message shows as read.
+    qint64 newest = 0;
+    for (const ConversationInfo &c : std::get<Conversations>(mina.request(ConversationList{})).conversations) {
+        if (c.id == design)
+            newest = c.lastSeq;
+    }
+    joon.read(design, newest);
+    sora.read(design, newest);
+    hana.read(design, newest);
     sora.say(design, QStringLiteral("See you then. Agenda: https://confab.example/design/review"));
 
     // Files in "Launch checklist", read by everyone, for the attachments screenshots.

@@ -94,6 +94,10 @@ int main(int argc, char *argv[])
         QStringLiteral("count"));
     parser.addOptions({server, user, password, openTitle, theme, lang, screenshot, delay, size, members, inTray,
                        openSettings, afterNotifications});
+    const QCommandLineOption searchFor(QStringLiteral("search"),
+                                       QStringLiteral("Open the search panel and search for this text."),
+                                       QStringLiteral("text"));
+    parser.addOption(searchFor);
     const QCommandLineOption benchStartupOption(
         QStringLiteral("bench-startup"),
         QStringLiteral("Measure start-up with a seeded cache (20 x 5,000 messages), print the figures and quit; "
@@ -127,6 +131,7 @@ int main(int argc, char *argv[])
     options.showMembers = parser.isSet(members);
     options.startInTray = parser.isSet(inTray);
     options.openSettings = parser.value(openSettings);
+    options.search = parser.value(searchFor);
     options.screenshotAfterNotifications = parser.value(afterNotifications).toInt();
     QSize windowSize;
     if (parser.isSet(size)) {

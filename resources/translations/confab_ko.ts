@@ -1263,4 +1263,168 @@ Press ✎ to start one.</source>
         <translation>신고 보내기</translation>
     </message>
 </context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>Reply to %1: %2</source>
+        <translation>%1에게 답장: %2</translation>
+    </message>
+    <message>
+        <source>Earlier message</source>
+        <translation>이전 메시지</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>불러오지 않은 메시지</translation>
+    </message>
+    <message>
+        <source>Edit message</source>
+        <translation>메시지 수정</translation>
+    </message>
+    <message>
+        <source>Enter to save · Esc to cancel</source>
+        <translation>Enter로 저장 · Esc로 취소</translation>
+    </message>
+    <message>
+        <source>%1 %2, including you: remove mine</source>
+        <translation>%1 %2, 나 포함: 내 반응 취소</translation>
+    </message>
+    <message>
+        <source>%1 %2: react with it too</source>
+        <translation>%1 %2: 나도 이 반응 남기기</translation>
+    </message>
+    <message>
+        <source>Message actions</source>
+        <translation>메시지 메뉴</translation>
+    </message>
+</context>
+<context>
+    <name>MessageMenu</name>
+    <message>
+        <source>React with %1</source>
+        <translation>%1 반응 남기기</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>답장</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>텍스트 복사</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>메시지 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyBar</name>
+    <message>
+        <source>Replying to %1</source>
+        <translation>%1에게 답장하는 중</translation>
+    </message>
+    <message>
+        <source>Cancel reply</source>
+        <translation>답장 취소</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>검색 닫기</translation>
+    </message>
+    <message>
+        <source>Search messages…</source>
+        <translation>메시지 검색…</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>메시지 검색</translation>
+    </message>
+    <message>
+        <source>Only in %1</source>
+        <translation>%1에서만</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
+    </message>
+    <message>
+        <source>No messages found</source>
+        <translation>찾은 메시지가 없습니다</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>검색 결과</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3</source>
+        <translation>%2의 %1: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationHeader</name>
+    <message>
+        <source>Search messages (Ctrl+F)</source>
+        <translation>메시지 검색 (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::MessageListModel</name>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>첨부 파일</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::SearchResultModel</name>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>Former member</source>
+        <translation>이전 멤버</translation>
+    </message>
+    <message>
+        <source>Search is not available right now.</source>
+        <translation>지금은 검색할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::MessageActions</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The message could not be edited</source>
+        <translation>메시지를 수정하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted</source>
+        <translation>메시지를 삭제하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The reaction could not be saved</source>
+        <translation>반응을 저장하지 못했습니다</translation>
+    </message>
+</context>
 </TS>
