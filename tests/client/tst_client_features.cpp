@@ -144,6 +144,42 @@ private slots:
         QVERIFY(roleOf(b->messages(), first, MessageListModel::DeletedRole).toBool());
     }
 
+    void ownersDeleteOthersInGroups()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b;
+        QString direct;
+        QVERIFY(pair(h, a, b, &direct));
+        // Mina creates a group: she owns it, Joon is a member.
+        QSignalSpy ready(a.client.get(), &ChatClient::conversationReady);
+        a->createGroup(QStringLiteral("Design team"), {QStringLiteral("joon")});
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+        const QString group = ready.last().first().toString();
+        QTRY_VERIFY_WITH_TIMEOUT(b->conversations()->indexOf(group) >= 0, 10000);
+        a->openConversation(group);
+        b->openConversation(group);
+        b->sendMessage(group, QStringLiteral("off-topic"));
+        QTRY_VERIFY_WITH_TIMEOUT(!lastId(a->messages()).isEmpty(), 10000);
+        const QString theirs = lastId(a->messages());
+        a->sendMessage(group, QStringLiteral("mine"));
+        QTRY_VERIFY_WITH_TIMEOUT(lastId(b->messages()) != theirs && !lastId(b->messages()).isEmpty(), 10000);
+        const QString mine = lastId(b->messages());
+        // The member may not delete the owner's message; the owner may delete the member's, not edit it.
+        QVERIFY(!b->actions()->canDelete(mine));
+        QVERIFY(a->actions()->canDelete(theirs));
+        QVERIFY(!a->actions()->canEdit(theirs));
+        a->actions()->remove(theirs);
+        QTRY_VERIFY_WITH_TIMEOUT(roleOf(b->messages(), theirs, MessageListModel::DeletedRole).toBool(), 10000);
+        // Past the UI, the server refuses the member too.
+        std::optional<Frame> reply;
+        b->connection().request(MessageDelete{group, mine}, [&reply](const Frame &f) { reply = f; });
+        QTRY_VERIFY_WITH_TIMEOUT(reply.has_value(), 10000);
+        const auto *refused = std::get_if<Error>(&*reply);
+        QVERIFY(refused);
+        QCOMPARE(refused->code, ErrorCode::Forbidden);
+        QVERIFY(!roleOf(a->messages(), mine, MessageListModel::DeletedRole).toBool());
+    }
+
     void reactionsCatchUpAfterOffline()
     {
         CONFAB_START_HARNESS(h, {});
