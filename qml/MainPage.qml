@@ -57,7 +57,8 @@ Rectangle {
     Shortcut { sequence: StandardKey.Find; onActivated: root.openSearch() }
     Shortcut {
         sequence: "Esc"
-        enabled: root.searchOpen && !root.membersOpen
+        // Not while a message is edited in place: there Esc cancels the editing.
+        enabled: root.searchOpen && !root.membersOpen && root.client.actions.editingId.length === 0
         onActivated: root.searchOpen = false
     }
     Shortcut {
