@@ -6,7 +6,10 @@
 #                  reactions, Joon's reply quoting Mina's message and her edited message
 #   main-dark.png  the same, dark theme
 #   main-ko.png    the same, Korean UI
-#   main-blind.png the blind room "Matching: Friday" (aliases, A/B groups) with the members panel
+#   main-blind.png the blind room "Matching: Friday" (aliases, A/B groups) with the members panel:
+#                  Joon, who revealed his name to Mina, under his name with his alias beside it,
+#                  and Dami's open offer to reveal to the room
+#   main-blind-ko.png the same with the Korean UI: the aliases in Korean
 #   attachments-light.png, attachments-dark.png, attachments-ko.png
 #                  "Launch checklist" with an inline image and a PDF file card
 #   search-light.png, search-dark.png, search-ko.png
@@ -24,7 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -170,6 +173,8 @@ shot main-ko "${main[@]}" --theme light --lang ko
 export SHOT_TYPING="hana|Matching: Friday" SHOT_ONLINE="joon"
 shot main-blind --user mina --password confab-demo --open-conversation-title "Matching: Friday" --show-members \
     --screenshot-delay 2500 --theme light --lang en
+shot main-blind-ko --user mina --password confab-demo --open-conversation-title "Matching: Friday" --show-members \
+    --screenshot-delay 2500 --theme light --lang ko
 unset SHOT_TYPING SHOT_ONLINE
 # The seed's image and PDF are the newest messages of "Launch checklist", read by everyone.
 for variant in "light en" "dark en" "light ko"; do

@@ -362,6 +362,13 @@ int seedToday(const QString &url)
         for (Seeder *seeder : {&dami, &hana, &joon})
             seeder->read(blind, said);
         dami.say(blind, QStringLiteral("Same here — beginner, but keen."));
+        // Mina and Joon revealed their names to each other; Dami offers to the whole room.
+        const auto aliasIn = [&blind](Seeder &seeder) {
+            return std::get<ConversationDetail>(seeder.request(ConversationGet{blind})).conversation.me->id;
+        };
+        mina.request(ConversationReveal{blind, aliasIn(joon), true});
+        joon.request(ConversationReveal{blind, aliasIn(mina), true});
+        dami.request(ConversationReveal{blind, std::nullopt, true});
     }
 
     joon.say(withJoon, QStringLiteral("Lunch tomorrow?"));
