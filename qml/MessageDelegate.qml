@@ -575,6 +575,23 @@ Item {
                     }
                 }
 
+                // A message waiting for its files to upload can be called off: its uploads stop and
+                // it never leaves (the rest of the outbox goes on).
+                Button {
+                    id: cancelUpload
+                    objectName: "cancelUploadButton"
+                    visible: root.own && root.status === MessageListModel.Sending && root.hasFiles
+                    x: content.width - width
+                    text: qsTr("Cancel")
+                    flat: true
+                    padding: 2
+                    font.pixelSize: Theme.fontSmall
+                    Accessible.name: qsTr("Cancel sending and uploading")
+                    contentItem: Text { text: cancelUpload.text; color: Theme.danger; font: cancelUpload.font }
+                    background: Item {}
+                    onClicked: root.discardRequested(root.clientId)
+                }
+
                 Text {
                     id: readBy
                     objectName: "readBy"

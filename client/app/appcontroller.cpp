@@ -91,6 +91,10 @@ AppController::AppController(const StartupOptions &options, QObject *parent)
     });
     connect(m_client.get(), &ChatClient::synced, this, &AppController::onSynced);
 
+    // Saved attachments go to the folder the settings page names.
+    m_client->setDownloadFolder(m_preferences.downloadFolder());
+    connect(&m_preferences, &Settings::changed, this,
+            [this] { m_client->setDownloadFolder(m_preferences.downloadFolder()); });
     m_client->setSendTyping(m_settings.value(kSendTypingKey, true).toBool());
     connect(m_client.get(), &ChatClient::sendTypingChanged, this,
             [this] { m_settings.setValue(kSendTypingKey, m_client->sendTyping()); });

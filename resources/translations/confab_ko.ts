@@ -300,6 +300,14 @@ Press ✎ to start one.</source>
         <source>Read by %1</source>
         <translation>%1명 읽음</translation>
     </message>
+    <message>
+        <source>Cancel sending and uploading</source>
+        <translation>보내기와 업로드 취소</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
 </context>
 <context>
     <name>NewConversationDialog</name>

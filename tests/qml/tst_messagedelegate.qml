@@ -161,6 +161,22 @@ Item {
             verify(!findChild(make({ own: true, status: sent }), "failureRow").visible)
         }
 
+        function test_uploadingMessageCanBeCancelled() {
+            const file = { id: "", name: "plan.pdf", size: 2048, sizeText: "2 KB", mime: "application/pdf",
+                           image: false, width: 0, height: 0, preview: "", thumbnailUrl: "", fileUrl: "",
+                           progress: 0.4, state: "uploading" }
+            const item = make({ own: true, status: sending, messageId: "", attachments: [file] })
+            const cancel = findChild(item, "cancelUploadButton")
+            verify(cancel.visible)
+            const spy = createTemporaryObject(spyComponent, root, { target: item, signalName: "discardRequested" })
+            mouseClick(cancel)
+            compare(spy.count, 1)
+            compare(spy.signalArguments[0][0], "c1")
+            // Plain text being sent, or files already sent: nothing to cancel.
+            verify(!findChild(make({ own: true, status: sending }), "cancelUploadButton").visible)
+            verify(!findChild(make({ own: true, status: sent, attachments: [file] }), "cancelUploadButton").visible)
+        }
+
         function test_daySeparator() {
             const withDay = make({ dayStart: true })
             verify(findChild(withDay, "daySeparator").visible)
