@@ -3,6 +3,7 @@
 #pragma once
 
 #include "chatclient.h"
+#include "clientsteps.h"
 #include "tokenstore.h"
 
 #include <QAbstractItemModelTester>

@@ -14,14 +14,6 @@ bool online(Device &d)
     return d.online();
 }
 
-QList<QString> bodies(MessageListModel *model)
-{
-    QList<QString> out;
-    for (int i = 0; i < model->rowCount(); ++i)
-        out.append(model->data(model->index(i), MessageListModel::BodyRole).toString());
-    return out;
-}
-
 int statusOf(MessageListModel *model, int row)
 {
     return model->data(model->index(row), MessageListModel::StatusRole).toInt();
@@ -56,26 +48,6 @@ QList<MessageInfo> serverMessages(Harness &h, const QString &username, const QSt
 
 class TestClient_ : public QObject {
     Q_OBJECT
-private:
-    //! Signs up two users on two devices and opens a direct conversation between them on both.
-    bool pair(Harness &h, Device &a, Device &b, QString *conversationId)
-    {
-        a->registerAccount(h.server().url(), QStringLiteral("mina"), QStringLiteral("Mina"), kPassword);
-        b->registerAccount(h.server().url(), QStringLiteral("joon"), QStringLiteral("Joon"), kPassword);
-        if (!QTest::qWaitFor([&] { return online(a) && online(b); }, 20000))
-            return false;
-        QSignalSpy ready(a.client.get(), &ChatClient::conversationReady);
-        a->startDirect(QStringLiteral("joon"));
-        if (!QTest::qWaitFor([&] { return !ready.isEmpty(); }, 10000))
-            return false;
-        *conversationId = ready.first().first().toString();
-        if (!QTest::qWaitFor([&] { return b->conversations()->indexOf(*conversationId) >= 0; }, 10000))
-            return false;
-        a->openConversation(*conversationId);
-        b->openConversation(*conversationId);
-        return true;
-    }
-
 private slots:
     void initTestCase_data() { addBackendRows(); }
 
@@ -84,7 +56,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b;
         QString id;
-        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(pairDevices(h, a, b, &id));
         QCOMPARE(a->conversations()->data(a->conversations()->index(0), ConversationListModel::TitleRole).toString(),
                  QStringLiteral("Joon"));
 
@@ -113,7 +85,7 @@ private slots:
         CONFAB_START_HARNESS(h, {{QStringLiteral("limits/typing_stop_ms"), QStringLiteral("1000")}});
         Device a, b;
         QString id;
-        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(pairDevices(h, a, b, &id));
         QSignalSpy typingChanged(b.client.get(), &ChatClient::typingChanged);
         a->composerTextChanged(id, QStringLiteral("안"));
         QTRY_COMPARE_WITH_TIMEOUT(b->typingText(), QStringLiteral("Mina is typing…"), 10000);
@@ -150,7 +122,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b, bLaptop;
         QString id;
-        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(pairDevices(h, a, b, &id));
         QVERIFY(b->shareReadReceipts());
         QSignalSpy changed(b.client.get(), &ChatClient::shareReadReceiptsChanged);
         b->setShareReadReceipts(false);
@@ -217,7 +189,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b;
         QString id;
-        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(pairDevices(h, a, b, &id));
         h.server().stop();
         QTRY_VERIFY_WITH_TIMEOUT(!online(a), 10000);
 
@@ -251,7 +223,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b;
         QString id;
-        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(pairDevices(h, a, b, &id));
         a->sendMessage(id, QStringLiteral("before"));
         QTRY_COMPARE_WITH_TIMEOUT(bodies(b->messages()).size(), 1, 10000);
 
@@ -280,7 +252,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b;
         QString direct;
-        QVERIFY(pair(h, a, b, &direct));
+        QVERIFY(pairDevices(h, a, b, &direct));
         // Joon makes a group with Mina, then removes her while her app still shows it.
         QSignalSpy ready(b.client.get(), &ChatClient::conversationReady);
         b->createGroup(QStringLiteral("Planning"), {QStringLiteral("mina")});

@@ -2,6 +2,7 @@
 // keychain. Uploads with progress, the receiver's thumbnail, resume after a dropped link and
 // after a restart of the app, a failed upload that does not hold up the outbox.
 #include "chatclient.h"
+#include "clientsteps.h"
 #include "harness.h"
 #include "tokenstore.h"
 
@@ -104,24 +105,6 @@ QByteArray readAll(const QString &path)
 class TestClientAttachments : public QObject {
     Q_OBJECT
 private:
-    bool pair(Harness &h, Device &a, Device &b, QString *conversationId)
-    {
-        a->registerAccount(h.server().url(), QStringLiteral("mina"), QStringLiteral("Mina"), kPassword);
-        b->registerAccount(h.server().url(), QStringLiteral("joon"), QStringLiteral("Joon"), kPassword);
-        if (!QTest::qWaitFor([&] { return online(a) && online(b); }, 20000))
-            return false;
-        QSignalSpy ready(a.client.get(), &ChatClient::conversationReady);
-        a->startDirect(QStringLiteral("joon"));
-        if (!QTest::qWaitFor([&] { return !ready.isEmpty(); }, 10000))
-            return false;
-        *conversationId = ready.first().first().toString();
-        if (!QTest::qWaitFor([&] { return b->conversations()->indexOf(*conversationId) >= 0; }, 10000))
-            return false;
-        a->openConversation(*conversationId);
-        b->openConversation(*conversationId);
-        return true;
-    }
-
     //! Joon downloads the attachment and saves it: the saved bytes must be `expected`.
     void receiverSaves(Device &b, const QString &attachmentId, const QByteArray &expected)
     {
@@ -143,7 +126,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b;
         QString id;
-        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(pairDevices(h, a, b, &id));
         QTemporaryDir files;
         const QString image = writeImage(files, QStringLiteral("sketch.png"), 800, 600);
         const QByteArray notes = textBytes(700 * 1024);
@@ -206,7 +189,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b;
         QString id;
-        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(pairDevices(h, a, b, &id));
         QTemporaryDir files;
         const QByteArray bytes = textBytes(3 * 1024 * 1024 + 1000);
         const QString path = writeFile(files, QStringLiteral("big.txt"), bytes);
@@ -251,7 +234,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b;
         QString id;
-        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(pairDevices(h, a, b, &id));
         QTemporaryDir files;
         const QByteArray bytes = textBytes(2 * 1024 * 1024 + 77);
         const QString path = writeFile(files, QStringLiteral("report.txt"), bytes);
@@ -289,7 +272,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b;
         QString id;
-        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(pairDevices(h, a, b, &id));
         h.server().stop();
         QTRY_VERIFY_WITH_TIMEOUT(!online(a), 10000);
         QTemporaryDir files;

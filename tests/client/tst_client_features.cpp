@@ -47,25 +47,6 @@ QPair<QMap<QString, int>, QStringList> reactions(MessageListModel *model, const 
 
 class TestClientFeatures : public QObject {
     Q_OBJECT
-private:
-    bool pair(Harness &h, Device &a, Device &b, QString *conversationId)
-    {
-        a->registerAccount(h.server().url(), QStringLiteral("mina"), QStringLiteral("Mina"), kPassword);
-        b->registerAccount(h.server().url(), QStringLiteral("joon"), QStringLiteral("Joon"), kPassword);
-        if (!QTest::qWaitFor([&] { return a.online() && b.online(); }, 20000))
-            return false;
-        QSignalSpy ready(a.client.get(), &ChatClient::conversationReady);
-        a->startDirect(QStringLiteral("joon"));
-        if (!QTest::qWaitFor([&] { return !ready.isEmpty(); }, 10000))
-            return false;
-        *conversationId = ready.first().first().toString();
-        if (!QTest::qWaitFor([&] { return b->conversations()->indexOf(*conversationId) >= 0; }, 10000))
-            return false;
-        a->openConversation(*conversationId);
-        b->openConversation(*conversationId);
-        return true;
-    }
-
 private slots:
     void initTestCase_data() { addBackendRows(); }
 
@@ -74,7 +55,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b;
         QString id;
-        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(pairDevices(h, a, b, &id));
 
         a->sendMessage(id, QStringLiteral("회의는 3시에 시작해요"));
         QTRY_VERIFY_WITH_TIMEOUT(!lastId(b->messages()).isEmpty(), 10000);
@@ -149,7 +130,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b;
         QString direct;
-        QVERIFY(pair(h, a, b, &direct));
+        QVERIFY(pairDevices(h, a, b, &direct));
         // Mina creates a group: she owns it, Joon is a member.
         QSignalSpy ready(a.client.get(), &ChatClient::conversationReady);
         a->createGroup(QStringLiteral("Design team"), {QStringLiteral("joon")});
@@ -185,7 +166,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b;
         QString id;
-        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(pairDevices(h, a, b, &id));
         a->sendMessage(id, QStringLiteral("lunch?"));
         QTRY_VERIFY_WITH_TIMEOUT(!lastId(b->messages()).isEmpty(), 10000);
         const QString msg = lastId(b->messages());
@@ -211,7 +192,7 @@ private slots:
         CONFAB_START_HARNESS(h, {});
         Device a, b;
         QString id;
-        QVERIFY(pair(h, a, b, &id));
+        QVERIFY(pairDevices(h, a, b, &id));
         a->sendMessage(id, QStringLiteral("The deployment is on Friday"));
         a->sendMessage(id, QStringLiteral("내일 회의록을 보내 주세요"));
         b->sendMessage(id, QStringLiteral("unrelated words only"));

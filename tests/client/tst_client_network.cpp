@@ -23,13 +23,6 @@ QString fingerprintOf(const QString &certPath)
                            : QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
 }
 
-QList<QString> bodies(MessageListModel *model)
-{
-    QList<QString> out;
-    for (int i = 0; i < model->rowCount(); ++i)
-        out.append(model->data(model->index(i), MessageListModel::BodyRole).toString());
-    return out;
-}
 } // namespace
 
 class TestClientNetwork : public QObject {
