@@ -34,19 +34,28 @@ bool fits(const QString &value, const protocol::TextRule &rule, const QString &w
 }
 } // namespace
 
-bool Admin::openDatabase(Database &db)
+std::unique_ptr<Database> Admin::openDatabase(int *status)
 {
     QString error;
-    if (!QDir().mkpath(m_config.dataDir) || !db.open(&error)) {
-        m_err << "cannot open the database " << db.url().redacted() << ": " << error << Qt::endl;
-        return false;
+    const auto url = m_config.resolvedDatabase(&error);
+    if (!url) {
+        m_err << error << Qt::endl;
+        *status = 2; // a configuration mistake, like a usage error
+        return nullptr;
     }
-    Migrations migrations(db);
+    auto db = std::make_unique<Database>(*url, QStringLiteral("confab-admin"));
+    *status = 1;
+    if (!QDir().mkpath(m_config.dataDir) || !db->open(&error)) {
+        m_err << "cannot open the database " << db->url().redacted() << ": " << error << Qt::endl;
+        return nullptr;
+    }
+    Migrations migrations(*db);
     if (!migrations.migrate(&error)) {
         m_err << error << Qt::endl;
-        return false;
+        return nullptr;
     }
-    return true;
+    *status = 0;
+    return db;
 }
 
 QString Admin::readPassword(bool fromStdin)
@@ -67,16 +76,12 @@ QString Admin::readPassword(bool fromStdin)
 
 int Admin::migrate()
 {
-    QString error;
-    const auto url = m_config.resolvedDatabase(&error);
-    if (!url) {
-        m_err << error << Qt::endl;
-        return 2;
-    }
-    Database db(*url, QStringLiteral("confab-admin"));
-    if (!openDatabase(db))
-        return 1;
-    m_out << "database " << url->redacted() << " is at schema version " << Migrations(db).currentVersion() << Qt::endl;
+    int status = 0;
+    const std::unique_ptr<Database> opened = openDatabase(&status);
+    if (!opened)
+        return status;
+    Database &db = *opened;
+    m_out << "database " << db.url().redacted() << " is at schema version " << Migrations(db).currentVersion() << Qt::endl;
     return 0;
 }
 
@@ -89,15 +94,11 @@ int Admin::user(const QStringList &args, const QString &displayName, bool passwo
         return 2;
     }
 
-    QString error;
-    const auto url = m_config.resolvedDatabase(&error);
-    if (!url) {
-        m_err << error << Qt::endl;
-        return 2;
-    }
-    Database db(*url, QStringLiteral("confab-admin"));
-    if (!openDatabase(db))
-        return 1;
+    int status = 0;
+    const std::unique_ptr<Database> opened = openDatabase(&status);
+    if (!opened)
+        return status;
+    Database &db = *opened;
     AccountStore accounts(db);
     try {
         if (action == QLatin1StringView("list")) {
@@ -180,15 +181,11 @@ int Admin::report(const QStringList &args)
         m_err << "LIMIT must be a positive number" << Qt::endl;
         return 2;
     }
-    QString error;
-    const auto url = m_config.resolvedDatabase(&error);
-    if (!url) {
-        m_err << error << Qt::endl;
-        return 2;
-    }
-    Database db(*url, QStringLiteral("confab-admin"));
-    if (!openDatabase(db))
-        return 1;
+    int status = 0;
+    const std::unique_ptr<Database> opened = openDatabase(&status);
+    if (!opened)
+        return status;
+    Database &db = *opened;
     try {
         BlindStore store(db);
         const QList<ReportRow> reports = store.reports(limit);
@@ -225,15 +222,11 @@ int Admin::invite(const QStringList &args)
         m_err << "usage: confab-server invite create" << Qt::endl;
         return 2;
     }
-    QString error;
-    const auto url = m_config.resolvedDatabase(&error);
-    if (!url) {
-        m_err << error << Qt::endl;
-        return 2;
-    }
-    Database db(*url, QStringLiteral("confab-admin"));
-    if (!openDatabase(db))
-        return 1;
+    int status = 0;
+    const std::unique_ptr<Database> opened = openDatabase(&status);
+    if (!opened)
+        return status;
+    Database &db = *opened;
     try {
         const QString code = ids::token();
         AccountStore(db).createInvite(ids::tokenHash(code), nowMs());
@@ -257,15 +250,11 @@ int Admin::addBot(const QStringList &args, const QString &displayName)
     if (!fits(username, protocol::rule::Username, QStringLiteral("username"), m_err) ||
         !fits(name, protocol::rule::DisplayName, QStringLiteral("display name"), m_err))
         return 2;
-    QString error;
-    const auto url = m_config.resolvedDatabase(&error);
-    if (!url) {
-        m_err << error << Qt::endl;
-        return 2;
-    }
-    Database db(*url, QStringLiteral("confab-admin"));
-    if (!openDatabase(db))
-        return 1;
+    int status = 0;
+    const std::unique_ptr<Database> opened = openDatabase(&status);
+    if (!opened)
+        return status;
+    Database &db = *opened;
     AccountStore accounts(db);
     try {
         // A password nobody knows: a bot signs in with its token only.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include "app/config.h"
 
 #include <QStringList>
@@ -29,7 +31,9 @@ public:
     int report(const QStringList &args);
 
 private:
-    bool openDatabase(class Database &db);
+    //! Resolves, opens and migrates the configured database; on failure says why and sets
+    //! `status` to the exit code (2: configuration, 1: database).
+    std::unique_ptr<class Database> openDatabase(int *status);
     QString readPassword(bool fromStdin);
 
     const ServerConfig &m_config;
