@@ -104,6 +104,7 @@ cleanup() {
         for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
         kill -KILL "$server_pid" 2>/dev/null || true
     fi
+    if [[ $db = postgresql && ${CONFAB_BENCH_PG_STATS:-0} = 1 ]]; then bench/pg.sh stats "$work/pg" >&2 || true; fi
     if [[ $db = postgresql ]]; then bench/pg.sh stop "$work/pg" || true; fi
     if [[ $code -ne 0 && -f $work/server.log ]]; then
         confab_log "server log (last lines):"
@@ -149,6 +150,11 @@ lockout_address_failures = 1000000
 send_burst = 1000000
 send_per_minute = 10000000
 INI
+# e.g. CONFAB_BENCH_SERVER_CONFIG=$'[server]\ngroup_commit = false' for a before/after of one setting
+if [[ -n ${CONFAB_BENCH_SERVER_CONFIG:-} ]]; then
+    printf '%s\n' "$CONFAB_BENCH_SERVER_CONFIG" >>"$work/server.ini"
+    confab_log "server config added: ${CONFAB_BENCH_SERVER_CONFIG//$'\n'/ }"
+fi
 
 preload=()
 if [[ ${CONFAB_BENCH_SERVER_NODELAY:-0} = 1 ]]; then

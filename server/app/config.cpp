@@ -71,6 +71,17 @@ bool ServerConfig::loadIni(const QString &path, QString *error)
         }
         target = v;
     };
+    const auto boolean = [&](const QString &key, bool &target) {
+        if (!ok || !ini.contains(key))
+            return;
+        const QString v = ini.value(key).toString().toLower();
+        if (v != QLatin1StringView("true") && v != QLatin1StringView("false")) {
+            *error = QStringLiteral("config key %1 must be true or false").arg(key);
+            ok = false;
+            return;
+        }
+        target = v == QLatin1StringView("true");
+    };
 
     if (ini.contains(QStringLiteral("server/listen")) &&
         !setListen(ini.value(QStringLiteral("server/listen")).toString(), error)) {
@@ -107,6 +118,7 @@ bool ServerConfig::loadIni(const QString &path, QString *error)
     integer(QStringLiteral("server/max_queued_bytes"), maxQueuedBytes, 64 * 1024, 1024LL * 1024 * 1024);
     integer(QStringLiteral("server/connections_per_address"), connectionsPerAddress, 1, 1'000'000);
     integer(QStringLiteral("server/connections_per_user"), connectionsPerUser, 1, 1'000'000);
+    integer(QStringLiteral("server/group_commit_max"), groupCommitMax, 1, 100'000);
     integer(QStringLiteral("auth/lockout_failures"), lockoutFailures, 1, 1'000'000);
     integer(QStringLiteral("auth/lockout_address_failures"), lockoutAddressFailures, 1, 1'000'000);
     integer(QStringLiteral("auth/lockout_base_ms"), lockoutBaseMs, 1, 3'600'000);
@@ -156,22 +168,9 @@ bool ServerConfig::loadIni(const QString &path, QString *error)
         }
         metricsAddress = address;
     }
-    if (ok && ini.contains(QStringLiteral("tls/self_signed"))) {
-        const QString v = ini.value(QStringLiteral("tls/self_signed")).toString().toLower();
-        if (v != QLatin1StringView("true") && v != QLatin1StringView("false")) {
-            *error = QStringLiteral("config key tls/self_signed must be true or false");
-            return false;
-        }
-        tlsSelfSigned = v == QLatin1StringView("true");
-    }
-    if (ok && ini.contains(QStringLiteral("attachments/strip_metadata"))) {
-        const QString v = ini.value(QStringLiteral("attachments/strip_metadata")).toString().toLower();
-        if (v != QLatin1StringView("true") && v != QLatin1StringView("false")) {
-            *error = QStringLiteral("config key attachments/strip_metadata must be true or false");
-            return false;
-        }
-        stripImageMetadata = v == QLatin1StringView("true");
-    }
+    boolean(QStringLiteral("tls/self_signed"), tlsSelfSigned);
+    boolean(QStringLiteral("attachments/strip_metadata"), stripImageMetadata);
+    boolean(QStringLiteral("server/group_commit"), groupCommit);
     return ok;
 }
 

@@ -37,6 +37,9 @@ struct ServerConfig {
     //! Open connections per peer address (signed in or not); loopback counts like any address.
     qint64 connectionsPerAddress = 64;
     qint64 connectionsPerUser = 16; //!< signed-in connections per account, on this instance
+    //! Messages arriving together share one transaction and one flush to disk (services/groupcommit.h).
+    bool groupCommit = true;
+    qint64 groupCommitMax = 256; //!< messages per shared transaction at most
     // Failed sign-ins (services/loginthrottle.h): after this many failures per username, or per
     // address, each further attempt must wait a doubling delay from lockoutBaseMs up to lockoutMaxMs.
     qint64 lockoutFailures = 5;

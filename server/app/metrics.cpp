@@ -106,6 +106,8 @@ QByteArray Metrics::render() const
     m_fanout.render(out, "confab_fanout_latency_seconds",
                     "From a transaction's commit until its events were handed to every local connection.");
     m_query.render(out, "confab_db_query_duration_seconds", "Database statements, prepare and execute.");
+    m_commit.render(out, "confab_db_commit_duration_seconds",
+                    "COMMITs, each a flush to disk; messages stored per commit tell how well group commit works.");
     m_notifyLag.render(out, "confab_cluster_notify_lag_seconds",
                        "From NOTIFY on one instance to its arrival on this one (wall clocks).");
     return out;

@@ -49,8 +49,14 @@ public:
     //! Monotonic nanoseconds, the clock every duration here is measured with.
     static qint64 nowNs();
     void queryDone(qint64 startedNs) { m_query.observeNs(nowNs() - startedNs); }
-    //! A transaction committed; the fan-out latency of what it wrote is measured from here.
-    void committed() { m_lastCommitNs.store(nowNs(), std::memory_order_relaxed); }
+    //! A transaction committed (its COMMIT started at `startedNs`); the fan-out latency of what it
+    //! wrote is measured from here.
+    void committed(qint64 startedNs)
+    {
+        const qint64 now = nowNs();
+        m_commit.observeNs(now - startedNs);
+        m_lastCommitNs.store(now, std::memory_order_relaxed);
+    }
     qint64 lastCommitNs() const { return m_lastCommitNs.load(std::memory_order_relaxed); }
     void fannedOut(qint64 committedNs) { m_fanout.observeNs(nowNs() - committedNs); }
     //! NOTIFY between instances: wall-clock milliseconds between sending and receiving (clocks of
@@ -69,6 +75,7 @@ private:
     std::array<std::atomic<quint64>, int(protocol::ErrorCode::Internal) + 1> m_errors{};
     std::atomic<qint64> m_lastCommitNs{0};
     Histogram m_query;
+    Histogram m_commit;
     Histogram m_fanout;
     Histogram m_notifyLag;
 };

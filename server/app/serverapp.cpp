@@ -35,6 +35,10 @@ ServerApp::ServerApp(ServerConfig config, QObject *parent)
 
 ServerApp::~ServerApp()
 {
+    // Messages staged for a group commit are committed (and answered) while everything they
+    // refer to still exists.
+    if (m_messages)
+        m_messages->flush();
     // The listener's sessions refer to the services: it goes first.
     m_health.reset();
     m_listener.reset();
@@ -189,6 +193,8 @@ void ServerApp::sweep()
 
 void ServerApp::stop()
 {
+    if (m_messages)
+        m_messages->flush();
     if (m_listener)
         m_listener->shutdown();
 }

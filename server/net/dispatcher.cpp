@@ -76,18 +76,19 @@ namespace {
 auto signedIn(ClientSession &session, const QString &requestId, LiveService &live)
 {
     session.setSigningIn(true);
-    return [session = QPointer<ClientSession>(&session), requestId, &live](Outcome<AuthResult> outcome) {
-        if (!session)
+    return [guard = QPointer<ClientSession>(&session), requestId, &live](Outcome<AuthResult> outcome) {
+        ClientSession *open = guard.data();
+        if (!open)
             return;
-        session->setSigningIn(false);
+        open->setSigningIn(false);
         if (!outcome.ok())
-            return session->replyError(requestId, outcome.failure().toFrame());
-        session->setIdentity(outcome.value().identity);
-        session->reply(requestId, outcome.value().reply);
+            return open->replyError(requestId, outcome.failure().toFrame());
+        open->setIdentity(outcome.value().identity);
+        open->reply(requestId, outcome.value().reply);
         live.sessionOpened(outcome.value().identity);
         // Who of my contacts is around right now.
         for (const protocol::PresenceUpdate &update : live.presenceFor(outcome.value().identity.userId))
-            session->sendFrame(protocol::encodeFrame(update));
+            open->sendFrame(protocol::encodeFrame(update));
     };
 }
 } // namespace
@@ -209,10 +210,21 @@ void Dispatcher::handle(const Call &call, const protocol::ConversationArchive &r
 
 void Dispatcher::handle(const Call &call, const protocol::MessageSend &request)
 {
-    const auto outcome = m_messages.send(call.who, request);
-    answer(call, outcome);
-    if (outcome.ok())
-        m_live.messageSent(call.who.userId, request.conversationId);
+    // Answered once the message is durable, which may be after this connection's later requests
+    // (group commit); replies carry the request's id.
+    m_messages.send(call.who, request,
+                    [this, guard = QPointer<ClientSession>(&call.session), requestId = call.requestId,
+                     userId = call.who.userId, conversationId = request.conversationId](const auto &outcome) {
+                        if (outcome.ok())
+                            m_live.messageSent(userId, conversationId);
+                        ClientSession *session = guard.data();
+                        if (!session)
+                            return;
+                        if (outcome.ok())
+                            session->reply(requestId, outcome.value());
+                        else
+                            session->replyError(requestId, outcome.failure().toFrame());
+                    });
 }
 void Dispatcher::handle(const Call &call, const protocol::MessageEdit &request)
 {

@@ -33,9 +33,26 @@ constexpr qsizetype kMaxCachedAudiences = 4096;
 StoredEvent ConversationLog::append(const QString &conversationId, EventKind kind, const QString &actorId,
                                     const QJsonObject &payload, const QString &messageId, qint64 at)
 {
+    return appendReserved(reserveSeq(conversationId), conversationId, kind, actorId, payload, messageId, at);
+}
+
+qint64 ConversationLog::reserveSeq(const QString &conversationId)
+{
+    return m_conversations.nextSeq(conversationId);
+}
+
+void ConversationLog::releaseSeq(const QString &conversationId, qint64 seq)
+{
+    m_conversations.releaseSeq(conversationId, seq);
+}
+
+StoredEvent ConversationLog::appendReserved(qint64 seq, const QString &conversationId, EventKind kind,
+                                            const QString &actorId, const QJsonObject &payload,
+                                            const QString &messageId, qint64 at)
+{
     StoredEvent event;
     event.conversationId = conversationId;
-    event.seq = m_conversations.nextSeq(conversationId);
+    event.seq = seq;
     event.kind = kind;
     event.at = at > 0 ? at : nowMs();
     event.actorId = actorId;

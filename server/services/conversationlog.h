@@ -30,6 +30,13 @@ public:
     //! Inside a transaction: takes the next seq and writes the event.
     StoredEvent append(const QString &conversationId, EventKind kind, const QString &actorId,
                        const QJsonObject &payload = {}, const QString &messageId = {}, qint64 at = 0);
+    //! The same with a seq taken before by reserveSeq (e.g. stored in the message row first).
+    StoredEvent appendReserved(qint64 seq, const QString &conversationId, EventKind kind, const QString &actorId,
+                               const QJsonObject &payload, const QString &messageId, qint64 at);
+    //! Inside a transaction: takes the next seq for an event appended later.
+    qint64 reserveSeq(const QString &conversationId);
+    //! Gives back a reserved seq that no event will use (see ConversationStore::releaseSeq).
+    void releaseSeq(const QString &conversationId, qint64 seq);
     //! After commit: sends the events to the conversation's active members (plus `alsoTo`, e.g. a
     //! member who was just removed and should learn it).
     void publish(const QString &conversationId, const QList<StoredEvent> &events, const QList<QString> &alsoTo = {});
@@ -46,6 +53,8 @@ public:
     //! The same from the audience cache, for presenting content (messages, edits, reactions) only:
     //! the cached conversation row may lag behind in title and archive state.
     Presenter cachedPresenter(const QString &conversationId);
+    //! Drops what is cached of a conversation, e.g. after a rollback took back seqs it had seen.
+    void forget(const QString &conversationId) { m_audiences.remove(conversationId); }
 
 private:
     //! Who receives a conversation's events and how they are presented, valid as of event `seq`.

@@ -6,6 +6,7 @@
 #include "services/conversationlog.h"
 #include "services/conversationservice.h"
 #include "services/fanout.h"
+#include "services/groupcommit.h"
 #include "services/streamservice.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
@@ -34,90 +35,175 @@ MessageService::MessageService(Database &db, const ServerConfig &config, Convers
     , m_attachments(std::make_unique<AttachmentStore>(db))
     , m_sendLimiter(double(config.limits.sendBurst), double(config.limits.sendPerMinute) / 60.0)
     , m_streams(std::make_unique<StreamService>(db, config, log, fanout))
+    , m_groupCommit(config.groupCommit ? std::make_unique<GroupCommit>(db, int(config.groupCommitMax)) : nullptr)
 {
 }
 
 MessageService::~MessageService() = default;
+
+void MessageService::flush()
+{
+    if (m_groupCommit)
+        m_groupCommit->flush();
+}
 
 void MessageService::pruneLimiters()
 {
     m_sendLimiter.prune();
 }
 
-Outcome<protocol::MessageSent> MessageService::send(const Identity &who, const protocol::MessageSend &request)
+std::optional<Failure> MessageService::checkSize(const protocol::MessageSend &request) const
 {
     if (request.body.toUtf8().size() > m_config.limits.maxBodyBytes)
         return Failure{ErrorCode::TooLarge,
                        QStringLiteral("the message is longer than %1 bytes").arg(m_config.limits.maxBodyBytes), {},
                        QStringLiteral("body")};
-    try {
-        const auto me = m_conversations->member(request.conversationId, who.userId);
-        if (!me || !me->active)
-            return notFound(kConversation);
-        // A retry of a message already stored returns it, before any rate limit: retries must be safe.
-        // `linked`: the message's attachments are known (just stored), no need to read them back.
-        const auto present = [this, &request](const Message &m, bool linked = false) {
-            // The conversation log's cached presenter: a message only needs its members' ids and aliases.
-            protocol::MessageSent sent{request.conversationId, m_log.cachedPresenter(request.conversationId).message(m)};
-            // A retry reads the message back without its attachments; they are the ones linked to it.
-            if (!linked && sent.message.attachments.isEmpty() && !m.deleted)
-                sent.message.attachments = m_attachments->idsOfMessage(m.id);
-            return sent;
-        };
-        if (const auto existing = m_events->messageByClientId(request.conversationId, who.userId, request.clientId))
-            return present(*existing);
-        if (const qint64 wait = m_sendLimiter.take(who.userId))
-            return Failure{ErrorCode::RateLimited, QStringLiteral("too many messages, slow down"), wait, {}};
-        std::optional<QString> threadId;
-        if (request.replyTo) {
-            const auto quoted = m_events->messageById(*request.replyTo);
-            if (!quoted || quoted->conversationId != request.conversationId)
-                return Failure{ErrorCode::NotFound, QStringLiteral("the quoted message was not found"), {},
-                               QStringLiteral("reply_to")};
-            // A reply to a reply joins the root's thread: a thread is one level deep.
-            threadId = quoted->threadId.value_or(quoted->id);
-        }
-        if (auto failure = checkMessageAttachments(*m_attachments, who.userId, request.conversationId,
-                                                   request.attachments))
-            return *failure;
+    return std::nullopt;
+}
 
-        Message message;
-        message.id = ids::make('m');
-        message.conversationId = request.conversationId;
-        message.senderId = who.userId;
-        message.clientId = request.clientId;
-        message.body = request.body;
-        message.createdAt = nowMs();
-        message.replyTo = request.replyTo;
-        message.threadId = threadId;
-        message.attachments = request.attachments;
-        QJsonObject payload;
-        if (!request.attachments.isEmpty())
-            payload.insert(QStringLiteral("attachments"), QJsonArray::fromStringList(request.attachments));
-        StoredEvent event;
+void MessageService::send(const Identity &who, const protocol::MessageSend &request, SendDone done)
+{
+    if (!m_groupCommit)
+        return done(send(who, request));
+    auto staged = std::make_shared<StagedSend>();
+    m_groupCommit->add({
+        [this, who, request, staged] { *staged = stageSend(who, request, true); },
+        [this, request, staged, done] {
+            try {
+                done(finishSend(request, *staged));
+            } catch (const StoreError &e) {
+                done(storeFailure(e)); // committed, but the reply could not be built: a retry returns it
+            }
+        },
+        [this, who, request, staged, done] {
+            // Refusals stand as they were; writes (and writes never staged) start over on their own.
+            // The rate limiter already counted this message.
+            if (staged->failure)
+                return done(*staged->failure);
+            m_log.forget(request.conversationId);
+            done(send(who, request, false));
+        },
+    });
+}
+
+Outcome<protocol::MessageSent> MessageService::send(const Identity &who, const protocol::MessageSend &request,
+                                                    bool limited)
+{
+    try {
+        StagedSend staged;
         try {
             Transaction tx(m_db);
-            event = m_log.append(request.conversationId, EventKind::Message, who.userId, payload, message.id,
-                                 message.createdAt);
-            message.seq = event.seq;
-            m_events->insertMessage(message);
-            m_attachments->linkToMessage(request.attachments, message.id);
-            tx.commit(); // acked means durable: the reply is built only after this
+            staged = stageSend(who, request, limited);
+            // Acked means durable: the reply is built only after this. A retry found wrote nothing
+            // but a seq, which the rollback gives back.
+            if (staged.event)
+                tx.commit();
         } catch (const StoreError &e) {
             // The same client id raced in from another connection or instance: the stored one wins.
-            if (e.kind() == StoreError::Kind::Conflict) {
-                if (const auto existing =
-                        m_events->messageByClientId(request.conversationId, who.userId, request.clientId))
-                    return present(*existing);
-            }
-            throw;
+            if (e.kind() != StoreError::Kind::Conflict)
+                throw;
+            const auto existing = m_events->messageByClientId(request.conversationId, who.userId, request.clientId);
+            if (!existing)
+                throw;
+            staged = StagedSend{};
+            staged.existing = existing;
         }
-        event.message = message;
-        m_log.publish(request.conversationId, {event});
-        return present(message, true);
+        return finishSend(request, staged);
     } catch (const StoreError &e) {
         return storeFailure(e);
     }
+}
+
+MessageService::StagedSend MessageService::stageSend(const Identity &who, const protocol::MessageSend &request,
+                                                     bool limited)
+{
+    StagedSend staged;
+    // Checked here, in the batch, like everything else: a connection's sends are answered in order.
+    if (auto failure = checkSize(request)) {
+        staged.failure = failure;
+        return staged;
+    }
+    const auto me = m_conversations->member(request.conversationId, who.userId);
+    if (!me || !me->active) {
+        staged.failure = notFound(kConversation);
+        return staged;
+    }
+    // A retry of a message already stored is answered with it, whatever the checks below would
+    // say now (the limit may be spent, its attachments are taken): retries must be safe. The
+    // lookup costs a statement only on this refusing path; new messages find retries by insert.
+    const auto refuse = [&](Failure failure) {
+        staged.existing = m_events->messageByClientId(request.conversationId, who.userId, request.clientId);
+        if (!staged.existing)
+            staged.failure = std::move(failure);
+        return staged;
+    };
+    if (limited) {
+        if (const qint64 wait = m_sendLimiter.take(who.userId))
+            return refuse(Failure{ErrorCode::RateLimited, QStringLiteral("too many messages, slow down"), wait, {}});
+    }
+    std::optional<QString> threadId;
+    if (request.replyTo) {
+        const auto quoted = m_events->messageById(*request.replyTo);
+        if (!quoted || quoted->conversationId != request.conversationId)
+            return refuse(Failure{ErrorCode::NotFound, QStringLiteral("the quoted message was not found"), {},
+                                  QStringLiteral("reply_to")});
+        // A reply to a reply joins the root's thread: a thread is one level deep.
+        threadId = quoted->threadId.value_or(quoted->id);
+    }
+    if (auto failure =
+            checkMessageAttachments(*m_attachments, who.userId, request.conversationId, request.attachments))
+        return refuse(*failure);
+
+    Message message;
+    message.id = ids::make('m');
+    message.conversationId = request.conversationId;
+    message.senderId = who.userId;
+    message.clientId = request.clientId;
+    message.body = request.body;
+    message.createdAt = nowMs();
+    message.replyTo = request.replyTo;
+    message.threadId = threadId;
+    message.attachments = request.attachments;
+    message.seq = m_log.reserveSeq(request.conversationId);
+    // The message row first: its unique client id tells a retry apart without a lookup of its own.
+    if (!m_events->insertMessageIfNew(message)) {
+        m_log.releaseSeq(request.conversationId, message.seq);
+        if (limited)
+            m_sendLimiter.giveBack(who.userId);
+        staged.existing = m_events->messageByClientId(request.conversationId, who.userId, request.clientId);
+        if (!staged.existing) // deleted in between: cannot happen (deletes keep the row); be safe
+            throw StoreError(StoreError::Kind::Conflict, QStringLiteral("the message's client id is taken"));
+        return staged;
+    }
+    QJsonObject payload;
+    if (!request.attachments.isEmpty())
+        payload.insert(QStringLiteral("attachments"), QJsonArray::fromStringList(request.attachments));
+    StoredEvent event = m_log.appendReserved(message.seq, request.conversationId, EventKind::Message, who.userId,
+                                             payload, message.id, message.createdAt);
+    m_attachments->linkToMessage(request.attachments, message.id);
+    event.message = message;
+    staged.event = std::move(event);
+    return staged;
+}
+
+Outcome<protocol::MessageSent> MessageService::finishSend(const protocol::MessageSend &request,
+                                                          const StagedSend &staged)
+{
+    if (staged.failure)
+        return *staged.failure;
+    // The conversation log's cached presenter: a message only needs its members' ids and aliases.
+    if (staged.existing) {
+        protocol::MessageSent sent{request.conversationId,
+                                   m_log.cachedPresenter(request.conversationId).message(*staged.existing)};
+        // A retry reads the message back without its attachments; they are the ones linked to it.
+        if (sent.message.attachments.isEmpty() && !staged.existing->deleted)
+            sent.message.attachments = m_attachments->idsOfMessage(staged.existing->id);
+        return sent;
+    }
+    m_log.publish(request.conversationId, {*staged.event});
+    // The message's attachments are known (just stored): no need to read them back.
+    return protocol::MessageSent{request.conversationId,
+                                 m_log.cachedPresenter(request.conversationId).message(*staged.event->message)};
 }
 
 Outcome<protocol::Ok> MessageService::edit(const Identity &who, const protocol::MessageEdit &request)

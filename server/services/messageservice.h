@@ -5,6 +5,9 @@
 #include "services/outcome.h"
 #include "services/ratelimiter.h"
 
+#include <functional>
+#include <memory>
+
 namespace confab::server {
 
 class ConversationLog;
@@ -14,6 +17,7 @@ class AttachmentStore;
 class Database;
 class EventStore;
 class Fanout;
+class GroupCommit;
 class Presenter;
 class StreamService;
 
@@ -27,7 +31,13 @@ public:
                    Fanout &fanout);
     ~MessageService();
 
-    Outcome<protocol::MessageSent> send(const Identity &who, const protocol::MessageSend &request);
+    using SendDone = std::function<void(const Outcome<protocol::MessageSent> &)>;
+    //! Sends in the open group commit (services/groupcommit.h): `done` is called once the message is
+    //! durable, or refused, possibly after later requests were handled.
+    void send(const Identity &who, const protocol::MessageSend &request, SendDone done);
+    //! Sends in a transaction of its own. `limited`: whether the send rate limit applies.
+    Outcome<protocol::MessageSent> send(const Identity &who, const protocol::MessageSend &request,
+                                        bool limited = true);
     Outcome<protocol::Ok> edit(const Identity &who, const protocol::MessageEdit &request);
     Outcome<protocol::Ok> remove(const Identity &who, const protocol::MessageDelete &request);
     Outcome<protocol::Ok> react(const Identity &who, const protocol::MessageReact &request);
@@ -36,10 +46,24 @@ public:
     Outcome<protocol::Ok> receipt(const Identity &who, const protocol::Receipt &request);
     Outcome<protocol::Thread> thread(const Identity &who, const protocol::ThreadRequest &request);
     StreamService &streams() { return *m_streams; }
+    //! Commits the messages staged for a group commit now (e.g. before shutting down).
+    void flush();
 
     void pruneLimiters();
 
 private:
+    //! A send's checks and writes inside the caller's transaction: refused, a retry of a stored
+    //! message, or a new one (its event carries it).
+    struct StagedSend {
+        std::optional<Failure> failure;
+        std::optional<Message> existing;
+        std::optional<StoredEvent> event;
+    };
+    std::optional<Failure> checkSize(const protocol::MessageSend &request) const;
+    StagedSend stageSend(const Identity &who, const protocol::MessageSend &request, bool limited);
+    //! After the commit: delivers a new message and builds the reply.
+    Outcome<protocol::MessageSent> finishSend(const protocol::MessageSend &request, const StagedSend &staged);
+
     Database &m_db;
     const ServerConfig &m_config;
     ConversationLog &m_log;
@@ -50,6 +74,7 @@ private:
     std::unique_ptr<AttachmentStore> m_attachments;
     RateLimiter m_sendLimiter;
     std::unique_ptr<StreamService> m_streams;
+    std::unique_ptr<GroupCommit> m_groupCommit; //!< null when server/group_commit is off
 
     //! Adds reactions and thread counts to the messages of a page: two queries for the whole page.
     void decorate(const Presenter &presenter, QList<protocol::MessageInfo *> messages);

@@ -31,6 +31,13 @@ public:
         }
         return std::max<qint64>(1, qint64((1.0 - b.tokens) * 1000.0 / m_perSecond));
     }
+    //! Returns a token taken for something that turned out not to count (e.g. a retry).
+    void giveBack(const QString &key)
+    {
+        const auto it = m_buckets.find(key);
+        if (it != m_buckets.end())
+            it->tokens = std::min(m_burst, it->tokens + 1.0);
+    }
     //! Forgets buckets that are full again, so idle keys cost no memory.
     void prune()
     {

@@ -89,8 +89,48 @@ std::optional<Conversation> ConversationStore::directByKey(const QString &key)
 
 qint64 ConversationStore::nextSeq(const QString &conversationId)
 {
+    if (!m_db.batchOpen())
+        return takeSeq(conversationId);
+    // In a group commit, the first event of a conversation locks its row and takes a seq; the
+    // others count on from it here and the row is written once, at the commit. Updating the row
+    // per event would leave a chain of row versions that every later lookup in the same
+    // transaction walks: quadratic in the batch's size.
+    if (m_batchNumber != m_db.batchNumber()) {
+        m_batchNumber = m_db.batchNumber();
+        m_batchSeqs.clear();
+    }
+    const auto it = m_batchSeqs.find(conversationId);
+    if (it == m_batchSeqs.end()) {
+        const qint64 seq = takeSeq(conversationId);
+        m_batchSeqs.insert(conversationId, {seq, seq});
+        m_db.atBatchCommit([this, conversationId] { writeBatchSeq(conversationId); });
+        return seq;
+    }
+    return ++it->last;
+}
+
+void ConversationStore::releaseSeq(const QString &conversationId, qint64 seq)
+{
+    if (!m_db.batchOpen() || m_batchNumber != m_db.batchNumber())
+        return;
+    const auto it = m_batchSeqs.find(conversationId);
+    if (it != m_batchSeqs.end() && it->last == seq)
+        --it->last;
+}
+
+void ConversationStore::writeBatchSeq(const QString &conversationId)
+{
+    const BatchSeq seqs = m_batchSeqs.value(conversationId);
+    if (seqs.last != seqs.written)
+        m_db.exec(QStringLiteral("UPDATE conversations SET last_seq = ? WHERE id = ?"), {seqs.last, conversationId})
+            .finish();
+}
+
+qint64 ConversationStore::takeSeq(const QString &conversationId)
+{
     QSqlQuery &q = m_db.exec(
-        QStringLiteral("UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq"), {conversationId});
+        QStringLiteral("UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq"),
+        {conversationId});
     if (!q.next()) {
         q.finish();
         throw StoreError(StoreError::Kind::Internal, QStringLiteral("no conversation ") + conversationId);

@@ -2,6 +2,7 @@
 
 #include "domain/model.h"
 
+#include <QHash>
 #include <QList>
 
 class QSqlQuery;
@@ -34,7 +35,11 @@ public:
     std::optional<Conversation> directByKey(const QString &key);
     //! Takes the conversation's next sequence number. Inside a transaction this locks the
     //! conversation's row until commit, which keeps seqs gap-free across server instances.
+    //! In a group commit (Database::openBatch) the row is written once, before the commit.
     qint64 nextSeq(const QString &conversationId);
+    //! Gives back the seq just taken, unused, in a group commit. (In an ordinary transaction,
+    //! rolling it back gives it back.)
+    void releaseSeq(const QString &conversationId, qint64 seq);
     void setTitle(const QString &conversationId, const QString &title);
     void setArchived(const QString &conversationId, bool archived);
     void setDescription(const QString &conversationId, const QString &description);
@@ -67,6 +72,17 @@ public:
     qint64 unreadCount(const QString &conversationId, const QString &userId, qint64 readSeq);
 
 private:
+    qint64 takeSeq(const QString &conversationId);
+    void writeBatchSeq(const QString &conversationId);
+
+    //! Seqs taken in the open group commit, per conversation: the row holds `written`.
+    struct BatchSeq {
+        qint64 written = 0;
+        qint64 last = 0;
+    };
+    QHash<QString, BatchSeq> m_batchSeqs;
+    quint64 m_batchNumber = 0;
+
     QList<Member> readMembers(QSqlQuery &q);
     QList<MembershipRow> readMemberships(QSqlQuery &q);
     Database &m_db;

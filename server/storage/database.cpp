@@ -156,8 +156,57 @@ bool Database::isOpen() const
     return handle().isOpen();
 }
 
+void Database::finishForeignBatch()
+{
+    if (!m_batchOpen || m_batchWork > 0)
+        return;
+    // The finisher commits (and answers the batch's requests) or rolls back; either way the
+    // connection is then free. Closed here too in case it did neither.
+    const auto finish = m_finishBatch;
+    if (finish)
+        finish();
+    if (m_batchOpen)
+        rollbackBatch();
+}
+
+void Database::openBatch(std::function<void()> finish)
+{
+    begin();
+    m_batchOpen = true;
+    ++m_batchNumber;
+    m_finishBatch = std::move(finish);
+    m_batchCommitSteps.clear();
+}
+
+void Database::commitBatch()
+{
+    {
+        BatchWork work(*this);
+        // A step that throws leaves the batch open: the caller rolls it back.
+        for (const auto &step : std::as_const(m_batchCommitSteps))
+            step();
+    }
+    m_batchOpen = false;
+    m_finishBatch = nullptr;
+    m_batchCommitSteps.clear();
+    commit();
+}
+
+void Database::rollbackBatch()
+{
+    m_batchOpen = false;
+    m_finishBatch = nullptr;
+    m_batchCommitSteps.clear();
+    try {
+        rollback();
+    } catch (const StoreError &) {
+        // The connection is gone, and with it the transaction.
+    }
+}
+
 QSqlQuery &Database::exec(const QString &sql, const QVariantList &params)
 {
+    finishForeignBatch();
     ensureConnected();
     const qint64 startedNs = m_metrics ? Metrics::nowNs() : 0;
     auto it = m_statements.find(sql);
@@ -187,6 +236,7 @@ QSqlQuery &Database::exec(const QString &sql, const QVariantList &params)
 
 void Database::execDirect(const QString &sql)
 {
+    finishForeignBatch();
     ensureConnected();
     QSqlQuery query(handle());
     if (!query.exec(sql))
@@ -195,6 +245,7 @@ void Database::execDirect(const QString &sql)
 
 void Database::begin()
 {
+    finishForeignBatch();
     ensureConnected();
     QSqlDatabase db = handle();
     if (!db.transaction())
@@ -203,11 +254,12 @@ void Database::begin()
 
 void Database::commit()
 {
+    const qint64 startedNs = m_metrics ? Metrics::nowNs() : 0;
     QSqlDatabase db = handle();
     if (!db.commit())
         fail(db.lastError(), QStringLiteral("COMMIT"));
     if (m_metrics)
-        m_metrics->committed();
+        m_metrics->committed(startedNs);
 }
 
 void Database::rollback()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -72,10 +73,40 @@ public:
     //! Called after the connection was lost and opened again (e.g. to LISTEN again).
     void setOnReconnect(std::function<void()> callback) { m_onReconnect = std::move(callback); }
 
+    // Group commit: one transaction shared by several requests, so that they wait for one flush
+    // to disk together (services/groupcommit.h). Only statements run in a BatchWork scope belong
+    // to it: any other statement, or begin(), first calls `finish`, which must commit or roll back
+    // the batch. So no other request ever reads what is not committed yet, or commits it early.
+    //! BEGIN; `finish` ends the batch when the connection is wanted for something else.
+    void openBatch(std::function<void()> finish);
+    bool batchOpen() const { return m_batchOpen; }
+    //! Counts batches opened: tells a store whether what it kept for "the open batch" is still about it.
+    quint64 batchNumber() const { return m_batchNumber; }
+    //! Runs `step` as the batch's last statements, right before its COMMIT (e.g. to write a
+    //! counter once instead of once per request). Forgotten if the batch rolls back.
+    void atBatchCommit(std::function<void()> step) { m_batchCommitSteps.append(std::move(step)); }
+    //! COMMIT; the batch is over even when this throws (then nothing of it was committed).
+    void commitBatch();
+    //! ROLLBACK, quietly: a broken connection rolled back already.
+    void rollbackBatch();
+    //! Marks the statements run during its lifetime as the open batch's own.
+    class BatchWork {
+    public:
+        explicit BatchWork(Database &db) : m_db(db) { ++m_db.m_batchWork; }
+        ~BatchWork() { --m_db.m_batchWork; }
+        BatchWork(const BatchWork &) = delete;
+        BatchWork &operator=(const BatchWork &) = delete;
+
+    private:
+        Database &m_db;
+    };
+
 private:
     [[noreturn]] void fail(const QSqlError &error, const QString &what);
     //! Reopens a connection that failed, at most every half second; throws Unavailable meanwhile.
     void ensureConnected();
+    //! Ends an open batch before a statement that is not its own.
+    void finishForeignBatch();
     bool setUpSession(QString *error);
 
     DatabaseUrl m_url;
@@ -85,6 +116,11 @@ private:
     qint64 m_lastReopenAttempt = 0;
     std::function<void()> m_onReconnect;
     Metrics *m_metrics = nullptr;
+    bool m_batchOpen = false;
+    int m_batchWork = 0;
+    quint64 m_batchNumber = 0;
+    std::function<void()> m_finishBatch;
+    QList<std::function<void()>> m_batchCommitSteps;
 };
 
 //! Rolls back unless committed: every write path runs inside one.

@@ -74,15 +74,25 @@ void EventStore::append(const StoredEvent &e)
 
 void EventStore::insertMessage(const Message &m)
 {
-    m_db.exec(QStringLiteral("INSERT INTO messages (id, conversation_id, seq, sender_id, client_id, body, created_at, "
-                             "edited_at, deleted, reply_to, thread_id, stream_state, stream_touched_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              {m.id, m.conversationId, m.seq, m.senderId, m.clientId, m.body, m.createdAt,
-               m.editedAt ? QVariant(*m.editedAt) : QVariant(QMetaType::fromType<qlonglong>()), int(m.deleted),
-               nullable(m.replyTo), nullable(m.threadId),
-               nullable(m.streamState.isEmpty() ? std::nullopt : std::optional(m.streamState)),
-               m.streamState.isEmpty() ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(m.createdAt)})
-        .finish();
+    if (!insertMessageIfNew(m))
+        throw StoreError(StoreError::Kind::Conflict, QStringLiteral("a message with this client id exists"));
+}
+
+bool EventStore::insertMessageIfNew(const Message &m)
+{
+    QSqlQuery &q = m_db.exec(
+        QStringLiteral("INSERT INTO messages (id, conversation_id, seq, sender_id, client_id, body, created_at, "
+                       "edited_at, deleted, reply_to, thread_id, stream_state, stream_touched_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (conversation_id, sender_id, client_id) DO NOTHING"),
+        {m.id, m.conversationId, m.seq, m.senderId, m.clientId, m.body, m.createdAt,
+         m.editedAt ? QVariant(*m.editedAt) : QVariant(QMetaType::fromType<qlonglong>()), int(m.deleted),
+         nullable(m.replyTo), nullable(m.threadId),
+         nullable(m.streamState.isEmpty() ? std::nullopt : std::optional(m.streamState)),
+         m.streamState.isEmpty() ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(m.createdAt)});
+    const bool inserted = q.numRowsAffected() > 0;
+    q.finish();
+    return inserted;
 }
 
 bool EventStore::setReaction(const QString &messageId, const QString &userId, const QString &emoji, bool add,

@@ -15,7 +15,11 @@ public:
     explicit EventStore(Database &db) : m_db(db) {}
 
     void append(const StoredEvent &event);
+    //! Throws a Conflict StoreError when the sender already sent a message with this client id.
     void insertMessage(const Message &message);
+    //! False, and nothing written, when the sender already sent a message with this client id:
+    //! the idempotency check costs no statement of its own, and leaves the transaction usable.
+    bool insertMessageIfNew(const Message &message);
     //! Records (add) or forgets (!add) one user's reaction; false when that changed nothing.
     bool setReaction(const QString &messageId, const QString &userId, const QString &emoji, bool add, qint64 now);
     std::optional<Message> messageById(const QString &id);

@@ -1,6 +1,7 @@
 // The operator's side of a real server, on both databases: /healthz and /metrics over HTTP on a
 // loopback port, `backup` (restored and served again), `check`, and the self-signed certificate.
 #include "harness.h"
+#include "scrape.h"
 #include "protocol/binary.h"
 
 #include <QCryptographicHash>
@@ -22,62 +23,6 @@ using namespace confab::protocol;
 using namespace confab::test;
 
 namespace {
-//! A port free right now on loopback, for metrics/port (the server must be told one up front).
-quint16 freePort()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
-}
-
-struct HttpResult {
-    int status = 0;
-    QByteArray contentType;
-    QByteArray body;
-};
-
-HttpResult httpGet(quint16 port, const QString &path)
-{
-    QNetworkAccessManager manager;
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
-    request.setTransferTimeout(10000);
-    QNetworkReply *reply = manager.get(request);
-    QDeadlineTimer deadline(15000);
-    while (!reply->isFinished() && !deadline.hasExpired())
-        QTest::qWait(10);
-    HttpResult result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-    result.body = reply->readAll();
-    reply->deleteLater();
-    return result;
-}
-
-/*!
- * Parses the Prometheus text format strictly: every line is a `# HELP`/`# TYPE` comment or
- * `name{labels} value`. Returns "name{labels}" → value; on a bad line, `bad` names it.
- */
-QHash<QString, double> parseMetrics(const QByteArray &text, QString *bad)
-{
-    static const QRegularExpression sample(
-        QStringLiteral(R"(^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[a-zA-Z_][a-zA-Z0-9_]*="[^"\\]*"(,[a-zA-Z_][a-zA-Z0-9_]*="[^"\\]*")*\})? ([-+]?(?:[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\+Inf|-Inf|NaN))$)"));
-    static const QRegularExpression comment(QStringLiteral(R"(^# (HELP [a-zA-Z_:][a-zA-Z0-9_:]* .*|TYPE [a-zA-Z_:][a-zA-Z0-9_:]* (counter|gauge|histogram|summary|untyped))$)"));
-    QHash<QString, double> values;
-    const QStringList lines = QString::fromUtf8(text).split(u'\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString &line = lines.at(i);
-        if (line.isEmpty() && i == lines.size() - 1)
-            break; // the final newline
-        if (comment.match(line).hasMatch())
-            continue;
-        const auto m = sample.match(line);
-        if (!m.hasMatch()) {
-            *bad = QStringLiteral("line %1: '%2'").arg(i + 1).arg(line);
-            return {};
-        }
-        values.insert(m.captured(1) + m.captured(2), m.captured(4).toDouble());
-    }
-    return values;
-}
 
 QString createGroup(TestClient &owner, const QList<QString> &members)
 {
