@@ -34,6 +34,10 @@ Item {
     required property var reactions
     //! MessageListModel's replyTo role: {id, sender, excerpt, deleted, loaded}, or empty.
     required property var replyTo
+    //! MessageListModel's streamState role: "streaming", "complete", "interrupted" or "".
+    required property string streamState
+    //! MessageListModel's replyCount role: a thread root's replies (0 for other messages).
+    required property int replyCount
 
     //! Being edited in place: the bubble holds an editor (Enter saves, Esc cancels).
     property bool editing: false
@@ -61,6 +65,8 @@ Item {
     //! The quoted message was clicked.
     signal quoteClicked(string messageId)
     signal editSaved(string text)
+    //! "N replies" under a thread's root was clicked.
+    signal threadRequested(string messageId)
     signal editCancelled()
 
     // The status marks of own messages (UI.md), by MessageListModel.Status.
@@ -82,6 +88,10 @@ Item {
         }
     }
     readonly property bool failed: root.own && root.status === MessageListModel.Failed
+    //! A streamed message still growing (its sender is writing it), or one the server had to end.
+    readonly property bool streaming: root.streamState === "streaming" && !root.deleted
+    readonly property bool interrupted: root.streamState === "interrupted" && !root.deleted
+    readonly property bool hasThread: root.replyCount > 0 && !root.deleted && root.messageId.length > 0
     readonly property bool showAvatar: !root.own && root.firstInGroup
     //! Own messages name me only in blind rooms, where it matters which alias the others see.
     readonly property bool showHeader: root.firstInGroup && (!root.own || (root.blind && root.myAlias.length > 0))
@@ -105,6 +115,8 @@ Item {
     height: implicitHeight
     Accessible.role: Accessible.ListItem
     Accessible.name: (root.own ? qsTr("You") : root.senderName) + ", " + root.timeText + ": " + root.body
+                     + (root.streaming ? " (" + qsTr("still writing") + ")"
+                        : root.interrupted ? " (" + qsTr("interrupted") + ")" : "")
 
     HoverHandler { id: hover }
 
@@ -238,7 +250,8 @@ Item {
                 width: Math.max(bubble.width, header.visible ? header.width : 0,
                                 reactionRow.visible ? reactionRow.width : 0,
                                 failure.visible ? failure.implicitWidth : 0,
-                                readBy.visible ? readBy.implicitWidth : 0)
+                                readBy.visible ? readBy.implicitWidth : 0,
+                                threadLink.visible ? threadLink.implicitWidth : 0)
                 spacing: 3
 
                 Row {
@@ -402,8 +415,10 @@ Item {
                         y: files.visible ? files.y + files.height + Theme.spacingS
                            : quote.visible ? quote.y + quote.height + Theme.spacingS : Theme.spacingS
                         width: Math.min(Math.ceil(measure.implicitWidth) + 1, root.maxBubble - 2 * Theme.spacingM)
+                        // While a message streams, a caret at its end shows where the text grows.
                         text: root.deleted ? "<i>" + qsTr("This message was deleted") + "</i>"
                                            : root.linkify(root.body)
+                                             + (root.streaming ? "<span style=\"color:" + Theme.accent + "\">▍</span>" : "")
                         textFormat: TextEdit.RichText
                         wrapMode: TextEdit.Wrap
                         readOnly: true
@@ -468,10 +483,28 @@ Item {
 
                     Row {
                         id: meta
-                        visible: root.lastInGroup || root.hovered || root.own || root.edited
+                        visible: root.lastInGroup || root.hovered || root.own || root.edited || root.streaming
+                                 || root.interrupted
                         anchors { right: parent.right; bottom: parent.bottom
                                   rightMargin: Theme.spacingM - 2; bottomMargin: Theme.spacingXs + 1 }
                         spacing: Theme.spacingXs
+                        Text {
+                            id: streamLabel
+                            objectName: "streamLabel"
+                            visible: root.streaming || root.interrupted
+                            text: root.streaming ? qsTr("writing…") : qsTr("⚠ interrupted")
+                            color: root.streaming ? Theme.accent : Theme.warning
+                            font.pixelSize: Theme.fontSmall - 1
+                            font.italic: root.streaming
+                            Accessible.name: root.streaming ? qsTr("Still writing") : qsTr("The message was interrupted")
+                            SequentialAnimation on opacity {
+                                running: root.streaming
+                                loops: Animation.Infinite
+                                onStopped: streamLabel.opacity = 1
+                                NumberAnimation { to: 0.35; duration: 600; easing.type: Easing.InOutQuad }
+                                NumberAnimation { to: 1; duration: 600; easing.type: Easing.InOutQuad }
+                            }
+                        }
                         Text {
                             visible: root.edited
                             text: qsTr("edited")
@@ -535,6 +568,24 @@ Item {
                             onClicked: root.reactionToggled(chip.modelData.emoji)
                         }
                     }
+                }
+
+                // A thread's root: how many replies; a click opens the thread beside the timeline.
+                Text {
+                    id: threadLink
+                    objectName: "threadLink"
+                    visible: root.hasThread
+                    x: root.own ? content.width - width : 0
+                    text: qsTr("%n replies", "", root.replyCount)
+                    color: Theme.accent
+                    font.pixelSize: Theme.fontSmall
+                    font.weight: Font.DemiBold
+                    font.underline: threadHover.hovered
+                    Accessible.role: Accessible.Button
+                    Accessible.name: qsTr("%1: open the thread").arg(text)
+                    Accessible.onPressAction: root.threadRequested(root.messageId)
+                    HoverHandler { id: threadHover; cursorShape: Qt.PointingHandCursor }
+                    TapHandler { onTapped: root.threadRequested(root.messageId) }
                 }
 
                 Row {

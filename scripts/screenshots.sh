@@ -6,6 +6,9 @@
 #                  reactions, Joon's reply quoting Mina's message and her edited message
 #   main-dark.png  the same, dark theme
 #   main-ko.png    the same, Korean UI
+#   stream-light.png, stream-dark.png, stream-ko.png
+#                  "Launch checklist" while Sora's summary streams in: the message grows in place,
+#                  with a caret and "writing…"
 #   main-blind.png the blind room "Matching: Friday" (aliases, A/B groups) with the members panel:
 #                  Joon, who revealed his name to Mina, under his name with his alias beside it,
 #                  and Dami's open offer to reveal to the room
@@ -22,12 +25,13 @@
 #                  notification server (dunst; its look is the desktop's, the words are the app's)
 # Usage: scripts/screenshots.sh OUTDIR
 # Builds the debug preset first; CONFAB_BUILD_DIR=<dir> uses an existing build instead.
+# CONFAB_SHOTS=<glob> renders only the pictures whose name matches (e.g. 'stream-*').
 # Runs headless: xvfb-run inside dbus-run-session, with a scratch HOME and an unlocked keyring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -121,6 +125,8 @@ chmod +x "$scratch/on-display.sh"
 shot() {
     local name=$1
     shift
+    # shellcheck disable=SC2053 # a glob on purpose
+    [[ -z ${CONFAB_SHOTS:-} || $name == $CONFAB_SHOTS ]] || return 0
     rm -rf "$scratch/data" "$scratch/home"
     cp -a "$scratch/seeded" "$scratch/data"
     mkdir -p "$scratch/home/run" "$scratch/home/cache" "$scratch/home/config" "$scratch/home/share"
@@ -140,6 +146,12 @@ shot() {
             "$seed_bin" say "$server_url" "$who" "$title" "$delay" "$text" >>"$scratch/helpers.log" 2>&1 &
             helper_pids+=($!)
         done
+    fi
+    if [[ -n ${SHOT_STREAM:-} ]]; then
+        # "user|title|text": that user streams most of the text and holds the message open.
+        IFS='|' read -r who title text <<<"$SHOT_STREAM"
+        "$seed_bin" stream "$server_url" "$who" "$title" 90 "$text" >>"$scratch/helpers.log" 2>&1 &
+        helper_pids+=($!)
     fi
     if [[ -n ${SHOT_TYPING:-} ]]; then
         "$seed_bin" typing "$server_url" "${SHOT_TYPING%%|*}" "${SHOT_TYPING#*|}" 90 >>"$scratch/helpers.log" 2>&1 &
@@ -170,6 +182,12 @@ export SHOT_TYPING="joon|Design team" SHOT_ONLINE="sora hana:away"
 shot main-light "${main[@]}" --theme light --lang en
 shot main-dark "${main[@]}" --theme dark --lang en
 shot main-ko "${main[@]}" --theme light --lang ko
+export SHOT_STREAM="sora|Launch checklist|Summary for the release: the Debian package builds cleanly, the release notes are in the wiki, and the Korean strings were checked twice. Joon signs the packages on Friday."
+stream=(--user mina --password confab-demo --open-conversation-title "Launch checklist" --screenshot-delay 3000)
+shot stream-light "${stream[@]}" --theme light --lang en
+shot stream-dark "${stream[@]}" --theme dark --lang en
+shot stream-ko "${stream[@]}" --theme light --lang ko
+unset SHOT_STREAM
 export SHOT_TYPING="hana|Matching: Friday" SHOT_ONLINE="joon"
 shot main-blind --user mina --password confab-demo --open-conversation-title "Matching: Friday" --show-members \
     --screenshot-delay 2500 --theme light --lang en

@@ -7,6 +7,10 @@
 //   confab-demo-seed typing URL USER TITLE SECONDS    USER keeps typing in TITLE for SECONDS
 //   confab-demo-seed online URL SECONDS USER[:away]…  keeps these users signed in (online or away)
 //   confab-demo-seed say URL USER TITLE DELAY TEXT    after DELAY seconds, USER says TEXT in TITLE
+//   confab-demo-seed stream URL USER TITLE SECONDS TEXT
+//                                                     USER streams the first two thirds of TEXT into
+//                                                     TITLE word by word, then holds the message open
+//                                                     (still streaming) for SECONDS
 //
 // It speaks the protocol like any client (confab-protocol over QtWebSockets); only `backdate`
 // touches the database, because the server stamps every message with the current time.
@@ -428,6 +432,31 @@ int sayLater(const QString &url, const QString &username, const QString &title, 
     return 0;
 }
 
+//! A streamed message caught while it grows: two thirds of `text`, a word every 120 ms, then open.
+int streamOpen(const QString &url, const QString &username, const QString &title, int seconds, const QString &text)
+{
+    Seeder writer(url);
+    writer.signUp(username, {}, true);
+    const QString id = writer.conversations().value(title);
+    if (id.isEmpty())
+        fail(QStringLiteral("no conversation titled ") + title);
+    const auto pause = [](int ms) {
+        QEventLoop wait;
+        QTimer::singleShot(ms, &wait, &QEventLoop::quit);
+        wait.exec();
+    };
+    const auto started = std::get<MessageSent>(
+        writer.request(StreamStart{id, QUuid::createUuid().toString(QUuid::WithoutBraces), std::nullopt}));
+    const QStringList words = text.split(u' ');
+    const qsizetype shown = std::max<qsizetype>(1, words.size() * 2 / 3);
+    for (qsizetype i = 0; i < shown; ++i) {
+        writer.request(StreamAppend{id, started.message.id, (i > 0 ? QStringLiteral(" ") : QString()) + words[i]});
+        pause(120);
+    }
+    pause(seconds * 1000);
+    return 0;
+}
+
 //! Moves every message (and the log) so far to yesterday morning, two minutes apart.
 int backdate(const QString &file)
 {
@@ -475,11 +504,14 @@ int main(int argc, char *argv[])
         return stayOnline(args[2], args[3].toInt(), args.mid(4));
     if (command == QLatin1StringView("say") && args.size() == 7)
         return sayLater(args[2], args[3], args[4], args[5].toInt(), args[6]);
+    if (command == QLatin1StringView("stream") && args.size() == 7)
+        return streamOpen(args[2], args[3], args[4], args[5].toInt(), args[6]);
     if (args.size() != 3) {
         std::fprintf(stderr, "usage: confab-demo-seed yesterday|today URL | backdate SQLITE_FILE\n"
                              "       confab-demo-seed typing URL USER TITLE SECONDS\n"
                              "       confab-demo-seed online URL SECONDS USER[:away]...\n"
-                             "       confab-demo-seed say URL USER TITLE DELAY TEXT\n");
+                             "       confab-demo-seed say URL USER TITLE DELAY TEXT\n"
+                             "       confab-demo-seed stream URL USER TITLE SECONDS TEXT\n");
         return 2;
     }
     if (command == QLatin1StringView("yesterday"))

@@ -272,7 +272,7 @@ void ChatClient::applySyncEntry(const SyncEntry &entry)
             m_conversations.upsert(*entry.conversation);
         }
         for (const Event &e : entry.events) {
-            if (e.kind == EventKind::Message && e.message)
+            if ((e.kind == EventKind::Message || e.kind == EventKind::StreamEnded) && e.message)
                 m_cache.saveMessage(e.conversationId, *e.message);
             else if (e.kind == EventKind::Reaction)
                 applyReaction(e);
@@ -283,28 +283,31 @@ void ChatClient::applySyncEntry(const SyncEntry &entry)
             showCurrent();
         return;
     }
+    // Messages in a catch-up are shown as they are now: roots from it already count their replies.
+    const qint64 freshAfter = m_cache.syncedSeq(entry.conversationId);
     for (const Event &e : entry.events)
-        applyEvent(e);
+        applyEvent(e, freshAfter);
     if (entry.hasMore && !entry.events.isEmpty())
-        fetchAfter(entry.conversationId, entry.events.last().seq);
+        fetchAfter(entry.conversationId, entry.events.last().seq, freshAfter);
 }
 
-void ChatClient::fetchAfter(const QString &conversationId, qint64 seq)
+void ChatClient::fetchAfter(const QString &conversationId, qint64 seq, qint64 freshAfter)
 {
-    m_connection.request(HistoryRequest{conversationId, std::nullopt, seq, 100}, [this, conversationId](const Frame &reply) {
+    m_connection.request(HistoryRequest{conversationId, std::nullopt, seq, 100},
+                         [this, conversationId, freshAfter](const Frame &reply) {
         const auto *page = std::get_if<History>(&reply);
         if (!page)
             return;
         for (const Event &e : page->events)
-            applyEvent(e);
+            applyEvent(e, freshAfter);
         if (page->hasMore && !page->events.isEmpty())
-            fetchAfter(conversationId, page->events.last().seq);
+            fetchAfter(conversationId, page->events.last().seq, freshAfter);
         else
             refreshConversation(conversationId);
     });
 }
 
-bool ChatClient::applyEvent(const Event &e)
+bool ChatClient::applyEvent(const Event &e, qint64 freshAfter)
 {
     const QString &id = e.conversationId;
     if (!m_cache.conversation(id)) {
@@ -336,7 +339,28 @@ bool ChatClient::applyEvent(const Event &e)
             if (e.message->senderId != myMemberId(id))
                 scheduleDelivered(id, e.seq);
             m_typingIn.memberSpoke(id, e.message->senderId);
+            if (e.message->threadId)
+                countReply(id, *e.message, freshAfter);
         }
+        break;
+    case EventKind::StreamEnded:
+        // The final text and stream state replace whatever the pushes had shown.
+        if (e.message) {
+            m_cache.saveMessage(id, *e.message);
+            if (m_current == id)
+                m_messages.upsertMessage(*e.message);
+            if (auto c = m_conversations.conversation(id)) {
+                if (c->lastMessage && c->lastMessage->id == e.message->id)
+                    c->lastMessage = e.message;
+                c->lastSeq = e.seq;
+                m_cache.saveConversation(*c);
+                m_conversations.upsert(*c);
+            }
+        }
+        break;
+    case EventKind::Renamed:
+    case EventKind::Described:
+        applyConversationChange(e);
         break;
     case EventKind::Edit:
     case EventKind::Delete:
@@ -359,7 +383,6 @@ bool ChatClient::applyEvent(const Event &e)
         applyReaction(e);
         break;
     case EventKind::Created:
-    case EventKind::Renamed:
     case EventKind::Archived:
     case EventKind::MemberAdded:
     case EventKind::MemberRemoved:
@@ -374,6 +397,47 @@ bool ChatClient::applyEvent(const Event &e)
     }
     m_cache.setSyncedSeq(id, e.seq);
     return true;
+}
+
+void ChatClient::countReply(const QString &conversationId, const MessageInfo &reply, qint64 freshAfter)
+{
+    auto root = m_cache.message(conversationId, *reply.threadId);
+    if (!root || root->seq > freshAfter)
+        return; // not here (it comes with its count when loaded), or its count is current already
+    root->replyCount = root->replyCount.value_or(0) + 1;
+    root->lastReplyAt = reply.createdAt;
+    m_cache.saveMessage(conversationId, *root);
+    if (m_current == conversationId)
+        m_messages.upsertMessage(*root);
+    emit threadReplied(conversationId, *reply.threadId, reply);
+}
+
+void ChatClient::applyStreamUpdate(const StreamUpdate &update)
+{
+    auto m = m_cache.message(update.conversationId, update.messageId);
+    // Unknown yet (its `message` event comes first, or with the next sync), or final already.
+    if (!m || !m->stream || m->stream->state != StreamState::Streaming || m->deleted)
+        return;
+    m->body = update.body;
+    m_cache.saveMessage(update.conversationId, *m);
+    if (m_current == update.conversationId)
+        m_messages.setStreamBody(update.messageId, update.body);
+}
+
+void ChatClient::applyConversationChange(const Event &e)
+{
+    auto c = m_conversations.conversation(e.conversationId);
+    if (!c)
+        return;
+    if (e.kind == EventKind::Renamed && e.title)
+        c->title = *e.title;
+    if (e.kind == EventKind::Described && e.description)
+        c->description = e.description->isEmpty() ? std::nullopt : e.description;
+    c->lastSeq = std::max(c->lastSeq, e.seq);
+    m_cache.saveConversation(*c);
+    m_conversations.upsert(*c);
+    if (m_current == e.conversationId)
+        emit currentConversationChanged();
 }
 
 void ChatClient::storeConversation(const ConversationDetail &detail)
@@ -480,6 +544,16 @@ void ChatClient::onPushed(const Frame &frame)
             m_typingIn.memberOffline(presence->userId);
         m_members.setPresence(m_presence);
         emit presenceChanged(presence->userId);
+    } else if (const auto *stream = std::get_if<StreamUpdate>(&frame)) {
+        applyStreamUpdate(*stream);
+    } else if (const auto *mute = std::get_if<MuteUpdate>(&frame)) {
+        if (auto c = m_conversations.conversation(mute->conversationId)) {
+            c->muted = mute->muted;
+            m_cache.saveConversation(*c);
+            m_conversations.upsert(*c);
+            if (m_current == mute->conversationId)
+                emit currentConversationChanged();
+        }
     } else if (const auto *settings = std::get_if<SettingsUpdate>(&frame)) {
         applySettings(settings->settings);
     } else if (const auto *marker = std::get_if<MarkerUpdate>(&frame)) {

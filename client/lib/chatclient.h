@@ -16,6 +16,7 @@
 #include <QQmlEngine>
 #include <QTimer>
 
+#include <limits>
 #include <memory>
 
 namespace confab::client {
@@ -199,6 +200,8 @@ signals:
     void languageChanged();
     //! A report reached the server's operator.
     void memberReported(const QString &conversationId, const QString &memberId);
+    //! A pushed reply joined the thread of `rootId` (its root counted it).
+    void threadReplied(const QString &conversationId, const QString &rootId, const protocol::MessageInfo &reply);
 
 private:
     void begin(const QString &serverUrl, const QString &username, Connection::Credentials credentials);
@@ -208,9 +211,19 @@ private:
     void onPushed(const protocol::Frame &frame);
     void sync();
     void applySyncEntry(const protocol::SyncEntry &entry);
-    void fetchAfter(const QString &conversationId, qint64 seq);
-    //! Applies one log event; false when it revealed a gap (a resync follows).
-    bool applyEvent(const protocol::Event &event);
+    void fetchAfter(const QString &conversationId, qint64 seq, qint64 freshAfter);
+    /*!
+     * Applies one log event; false when it revealed a gap (a resync follows). Thread roots with a
+     * seq above `freshAfter` came in the same catch-up and already count their replies; older ones
+     * count each reply applied here (a push counts into every root).
+     */
+    bool applyEvent(const protocol::Event &event, qint64 freshAfter = std::numeric_limits<qint64>::max());
+    //! A reply joined a thread: its root counts it, in the cache and the timeline.
+    void countReply(const QString &conversationId, const protocol::MessageInfo &reply, qint64 freshAfter);
+    //! A `message.stream` push: the streaming message's text so far.
+    void applyStreamUpdate(const protocol::StreamUpdate &update);
+    //! renamed, described: the conversation's title or description, without asking the server.
+    void applyConversationChange(const protocol::Event &event);
     void storeConversation(const protocol::ConversationDetail &detail);
     void refreshConversation(const QString &conversationId);
     void refreshList();

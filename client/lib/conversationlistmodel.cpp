@@ -53,6 +53,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.memberCount;
     case MyAliasRole:
         return c.kind == ConversationKind::Blind && c.me ? blind::aliasName(*c.me, m_language) : QString();
+    case DescriptionRole:
+        return c.description.value_or(QString());
     case TypingRole:
         return row.typing;
     default:
@@ -76,7 +78,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {LastSenderIsMeRole, "lastSenderIsMe"}, {LastActivityRole, "lastActivity"},
             {UnreadRole, "unread"},                 {MutedRole, "muted"},
             {BlindRole, "blind"},                   {MemberCountRole, "memberCount"},
-            {MyAliasRole, "myAlias"},               {TypingRole, "typing"}};
+            {MyAliasRole, "myAlias"},               {TypingRole, "typing"},
+            {DescriptionRole, "description"}};
 }
 
 void ConversationListModel::reset(const QList<ConversationInfo> &conversations)

@@ -28,6 +28,7 @@ public:
         MemberCountRole,
         MyAliasRole,       //!< blind rooms: how the others see me
         TypingRole,        //!< "Mina is typing…" or ""
+        DescriptionRole,   //!< groups: what the conversation is about, "" when none
     };
     Q_ENUM(Role)
 

@@ -187,6 +187,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return reactionsOf(m.id);
     case ReplyToRole:
         return m.replyTo ? quote(*m.replyTo) : QVariantMap();
+    case StreamStateRole:
+        return m.stream ? enumName(m.stream->state) : QString();
+    case ReplyCountRole:
+        return m.replyCount.value_or(0);
     default:
         return {};
     }
@@ -201,7 +205,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {ReadCountRole, "readCount"},   {FirstInGroupRole, "firstInGroup"}, {LastInGroupRole, "lastInGroup"},
             {DayStartRole, "dayStart"},     {DayTextRole, "dayText"},           {ErrorRole, "errorText"},
             {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {AttachmentsRole, "attachments"},
-            {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}};
+            {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}, {StreamStateRole, "streamState"},
+            {ReplyCountRole, "replyCount"}};
 }
 
 void MessageListModel::show(const QString &conversationId, const QString &myMemberId,
@@ -293,6 +298,20 @@ void MessageListModel::upsertMessage(const MessageInfo &message)
     if (pos > 0)
         emit dataChanged(index(pos - 1), index(pos - 1)); // its group may have ended here
     emit countChanged();
+}
+
+void MessageListModel::setStreamBody(const QString &messageId, const QString &body)
+{
+    const int i = rowOfMessage(messageId);
+    if (i < 0)
+        return;
+    MessageInfo &m = m_rows[i].message;
+    // A push that arrives after the final message (or after a delete) must not bring old text back.
+    if (!m.stream || m.stream->state != StreamState::Streaming || m.deleted || m.body == body)
+        return;
+    m.body = body;
+    emit dataChanged(index(i), index(i), {BodyRole, Qt::DisplayRole});
+    refreshQuotesOf(messageId);
 }
 
 void MessageListModel::setPending(const QList<OutboxItem> &pending)

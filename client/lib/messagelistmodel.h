@@ -71,6 +71,8 @@ public:
                            //!< thumbnailUrl, fileUrl, progress, state, error}
         ReactionsRole,     //!< list of {emoji, count, mine}, in the order first used
         ReplyToRole,       //!< the quoted message: {id, sender, excerpt, deleted, loaded}, or an empty map
+        StreamStateRole,   //!< streamed messages: "streaming", "complete" or "interrupted"; "" for others
+        ReplyCountRole,    //!< thread roots: how many replies (0 for other messages)
     };
     Q_ENUM(Role)
 
@@ -91,6 +93,8 @@ public:
     void prependOlder(const QList<protocol::MessageInfo> &older, bool more);
     //! A stored message arrived or changed (edit, delete); replaces a pending one with its client id.
     void upsertMessage(const protocol::MessageInfo &message);
+    //! A streaming message grew: its whole text so far. Ignored once the message is final.
+    void setStreamBody(const QString &messageId, const QString &body);
     void setPending(const QList<OutboxItem> &pending);
     void setCanLoadOlder(bool can);
     //! Updates one attachment wherever it is shown (by attachment id or outbox file key).

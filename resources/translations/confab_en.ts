@@ -253,6 +253,13 @@ Press ✎ to start one.</source>
         <source>Read by %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <translation>
+            <numerusform>%n reply</numerusform>
+            <numerusform>%n replies</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NewConversationDialog</name>

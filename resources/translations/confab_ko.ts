@@ -308,6 +308,40 @@ Press ✎ to start one.</source>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
+    <message>
+        <source>still writing</source>
+        <translation>작성 중</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>writing…</source>
+        <translation>작성 중…</translation>
+    </message>
+    <message>
+        <source>⚠ interrupted</source>
+        <translation>⚠ 중단됨</translation>
+    </message>
+    <message>
+        <source>Still writing</source>
+        <translation>아직 작성 중</translation>
+    </message>
+    <message>
+        <source>The message was interrupted</source>
+        <translation>메시지가 중단되었습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <translation>
+            <numerusform>답글 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: open the thread</source>
+        <translation>%1: 스레드 열기</translation>
+    </message>
 </context>
 <context>
     <name>NewConversationDialog</name>

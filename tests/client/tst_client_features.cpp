@@ -5,6 +5,7 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QUuid>
 
 using namespace confab::client;
 using namespace confab::protocol;
@@ -42,6 +43,21 @@ QPair<QMap<QString, int>, QStringList> reactions(MessageListModel *model, const 
             mine.append(r.value(QStringLiteral("emoji")).toString());
     }
     return {counts, mine};
+}
+
+//! Sends a request on an installation's connection and waits for the reply.
+Frame ask(ChatClient *client, const Frame &request)
+{
+    std::optional<Frame> reply;
+    client->connection().request(request, [&reply](const Frame &f) { reply = f; });
+    if (!QTest::qWaitFor([&] { return reply.has_value(); }, 10000))
+        return {};
+    return *reply;
+}
+
+QString streamState(MessageListModel *model, const QString &messageId)
+{
+    return roleOf(model, messageId, MessageListModel::StreamStateRole).toString();
 }
 } // namespace
 
@@ -251,6 +267,90 @@ private slots:
         results->clear();
         QCOMPARE(results->rowCount(), 0);
         QCOMPARE(results->query(), QString());
+    }
+    void streamedMessageGrowsInPlace()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b;
+        QString id;
+        QVERIFY(pairDevices(h, a, b, &id));
+
+        // Mina streams an answer through the protocol, as a bot writing token by token would.
+        const Frame started = ask(a.client.get(), StreamStart{id, QUuid::createUuid().toString(QUuid::WithoutBraces), {}});
+        const auto *sent = std::get_if<MessageSent>(&started);
+        QVERIFY2(sent, qPrintable(TestClient::describe(started)));
+        const QString msg = sent->message.id;
+        QTRY_COMPARE_WITH_TIMEOUT(b->messages()->rowOfMessage(msg), 0, 10000);
+        QCOMPARE(streamState(b->messages(), msg), QStringLiteral("streaming"));
+        QCOMPARE(roleOf(b->messages(), msg, MessageListModel::BodyRole).toString(), QString());
+
+        // Each append reaches Joon as the whole text so far, in the same row (pushes ≥ 50 ms apart).
+        const QStringList parts{QStringLiteral("The release notes "), QStringLiteral("are in "),
+                                QStringLiteral("the pinned doc; "), QStringLiteral("회의록도 있어요. ")};
+        QString soFar;
+        for (const QString &part : parts.mid(0, 2)) {
+            QVERIFY(std::holds_alternative<Ok>(ask(a.client.get(), StreamAppend{id, msg, part})));
+            soFar += part;
+            QTRY_COMPARE_WITH_TIMEOUT(roleOf(b->messages(), msg, MessageListModel::BodyRole).toString(), soFar, 10000);
+            QCOMPARE(b->messages()->rowCount(), 1);
+            QCOMPARE(streamState(b->messages(), msg), QStringLiteral("streaming"));
+            QTest::qWait(60);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(a->messages(), msg, MessageListModel::BodyRole).toString(), soFar, 10000);
+
+        // Joon's app starts again in the middle: the text so far comes from the server, then it grows on.
+        b.restart();
+        b->resume(h.server().url(), QStringLiteral("joon"));
+        QTRY_VERIFY_WITH_TIMEOUT(b.online(), 20000);
+        b->openConversation(id);
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(b->messages(), msg, MessageListModel::BodyRole).toString(), soFar, 10000);
+        QCOMPARE(streamState(b->messages(), msg), QStringLiteral("streaming"));
+        for (const QString &part : parts.mid(2)) {
+            QVERIFY(std::holds_alternative<Ok>(ask(a.client.get(), StreamAppend{id, msg, part})));
+            soFar += part;
+            QTRY_COMPARE_WITH_TIMEOUT(roleOf(b->messages(), msg, MessageListModel::BodyRole).toString(), soFar, 10000);
+            QCOMPARE(b->messages()->rowCount(), 1);
+            QTest::qWait(60);
+        }
+
+        // The end: the final text and state, still one row, and the conversation list shows it.
+        QVERIFY(std::holds_alternative<Ok>(ask(a.client.get(), StreamAppend{id, msg, QStringLiteral("Done.")})));
+        soFar += QStringLiteral("Done.");
+        const Frame ended = ask(a.client.get(), StreamEnd{id, msg, 42, 1200});
+        QVERIFY2(std::holds_alternative<MessageSent>(ended), qPrintable(TestClient::describe(ended)));
+        QTRY_COMPARE_WITH_TIMEOUT(streamState(b->messages(), msg), QStringLiteral("complete"), 10000);
+        QCOMPARE(roleOf(b->messages(), msg, MessageListModel::BodyRole).toString(), soFar);
+        QCOMPARE(b->messages()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(streamState(a->messages(), msg), QStringLiteral("complete"), 10000);
+        const QModelIndex row = b->conversations()->index(b->conversations()->indexOf(id));
+        QCOMPARE(b->conversations()->data(row, ConversationListModel::LastMessageRole).toString(), soFar.trimmed());
+
+        // Seen from the cache after another start: final, not streaming.
+        b.restart();
+        b->resume(h.server().url(), QStringLiteral("joon"));
+        b->openConversation(id);
+        QCOMPARE(streamState(b->messages(), msg), QStringLiteral("complete"));
+        QCOMPARE(roleOf(b->messages(), msg, MessageListModel::BodyRole).toString(), soFar);
+    }
+
+    void streamInterruptedByTheServer()
+    {
+        CONFAB_START_HARNESS(h, {{QStringLiteral("messages/stream_timeout_s"), QStringLiteral("1")}});
+        Device a, b;
+        QString id;
+        QVERIFY(pairDevices(h, a, b, &id));
+        const Frame started = ask(a.client.get(), StreamStart{id, QUuid::createUuid().toString(QUuid::WithoutBraces), {}});
+        const auto *sent = std::get_if<MessageSent>(&started);
+        QVERIFY2(sent, qPrintable(TestClient::describe(started)));
+        const QString msg = sent->message.id;
+        QVERIFY(std::holds_alternative<Ok>(ask(a.client.get(), StreamAppend{id, msg, QStringLiteral("Half an ans")})));
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(b->messages(), msg, MessageListModel::BodyRole).toString(),
+                                  QStringLiteral("Half an ans"), 10000);
+        // No append for a second: the server ends it as interrupted, with the text so far.
+        QTRY_COMPARE_WITH_TIMEOUT(streamState(b->messages(), msg), QStringLiteral("interrupted"), 15000);
+        QCOMPARE(roleOf(b->messages(), msg, MessageListModel::BodyRole).toString(), QStringLiteral("Half an ans"));
+        QCOMPARE(b->messages()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(streamState(a->messages(), msg), QStringLiteral("interrupted"), 10000);
     }
 };
 

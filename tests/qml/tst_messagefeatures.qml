@@ -41,7 +41,8 @@ Item {
                 body: "Lunch at noon?", timeText: "10:41", edited: false, deleted: false,
                 own: false, status: MessageListModel.Sent, readCount: 0, firstInGroup: true, lastInGroup: true,
                 dayStart: false, dayText: "", errorText: "", avatarColor: "#1D4ED8",
-                initials: "JL", attachments: [], reactions: [], replyTo: ({})
+                initials: "JL", attachments: [], reactions: [], replyTo: ({}),
+                streamState: "", replyCount: 0
             }
             for (const key in overrides)
                 props[key] = overrides[key]
@@ -210,6 +211,59 @@ Item {
             const spy = createTemporaryObject(signalSpy, root, { target: bar, signalName: "cancelRequested" })
             mouseClick(findChild(bar, "cancelReply"))
             compare(spy.count, 1)
+        }
+
+        // A streamed message grows in place: the same delegate takes each longer text, shows a
+        // caret and "writing…" while it grows, nothing once complete, a warning when interrupted.
+        function test_streamedMessageGrows() {
+            const item = make({ body: "", streamState: "streaming" })
+            const body = findChild(item, "bodyText")
+            const label = findChild(item, "streamLabel")
+            verify(label.visible)
+            compare(label.text, "writing…")
+            verify(body.visible)
+            verify(body.text.indexOf("▍") >= 0, body.text)
+            const heights = [item.height]
+            const words = "The release notes are in the pinned doc, and the Korean strings were checked twice "
+            let text = ""
+            for (let i = 0; i < 6; ++i) {
+                text += words
+                item.body = text
+                waitForRendering(item)
+                verify(body.getText(0, body.length).indexOf(text.trim()) === 0)
+                verify(body.text.indexOf("▍") >= 0)
+                heights.push(item.height)
+            }
+            // The bubble wraps and gets taller as the text grows; never shorter.
+            for (let i = 1; i < heights.length; ++i)
+                verify(heights[i] >= heights[i - 1], heights)
+            verify(heights[heights.length - 1] > heights[1], heights)
+            compare(item.Accessible.name.indexOf("still writing") > 0, true)
+
+            item.streamState = "complete"
+            verify(!label.visible)
+            verify(body.text.indexOf("▍") < 0)
+
+            item.streamState = "interrupted"
+            verify(label.visible)
+            compare(label.text, "⚠ interrupted")
+            compare(label.color, Theme.warning)
+            verify(body.text.indexOf("▍") < 0)
+        }
+
+        function test_threadLinkOpensThread() {
+            const plain = make({})
+            verify(!findChild(plain, "threadLink").visible)
+            const item = make({ replyCount: 3 })
+            const link = findChild(item, "threadLink")
+            verify(link.visible)
+            compare(link.text, "3 replies")
+            const spy = createTemporaryObject(signalSpy, root, { target: item, signalName: "threadRequested" })
+            mouseClick(link)
+            compare(spy.count, 1)
+            compare(spy.signalArguments[0][0], "m1")
+            const gone = make({ replyCount: 3, deleted: true, body: "" })
+            verify(!findChild(gone, "threadLink").visible)
         }
 
         function test_searchHighlighting() {
