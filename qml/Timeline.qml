@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Basic
+import QtQuick.Templates as T
 
 // The open conversation's messages (a MessageListModel), oldest at the top, kept at the bottom
 // while the user is there. Opening scrolls to the first unread message; new messages while
@@ -224,9 +225,16 @@ Item {
         emoji: root.actions ? root.actions.quickReactions() : []
         onReplyChosen: id => root.actions.startReply(id)
         onEditChosen: id => root.actions.startEdit(id)
-        onDeleteChosen: id => root.actions.remove(id)
+        // Deleting asks first (Esc keeps the message).
+        onDeleteChosen: id => deleteDialog.ask(id, root.messages.quote(id), !root.actions.canEdit(id))
         onCopyChosen: id => root.actions.copyText(id)
         onReactionChosen: (id, emoji) => root.actions.toggleReaction(id, emoji)
+    }
+
+    DeleteMessageDialog {
+        id: deleteDialog
+        parent: T.Overlay.overlay
+        onConfirmed: id => root.actions.remove(id)
     }
 
     Connections {

@@ -1469,4 +1469,31 @@ Press ✎ to start one.</source>
         <translation>반응을 저장하지 못했습니다</translation>
     </message>
 </context>
+<context>
+    <name>DeleteMessageDialog</name>
+    <message>
+        <source>Delete %1's message?</source>
+        <translation>%1 님의 메시지를 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Delete this message?</source>
+        <translation>이 메시지를 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>It is deleted for everyone in the conversation, who will see that a message was deleted. This cannot be undone.</source>
+        <translation>대화에 있는 모든 사람에게서 삭제되고, 메시지가 삭제되었다는 표시만 남습니다. 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete the message</source>
+        <translation>메시지 삭제</translation>
+    </message>
+</context>
 </TS>
