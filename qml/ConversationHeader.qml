@@ -26,6 +26,8 @@ Item {
     signal revealsAllowedRequested(bool allowed)
     //! The 🔍 button (Ctrl+F does the same): search messages.
     signal searchRequested()
+    //! ⚙: the group's (or blind room's) settings.
+    signal settingsRequested()
     property bool searchOpen: false
 
     implicitHeight: Theme.headerHeight
@@ -134,6 +136,14 @@ Item {
                     onTriggered: root.revealsAllowedRequested(checked)
                 }
             }
+        }
+
+        IconButton {
+            objectName: "settingsButton"
+            visible: root.kind === "group" || root.kind === "blind"
+            glyph: "⚙"
+            tip: root.blind ? qsTr("Room settings") : qsTr("Group settings")
+            onClicked: root.settingsRequested()
         }
 
         IconButton {

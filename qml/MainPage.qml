@@ -250,6 +250,7 @@ Rectangle {
                         onRevealsAllowedRequested: allowed => root.client.setRevealsAllowed(root.currentId, allowed)
                         searchOpen: root.searchOpen
                         onSearchRequested: root.searchOpen ? (root.searchOpen = false) : root.openSearch()
+                        onSettingsRequested: groupSettings.show()
                     }
 
                     ConnectionBanner {
@@ -476,6 +477,32 @@ Rectangle {
         onReportRequested: (memberId, reason) => root.client.reportMember(root.currentId, memberId, reason)
     }
 
+    GroupSettingsDialog {
+        id: groupSettings
+        readonly property GroupSettings settings: root.client.groupSettings
+        parent: T.Overlay.overlay
+        title: settings.title
+        description: settings.description
+        muted: settings.muted
+        kind: root.client.currentKind
+        myRole: settings.myRole
+        canManage: settings.canManage
+        canChangeRoles: settings.canChangeRoles
+        error: settings.error
+        members: root.client.members
+        onSaveRequested: (title, description) => settings.save(title, description)
+        onMuteRequested: muted => settings.setMuted(muted)
+        onAddMemberRequested: username => settings.addMember(username)
+        onRemoveRequested: memberId => settings.removeMember(memberId)
+        onRoleRequested: (memberId, role) => settings.setRole(memberId, role)
+        onLeaveRequested: settings.leave()
+        onClosed: settings.clearError()
+        Connections {
+            target: groupSettings.settings
+            function onLeft() { groupSettings.close() }
+        }
+    }
+
     NewConversationDialog {
         id: newDialog
         parent: T.Overlay.overlay
@@ -559,5 +586,17 @@ Rectangle {
     Component.onCompleted: {
         if (App.settingsAtStart.length > 0)
             settingsPopup.show(App.settingsAtStart)
+    }
+    // Screenshots and automation: --open-group-settings, once the open conversation is shown.
+    Connections {
+        property bool shown: false
+        target: root.client
+        enabled: App.groupSettingsAtStart && !shown
+        function onCurrentConversationChanged() {
+            if (!root.client.groupSettings.isGroup)
+                return
+            shown = true
+            groupSettings.show()
+        }
     }
 }

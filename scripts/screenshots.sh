@@ -13,6 +13,9 @@
 #                  Joon, who revealed his name to Mina, under his name with his alias beside it,
 #                  and Dami's open offer to reveal to the room
 #   main-blind-ko.png the same with the Korean UI: the aliases in Korean
+#   group-light.png, group-dark.png, group-ko.png
+#                  the settings of "Design team" as its owner sees them: name, description, mute,
+#                  members with their roles (Joon is an admin) and leaving
 #   attachments-light.png, attachments-dark.png, attachments-ko.png
 #                  "Launch checklist" with an inline image and a PDF file card
 #   search-light.png, search-dark.png, search-ko.png
@@ -31,7 +34,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -202,6 +205,12 @@ for variant in "light en" "dark en" "light ko"; do
     shot "attachments-$suffix" --user mina --password confab-demo --open-conversation-title "Launch checklist" \
         --screenshot-delay 3000 --theme "$1" --lang "$2"
 done
+
+group=(--user mina --password confab-demo --open-conversation-title "Design team" --open-group-settings
+       --screenshot-delay 2500)
+shot group-light "${group[@]}" --theme light --lang en
+shot group-dark "${group[@]}" --theme dark --lang en
+shot group-ko "${group[@]}" --theme light --lang ko
 
 search=(--user mina --password confab-demo --open-conversation-title "Design team" --screenshot-delay 3000)
 shot search-light "${search[@]}" --search review --theme light --lang en

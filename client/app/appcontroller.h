@@ -40,6 +40,7 @@ struct StartupOptions {
     bool startInTray = false; //!< started at login: stay in the tray until called
     QString openSettings;     //!< open the settings page on this section ("account", "notifications"…)
     QString search;           //!< open the search panel with this query (screenshots)
+    bool groupSettings = false; //!< open the open group's settings (screenshots)
     //! Screenshots: the whole screen (desktop notifications too), taken once this many
     //! notifications went out.
     int screenshotAfterNotifications = 0;
@@ -84,6 +85,7 @@ class AppController : public QObject {
     Q_PROPERTY(QString settingsAtStart READ settingsAtStart CONSTANT)
     //! A search to show at start ("" = none): screenshots.
     Q_PROPERTY(QString searchAtStart READ searchAtStart CONSTANT)
+    Q_PROPERTY(bool groupSettingsAtStart READ groupSettingsAtStart CONSTANT)
 public:
     enum class HostState { Idle, Starting, Running, Failed };
     Q_ENUM(HostState)
@@ -139,6 +141,7 @@ public:
     bool notificationsAvailable() const;
     QString settingsAtStart() const { return m_options.openSettings; }
     QString searchAtStart() const { return m_options.search; }
+    bool groupSettingsAtStart() const { return m_options.groupSettings; }
     //! The window was asked to close: true when it should only hide (the tray keeps the app).
     Q_INVOKABLE bool keepRunningInTray() const;
 

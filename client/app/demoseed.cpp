@@ -274,6 +274,9 @@ int seedYesterday(const QString &url)
 
     const QString design = mina.create(ConversationKind::Group, QStringLiteral("Design team"),
                                        {joon.userId, sora.userId, hana.userId});
+    mina.request(ConversationUpdate{design, std::nullopt,
+                                    QStringLiteral("Sidebar, theme and icons for 2.0.\nDecisions go in the pinned doc.")});
+    mina.request(MembersRole{design, joon.userId, Role::Admin});
     const QString withJoon = joon.create(ConversationKind::Direct, {}, {mina.userId});
     const QString withHana = hana.create(ConversationKind::Direct, {}, {mina.userId});
     const QString launch = sora.create(ConversationKind::Group, QStringLiteral("Launch checklist"),

@@ -98,6 +98,9 @@ int main(int argc, char *argv[])
                                        QStringLiteral("Open the search panel and search for this text."),
                                        QStringLiteral("text"));
     parser.addOption(searchFor);
+    const QCommandLineOption groupSettings(QStringLiteral("open-group-settings"),
+                                           QStringLiteral("Open the settings of the opened group."));
+    parser.addOption(groupSettings);
     const QCommandLineOption benchStartupOption(
         QStringLiteral("bench-startup"),
         QStringLiteral("Measure start-up with a seeded cache (20 x 5,000 messages), print the figures and quit; "
@@ -132,6 +135,7 @@ int main(int argc, char *argv[])
     options.startInTray = parser.isSet(inTray);
     options.openSettings = parser.value(openSettings);
     options.search = parser.value(searchFor);
+    options.groupSettings = parser.isSet(groupSettings);
     options.screenshotAfterNotifications = parser.value(afterNotifications).toInt();
     QSize windowSize;
     if (parser.isSet(size)) {

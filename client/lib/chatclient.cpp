@@ -257,10 +257,7 @@ void ChatClient::sync()
 void ChatClient::applySyncEntry(const SyncEntry &entry)
 {
     if (entry.removed) {
-        m_cache.removeConversation(entry.conversationId);
-        m_conversations.remove(entry.conversationId);
-        if (m_current == entry.conversationId)
-            openConversation(QString());
+        forgetConversation(entry.conversationId);
         return;
     }
     if (entry.reset) {
@@ -462,11 +459,17 @@ void ChatClient::refreshConversation(const QString &conversationId)
         if (const auto *detail = std::get_if<ConversationDetail>(&reply)) {
             storeConversation(*detail);
         } else if (isNotFound(reply)) {
-            // No longer a member.
-            m_cache.removeConversation(conversationId);
-            m_conversations.remove(conversationId);
+            forgetConversation(conversationId); // no longer a member
         }
     });
+}
+
+void ChatClient::forgetConversation(const QString &conversationId)
+{
+    m_cache.removeConversation(conversationId);
+    m_conversations.remove(conversationId);
+    if (m_current == conversationId)
+        openConversation(QString());
 }
 
 void ChatClient::refreshList()

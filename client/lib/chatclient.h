@@ -4,6 +4,7 @@
 #include "attachmentuploader.h"
 #include "certificatetrust.h"
 #include "connection.h"
+#include "groupsettings.h"
 #include "conversationlistmodel.h"
 #include "localcache.h"
 #include "memberlistmodel.h"
@@ -46,6 +47,7 @@ class ChatClient : public QObject {
     Q_PROPERTY(MemberListModel *members READ members CONSTANT)
     Q_PROPERTY(MessageActions *actions READ actions CONSTANT)
     Q_PROPERTY(SearchResultModel *search READ search CONSTANT)
+    Q_PROPERTY(GroupSettings *groupSettings READ groupSettings CONSTANT)
     Q_PROPERTY(QString currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentKind READ currentKind NOTIFY currentConversationChanged)
@@ -160,6 +162,10 @@ public:
     MemberListModel *members() { return &m_members; }
     MessageActions *actions() { return &m_actions; }
     SearchResultModel *search() { return &m_search; }
+    GroupSettings *groupSettings() { return &m_groupSettings; }
+    //! I am no longer a member (I left, or was removed): it goes from the cache and the list, and
+    //! closes when it is open.
+    void forgetConversation(const QString &conversationId);
     QString currentConversationId() const { return m_current; }
     QString currentTitle() const;
     QString currentKind() const;
@@ -275,6 +281,7 @@ private:
     QSet<QString> m_saveWanted; //!< attachments to copy into the download folder once downloaded
     SearchResultModel m_search{m_connection, m_cache};
     MessageActions m_actions{*this};
+    GroupSettings m_groupSettings{*this};
 };
 
 } // namespace confab::client

@@ -50,9 +50,25 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
         return m.id != m_me && std::any_of(m_offers.begin(), m_offers.end(), [&](const protocol::RevealOffer &o) {
                    return o.from == m.id && (!o.to || *o.to == m_me);
                });
+    case RemovableRole: {
+        const protocol::Role mine = myRole();
+        return m.id != m_me && (mine == protocol::Role::Owner || mine == protocol::Role::Admin) &&
+               m.role != protocol::Role::Owner && !(mine == protocol::Role::Admin && m.role == protocol::Role::Admin);
+    }
+    case RoleChangeableRole:
+        return m.id != m_me && myRole() == protocol::Role::Owner;
     default:
         return {};
     }
+}
+
+protocol::Role MemberListModel::myRole() const
+{
+    for (const protocol::MemberInfo &m : m_members) {
+        if (m.id == m_me)
+            return m.role;
+    }
+    return protocol::Role::Member;
 }
 
 QHash<int, QByteArray> MemberListModel::roleNames() const
@@ -61,7 +77,8 @@ QHash<int, QByteArray> MemberListModel::roleNames() const
             {RoleNameRole, "roleName"}, {AliasRole, "alias"},         {GroupRole, "group"},
             {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {IsMeRole, "isMe"},
             {PresenceRole, "presence"}, {AliasNameRole, "aliasName"}, {RevealedRole, "revealed"},
-            {OfferedByMeRole, "offeredByMe"}, {OfferedToMeRole, "offeredToMe"}};
+            {OfferedByMeRole, "offeredByMe"}, {OfferedToMeRole, "offeredToMe"}, {RemovableRole, "removable"},
+            {RoleChangeableRole, "roleChangeable"}};
 }
 
 void MemberListModel::reset(const QList<protocol::MemberInfo> &members, const QString &myMemberId,

@@ -30,6 +30,8 @@ public:
         RevealedRole,    //!< blind rooms: they and I revealed our identities to each other
         OfferedByMeRole, //!< blind rooms: I offered to reveal to them (not yet matched)
         OfferedToMeRole, //!< blind rooms: they offered to reveal to me or to the room
+        RemovableRole,   //!< I may remove them (owners and admins; nobody removes the owner, admins not admins)
+        RoleChangeableRole, //!< I may change their role (the owner, for everyone else)
     };
     Q_ENUM(Role)
 
@@ -42,6 +44,8 @@ public:
     void reset(const QList<protocol::MemberInfo> &members, const QString &myMemberId, const QString &language = {},
                const QList<protocol::RevealOffer> &offers = {});
     Q_INVOKABLE QString nameOf(const QString &memberId) const;
+    //! My role here, as the member list says ("owner", "admin", "member").
+    protocol::Role myRole() const;
     void setPresence(const QHash<QString, QString> &presence);
 
 signals:

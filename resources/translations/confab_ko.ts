@@ -773,6 +773,14 @@ Press ✎ to start one.</source>
         <source>Members may reveal their names</source>
         <translation>멤버의 이름 공개 허용</translation>
     </message>
+    <message>
+        <source>Room settings</source>
+        <translation>방 설정</translation>
+    </message>
+    <message>
+        <source>Group settings</source>
+        <translation>그룹 설정</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1494,6 +1502,192 @@ Press ✎ to start one.</source>
     <message>
         <source>Delete the message</source>
         <translation>메시지 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>GroupSettingsDialog</name>
+    <message>
+        <source>Owner</source>
+        <translation>소유자</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Room settings</source>
+        <translation>방 설정</translation>
+    </message>
+    <message>
+        <source>Group settings</source>
+        <translation>그룹 설정</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>그룹 이름</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>What is this group about?</source>
+        <translation>어떤 그룹인지 적어 주세요</translation>
+    </message>
+    <message>
+        <source>No description</source>
+        <translation>설명 없음</translation>
+    </message>
+    <message>
+        <source>Group description</source>
+        <translation>그룹 설명</translation>
+    </message>
+    <message>
+        <source>Owners and admins can change these.</source>
+        <translation>소유자와 관리자가 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Save name and description</source>
+        <translation>이름과 설명 저장</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>알림 끄기</translation>
+    </message>
+    <message>
+        <source>Only for you: no notifications from this group. Unread counts still update.</source>
+        <translation>나에게만 적용: 이 그룹의 알림이 오지 않습니다. 읽지 않은 메시지 수는 계속 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Members · %1</source>
+        <translation>멤버 · %1</translation>
+    </message>
+    <message>
+        <source>Add someone by username</source>
+        <translation>사용자 이름으로 추가</translation>
+    </message>
+    <message>
+        <source>Username to add</source>
+        <translation>추가할 사용자 이름</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>멤버 추가</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (나)</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>%1 관리</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>관리자로 지정</translation>
+    </message>
+    <message>
+        <source>Remove admin role</source>
+        <translation>관리자 해제</translation>
+    </message>
+    <message>
+        <source>Make owner (you become an admin)</source>
+        <translation>소유자로 지정 (나는 관리자가 됨)</translation>
+    </message>
+    <message>
+        <source>Remove from the room</source>
+        <translation>방에서 내보내기</translation>
+    </message>
+    <message>
+        <source>Remove from the group</source>
+        <translation>그룹에서 내보내기</translation>
+    </message>
+    <message>
+        <source>Leave “%1”? You will no longer see its messages, and an admin (or the longest member) becomes its owner.</source>
+        <translation>“%1”에서 나갈까요? 더 이상 메시지를 볼 수 없으며, 관리자(없으면 가장 오래된 멤버)가 소유자가 됩니다.</translation>
+    </message>
+    <message>
+        <source>Leave “%1”? You will no longer see its messages.</source>
+        <translation>“%1”에서 나갈까요? 더 이상 메시지를 볼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Leave room</source>
+        <translation>방 나가기</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>그룹 나가기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stay in the group</source>
+        <translation>그룹에 남기</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>나가기</translation>
+    </message>
+    <message>
+        <source>Leave the group</source>
+        <translation>그룹 나가기</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::GroupSettings</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The group could not be changed</source>
+        <translation>그룹을 바꾸지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The mute could not be changed</source>
+        <translation>알림 설정을 바꾸지 못했습니다</translation>
+    </message>
+    <message>
+        <source>%1 could not be added</source>
+        <translation>%1 님을 추가하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>there is no user named %1</source>
+        <translation>%1 사용자가 없습니다</translation>
+    </message>
+    <message>
+        <source>The member could not be removed</source>
+        <translation>멤버를 내보내지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The role could not be changed</source>
+        <translation>역할을 바꾸지 못했습니다</translation>
+    </message>
+    <message>
+        <source>You could not leave the group</source>
+        <translation>그룹에서 나가지 못했습니다</translation>
     </message>
 </context>
 </TS>

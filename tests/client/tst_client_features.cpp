@@ -55,6 +55,29 @@ Frame ask(ChatClient *client, const Frame &request)
     return *reply;
 }
 
+//! A member's row in a member list, by name (-1 when not there).
+int memberRow(MemberListModel *members, const QString &name)
+{
+    for (int i = 0; i < members->rowCount(); ++i) {
+        if (members->data(members->index(i), MemberListModel::NameRole).toString() == name)
+            return i;
+    }
+    return -1;
+}
+
+QVariant memberRole(MemberListModel *members, const QString &name, int role)
+{
+    const int row = memberRow(members, name);
+    return row < 0 ? QVariant() : members->data(members->index(row), role);
+}
+
+QVariant conversationRole(ChatClient *client, const QString &id, int role)
+{
+    ConversationListModel *list = client->conversations();
+    const int row = list->indexOf(id);
+    return row < 0 ? QVariant() : list->data(list->index(row), role);
+}
+
 QString streamState(MessageListModel *model, const QString &messageId)
 {
     return roleOf(model, messageId, MessageListModel::StreamStateRole).toString();
@@ -268,6 +291,109 @@ private slots:
         QCOMPARE(results->rowCount(), 0);
         QCOMPARE(results->query(), QString());
     }
+    void groupSettingsReachEveryMember()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b, c;
+        QString direct;
+        QVERIFY(pairDevices(h, a, b, &direct));
+        c->registerAccount(h.server().url(), QStringLiteral("sora"), QStringLiteral("Sora"), kTestPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(c.online(), 20000);
+        QSignalSpy ready(a.client.get(), &ChatClient::conversationReady);
+        a->createGroup(QStringLiteral("Design team"), {QStringLiteral("joon")});
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+        const QString group = ready.last().first().toString();
+        QTRY_VERIFY_WITH_TIMEOUT(b->conversations()->indexOf(group) >= 0, 10000);
+        a->openConversation(group);
+        b->openConversation(group);
+        GroupSettings *mine = a->groupSettings(), *joons = b->groupSettings();
+        QVERIFY(mine->isGroup());
+        QCOMPARE(mine->myRole(), QStringLiteral("owner"));
+        QVERIFY(mine->canManage());
+        QVERIFY(mine->canChangeRoles());
+        QCOMPARE(joons->myRole(), QStringLiteral("member"));
+        QVERIFY(!joons->canManage());
+        QVERIFY(!joons->canChangeRoles());
+
+        // The owner renames and describes: both see it, in the settings and the conversation list.
+        const QString description = QStringLiteral("Everything about the 2.0 launch.\n결정은 고정된 문서에.");
+        mine->save(QStringLiteral("Launch team"), description);
+        QTRY_COMPARE_WITH_TIMEOUT(joons->title(), QStringLiteral("Launch team"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(joons->description(), description, 10000);
+        QCOMPARE(b->currentTitle(), QStringLiteral("Launch team"));
+        QCOMPARE(conversationRole(b.client.get(), group, ConversationListModel::DescriptionRole).toString(), description);
+        QTRY_COMPARE_WITH_TIMEOUT(mine->title(), QStringLiteral("Launch team"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(mine->description(), description, 10000);
+        // A member may not; the server says why.
+        joons->save(QStringLiteral("Joon's team"), description);
+        QTRY_VERIFY_WITH_TIMEOUT(!joons->error().isEmpty(), 10000);
+        QCOMPARE(joons->title(), QStringLiteral("Launch team"));
+        // Removing the description is a change too.
+        mine->save(QStringLiteral("Launch team"), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(joons->description(), QString(), 10000);
+
+        // Mute is Joon's alone.
+        joons->setMuted(true);
+        QTRY_VERIFY_WITH_TIMEOUT(joons->muted(), 10000);
+        QVERIFY(conversationRole(b.client.get(), group, ConversationListModel::MutedRole).toBool());
+        QTest::qWait(300);
+        QVERIFY(!mine->muted());
+        joons->setMuted(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!joons->muted(), 10000);
+
+        // The owner adds Sora by username; everyone's member list shows her, and she gets the group.
+        QSignalSpy added(mine, &GroupSettings::memberAdded);
+        mine->addMember(QStringLiteral("Sora"));
+        QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(a->members()->rowCount(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(b->members()->rowCount(), 3, 10000);
+        QCOMPARE(memberRole(b->members(), QStringLiteral("Sora"), MemberListModel::RoleNameRole).toString(),
+                 QStringLiteral("member"));
+        QTRY_VERIFY_WITH_TIMEOUT(c->conversations()->indexOf(group) >= 0, 10000);
+        mine->addMember(QStringLiteral("nobody-here"));
+        QTRY_VERIFY_WITH_TIMEOUT(mine->error().contains(QStringLiteral("nobody-here")), 10000);
+
+        // Only the owner changes roles: Joon becomes an admin, on both sides.
+        QVERIFY(memberRole(a->members(), QStringLiteral("Joon"), MemberListModel::RoleChangeableRole).toBool());
+        QVERIFY(!memberRole(a->members(), QStringLiteral("Mina"), MemberListModel::RoleChangeableRole).toBool());
+        QVERIFY(!memberRole(b->members(), QStringLiteral("Sora"), MemberListModel::RemovableRole).toBool());
+        mine->setRole(memberRole(a->members(), QStringLiteral("Joon"), MemberListModel::MemberIdRole).toString(),
+                      QStringLiteral("admin"));
+        QTRY_COMPARE_WITH_TIMEOUT(memberRole(b->members(), QStringLiteral("Joon"), MemberListModel::RoleNameRole).toString(),
+                                  QStringLiteral("admin"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(memberRole(a->members(), QStringLiteral("Joon"), MemberListModel::RoleNameRole).toString(),
+                                  QStringLiteral("admin"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(joons->myRole(), QStringLiteral("admin"), 10000);
+        QVERIFY(joons->canManage());
+        QVERIFY(!joons->canChangeRoles());
+        // An admin removes members, never the owner.
+        QVERIFY(memberRole(b->members(), QStringLiteral("Sora"), MemberListModel::RemovableRole).toBool());
+        QVERIFY(!memberRole(b->members(), QStringLiteral("Mina"), MemberListModel::RemovableRole).toBool());
+        QVERIFY(!memberRole(b->members(), QStringLiteral("Sora"), MemberListModel::RoleChangeableRole).toBool());
+        joons->removeMember(memberRole(b->members(), QStringLiteral("Sora"), MemberListModel::MemberIdRole).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(c->conversations()->indexOf(group) < 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(a->members()->rowCount(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(b->members()->rowCount(), 2, 10000);
+        joons->removeMember(memberRole(b->members(), QStringLiteral("Mina"), MemberListModel::MemberIdRole).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(!joons->error().isEmpty(), 10000);
+        QCOMPARE(a->members()->rowCount(), 2);
+
+        // Joon leaves: the group closes and goes from his list; Mina's members list loses him.
+        QSignalSpy left(joons, &GroupSettings::left);
+        joons->leave();
+        QTRY_COMPARE_WITH_TIMEOUT(left.size(), 1, 10000);
+        QCOMPARE(b->currentConversationId(), QString());
+        QVERIFY(b->conversations()->indexOf(group) < 0);
+        QTRY_COMPARE_WITH_TIMEOUT(a->members()->rowCount(), 1, 10000);
+        QCOMPARE(memberRow(a->members(), QStringLiteral("Joon")), -1);
+        // Gone for good: not back after his app starts again.
+        b.restart();
+        QSignalSpy synced(b.client.get(), &ChatClient::synced);
+        b->resume(h.server().url(), QStringLiteral("joon"));
+        QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+        QVERIFY(b->conversations()->indexOf(group) < 0);
+    }
+
     void streamedMessageGrowsInPlace()
     {
         CONFAB_START_HARNESS(h, {});

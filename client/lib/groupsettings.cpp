@@ -1,0 +1,171 @@
+#include "groupsettings.h"
+
+#include "chatclient.h"
+
+namespace confab::client {
+
+using namespace confab::protocol;
+
+GroupSettings::GroupSettings(ChatClient &client) : QObject(&client), m_client(client)
+{
+    connect(&client, &ChatClient::currentConversationChanged, this, [this] {
+        clearError();
+        emit changed();
+    });
+    // Renames, descriptions and mutes of the open conversation arrive through the list model.
+    connect(client.conversations(), &QAbstractItemModel::dataChanged, this, &GroupSettings::changed);
+    connect(client.conversations(), &QAbstractItemModel::modelReset, this, &GroupSettings::changed);
+}
+
+QString GroupSettings::conversationId() const
+{
+    return m_client.currentConversationId();
+}
+
+QString GroupSettings::title() const
+{
+    const auto c = m_client.conversations()->conversation(conversationId());
+    return c ? c->title : QString();
+}
+
+QString GroupSettings::description() const
+{
+    const auto c = m_client.conversations()->conversation(conversationId());
+    return c ? c->description.value_or(QString()) : QString();
+}
+
+bool GroupSettings::muted() const
+{
+    const auto c = m_client.conversations()->conversation(conversationId());
+    return c && c->muted;
+}
+
+QString GroupSettings::myRole() const
+{
+    const auto c = m_client.conversations()->conversation(conversationId());
+    return c ? enumName(c->role) : QString();
+}
+
+bool GroupSettings::isGroup() const
+{
+    const auto c = m_client.conversations()->conversation(conversationId());
+    return c && c->kind != ConversationKind::Direct;
+}
+
+bool GroupSettings::canManage() const
+{
+    const auto c = m_client.conversations()->conversation(conversationId());
+    return c && c->kind != ConversationKind::Direct && (c->role == Role::Owner || c->role == Role::Admin);
+}
+
+bool GroupSettings::canChangeRoles() const
+{
+    const auto c = m_client.conversations()->conversation(conversationId());
+    return c && c->kind != ConversationKind::Direct && c->role == Role::Owner;
+}
+
+void GroupSettings::fail(const QString &what, const QString &why)
+{
+    m_error = tr("%1: %2").arg(what, why);
+    emit errorChanged();
+    emit m_client.errorOccurred(m_error);
+}
+
+void GroupSettings::clearError()
+{
+    if (m_error.isEmpty())
+        return;
+    m_error.clear();
+    emit errorChanged();
+}
+
+void GroupSettings::request(const QString &what, const auto &frame)
+{
+    clearError();
+    m_client.connection().request(frame, [this, what](const Frame &reply) {
+        if (const auto *e = std::get_if<Error>(&reply))
+            fail(what, e->message);
+    });
+}
+
+void GroupSettings::save(const QString &title, const QString &description)
+{
+    if (!isGroup())
+        return;
+    ConversationUpdate update{conversationId(), std::nullopt, std::nullopt};
+    const QString name = title.trimmed();
+    if (!name.isEmpty() && name != this->title())
+        update.title = name;
+    if (description.trimmed() != this->description().trimmed())
+        update.description = description.trimmed();
+    if (!update.title && !update.description)
+        return; // nothing changed
+    request(tr("The group could not be changed"), update);
+}
+
+void GroupSettings::setMuted(bool muted)
+{
+    if (conversationId().isEmpty() || muted == this->muted())
+        return;
+    // The server answers every device of mine with conversation.muted; the switch follows that.
+    request(tr("The mute could not be changed"), ConversationMute{conversationId(), muted});
+}
+
+void GroupSettings::addMember(const QString &username)
+{
+    const QString name = username.trimmed().toLower();
+    const QString id = conversationId();
+    if (name.isEmpty() || !isGroup())
+        return;
+    clearError();
+    const QString what = tr("%1 could not be added").arg(name);
+    m_client.connection().request(UserLookup{{name}}, [this, id, name, what](const Frame &reply) {
+        const auto *users = std::get_if<Users>(&reply);
+        if (!users || users->users.isEmpty()) {
+            fail(what, tr("there is no user named %1").arg(name));
+            return;
+        }
+        MembersAdd add;
+        add.conversationId = id;
+        add.userIds = {users->users.first().id};
+        m_client.connection().request(add, [this, name, what](const Frame &added) {
+            if (const auto *e = std::get_if<Error>(&added))
+                fail(what, e->message);
+            else
+                emit memberAdded(name);
+        });
+    });
+}
+
+void GroupSettings::removeMember(const QString &memberId)
+{
+    if (!isGroup() || memberId.isEmpty())
+        return;
+    request(tr("The member could not be removed"), MembersRemove{conversationId(), memberId});
+}
+
+void GroupSettings::setRole(const QString &memberId, const QString &role)
+{
+    const auto wanted = enumFromName<Role>(role);
+    if (!isGroup() || memberId.isEmpty() || !wanted)
+        return;
+    request(tr("The role could not be changed"), MembersRole{conversationId(), memberId, *wanted});
+}
+
+void GroupSettings::leave()
+{
+    const QString id = conversationId();
+    if (!isGroup())
+        return;
+    clearError();
+    m_client.connection().request(ConversationLeave{id}, [this, id](const Frame &reply) {
+        if (const auto *e = std::get_if<Error>(&reply)) {
+            fail(tr("You could not leave the group"), e->message);
+            return;
+        }
+        m_client.forgetConversation(id);
+        emit left(id);
+    });
+}
+
+} // namespace confab::client

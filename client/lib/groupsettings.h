@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+
+namespace confab::client {
+
+class ChatClient;
+
+/*!
+ * The settings of the open group or blind room: its name and description, my mute, its members
+ * (added, removed, their roles) and leaving it. What I may change follows the server's rules
+ * (protocol.md: conversation.update, conversation.members.*); the server checks them again.
+ * The members themselves are ChatClient's MemberListModel (its removable/roleChangeable roles).
+ */
+class GroupSettings : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Provided by ChatClient")
+    Q_PROPERTY(QString conversationId READ conversationId NOTIFY changed)
+    Q_PROPERTY(QString title READ title NOTIFY changed)
+    Q_PROPERTY(QString description READ description NOTIFY changed)
+    Q_PROPERTY(bool muted READ muted NOTIFY changed)
+    //! "owner", "admin" or "member".
+    Q_PROPERTY(QString myRole READ myRole NOTIFY changed)
+    //! A group or blind room (direct conversations have no such settings).
+    Q_PROPERTY(bool isGroup READ isGroup NOTIFY changed)
+    //! Owners and admins rename, describe, add and remove members.
+    Q_PROPERTY(bool canManage READ canManage NOTIFY changed)
+    //! Only the owner changes roles.
+    Q_PROPERTY(bool canChangeRoles READ canChangeRoles NOTIFY changed)
+    //! Why the last change was refused, or empty.
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+public:
+    explicit GroupSettings(ChatClient &client);
+
+    QString conversationId() const;
+    QString title() const;
+    QString description() const;
+    bool muted() const;
+    QString myRole() const;
+    bool isGroup() const;
+    bool canManage() const;
+    bool canChangeRoles() const;
+    QString error() const { return m_error; }
+
+    //! Renames and/or describes the group: only what differs from now is sent.
+    Q_INVOKABLE void save(const QString &title, const QString &description);
+    Q_INVOKABLE void setMuted(bool muted);
+    //! Looks the username up and adds them; memberAdded or an error follows.
+    Q_INVOKABLE void addMember(const QString &username);
+    Q_INVOKABLE void removeMember(const QString &memberId);
+    //! `role`: "owner" (hands ownership over; I become an admin), "admin" or "member".
+    Q_INVOKABLE void setRole(const QString &memberId, const QString &role);
+    //! Leaves the group; it disappears from my list (ownership passes on when I own it).
+    Q_INVOKABLE void leave();
+    Q_INVOKABLE void clearError();
+
+signals:
+    void changed();
+    void errorChanged();
+    void memberAdded(const QString &username);
+    void left(const QString &conversationId);
+
+private:
+    void fail(const QString &what, const QString &why);
+    void request(const QString &what, const auto &frame);
+
+    ChatClient &m_client;
+    QString m_error;
+};
+
+} // namespace confab::client

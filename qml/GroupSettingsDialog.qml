@@ -1,0 +1,500 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Templates as T
+import QtQuick.Layouts
+
+// The settings of a group or blind room (⚙ in the header): name and description (owners and
+// admins edit them), my mute, the members with their roles (add by username; remove and change
+// roles where the server allows it, which the member model says per row) and leaving.
+// It only shows and asks: every change goes out through a signal.
+Popup {
+    id: root
+
+    property string title
+    property string description
+    property bool muted: false
+    property string kind: "group"
+    //! "owner", "admin" or "member".
+    property string myRole: "member"
+    property bool canManage: false
+    property bool canChangeRoles: false
+    //! Why the last change was refused, or empty.
+    property string error
+    //! A MemberListModel (roles memberId, name, username, roleName, avatarColor, initials, isMe,
+    //! alias, removable, roleChangeable).
+    property var members: null
+    readonly property bool blind: root.kind === "blind"
+    readonly property bool edited: nameField.text.trim().length > 0
+                                   && (nameField.text.trim() !== root.title
+                                       || descriptionField.text.trim() !== root.description.trim())
+
+    signal saveRequested(string title, string description)
+    signal muteRequested(bool muted)
+    signal addMemberRequested(string username)
+    signal removeRequested(string memberId)
+    //! `role`: "owner", "admin" or "member".
+    signal roleRequested(string memberId, string role)
+    signal leaveRequested()
+
+    function show() {
+        nameField.text = root.title
+        descriptionField.text = root.description
+        addField.clear()
+        leaveConfirm.visible = false
+        open()
+        nameField.forceActiveFocus()
+    }
+    function roleText(roleName) {
+        switch (roleName) {
+        case "owner": return qsTr("Owner")
+        case "admin": return qsTr("Admin")
+        default: return qsTr("Member")
+        }
+    }
+    function addMember() {
+        const name = addField.text.trim()
+        if (name.length === 0)
+            return
+        root.addMemberRequested(name)
+        addField.clear()
+    }
+
+    // What the server says wins, unless the user is typing over it.
+    onTitleChanged: if (!nameField.activeFocus) nameField.text = root.title
+    onDescriptionChanged: if (!descriptionField.activeFocus) descriptionField.text = root.description
+
+    objectName: "groupSettings"
+    anchors.centerIn: parent
+    width: Math.min(520, parent ? parent.width - 2 * Theme.spacingXl : 520)
+    height: Math.min(680, parent ? parent.height - 2 * Theme.spacingXl : 680)
+    modal: true
+    focus: true
+    padding: 0
+    closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
+    T.Overlay.modal: Rectangle { color: Qt.rgba(0, 0, 0, Theme.dark ? 0.55 : 0.35) }
+    background: Rectangle {
+        radius: Theme.radiusBubble
+        color: Theme.window
+        border.color: Theme.fieldBorder
+    }
+
+    component SectionTitle: Label {
+        Layout.fillWidth: true
+        Layout.topMargin: Theme.spacingS
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontSmall
+        font.weight: Font.DemiBold
+        font.capitalization: Font.AllUppercase
+    }
+    component Field: Rectangle {
+        property bool focused: false
+        radius: Theme.radiusControl
+        color: Theme.field
+        border.width: focused ? 2 : 1
+        border.color: focused ? Theme.accent : Theme.fieldBorder
+    }
+
+    contentItem: ColumnLayout {
+        spacing: 0
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.headerHeight
+            Layout.leftMargin: Theme.spacingXl
+            Layout.rightMargin: Theme.spacingS
+            Label {
+                objectName: "groupSettingsTitle"
+                Layout.fillWidth: true
+                text: root.blind ? qsTr("Room settings") : qsTr("Group settings")
+                color: Theme.text
+                font.pixelSize: Theme.fontTitle
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+            }
+            IconButton {
+                objectName: "groupSettingsClose"
+                glyph: "✕"
+                tip: qsTr("Close (Esc)")
+                onClicked: root.close()
+            }
+        }
+        Rectangle { Layout.fillWidth: true; Layout.preferredHeight: 1; color: Theme.divider }
+
+        ScrollView {
+            id: scroll
+            objectName: "groupSettingsScroll"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentWidth: availableWidth
+            // Where the last row ends: wrapped labels make the layout's implicit height fall short.
+            contentHeight: bottomSpacer.y + bottomSpacer.height
+            clip: true
+
+            ColumnLayout {
+                width: scroll.availableWidth
+                spacing: Theme.spacingS
+
+                Item { Layout.preferredHeight: Theme.spacingS }
+
+                // ---- name and description ------------------------------------------------------
+                SectionTitle {
+                    Layout.leftMargin: Theme.spacingXl
+                    text: qsTr("Name")
+                }
+                TextField {
+                    id: nameField
+                    objectName: "groupName"
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacingXl
+                    Layout.rightMargin: Theme.spacingXl
+                    readOnly: !root.canManage
+                    maximumLength: 128
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    selectByMouse: true
+                    Accessible.name: qsTr("Group name")
+                    background: Field { focused: nameField.activeFocus && !nameField.readOnly }
+                    onAccepted: if (root.edited) root.saveRequested(nameField.text.trim(), descriptionField.text.trim())
+                }
+                SectionTitle {
+                    Layout.leftMargin: Theme.spacingXl
+                    text: qsTr("Description")
+                }
+                TextArea {
+                    id: descriptionField
+                    objectName: "groupDescription"
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacingXl
+                    Layout.rightMargin: Theme.spacingXl
+                    Layout.preferredHeight: Math.max(72, implicitHeight)
+                    readOnly: !root.canManage
+                    wrapMode: TextEdit.Wrap
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    placeholderText: root.canManage ? qsTr("What is this group about?") : qsTr("No description")
+                    placeholderTextColor: Theme.textMuted
+                    selectByMouse: true
+                    Accessible.name: qsTr("Group description")
+                    background: Field { focused: descriptionField.activeFocus && !descriptionField.readOnly }
+                    // Enter is a new line here; the button saves.
+                    Keys.onTabPressed: event => { saveButton.forceActiveFocus(); event.accepted = true }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacingXl
+                    Layout.rightMargin: Theme.spacingXl
+                    visible: root.canManage
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Owners and admins can change these.")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.Wrap
+                    }
+                    Button {
+                        id: saveButton
+                        objectName: "groupSave"
+                        text: qsTr("Save")
+                        enabled: root.edited
+                        highlighted: root.edited
+                        Accessible.name: qsTr("Save name and description")
+                        onClicked: root.saveRequested(nameField.text.trim(), descriptionField.text.trim())
+                    }
+                }
+
+                Rectangle {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 1
+                    Layout.topMargin: Theme.spacingS
+                    color: Theme.divider
+                }
+
+                // ---- mute ----------------------------------------------------------------------
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacingXl
+                    Layout.rightMargin: Theme.spacingXl
+                    spacing: Theme.spacingM
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Mute notifications")
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Only for you: no notifications from this group. Unread counts still update.")
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontSmall
+                            wrapMode: Text.Wrap
+                        }
+                    }
+                    Switch {
+                        id: muteSwitch
+                        objectName: "groupMute"
+                        checked: root.muted
+                        Accessible.name: qsTr("Mute notifications")
+                        // The switch follows the server's answer (conversation.muted), not the click.
+                        onToggled: {
+                            root.muteRequested(checked)
+                            checked = Qt.binding(() => root.muted)
+                        }
+                        indicator: Rectangle {
+                            implicitWidth: 40
+                            implicitHeight: 22
+                            x: muteSwitch.leftPadding
+                            y: (muteSwitch.height - height) / 2
+                            radius: height / 2
+                            color: muteSwitch.checked ? Theme.accent : Theme.fieldBorder
+                            border.width: muteSwitch.visualFocus ? 2 : 0
+                            border.color: Theme.accent
+                            Rectangle {
+                                x: muteSwitch.checked ? parent.width - width - 3 : 3
+                                y: 3
+                                width: parent.height - 6
+                                height: width
+                                radius: width / 2
+                                color: Theme.textOnAccent
+                                Behavior on x { NumberAnimation { duration: 120 } }
+                            }
+                        }
+                    }
+                }
+
+                Rectangle {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 1
+                    Layout.topMargin: Theme.spacingS
+                    color: Theme.divider
+                }
+
+                // ---- members -------------------------------------------------------------------
+                SectionTitle {
+                    objectName: "groupMembersTitle"
+                    Layout.leftMargin: Theme.spacingXl
+                    text: qsTr("Members · %1").arg(memberRepeater.count)
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacingXl
+                    Layout.rightMargin: Theme.spacingXl
+                    visible: root.canManage
+                    spacing: Theme.spacingS
+                    TextField {
+                        id: addField
+                        objectName: "addMemberField"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Add someone by username")
+                        placeholderTextColor: Theme.textMuted
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody
+                        Accessible.name: qsTr("Username to add")
+                        background: Field { focused: addField.activeFocus }
+                        onAccepted: root.addMember()
+                    }
+                    Button {
+                        objectName: "addMemberButton"
+                        text: qsTr("Add")
+                        enabled: addField.text.trim().length > 0
+                        Accessible.name: qsTr("Add member")
+                        onClicked: root.addMember()
+                    }
+                }
+                Label {
+                    objectName: "groupError"
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacingXl
+                    Layout.rightMargin: Theme.spacingXl
+                    visible: root.error.length > 0
+                    text: root.error
+                    color: Theme.danger
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.Wrap
+                }
+
+                Repeater {
+                    id: memberRepeater
+                    model: root.members
+                    delegate: Item {
+                        id: memberRow
+                        required property string memberId
+                        required property string name
+                        required property string username
+                        required property string roleName
+                        required property string avatarColor
+                        required property string initials
+                        required property bool isMe
+                        required property bool alias
+                        required property bool removable
+                        required property bool roleChangeable
+                        readonly property bool hasMenu: memberRow.removable || memberRow.roleChangeable
+                        objectName: "groupMemberRow"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 48
+                        Accessible.role: Accessible.ListItem
+                        Accessible.name: memberRow.name + ", " + root.roleText(memberRow.roleName)
+
+                        HoverHandler { id: memberHover }
+                        Rectangle {
+                            anchors.fill: parent
+                            color: memberHover.hovered ? Theme.hover : "transparent"
+                        }
+                        RowLayout {
+                            anchors.fill: parent
+                            anchors.leftMargin: Theme.spacingXl
+                            anchors.rightMargin: Theme.spacingL
+                            spacing: Theme.spacingM
+                            Avatar {
+                                size: Theme.avatarSmall
+                                color: memberRow.avatarColor
+                                initials: memberRow.initials
+                                alias: memberRow.alias
+                            }
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                spacing: 0
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: memberRow.isMe ? qsTr("%1 (you)").arg(memberRow.name) : memberRow.name
+                                    color: Theme.text
+                                    font.pixelSize: Theme.fontBody
+                                    elide: Text.ElideRight
+                                    textFormat: Text.PlainText
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    visible: memberRow.username.length > 0
+                                    text: "@" + memberRow.username
+                                    color: Theme.textMuted
+                                    font.pixelSize: Theme.fontSmall
+                                    elide: Text.ElideRight
+                                }
+                            }
+                            Rectangle {
+                                objectName: "roleChip"
+                                visible: memberRow.roleName !== "member"
+                                implicitWidth: roleLabel.implicitWidth + 2 * Theme.spacingS
+                                implicitHeight: roleLabel.implicitHeight + Theme.spacingXs
+                                radius: height / 2
+                                color: memberRow.roleName === "owner" ? Theme.selected : "transparent"
+                                border.color: memberRow.roleName === "owner" ? Theme.accent : Theme.divider
+                                Label {
+                                    id: roleLabel
+                                    objectName: "roleLabel"
+                                    anchors.centerIn: parent
+                                    text: root.roleText(memberRow.roleName)
+                                    color: memberRow.roleName === "owner" ? Theme.accent : Theme.textMuted
+                                    font.pixelSize: Theme.fontSmall - 1
+                                    font.weight: Font.DemiBold
+                                }
+                            }
+                            IconButton {
+                                id: memberMenuButton
+                                objectName: "groupMemberMenuButton"
+                                visible: memberRow.hasMenu
+                                glyph: "⋯"
+                                tip: qsTr("Actions for %1").arg(memberRow.name)
+                                onClicked: memberMenu.popup(memberMenuButton, 0, memberMenuButton.height)
+                            }
+                        }
+                        Menu {
+                            id: memberMenu
+                            objectName: "groupMemberMenu"
+                            MenuItem {
+                                objectName: "makeAdminItem"
+                                visible: memberRow.roleChangeable && memberRow.roleName === "member"
+                                height: visible ? implicitHeight : 0
+                                text: qsTr("Make admin")
+                                onTriggered: root.roleRequested(memberRow.memberId, "admin")
+                            }
+                            MenuItem {
+                                objectName: "makeMemberItem"
+                                visible: memberRow.roleChangeable && memberRow.roleName === "admin"
+                                height: visible ? implicitHeight : 0
+                                text: qsTr("Remove admin role")
+                                onTriggered: root.roleRequested(memberRow.memberId, "member")
+                            }
+                            MenuItem {
+                                objectName: "makeOwnerItem"
+                                visible: memberRow.roleChangeable
+                                height: visible ? implicitHeight : 0
+                                text: qsTr("Make owner (you become an admin)")
+                                onTriggered: root.roleRequested(memberRow.memberId, "owner")
+                            }
+                            MenuItem {
+                                objectName: "removeMemberItem"
+                                visible: memberRow.removable
+                                height: visible ? implicitHeight : 0
+                                text: root.blind ? qsTr("Remove from the room") : qsTr("Remove from the group")
+                                palette.windowText: Theme.danger
+                                onTriggered: root.removeRequested(memberRow.memberId)
+                            }
+                        }
+                    }
+                }
+                Item {
+                    id: bottomSpacer
+                    Layout.preferredHeight: Theme.spacingS
+                }
+            }
+        }
+
+        // ---- leaving -------------------------------------------------------------------------
+        Rectangle { Layout.fillWidth: true; Layout.preferredHeight: 1; color: Theme.divider }
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: Theme.spacingL
+            Layout.leftMargin: Theme.spacingXl
+            spacing: Theme.spacingS
+            Label {
+                objectName: "leaveConfirmText"
+                Layout.fillWidth: true
+                visible: leaveConfirm.visible
+                text: root.myRole === "owner"
+                      ? qsTr("Leave “%1”? You will no longer see its messages, and an admin (or the longest member) becomes its owner.").arg(root.title)
+                      : qsTr("Leave “%1”? You will no longer see its messages.").arg(root.title)
+                color: Theme.text
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.Wrap
+            }
+            Item { Layout.fillWidth: true; visible: !leaveConfirm.visible }
+            Button {
+                objectName: "leaveButton"
+                visible: !leaveConfirm.visible
+                text: root.blind ? qsTr("Leave room") : qsTr("Leave group")
+                Accessible.name: text
+                contentItem: Text { text: parent.text; color: Theme.danger; font.pixelSize: Theme.fontBody }
+                onClicked: {
+                    leaveConfirm.visible = true
+                    leaveYes.forceActiveFocus()
+                }
+            }
+            Row {
+                id: leaveConfirm
+                visible: false
+                spacing: Theme.spacingS
+                Button {
+                    objectName: "leaveCancel"
+                    text: qsTr("Cancel")
+                    Accessible.name: qsTr("Stay in the group")
+                    onClicked: leaveConfirm.visible = false
+                }
+                Button {
+                    id: leaveYes
+                    objectName: "leaveConfirm"
+                    text: qsTr("Leave")
+                    Accessible.name: qsTr("Leave the group")
+                    palette.button: Theme.danger
+                    palette.buttonText: Theme.textOnAccent
+                    onClicked: {
+                        leaveConfirm.visible = false
+                        root.leaveRequested()
+                    }
+                }
+            }
+        }
+    }
+}
