@@ -18,6 +18,14 @@ Rectangle {
     property bool membersOpen: App.showMembersAtStart
     //! The message search panel (Ctrl+F, the header's 🔍).
     property bool searchOpen: false
+    //! The thread pane shows while the client's thread has a root (another conversation closes it).
+    readonly property bool threadOpen: root.client.thread.rootId.length > 0
+    function openThread(messageId) {
+        root.searchOpen = false
+        root.membersOpen = false
+        root.client.thread.open(messageId)
+        Qt.callLater(() => threadPane.focusComposer())
+    }
     function openSearch() {
         root.searchOpen = true
         Qt.callLater(() => searchPanel.focusField())
@@ -65,6 +73,11 @@ Rectangle {
         sequence: "Esc"
         enabled: root.membersOpen
         onActivated: root.membersOpen = false
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: threadPane.visible && root.client.actions.editingId.length === 0
+        onActivated: root.client.thread.close()
     }
 
     Connections {
@@ -283,6 +296,7 @@ Rectangle {
                         onFilesDropped: urls => composer.addFiles(urls)
                         onOpenAttachmentRequested: id => root.client.openAttachment(id)
                         onSaveAttachmentRequested: id => root.client.saveAttachment(id)
+                        onThreadRequested: id => root.openThread(id)
                     }
 
                     Item {
@@ -381,6 +395,22 @@ Rectangle {
                     conversationTitle: root.client.currentTitle
                     onCloseRequested: root.searchOpen = false
                     onResultChosen: (conversationId, messageId) => root.client.actions.jumpTo(conversationId, messageId)
+                }
+
+                ThreadPane {
+                    id: threadPane
+                    objectName: "threadPane"
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: Theme.memberPanelWidth + 100
+                    visible: root.threadOpen && root.hasConversation && !root.searchOpen && !root.membersOpen
+                    thread: root.client.thread
+                    replyCount: root.client.thread.replyCount
+                    loading: root.client.thread.loading
+                    canLoadMore: root.client.thread.canLoadMore
+                    error: root.client.thread.error
+                    onCloseRequested: root.client.thread.close()
+                    onReplyRequested: text => root.client.thread.reply(text)
+                    onLoadMoreRequested: root.client.thread.loadMore()
                 }
 
                 MemberPanel {
@@ -586,6 +616,19 @@ Rectangle {
     Component.onCompleted: {
         if (App.settingsAtStart.length > 0)
             settingsPopup.show(App.settingsAtStart)
+    }
+    // Screenshots and automation: --open-thread shows the newest thread of the opened conversation.
+    Connections {
+        property bool shown: false
+        target: root.client.messages
+        enabled: App.threadAtStart && !shown
+        function onCountChanged() {
+            const id = root.client.messages.lastThreadRootId()
+            if (id.length === 0)
+                return
+            shown = true
+            root.openThread(id)
+        }
     }
     // Screenshots and automation: --open-group-settings, once the open conversation is shown.
     Connections {

@@ -22,6 +22,8 @@ Item {
     property int newCount: 0
     readonly property alias view: list
 
+    //! "N replies" under a thread's root: show that thread.
+    signal threadRequested(string messageId)
     signal readUpTo(var seq)
     signal loadOlderRequested()
     signal retryRequested(string clientId)
@@ -115,6 +117,7 @@ Item {
             onQuoteClicked: id => root.jumpToMessage(id)
             onEditSaved: text => { if (root.actions) root.actions.saveEdit(messageId, text) }
             onEditCancelled: { if (root.actions) root.actions.cancelEdit() }
+            onThreadRequested: id => root.threadRequested(id)
         }
 
         onAtYEndChanged: if (atYEnd) root.newCount = 0

@@ -16,6 +16,8 @@
 #   group-light.png, group-dark.png, group-ko.png
 #                  the settings of "Design team" as its owner sees them: name, description, mute,
 #                  members with their roles (Joon is an admin) and leaving
+#   thread-light.png, thread-dark.png, thread-ko.png
+#                  "Design team" with the thread pane open on Mina's message and Joon's reply
 #   attachments-light.png, attachments-dark.png, attachments-ko.png
 #                  "Launch checklist" with an inline image and a PDF file card
 #   search-light.png, search-dark.png, search-ko.png
@@ -34,7 +36,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -211,6 +213,12 @@ group=(--user mina --password confab-demo --open-conversation-title "Design team
 shot group-light "${group[@]}" --theme light --lang en
 shot group-dark "${group[@]}" --theme dark --lang en
 shot group-ko "${group[@]}" --theme light --lang ko
+
+thread=(--user mina --password confab-demo --open-conversation-title "Design team" --open-thread
+        --screenshot-delay 3000)
+shot thread-light "${thread[@]}" --theme light --lang en
+shot thread-dark "${thread[@]}" --theme dark --lang en
+shot thread-ko "${thread[@]}" --theme light --lang ko
 
 search=(--user mina --password confab-demo --open-conversation-title "Design team" --screenshot-delay 3000)
 shot search-light "${search[@]}" --search review --theme light --lang en

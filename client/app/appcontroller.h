@@ -41,6 +41,7 @@ struct StartupOptions {
     QString openSettings;     //!< open the settings page on this section ("account", "notifications"…)
     QString search;           //!< open the search panel with this query (screenshots)
     bool groupSettings = false; //!< open the open group's settings (screenshots)
+    bool thread = false;        //!< open the newest thread of the open conversation (screenshots)
     //! Screenshots: the whole screen (desktop notifications too), taken once this many
     //! notifications went out.
     int screenshotAfterNotifications = 0;
@@ -86,6 +87,7 @@ class AppController : public QObject {
     //! A search to show at start ("" = none): screenshots.
     Q_PROPERTY(QString searchAtStart READ searchAtStart CONSTANT)
     Q_PROPERTY(bool groupSettingsAtStart READ groupSettingsAtStart CONSTANT)
+    Q_PROPERTY(bool threadAtStart READ threadAtStart CONSTANT)
 public:
     enum class HostState { Idle, Starting, Running, Failed };
     Q_ENUM(HostState)
@@ -142,6 +144,7 @@ public:
     QString settingsAtStart() const { return m_options.openSettings; }
     QString searchAtStart() const { return m_options.search; }
     bool groupSettingsAtStart() const { return m_options.groupSettings; }
+    bool threadAtStart() const { return m_options.thread; }
     //! The window was asked to close: true when it should only hide (the tray keeps the app).
     Q_INVOKABLE bool keepRunningInTray() const;
 

@@ -101,6 +101,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption groupSettings(QStringLiteral("open-group-settings"),
                                            QStringLiteral("Open the settings of the opened group."));
     parser.addOption(groupSettings);
+    const QCommandLineOption openThread(QStringLiteral("open-thread"),
+                                        QStringLiteral("Open the newest thread of the opened conversation."));
+    parser.addOption(openThread);
     const QCommandLineOption benchStartupOption(
         QStringLiteral("bench-startup"),
         QStringLiteral("Measure start-up with a seeded cache (20 x 5,000 messages), print the figures and quit; "
@@ -136,6 +139,7 @@ int main(int argc, char *argv[])
     options.openSettings = parser.value(openSettings);
     options.search = parser.value(searchFor);
     options.groupSettings = parser.isSet(groupSettings);
+    options.thread = parser.isSet(openThread);
     options.screenshotAfterNotifications = parser.value(afterNotifications).toInt();
     QSize windowSize;
     if (parser.isSet(size)) {

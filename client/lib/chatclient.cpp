@@ -336,6 +336,7 @@ bool ChatClient::applyEvent(const Event &e, qint64 freshAfter)
             if (e.message->senderId != myMemberId(id))
                 scheduleDelivered(id, e.seq);
             m_typingIn.memberSpoke(id, e.message->senderId);
+            emit messageStored(id, *e.message);
             if (e.message->threadId)
                 countReply(id, *e.message, freshAfter);
         }
@@ -346,6 +347,7 @@ bool ChatClient::applyEvent(const Event &e, qint64 freshAfter)
             m_cache.saveMessage(id, *e.message);
             if (m_current == id)
                 m_messages.upsertMessage(*e.message);
+            emit messageStored(id, *e.message);
             if (auto c = m_conversations.conversation(id)) {
                 if (c->lastMessage && c->lastMessage->id == e.message->id)
                     c->lastMessage = e.message;
@@ -373,6 +375,7 @@ bool ChatClient::applyEvent(const Event &e, qint64 freshAfter)
                 m_cache.saveMessage(id, *m);
                 if (m_current == id)
                     m_messages.upsertMessage(*m);
+                emit messageStored(id, *m);
             }
         }
         break;
@@ -406,7 +409,7 @@ void ChatClient::countReply(const QString &conversationId, const MessageInfo &re
     m_cache.saveMessage(conversationId, *root);
     if (m_current == conversationId)
         m_messages.upsertMessage(*root);
-    emit threadReplied(conversationId, *reply.threadId, reply);
+    emit messageStored(conversationId, *root);
 }
 
 void ChatClient::applyStreamUpdate(const StreamUpdate &update)
@@ -419,6 +422,7 @@ void ChatClient::applyStreamUpdate(const StreamUpdate &update)
     m_cache.saveMessage(update.conversationId, *m);
     if (m_current == update.conversationId)
         m_messages.setStreamBody(update.messageId, update.body);
+    emit messageStored(update.conversationId, *m);
 }
 
 void ChatClient::applyConversationChange(const Event &e)
@@ -817,6 +821,7 @@ void ChatClient::onSendReply(const OutboxItem &item, const Frame &reply)
         m_cache.saveMessage(item.conversationId, sent->message);
         if (m_current == item.conversationId)
             m_messages.upsertMessage(sent->message);
+        emit messageStored(item.conversationId, sent->message);
         if (auto c = m_conversations.conversation(item.conversationId)) {
             if (!c->lastMessage || c->lastMessage->seq < sent->message.seq) {
                 c->lastMessage = sent->message;

@@ -11,6 +11,7 @@
 #include "messageactions.h"
 #include "messagelistmodel.h"
 #include "searchresultmodel.h"
+#include "threadmodel.h"
 #include "typing.h"
 
 #include <QObject>
@@ -48,6 +49,8 @@ class ChatClient : public QObject {
     Q_PROPERTY(MessageActions *actions READ actions CONSTANT)
     Q_PROPERTY(SearchResultModel *search READ search CONSTANT)
     Q_PROPERTY(GroupSettings *groupSettings READ groupSettings CONSTANT)
+    //! The thread shown in the thread pane.
+    Q_PROPERTY(ThreadModel *thread READ thread CONSTANT)
     Q_PROPERTY(QString currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentKind READ currentKind NOTIFY currentConversationChanged)
@@ -163,6 +166,7 @@ public:
     MessageActions *actions() { return &m_actions; }
     SearchResultModel *search() { return &m_search; }
     GroupSettings *groupSettings() { return &m_groupSettings; }
+    ThreadModel *thread() { return &m_thread; }
     //! I am no longer a member (I left, or was removed): it goes from the cache and the list, and
     //! closes when it is open.
     void forgetConversation(const QString &conversationId);
@@ -206,8 +210,8 @@ signals:
     void languageChanged();
     //! A report reached the server's operator.
     void memberReported(const QString &conversationId, const QString &memberId);
-    //! A pushed reply joined the thread of `rootId` (its root counted it).
-    void threadReplied(const QString &conversationId, const QString &rootId, const protocol::MessageInfo &reply);
+    //! A message was stored or changed (new, edited, deleted, streamed, replied to, sent by me).
+    void messageStored(const QString &conversationId, const protocol::MessageInfo &message);
 
 private:
     void begin(const QString &serverUrl, const QString &username, Connection::Credentials credentials);
@@ -282,6 +286,7 @@ private:
     SearchResultModel m_search{m_connection, m_cache};
     MessageActions m_actions{*this};
     GroupSettings m_groupSettings{*this};
+    ThreadModel m_thread{*this};
 };
 
 } // namespace confab::client

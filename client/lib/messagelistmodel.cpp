@@ -480,6 +480,16 @@ QString MessageListModel::lastOwnMessageId() const
     return {};
 }
 
+QString MessageListModel::lastThreadRootId() const
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        const Row &r = m_rows[i];
+        if (!r.pending && !r.message.deleted && r.message.replyCount.value_or(0) > 0)
+            return r.message.id;
+    }
+    return {};
+}
+
 std::optional<MessageInfo> MessageListModel::message(const QString &messageId) const
 {
     const int row = rowOfMessage(messageId);

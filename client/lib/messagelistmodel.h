@@ -120,6 +120,8 @@ public:
     Q_INVOKABLE int rowOfMessage(const QString &messageId) const;
     //! My newest stored message that is not deleted (for Up in an empty composer), or empty.
     Q_INVOKABLE QString lastOwnMessageId() const;
+    //! The newest shown message with replies (a thread's root), or empty.
+    Q_INVOKABLE QString lastThreadRootId() const;
     //! One message as quoted by a reply: {id, sender, excerpt, deleted, loaded}.
     Q_INVOKABLE QVariantMap quote(const QString &messageId) const;
     //! My reaction `emoji` is on the message.

@@ -548,4 +548,14 @@ Press ✎ to start one.</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>ThreadPane</name>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <translation>
+            <numerusform>%n reply</numerusform>
+            <numerusform>%n replies</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

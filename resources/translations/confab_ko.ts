@@ -1690,4 +1690,68 @@ Press ✎ to start one.</source>
         <translation>그룹에서 나가지 못했습니다</translation>
     </message>
 </context>
+<context>
+    <name>ThreadPane</name>
+    <message>
+        <source>Thread</source>
+        <translation>스레드</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <translation>
+            <numerusform>답글 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close thread (Esc)</source>
+        <translation>스레드 닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>수정됨</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>삭제된 메시지입니다</translation>
+    </message>
+    <message>
+        <source>No replies yet</source>
+        <translation>아직 답글이 없습니다</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Reply in thread…</source>
+        <translation>스레드에 답글 쓰기…</translation>
+    </message>
+    <message>
+        <source>Reply in thread</source>
+        <translation>스레드에 답글 쓰기</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>답글 보내기</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::ThreadModel</name>
+    <message>
+        <source>Former member</source>
+        <translation>이전 멤버</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>연결되어 있지 않습니다</translation>
+    </message>
+</context>
 </TS>

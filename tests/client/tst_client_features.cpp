@@ -78,6 +78,15 @@ QVariant conversationRole(ChatClient *client, const QString &id, int role)
     return row < 0 ? QVariant() : list->data(list->index(row), role);
 }
 
+//! The bodies of a thread, root first.
+QStringList threadBodies(ThreadModel *thread)
+{
+    QStringList out;
+    for (int i = 0; i < thread->rowCount(); ++i)
+        out.append(thread->data(thread->index(i), ThreadModel::BodyRole).toString());
+    return out;
+}
+
 QString streamState(MessageListModel *model, const QString &messageId)
 {
     return roleOf(model, messageId, MessageListModel::StreamStateRole).toString();
@@ -392,6 +401,81 @@ private slots:
         b->resume(h.server().url(), QStringLiteral("joon"));
         QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
         QVERIFY(b->conversations()->indexOf(group) < 0);
+    }
+
+    void threadPaneRepliesIntoTheThread()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b;
+        QString id;
+        QVERIFY(pairDevices(h, a, b, &id));
+        QAbstractItemModelTester tester(a->thread(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        a->sendMessage(id, QStringLiteral("Who takes the release notes?"));
+        QTRY_VERIFY_WITH_TIMEOUT(!lastId(b->messages()).isEmpty(), 10000);
+        const QString root = lastId(b->messages());
+        QTRY_COMPARE_WITH_TIMEOUT(lastId(a->messages()), root, 10000);
+        QCOMPARE(roleOf(a->messages(), root, MessageListModel::ReplyCountRole).toInt(), 0);
+
+        // Joon answers twice from the main composer: the root counts them on both sides.
+        b->sendMessage(id, QStringLiteral("I do 👍"), {}, root);
+        QTRY_COMPARE_WITH_TIMEOUT(b->pendingCount(), 0, 10000);
+        const QString firstReply = lastId(b->messages());
+        b->sendMessage(id, QStringLiteral("릴리스 노트는 금요일까지요"), {}, firstReply); // a reply to a reply joins the root's thread
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(a->messages(), root, MessageListModel::ReplyCountRole).toInt(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(b->messages(), root, MessageListModel::ReplyCountRole).toInt(), 2, 10000);
+
+        // Mina opens the thread ("2 replies"): the root, then the replies oldest first.
+        a->thread()->open(root);
+        QCOMPARE(a->thread()->rootId(), root);
+        QTRY_COMPARE_WITH_TIMEOUT(threadBodies(a->thread()),
+                                  (QStringList{QStringLiteral("Who takes the release notes?"), QStringLiteral("I do 👍"),
+                                               QStringLiteral("릴리스 노트는 금요일까지요")}),
+                                  10000);
+        QVERIFY(a->thread()->data(a->thread()->index(0), ThreadModel::IsRootRole).toBool());
+        QVERIFY(a->thread()->data(a->thread()->index(0), ThreadModel::OwnRole).toBool());
+        QCOMPARE(a->thread()->data(a->thread()->index(1), ThreadModel::SenderNameRole).toString(), QStringLiteral("Joon"));
+        QCOMPARE(a->thread()->replyCount(), 2);
+        // Opening it from a reply shows the same thread.
+        b->thread()->open(firstReply);
+        QTRY_COMPARE_WITH_TIMEOUT(b->thread()->rowCount(), 3, 10000);
+        QCOMPARE(b->thread()->rootId(), root);
+
+        // Mina replies from the pane: it joins both panes live and the root counts it everywhere.
+        a->thread()->reply(QStringLiteral("Thanks, Joon"));
+        QTRY_COMPARE_WITH_TIMEOUT(a->thread()->rowCount(), 4, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(b->thread()->rowCount(), 4, 10000);
+        QCOMPARE(threadBodies(b->thread()).last(), QStringLiteral("Thanks, Joon"));
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(b->messages(), root, MessageListModel::ReplyCountRole).toInt(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(a->messages(), root, MessageListModel::ReplyCountRole).toInt(), 3, 10000);
+        const QString minaReply = lastId(a->messages());
+        QCOMPARE(roleOf(a->messages(), minaReply, MessageListModel::ReplyToRole).toMap().value(QStringLiteral("id")).toString(),
+                 root);
+        // An edit in the thread shows in the pane.
+        a->actions()->saveEdit(minaReply, QStringLiteral("Thanks, Joon!"));
+        QTRY_COMPARE_WITH_TIMEOUT(threadBodies(b->thread()).last(), QStringLiteral("Thanks, Joon!"), 10000);
+
+        // Joon is offline while Mina replies once more: after the catch-up the count is right, not doubled.
+        b->thread()->close();
+        QCOMPARE(b->thread()->rowCount(), 0);
+        b.client->connection().close();
+        QTRY_VERIFY_WITH_TIMEOUT(!b.online(), 10000);
+        a->thread()->reply(QStringLiteral("One more thing"));
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(a->messages(), root, MessageListModel::ReplyCountRole).toInt(), 4, 10000);
+        b->resume(h.server().url(), QStringLiteral("joon"));
+        QTRY_VERIFY_WITH_TIMEOUT(b.online(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(roleOf(b->messages(), root, MessageListModel::ReplyCountRole).toInt(), 4, 10000);
+        QTest::qWait(300);
+        QCOMPARE(roleOf(b->messages(), root, MessageListModel::ReplyCountRole).toInt(), 4);
+        // And from the cache after a restart.
+        b.restart();
+        b->resume(h.server().url(), QStringLiteral("joon"));
+        b->openConversation(id);
+        QCOMPARE(roleOf(b->messages(), root, MessageListModel::ReplyCountRole).toInt(), 4);
+
+        // Another conversation closes the thread.
+        a->openConversation(QString());
+        QCOMPARE(a->thread()->rootId(), QString());
+        QCOMPARE(a->thread()->rowCount(), 0);
     }
 
     void streamedMessageGrowsInPlace()
