@@ -19,6 +19,8 @@ Popup {
     signal deleteChosen(string messageId)
     signal copyChosen(string messageId)
     signal reactionChosen(string messageId, string emoji)
+    //! "+" after the quick reactions: pick any emoji (the caller opens the picker at `anchor`).
+    signal moreReactionsChosen(string messageId, Item anchor)
 
     //! Opens for a message at (x, y) in `anchor`.
     function openFor(anchor, x, y, id, edit, remove, myReactions) {
@@ -104,6 +106,36 @@ Popup {
                         root.reactionChosen(root.messageId, emojiButton.modelData)
                         root.close()
                     }
+                }
+            }
+            ToolButton {
+                id: moreButton
+                objectName: "moreReactions"
+                implicitWidth: 34
+                implicitHeight: 34
+                focusPolicy: Qt.StrongFocus
+                Accessible.name: qsTr("More reactions…")
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("More reactions…")
+                contentItem: Text {
+                    text: "+"
+                    color: Theme.textMuted
+                    font.pixelSize: 18
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
+                background: Rectangle {
+                    radius: Theme.radiusControl
+                    color: moreButton.hovered ? Theme.hover : "transparent"
+                    border.width: moreButton.visualFocus ? 2 : 0
+                    border.color: Theme.accent
+                }
+                onClicked: {
+                    const anchor = root.parent
+                    const id = root.messageId
+                    root.close()
+                    root.moreReactionsChosen(id, anchor)
                 }
             }
         }

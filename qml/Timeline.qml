@@ -232,6 +232,15 @@ Item {
         onDeleteChosen: id => deleteDialog.ask(id, root.messages.quote(id), !root.actions.canEdit(id))
         onCopyChosen: id => root.actions.copyText(id)
         onReactionChosen: (id, emoji) => root.actions.toggleReaction(id, emoji)
+        onMoreReactionsChosen: (id, anchor) => {
+            emojiPicker.categories = root.actions.emojiCategories() // in the UI language of now
+            emojiPicker.openFor(anchor, menu.x, menu.y, id, menu.mine)
+        }
+    }
+
+    EmojiPicker {
+        id: emojiPicker
+        onPicked: (id, emoji) => root.actions.toggleReaction(id, emoji)
     }
 
     DeleteMessageDialog {

@@ -171,6 +171,33 @@ void MessageActions::tryJump()
     }
 }
 
+QVariantList MessageActions::emojiCategories() const
+{
+    // Common emoji only (one code point sequence each, no skin tones): enough to react with.
+    const auto category = [](const QString &name, const QString &icon, const QString &emoji) {
+        return QVariantMap{{QStringLiteral("name"), name},
+                           {QStringLiteral("icon"), icon},
+                           {QStringLiteral("emoji"), emoji.split(u' ', Qt::SkipEmptyParts)}};
+    };
+    return {
+        category(tr("Smileys"), QStringLiteral("😀"),
+                 QStringLiteral("😀 😃 😄 😁 😆 😅 😂 🤣 😊 😇 🙂 🙃 😉 😌 😍 🥰 😘 😋 😛 😜 🤪 🤨 🧐 🤓 😎 🥳 😏 "
+                                "😒 😞 😔 😟 😕 🙁 😣 😖 😫 😩 🥺 😢 😭 😤 😠 😡 🤯 😳 🥵 🥶 😱 😨 😰 😥 😓 🤗 "
+                                "🤔 🤭 🤫 🤥 😶 😐 😑 😬 🙄 😯 😦 😧 😮 😲 🥱 😴 🤤 😪 😵 🤐 🥴 🤢 🤮 🤧 😷 🤒")),
+        category(tr("Gestures"), QStringLiteral("👍"),
+                 QStringLiteral("👍 👎 👌 🤌 ✌️ 🤞 🤟 🤘 🤙 👈 👉 👆 👇 ☝️ 👋 🤚 🖐️ ✋ 🖖 👏 🙌 👐 🤲 🙏 🤝 "
+                                "💪 🫶 ✍️ 👀 🧠")),
+        category(tr("Hearts"), QStringLiteral("❤️"),
+                 QStringLiteral("❤️ 🧡 💛 💚 💙 💜 🖤 🤍 🤎 💔 ❣️ 💕 💞 💓 💗 💖 💘 💝 💯 💢 💥 💫 💦 💤")),
+        category(tr("Celebration"), QStringLiteral("🎉"),
+                 QStringLiteral("🎉 🎊 🎈 🎁 🎂 🍰 🥂 🍾 🏆 🥇 🏅 🎯 ✨ 🌟 ⭐ 🔥 🚀 ⚡ 🌈 ☀️")),
+        category(tr("Objects"), QStringLiteral("💡"),
+                 QStringLiteral("💡 📌 📎 📝 📅 📈 📉 📊 📦 🔒 🔑 🔔 🔕 💻 ⌨️ 🖥️ 📱 ☎️ 📷 🎧 ☕ 🍵 🍕 🍔 🍜 🍣 🍺")),
+        category(tr("Symbols"), QStringLiteral("✅"),
+                 QStringLiteral("✅ ☑️ ✔️ ❌ ❎ ➕ ➖ ❓ ❗ ‼️ ⁉️ ⚠️ 🚫 ⛔ 🔴 🟠 🟡 🟢 🔵 🟣 ⚫ ⚪ 🆗 🆕 🆒 🔝")),
+    };
+}
+
 QStringList MessageActions::quickReactions() const
 {
     return {QStringLiteral("👍"), QStringLiteral("❤️"), QStringLiteral("😂"), QStringLiteral("🎉"),

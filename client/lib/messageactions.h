@@ -51,6 +51,8 @@ public:
     Q_INVOKABLE void jumpTo(const QString &conversationId, const QString &messageId);
     //! The row of emoji offered in the context menu.
     Q_INVOKABLE QStringList quickReactions() const;
+    //! The emoji picker's grid: [{name (in the UI language), icon, emoji: [...]}], common ones by category.
+    Q_INVOKABLE QVariantList emojiCategories() const;
 
 signals:
     void editingChanged();

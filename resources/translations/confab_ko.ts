@@ -1374,6 +1374,10 @@ Press ✎ to start one.</source>
         <source>Delete message</source>
         <translation>메시지 삭제</translation>
     </message>
+    <message>
+        <source>More reactions…</source>
+        <translation>다른 반응…</translation>
+    </message>
 </context>
 <context>
     <name>ReplyBar</name>
@@ -1475,6 +1479,30 @@ Press ✎ to start one.</source>
     <message>
         <source>The reaction could not be saved</source>
         <translation>반응을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Smileys</source>
+        <translation>표정</translation>
+    </message>
+    <message>
+        <source>Gestures</source>
+        <translation>손짓</translation>
+    </message>
+    <message>
+        <source>Hearts</source>
+        <translation>하트</translation>
+    </message>
+    <message>
+        <source>Celebration</source>
+        <translation>축하</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>사물</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>기호</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +1780,13 @@ Press ✎ to start one.</source>
     <message>
         <source>Not connected</source>
         <translation>연결되어 있지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>React with %1</source>
+        <translation>%1 반응 남기기</translation>
     </message>
 </context>
 </TS>

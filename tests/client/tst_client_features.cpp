@@ -140,6 +140,23 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(reactions(a->messages(), first).first,
                                   (QMap<QString, int>{{QStringLiteral("👍"), 2}}), 10000);
 
+        // The picker behind "+" offers the quick reactions among its categories; any of its emoji reacts.
+        const QVariantList categories = a->actions()->emojiCategories();
+        QVERIFY(categories.size() >= 5);
+        QStringList offered;
+        for (const QVariant &c : categories) {
+            QVERIFY(!c.toMap().value(QStringLiteral("name")).toString().isEmpty());
+            offered += c.toMap().value(QStringLiteral("emoji")).toStringList();
+        }
+        for (const QString &quick : a->actions()->quickReactions())
+            QVERIFY2(offered.contains(quick), qPrintable(quick));
+        QCOMPARE(QSet<QString>(offered.cbegin(), offered.cend()).size(), offered.size()); // each once
+        QVERIFY(offered.contains(QStringLiteral("🚀")));
+        a->actions()->toggleReaction(first, QStringLiteral("🚀"));
+        QTRY_COMPARE_WITH_TIMEOUT(reactions(b->messages(), first).first.value(QStringLiteral("🚀")), 1, 10000);
+        a->actions()->toggleReaction(first, QStringLiteral("🚀"));
+        QTRY_VERIFY_WITH_TIMEOUT(!reactions(b->messages(), first).first.contains(QStringLiteral("🚀")), 10000);
+
         // Joon replies to it: the composer's reply target goes with the message and Mina sees the quote.
         b->actions()->startReply(first);
         QCOMPARE(b->actions()->replyTarget().value(QStringLiteral("excerpt")).toString(),
