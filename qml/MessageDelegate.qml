@@ -92,9 +92,11 @@ Item {
     readonly property bool streaming: root.streamState === "streaming" && !root.deleted
     readonly property bool interrupted: root.streamState === "interrupted" && !root.deleted
     readonly property bool hasThread: root.replyCount > 0 && !root.deleted && root.messageId.length > 0
-    readonly property bool showAvatar: !root.own && root.firstInGroup
+    //! The "New messages" line starts a group too: the first unread message always says who wrote it.
+    readonly property bool startsGroup: root.firstInGroup || root.firstUnread
+    readonly property bool showAvatar: !root.own && root.startsGroup
     //! Own messages name me only in blind rooms, where it matters which alias the others see.
-    readonly property bool showHeader: root.firstInGroup && (!root.own || (root.blind && root.myAlias.length > 0))
+    readonly property bool showHeader: root.startsGroup && (!root.own || (root.blind && root.myAlias.length > 0))
     readonly property int sidePadding: Theme.spacingL + 4
     readonly property int avatarColumn: Theme.avatarSmall + Theme.spacingS
     readonly property int maxBubble: Math.min(Theme.bubbleMaxWidth, (root.width - 2 * root.sidePadding

@@ -192,6 +192,16 @@ Item {
             verify(findChild(item, "newMessagesLine").visible)
         }
 
+        function test_newMessagesLineNamesTheSender() {
+            // Below the line, a message that continues the sender's group still says who wrote it.
+            const continued = make({ firstInGroup: false })
+            verify(!findChild(continued, "senderLine").visible)
+            verify(!findChild(continued, "senderAvatar").visible)
+            continued.firstUnread = true
+            verify(findChild(continued, "senderLine").visible)
+            verify(findChild(continued, "senderAvatar").visible)
+        }
+
         function test_linksAreClickable() {
             const body = findChild(make({}), "bodyText")
             verify(body.text.indexOf("<a href=\"https://example.com\"") >= 0, body.text)
