@@ -72,7 +72,7 @@ bool ClusterBus::listen()
     return true;
 }
 
-void ClusterBus::notify(const QJsonObject &message)
+void ClusterBus::notify(const QJsonObject &message, bool inTransaction)
 {
     if (!m_listening)
         return;
@@ -94,14 +94,17 @@ void ClusterBus::notify(const QJsonObject &message)
         }
         m_db.exec(QStringLiteral("SELECT pg_notify(?, ?)"), {kChannel, QString::fromUtf8(payload)}).finish();
     } catch (const StoreError &e) {
-        // Other instances miss this one; their clients catch up through sync on the next event.
         qCWarning(lcServer) << "NOTIFY failed:" << e.what();
+        if (inTransaction)
+            throw;
+        // Other instances miss this one; their clients catch up through sync on the next event.
     }
 }
 
 void ClusterBus::eventAppended(const QString &conversationId, qint64 seq)
 {
-    notify({{QStringLiteral("t"), QStringLiteral("e")}, {QStringLiteral("c"), conversationId}, {QStringLiteral("s"), seq}});
+    notify({{QStringLiteral("t"), QStringLiteral("e")}, {QStringLiteral("c"), conversationId}, {QStringLiteral("s"), seq}},
+           true);
 }
 
 void ClusterBus::announceSession(const QString &userId, const QString &sessionId, const QString &status)

@@ -70,7 +70,9 @@ public:
     void endUser(const QString &userId) override;
 
 private:
-    void notify(const QJsonObject &message);
+    //! `inTransaction`: the caller's transaction carries it. A failure then fails the transaction:
+    //! PostgreSQL aborted it already, and its COMMIT would roll back without an error.
+    void notify(const QJsonObject &message, bool inTransaction = false);
     void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
     void handle(const QJsonObject &message);
     void beat();
