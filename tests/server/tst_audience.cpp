@@ -7,18 +7,9 @@ using namespace confab::protocol;
 using namespace confab::test;
 
 namespace {
-MessageSend text(const QString &conversationId, const QString &clientId)
-{
-    MessageSend s;
-    s.conversationId = conversationId;
-    s.clientId = clientId;
-    s.body = clientId;
-    return s;
-}
-
 qint64 sent(TestClient &c, const QString &conversationId, const QString &clientId)
 {
-    const Frame reply = c.request(text(conversationId, clientId));
+    const Frame reply = c.request(textMessage(conversationId, clientId, clientId));
     const auto *ok = std::get_if<MessageSent>(&reply);
     return ok ? ok->message.seq : -1;
 }
@@ -123,7 +114,7 @@ private slots:
             }
             // Sent together: the removal on instance one, a message on instance two at once.
             const QString removal = owner.send(MembersRemove{room, joon.userId()});
-            const QString message = mina.send(text(room, QStringLiteral("race-%1").arg(round)));
+            const QString message = mina.send(textMessage(room, QStringLiteral("race-%1").arg(round), QStringLiteral("race")));
             QVERIFY(std::holds_alternative<Ok>(owner.waitForReply(removal)));
             const Frame reply = mina.waitForReply(message);
             QVERIFY(std::holds_alternative<MessageSent>(reply));

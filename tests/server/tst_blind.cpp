@@ -108,14 +108,6 @@ QString frameType(const QString &raw) {
     return QJsonDocument::fromJson(raw.toUtf8()).object().value(QStringLiteral("type")).toString();
 }
 
-MessageSend textMessage(const QString &conversationId, const QString &clientId, const QString &body) {
-    MessageSend send;
-    send.conversationId = conversationId;
-    send.clientId = clientId;
-    send.body = body;
-    return send;
-}
-
 std::function<bool(const Frame &)> eventOf(const QString &conversationId, EventKind kind) {
     return [conversationId, kind](const Frame &f) {
         const auto *e = std::get_if<Event>(&f);

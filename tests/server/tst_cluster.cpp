@@ -8,14 +8,6 @@ using namespace confab::protocol;
 using namespace confab::test;
 
 namespace {
-MessageSend text(const QString &conversationId, const QString &clientId, const QString &body)
-{
-    MessageSend s;
-    s.conversationId = conversationId;
-    s.clientId = clientId;
-    s.body = body;
-    return s;
-}
 QMap<QString, QString> loadSettings()
 {
     return {{QStringLiteral("limits/send_burst"), QStringLiteral("100000")},
@@ -48,12 +40,12 @@ private slots:
         }));
 
         // A message from each side reaches the other side.
-        const qint64 fromMina = std::get<MessageSent>(mina.request(text(room, QStringLiteral("a"), QStringLiteral("from one")))).message.seq;
+        const qint64 fromMina = std::get<MessageSent>(mina.request(textMessage(room, QStringLiteral("a"), QStringLiteral("from one")))).message.seq;
         QVERIFY(joon.waitForPushed([&](const Frame &f) {
             const auto *e = std::get_if<Event>(&f);
             return e && e->seq == fromMina && e->message && e->message->body == QStringLiteral("from one");
         }));
-        const qint64 fromJoon = std::get<MessageSent>(joon.request(text(room, QStringLiteral("b"), QStringLiteral("from two")))).message.seq;
+        const qint64 fromJoon = std::get<MessageSent>(joon.request(textMessage(room, QStringLiteral("b"), QStringLiteral("from two")))).message.seq;
         QVERIFY(mina.waitForPushed([&](const Frame &f) {
             const auto *e = std::get_if<Event>(&f);
             return e && e->seq == fromJoon;
@@ -79,8 +71,8 @@ private slots:
         // Both instances write into the same conversation at once: every seq reaches Sora exactly once.
         QStringList pending;
         for (int i = 0; i < 40; ++i) {
-            mina.send(text(room, QStringLiteral("m%1").arg(i), QStringLiteral("mina %1").arg(i)));
-            joon.send(text(room, QStringLiteral("j%1").arg(i), QStringLiteral("joon %1").arg(i)));
+            mina.send(textMessage(room, QStringLiteral("m%1").arg(i), QStringLiteral("mina %1").arg(i)));
+            joon.send(textMessage(room, QStringLiteral("j%1").arg(i), QStringLiteral("joon %1").arg(i)));
         }
         const qint64 last = fromJoon + 80;
         QVERIFY(sora.waitForPushed([&](const Frame &f) {
@@ -109,7 +101,7 @@ private slots:
         QVERIFY(joon.open(two.url()) && joon.signUp(QStringLiteral("joon")));
         const QString room = std::get<ConversationDetail>(
             mina.request(ConversationCreate{ConversationKind::Group, QStringLiteral("failover"), {joon.userId()}})).conversation.id;
-        QVERIFY(std::holds_alternative<MessageSent>(mina.request(text(room, QStringLiteral("x"), QStringLiteral("before")))));
+        QVERIFY(std::holds_alternative<MessageSent>(mina.request(textMessage(room, QStringLiteral("x"), QStringLiteral("before")))));
         QVERIFY(mina.waitForEvents(room, 4));
         const qint64 seen = mina.events(room).last().seq;
 
@@ -123,7 +115,7 @@ private slots:
             return p && p->userId == mina.userId() && p->status == PresenceStatus::Offline;
         }, 20000));
         for (int i = 0; i < 10; ++i)
-            QVERIFY(std::holds_alternative<MessageSent>(joon.request(text(room, QStringLiteral("w%1").arg(i), QStringLiteral("while away %1").arg(i)))));
+            QVERIFY(std::holds_alternative<MessageSent>(joon.request(textMessage(room, QStringLiteral("w%1").arg(i), QStringLiteral("while away %1").arg(i)))));
 
         // Mina's client moves to the surviving instance with its token and catches up.
         TestClient moved;

@@ -14,11 +14,7 @@ using namespace confab::test;
 namespace {
 MessageSend text(const QString &conversationId, const QString &clientId)
 {
-    MessageSend s;
-    s.conversationId = conversationId;
-    s.clientId = clientId;
-    s.body = QStringLiteral("body of ") + clientId;
-    return s;
+    return textMessage(conversationId, clientId, QStringLiteral("body of ") + clientId);
 }
 
 double commits(quint16 port)

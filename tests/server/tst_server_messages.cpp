@@ -5,15 +5,6 @@ using namespace confab::protocol;
 using namespace confab::test;
 
 namespace {
-MessageSend textMessage(const QString &conversationId, const QString &clientId, const QString &body)
-{
-    MessageSend send;
-    send.conversationId = conversationId;
-    send.clientId = clientId;
-    send.body = body;
-    return send;
-}
-
 QString createGroup(TestClient &owner, const QList<QString> &members, const QString &title = QStringLiteral("Team"))
 {
     const Frame reply = owner.request(ConversationCreate{ConversationKind::Group, title, members});

@@ -10,6 +10,18 @@
 
 namespace confab::test {
 
+//! A plain text message.
+inline protocol::MessageSend textMessage(const QString &conversationId, const QString &clientId, const QString &body,
+                                         std::optional<QString> replyTo = std::nullopt)
+{
+    protocol::MessageSend send;
+    send.conversationId = conversationId;
+    send.clientId = clientId;
+    send.body = body;
+    send.replyTo = std::move(replyTo);
+    return send;
+}
+
 //! Global test data rows: every server test runs once on SQLite and once on PostgreSQL.
 inline void addBackendRows()
 {
