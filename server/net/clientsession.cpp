@@ -93,13 +93,18 @@ bool ClientSession::notReading(qint64 now)
 
 void ClientSession::sendFrame(const QByteArray &frame, bool droppable)
 {
+    sendText(QString::fromUtf8(frame), droppable);
+}
+
+void ClientSession::sendText(const QString &frame, bool droppable)
+{
     if (!m_socket || m_closing)
         return;
     if (notReading(nowMs()))
         return;
     if (droppable && m_socket->bytesToWrite() > m_config.maxQueuedBytes / 4)
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    m_socket->sendTextMessage(frame);
 }
 
 void ClientSession::sendBinary(const QByteArray &frame)

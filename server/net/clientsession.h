@@ -35,6 +35,8 @@ public:
     //! Queues a frame. Over the queue limit a droppable frame is left out; far over it, the peer
     //! has stopped reading and the connection is closed (4004) before it costs unbounded memory.
     void sendFrame(const QByteArray &frame, bool droppable = false);
+    //! The same frame already as text: a frame for many sessions is converted from UTF-8 once.
+    void sendText(const QString &frame, bool droppable = false);
     void sendBinary(const QByteArray &frame); //!< an attachment download chunk
     qint64 queuedBytes() const { return m_socket ? m_socket->bytesToWrite() : 0; }
     void reply(const QString &requestId, const protocol::Frame &frame);

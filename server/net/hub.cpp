@@ -40,12 +40,17 @@ void Hub::authenticated(ClientSession *session)
 
 void Hub::toUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery)
 {
+    // QWebSocket takes text: convert once for every receiver (a message to a room of 50 used to be
+    // converted 50 times).
+    QString text;
     for (const QString &userId : userIds) {
         const auto it = m_byUser.constFind(userId);
         if (it == m_byUser.constEnd())
             continue;
+        if (text.isNull())
+            text = QString::fromUtf8(frame);
         for (ClientSession *session : *it)
-            session->sendFrame(frame, delivery == Delivery::Droppable);
+            session->sendText(text, delivery == Delivery::Droppable);
         if (m_metrics)
             m_metrics->delivered(quint64(it->size()));
     }
