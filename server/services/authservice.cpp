@@ -184,13 +184,9 @@ Outcome<AuthResult> AuthService::resume(const protocol::AuthResume &request)
     }
 }
 
-bool AuthService::sessionValid(const Identity &identity)
+QSet<QString> AuthService::standingSessions(const QList<QString> &sessionIds)
 {
-    const auto session = m_accounts->sessionById(identity.sessionId);
-    if (!session || session->expiresAt <= nowMs())
-        return false;
-    const auto user = m_accounts->userById(identity.userId);
-    return user && !user->disabled;
+    return m_accounts->standingSessions(sessionIds, nowMs());
 }
 
 Outcome<protocol::Ok> AuthService::logout(const Identity &identity)

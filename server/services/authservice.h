@@ -51,8 +51,9 @@ public:
     //! checked after the credentials, before a session is opened.
     using Admission = std::function<bool(const QString &userId)>;
     void setAdmission(Admission admission) { m_admission = std::move(admission); }
-    //! Checks that a session still stands (not revoked or expired, the account not disabled). Throws StoreError.
-    bool sessionValid(const Identity &identity);
+    //! Of these sessions, the ids of those that still stand (not revoked or expired, the account
+    //! not disabled). Throws StoreError.
+    QSet<QString> standingSessions(const QList<QString> &sessionIds);
 
     Outcome<protocol::Ok> logout(const Identity &identity);
     //! Closes the connections still signed in with a session that has ended.

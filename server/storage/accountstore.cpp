@@ -151,6 +151,29 @@ std::optional<SessionRecord> AccountStore::sessionById(const QString &id)
     return sessions.isEmpty() ? std::nullopt : std::optional(sessions.first());
 }
 
+QSet<QString> AccountStore::standingSessions(const QList<QString> &ids, qint64 now)
+{
+    // Fixed-size chunks (the last one padded with a repeated id) keep this one prepared statement.
+    constexpr qsizetype kChunk = 100;
+    static const QString sql = []() -> QString {
+        QStringList marks(kChunk, QStringLiteral("?"));
+        return QStringLiteral("SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id "
+                              "WHERE s.expires_at > ? AND u.disabled = 0 AND s.id IN (") +
+               marks.join(u',') + u')';
+    }();
+    QSet<QString> standing;
+    for (qsizetype at = 0; at < ids.size(); at += kChunk) {
+        QVariantList params{now};
+        for (qsizetype i = 0; i < kChunk; ++i)
+            params.append(ids.at(std::min(at + i, ids.size() - 1)));
+        QSqlQuery &q = m_db.exec(sql, params);
+        while (q.next())
+            standing.insert(q.value(0).toString());
+        q.finish();
+    }
+    return standing;
+}
+
 QList<SessionRecord> AccountStore::sessionsOf(const QString &userId)
 {
     return readSessions(m_db.exec(QStringLiteral("SELECT ") + kSessionColumns +

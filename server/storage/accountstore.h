@@ -3,6 +3,7 @@
 #include "domain/model.h"
 
 #include <QList>
+#include <QSet>
 
 class QSqlQuery;
 
@@ -31,6 +32,9 @@ public:
     void createSession(const SessionRecord &session);
     std::optional<SessionRecord> sessionByTokenHash(const QString &tokenHash);
     std::optional<SessionRecord> sessionById(const QString &id);
+    //! Of these sessions, the ones that still stand at `now`: not revoked or expired, their account
+    //! not disabled. A few statements for any number of sessions.
+    QSet<QString> standingSessions(const QList<QString> &ids, qint64 now);
     QList<SessionRecord> sessionsOf(const QString &userId);
     void touchSession(const QString &id, qint64 now);
     bool deleteSession(const QString &id);
