@@ -422,6 +422,14 @@ void ChatClient::applyStreamUpdate(const StreamUpdate &update)
     m_cache.saveMessage(update.conversationId, *m);
     if (m_current == update.conversationId)
         m_messages.setStreamBody(update.messageId, update.body);
+    // The conversation list's last line grows too. Only the model: the stored conversation gets
+    // the final text with `stream_ended`, not a write per push.
+    if (auto c = m_conversations.conversation(update.conversationId)) {
+        if (c->lastMessage && c->lastMessage->id == update.messageId) {
+            c->lastMessage->body = update.body;
+            m_conversations.upsert(*c);
+        }
+    }
     emit messageStored(update.conversationId, *m);
 }
 
