@@ -44,9 +44,7 @@ private slots:
     //! What the file-name warning catches, and what it leaves alone.
     void fileNamesThatNameTheSender()
     {
-        QFETCH_GLOBAL(int, backend);
-        if (backend != int(TestDatabase::Kind::SQLite))
-            QSKIP("no server involved: once is enough");
+        // No server involved: the same checks run for each database row, cheaply.
         const QString user = QStringLiteral("mina.p");
         const QString name = QStringLiteral("Mina Park");
         QVERIFY(blind::fileNameNamesUser(QStringLiteral("Mina_Park_CV.pdf"), user, name));

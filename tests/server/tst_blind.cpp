@@ -773,100 +773,6 @@ private slots:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
-    //! Two server instances on one PostgreSQL: a member on each, the room's events presented by
-    //! whichever instance delivers them, and still no real identity where none was agreed.
-    void blindAcrossInstances() {
-        QFETCH_GLOBAL(int, backend);
-        if (TestDatabase::Kind(backend) != TestDatabase::Kind::PostgreSQL)
-            QSKIP("several instances share a PostgreSQL database only");
-        TestDatabase db(TestDatabase::Kind::PostgreSQL);
-        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
-        const QMap<QString, QString> settings{{QStringLiteral("limits/send_burst"), QStringLiteral("100000")},
-                                              {QStringLiteral("server/requests_per_second"), QStringLiteral("10000")}};
-        ServerProcess one(db.url(), settings), two(db.url(), settings);
-        QVERIFY2(one.start(), qPrintable(one.errorString()));
-        QVERIFY2(two.start(), qPrintable(two.errorString()));
-        Person owner{QStringLiteral("olwen3hv"), QStringLiteral("Olwen Hartigan-Voss"), {}, {}};
-        Person zelda{QStringLiteral("zelda7qm"), QStringLiteral("Zelda Quincy-Marsh"), {}, {}};
-        Person bram{QStringLiteral("bramwell9"), QStringLiteral("Bramwell Oyelaran"), {}, {}};
-        QVERIFY(registerPerson(one.url(), owner));
-        QVERIFY(registerPerson(two.url(), zelda));
-        QVERIFY(registerPerson(one.url(), bram));
-        const Frame created = owner.client().request(
-            ConversationCreate{ConversationKind::Blind, QStringLiteral("Across"), {zelda.id, bram.id}});
-        QVERIFY2(std::holds_alternative<ConversationDetail>(created), qPrintable(TestClient::describe(created)));
-        const QString room = std::get<ConversationDetail>(created).conversation.id;
-        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
-            const auto *d = std::get_if<ConversationDetail>(&f);
-            return d && d->conversation.id == room;
-        }));
-        QHash<const Person *, QString> alias;
-        for (Person *p : {&owner, &zelda, &bram})
-            alias.insert(p, meIn(p->client(), room).id);
-
-        // Messages, typing and receipts cross, naming aliases.
-        const qint64 fromZelda = std::get<MessageSent>(zelda.client().request(
-            textMessage(room, QStringLiteral("z"), QStringLiteral("from instance two")))).message.seq;
-        QVERIFY(bram.client().waitForPushed([&](const Frame &f) {
-            const auto *e = std::get_if<Event>(&f);
-            return e && e->seq == fromZelda && e->message && e->message->senderId == alias[&zelda];
-        }));
-        const qint64 fromBram = std::get<MessageSent>(bram.client().request(
-            textMessage(room, QStringLiteral("b"), QStringLiteral("from instance one")))).message.seq;
-        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
-            const auto *e = std::get_if<Event>(&f);
-            return e && e->seq == fromBram && e->message && e->message->senderId == alias[&bram];
-        }));
-        QVERIFY(std::holds_alternative<Ok>(zelda.client().request(Typing{room, true})));
-        QVERIFY(owner.client().waitForPushed([&](const Frame &f) {
-            const auto *t = std::get_if<TypingUpdate>(&f);
-            return t && t->memberId == alias[&zelda] && t->active;
-        }));
-        QVERIFY(std::holds_alternative<Ok>(bram.client().request(Receipt{room, ReceiptKind::Read, fromBram})));
-        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
-            const auto *m = std::get_if<MarkerUpdate>(&f);
-            return m && m->memberId == alias[&bram] && m->readSeq == fromBram;
-        }));
-
-        // Zelda (instance two) and Bram (instance one) reveal to each other: each instance presents
-        // the events to its own connections, per receiver.
-        QVERIFY(std::holds_alternative<Ok>(zelda.client().request(ConversationReveal{room, std::nullopt, true})));
-        QVERIFY(std::holds_alternative<Ok>(bram.client().request(ConversationReveal{room, alias[&zelda], true})));
-        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
-            const auto *e = std::get_if<Event>(&f);
-            return e && e->kind == EventKind::Revealed && e->member && e->member->revealed &&
-                   e->member->revealed->id == bram.id;
-        }));
-        QVERIFY(bram.client().waitForPushed([&](const Frame &f) {
-            const auto *e = std::get_if<Event>(&f);
-            return e && e->kind == EventKind::Revealed && e->member && e->member->revealed &&
-                   e->member->revealed->id == zelda.id;
-        }));
-        QVERIFY(owner.client().waitForPushed([&](const Frame &f) {
-            const auto *e = std::get_if<Event>(&f);
-            return e && e->kind == EventKind::Revealed && !e->member && !e->actorId;
-        }));
-        QVERIFY(std::holds_alternative<Ok>(owner.client().request(MembersRole{room, alias[&bram], Role::Admin})));
-        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
-            const auto *e = std::get_if<Event>(&f);
-            return e && e->kind == EventKind::RoleChanged && e->member && e->member->revealed;
-        }));
-        QVERIFY(owner.client().waitForPushed([&](const Frame &f) {
-            const auto *e = std::get_if<Event>(&f);
-            return e && e->kind == EventKind::RoleChanged && e->member && !e->member->revealed;
-        }));
-        QCOMPARE(memberIn(zelda.client(), room, alias[&bram])->revealed->id, bram.id);
-        QVERIFY(std::holds_alternative<SyncResult>(owner.client().request(SyncRequest{{{room, 1}}})));
-        QVERIFY(std::holds_alternative<History>(zelda.client().request(HistoryRequest{room, {}, {}, 100})));
-        QTest::qWait(300);
-
-        QString problem = checkFrames(owner, {&zelda, &bram});
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        problem = checkFrames(zelda, {&owner}, &bram);
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        problem = checkFrames(bram, {&owner}, &zelda);
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    }
 
     void aliasesAreUniqueStableAndPerRoom() {
         CONFAB_START_HARNESS(h, {});
@@ -987,5 +893,101 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBlind)
+class TestBlindAcrossInstances : public QObject {
+    Q_OBJECT
+private slots:
+    //! Two server instances on one PostgreSQL: a member on each, the room's events presented by
+    //! whichever instance delivers them, and still no real identity where none was agreed.
+    void blindAcrossInstances() {
+        TestDatabase db(TestDatabase::Kind::PostgreSQL);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        const QMap<QString, QString> settings{{QStringLiteral("limits/send_burst"), QStringLiteral("100000")},
+                                              {QStringLiteral("server/requests_per_second"), QStringLiteral("10000")}};
+        ServerProcess one(db.url(), settings), two(db.url(), settings);
+        QVERIFY2(one.start(), qPrintable(one.errorString()));
+        QVERIFY2(two.start(), qPrintable(two.errorString()));
+        Person owner{QStringLiteral("olwen3hv"), QStringLiteral("Olwen Hartigan-Voss"), {}, {}};
+        Person zelda{QStringLiteral("zelda7qm"), QStringLiteral("Zelda Quincy-Marsh"), {}, {}};
+        Person bram{QStringLiteral("bramwell9"), QStringLiteral("Bramwell Oyelaran"), {}, {}};
+        QVERIFY(registerPerson(one.url(), owner));
+        QVERIFY(registerPerson(two.url(), zelda));
+        QVERIFY(registerPerson(one.url(), bram));
+        const Frame created = owner.client().request(
+            ConversationCreate{ConversationKind::Blind, QStringLiteral("Across"), {zelda.id, bram.id}});
+        QVERIFY2(std::holds_alternative<ConversationDetail>(created), qPrintable(TestClient::describe(created)));
+        const QString room = std::get<ConversationDetail>(created).conversation.id;
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const auto *d = std::get_if<ConversationDetail>(&f);
+            return d && d->conversation.id == room;
+        }));
+        QHash<const Person *, QString> alias;
+        for (Person *p : {&owner, &zelda, &bram})
+            alias.insert(p, meIn(p->client(), room).id);
+
+        // Messages, typing and receipts cross, naming aliases.
+        const qint64 fromZelda = std::get<MessageSent>(zelda.client().request(
+            textMessage(room, QStringLiteral("z"), QStringLiteral("from instance two")))).message.seq;
+        QVERIFY(bram.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->seq == fromZelda && e->message && e->message->senderId == alias[&zelda];
+        }));
+        const qint64 fromBram = std::get<MessageSent>(bram.client().request(
+            textMessage(room, QStringLiteral("b"), QStringLiteral("from instance one")))).message.seq;
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->seq == fromBram && e->message && e->message->senderId == alias[&bram];
+        }));
+        QVERIFY(std::holds_alternative<Ok>(zelda.client().request(Typing{room, true})));
+        QVERIFY(owner.client().waitForPushed([&](const Frame &f) {
+            const auto *t = std::get_if<TypingUpdate>(&f);
+            return t && t->memberId == alias[&zelda] && t->active;
+        }));
+        QVERIFY(std::holds_alternative<Ok>(bram.client().request(Receipt{room, ReceiptKind::Read, fromBram})));
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const auto *m = std::get_if<MarkerUpdate>(&f);
+            return m && m->memberId == alias[&bram] && m->readSeq == fromBram;
+        }));
+
+        // Zelda (instance two) and Bram (instance one) reveal to each other: each instance presents
+        // the events to its own connections, per receiver.
+        QVERIFY(std::holds_alternative<Ok>(zelda.client().request(ConversationReveal{room, std::nullopt, true})));
+        QVERIFY(std::holds_alternative<Ok>(bram.client().request(ConversationReveal{room, alias[&zelda], true})));
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::Revealed && e->member && e->member->revealed &&
+                   e->member->revealed->id == bram.id;
+        }));
+        QVERIFY(bram.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::Revealed && e->member && e->member->revealed &&
+                   e->member->revealed->id == zelda.id;
+        }));
+        QVERIFY(owner.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::Revealed && !e->member && !e->actorId;
+        }));
+        QVERIFY(std::holds_alternative<Ok>(owner.client().request(MembersRole{room, alias[&bram], Role::Admin})));
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::RoleChanged && e->member && e->member->revealed;
+        }));
+        QVERIFY(owner.client().waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::RoleChanged && e->member && !e->member->revealed;
+        }));
+        QCOMPARE(memberIn(zelda.client(), room, alias[&bram])->revealed->id, bram.id);
+        QVERIFY(std::holds_alternative<SyncResult>(owner.client().request(SyncRequest{{{room, 1}}})));
+        QVERIFY(std::holds_alternative<History>(zelda.client().request(HistoryRequest{room, {}, {}, 100})));
+        QTest::qWait(300);
+
+        QString problem = checkFrames(owner, {&zelda, &bram});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = checkFrames(zelda, {&owner}, &bram);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        problem = checkFrames(bram, {&owner}, &zelda);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+};
+
+CONFAB_TEST_MAIN_WITH_POSTGRES_ONLY(TestBlind, TestBlindAcrossInstances)
 #include "tst_blind.moc"

@@ -91,3 +91,19 @@ private:
     QVERIFY2(name.start(), qPrintable(name.errorString()))
 
 } // namespace confab::test
+
+/*!
+ * A test executable of two test objects: `Both` runs once per database (initTestCase_data with
+ * addBackendRows()), `PostgresOnly` has no rows at all — its tests need what only PostgreSQL offers
+ * (several server instances on one database), so they are not data rows to skip on SQLite.
+ */
+#define CONFAB_TEST_MAIN_WITH_POSTGRES_ONLY(Both, PostgresOnly)                                                \
+    int main(int argc, char **argv)                                                                         \
+    {                                                                                                        \
+        QCoreApplication app(argc, argv);                                                                    \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                           \
+        Both both;                                                                                           \
+        PostgresOnly postgresOnly;                                                                           \
+        const int failed = QTest::qExec(&both, argc, argv);                                                  \
+        return failed + QTest::qExec(&postgresOnly, argc, argv);                                             \
+    }
