@@ -12,7 +12,7 @@ CONFAB_PACKAGES=(
     qml6-module-qt-labs-folderlistmodel qml6-module-qttest
     qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-psql libqt6sql6-sqlite libsodium-dev libssl-dev
     postgresql xvfb xauth gnome-keyring dbus-x11 dbus
-    fonts-noto-cjk fonts-noto-color-emoji dunst
+    fonts-noto-cjk fonts-noto-color-emoji dunst file curl
 )
 
 confab_log() { printf '\033[1m[confab]\033[0m %s\n' "$*" >&2; }
