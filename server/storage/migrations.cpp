@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "storage/database.h"
+#include "storage/hiddentextcleanup.h"
 #include "storage/searchstore.h"
 
 #include <QStringList>
@@ -241,6 +242,9 @@ void Migrations::applyStep(int version)
     case 7:
         for (const QString &statement : kVersion7)
             m_db.execDirect(statement);
+        return;
+    case 8:
+        removeHiddenCharactersFromNames(m_db);
         return;
     default:
         throw StoreError(StoreError::Kind::Internal, QStringLiteral("no migration step for version %1").arg(version));

@@ -592,7 +592,7 @@ struct ConversationUpdate {
     static void fields(auto &self, auto &v)
     {
         v("conversation_id", self.conversationId, rule::Id);
-        v("title", self.title, TextRule{.minChars = 1, .maxChars = field::kTitleMaxChars});
+        v("title", self.title, TextRule{.minChars = 1, .maxChars = field::kTitleMaxChars, .name = true});
         v("description", self.description, rule::Description);
     }
     void check(JsonReader &r) const
@@ -639,8 +639,8 @@ struct ThreadRequest {
     {
         v("conversation_id", self.conversationId, rule::Id);
         v("root_id", self.rootId, rule::Id);
-        v("after", self.after, rule::Seq);
-        v("limit", self.limit, IntRule{1, 100});
+        v("after", self.after, IntRule{.min = 0, .defaulted = true});
+        v("limit", self.limit, IntRule{.min = 1, .max = 100, .defaulted = true});
     }
     CONFAB_WIRE(ThreadRequest)
 };

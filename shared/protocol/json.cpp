@@ -1,5 +1,7 @@
 #include "json.h"
 
+#include "text.h"
+
 #include <cmath>
 
 namespace confab::protocol {
@@ -51,6 +53,12 @@ bool JsonReader::read(const QJsonValue &value, const QString &path, QString &out
         }
         if (r.lowerAscii && !isLowerAsciiChar(c)) {
             fail(path, QStringLiteral("may only contain a-z, 0-9, '_', '-' and '.'"));
+            return false;
+        }
+    }
+    if (r.name) {
+        if (const auto problem = text::nameProblem(s)) {
+            fail(path, *problem);
             return false;
         }
     }

@@ -30,12 +30,14 @@ struct TextRule {
     bool idChars = false;   //!< only [A-Za-z0-9_.-]
     bool lowerAscii = false; //!< only [a-z0-9_.-] (usernames)
     bool hex = false;        //!< only [0-9a-f]
+    bool name = false;       //!< shown to others as a name: no invisible characters (text.h)
 };
 
 //! How an integer field is checked.
 struct IntRule {
     qint64 min = 0;
     qint64 max = field::kMaxSafeInteger;
+    bool defaulted = false; //!< may be left out: the field then keeps the value the type gives it
 };
 
 //! How a list field is checked; the items use the rule given alongside.
@@ -50,15 +52,15 @@ inline constexpr TextRule Id{.minChars = 1, .maxChars = field::kIdMaxChars, .idC
 inline constexpr TextRule Username{.minChars = field::kUsernameMinChars,
                                    .maxChars = field::kUsernameMaxChars,
                                    .lowerAscii = true};
-inline constexpr TextRule DisplayName{.minChars = 1, .maxChars = field::kDisplayNameMaxChars};
+inline constexpr TextRule DisplayName{.minChars = 1, .maxChars = field::kDisplayNameMaxChars, .name = true};
 inline constexpr TextRule Password{.minChars = field::kPasswordMinChars, .maxBytes = field::kPasswordMaxBytes};
 inline constexpr TextRule Token{.minChars = 1, .maxChars = field::kTokenMaxChars, .idChars = true};
-inline constexpr TextRule Title{.minChars = 0, .maxChars = field::kTitleMaxChars};
-inline constexpr TextRule Description{.minChars = 0, .maxChars = 1024, .multiLine = true};
+inline constexpr TextRule Title{.minChars = 0, .maxChars = field::kTitleMaxChars, .name = true};
+inline constexpr TextRule Description{.minChars = 0, .maxChars = 1024, .multiLine = true, .name = true};
 inline constexpr TextRule Device{.minChars = 0, .maxChars = field::kDeviceMaxChars};
 //! Message bodies: the server's configured limit applies on top of this protocol ceiling.
 inline constexpr TextRule Body{.minChars = 0, .maxBytes = 32 * 1024, .multiLine = true};
-inline constexpr TextRule FileName{.minChars = 1, .maxBytes = field::kFileNameMaxBytes};
+inline constexpr TextRule FileName{.minChars = 1, .maxBytes = field::kFileNameMaxBytes, .name = true};
 inline constexpr TextRule Mime{.minChars = 1, .maxChars = field::kMimeMaxChars};
 inline constexpr TextRule Sha256{.minChars = 64, .maxChars = 64, .hex = true};
 inline constexpr TextRule Emoji{.minChars = 1, .maxBytes = field::kEmojiMaxBytes};
@@ -156,7 +158,12 @@ public:
     const DecodeError &error() const { return *m_error; }
 
     void operator()(const char *key, QString &out, const TextRule &r) { readField(key, out, r); }
-    void operator()(const char *key, qint64 &out, const IntRule &r = {}) { readField(key, out, r); }
+    void operator()(const char *key, qint64 &out, const IntRule &r = {})
+    {
+        if (r.defaulted && (m_object.value(QLatin1StringView(key)).isUndefined() || m_object.value(QLatin1StringView(key)).isNull()))
+            return; // the type's own initial value is the documented default
+        readField(key, out, r);
+    }
     void operator()(const char *key, bool &out) { readField(key, out); }
     template <WireEnum E> void operator()(const char *key, E &out) { readField(key, out); }
     template <WireObject T> void operator()(const char *key, T &out) { readField(key, out); }

@@ -2,6 +2,9 @@
 // server keeps serving everyone else.
 #include "harness.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 using namespace confab::protocol;
 using namespace confab::test;
 
@@ -83,6 +86,57 @@ private slots:
         QVERIFY(stillServes(h, *mina, *joon, room, QStringLiteral("after-huge")));
     }
 
+    //! Names with invisible characters (protocol/text.h) are refused with the field named, whether
+    //! they come in a sign-up, a conversation's title or its description; real names in any script pass.
+    void namesThatLieAreRefused()
+    {
+        CONFAB_START_HARNESS(h, {});
+        TestClient anon;
+        QVERIFY(anon.open(h.server().url()));
+        const auto registerAs = [&](const QString &id, const QString &username, const QString &nameJson) {
+            anon.sendRaw(QStringLiteral(R"({"v":1,"type":"auth.register","id":"%1","username":"%2",)"
+                                        R"("password":"correct horse battery","display_name":"%3","device":"t"})")
+                             .arg(id, username, nameJson)
+                             .toUtf8());
+            return anon.waitForReply(id);
+        };
+        const Frame liar = registerAs(QStringLiteral("r1"), QStringLiteral("mallory"), QStringLiteral(R"(\u202Egnp.exe Admin)"));
+        QVERIFY2(TestClient::isError(liar, ErrorCode::Invalid), qPrintable(TestClient::describe(liar)));
+        QCOMPARE(std::get<Error>(liar).field, std::optional(QStringLiteral("display_name")));
+        QVERIFY(std::get<Error>(liar).message.contains(QStringLiteral("U+202E")));
+        const Frame padded = registerAs(QStringLiteral("r2"), QStringLiteral("mallory"), QStringLiteral(R"(Al\u200Bice)"));
+        QVERIFY2(TestClient::isError(padded, ErrorCode::Invalid), qPrintable(TestClient::describe(padded)));
+        const Frame blank = registerAs(QStringLiteral("r3"), QStringLiteral("mallory"), QStringLiteral(R"(\u3164)"));
+        QVERIFY2(TestClient::isError(blank, ErrorCode::Invalid), qPrintable(TestClient::describe(blank)));
+        // Korean, Arabic and an emoji sequence with its joiner are names like any other.
+        const Frame korean = registerAs(QStringLiteral("r4"), QStringLiteral("minji"), QStringLiteral("김민지 \U0001F469\u200D\U0001F4BB"));
+        QVERIFY2(std::holds_alternative<AuthOk>(korean), qPrintable(TestClient::describe(korean)));
+        QCOMPARE(std::get<AuthOk>(korean).user.displayName, QStringLiteral("김민지 \U0001F469\u200D\U0001F4BB"));
+        TestClient anon2;
+        QVERIFY(anon2.open(h.server().url()));
+        anon2.sendRaw(QStringLiteral(R"({"v":1,"type":"auth.register","id":"r5","username":"layla",)"
+                                     R"("password":"correct horse battery","display_name":"ليلى","device":"t"})")
+                          .toUtf8());
+        const Frame arabic = anon2.waitForReply(QStringLiteral("r5"));
+        QVERIFY2(std::holds_alternative<AuthOk>(arabic), qPrintable(TestClient::describe(arabic)));
+
+        auto mina = h.client(QStringLiteral("mina"));
+        QVERIFY(mina);
+        mina->sendRaw(R"({"v":1,"type":"conversation.create","id":"t1","kind":"group","title":"Bo\u2067oks","members":[]})");
+        const Frame title = mina->waitForReply(QStringLiteral("t1"));
+        QVERIFY2(TestClient::isError(title, ErrorCode::Invalid), qPrintable(TestClient::describe(title)));
+        QCOMPARE(std::get<Error>(title).field, std::optional(QStringLiteral("title")));
+        const QString room = std::get<ConversationDetail>(
+            mina->request(ConversationCreate{ConversationKind::Group, QStringLiteral("책 모임"), {}})).conversation.id;
+        mina->sendRaw(QStringLiteral(R"({"v":1,"type":"conversation.update","id":"t2","conversation_id":"%1",)"
+                                     R"("description":"read\u202Ethis"})")
+                          .arg(room)
+                          .toUtf8());
+        const Frame description = mina->waitForReply(QStringLiteral("t2"));
+        QVERIFY2(TestClient::isError(description, ErrorCode::Invalid), qPrintable(TestClient::describe(description)));
+        QCOMPARE(std::get<Error>(description).field, std::optional(QStringLiteral("description")));
+    }
+
     void repeatedInvalidFramesCloseTheConnection()
     {
         CONFAB_START_HARNESS(h, {{QStringLiteral("server/max_invalid_frames"), QStringLiteral("10")}});
@@ -112,8 +166,13 @@ private slots:
         QCOMPARE(flooder->closeCode(), int(CloseCode::TooManyErrors));
         bool sawRateLimit = false;
         for (const QString &raw : flooder->rawTexts()) {
-            if (raw.contains(QLatin1StringView("RATE_LIMITED")) && raw.contains(QLatin1StringView("retry_after_ms")))
-                sawRateLimit = true;
+            const QJsonObject reply = QJsonDocument::fromJson(raw.toUtf8()).object();
+            if (reply.value(QLatin1StringView("code")).toString() != QLatin1StringView("RATE_LIMITED"))
+                continue;
+            sawRateLimit = true;
+            QVERIFY2(reply.value(QLatin1StringView("retry_after_ms")).toInteger() > 0, qPrintable(raw));
+            // The refused request is named, so that the client knows which one to send again.
+            QVERIFY2(ids.contains(reply.value(QLatin1StringView("re")).toString()), qPrintable(raw));
         }
         QVERIFY(sawRateLimit);
         QVERIFY(stillServes(h, *mina, *joon, room, QStringLiteral("after-flood")));

@@ -5,6 +5,9 @@
 #include "storage/database.h"
 #include "storage/migrations.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
 #include <QUuid>
 
 using namespace confab::server;
@@ -50,6 +53,66 @@ private slots:
             QVERIFY2(tableExists(*db, QString::fromLatin1(table)), table);
         QVERIFY2(migrations.migrate(&error), qPrintable(error)); // again: nothing to do
         QCOMPARE(migrations.currentVersion(), Migrations::kSchemaVersion);
+    }
+
+    //! Version 8 removes invisible characters from names stored before the protocol refused them,
+    //! and leaves message bodies alone. (Version 8 adds no tables: a database at version 7 is one
+    //! at version 8 without its row in schema_version.)
+    void version8CleansStoredNames()
+    {
+        QFETCH_GLOBAL(int, backend);
+        TestDatabase t{TestDatabase::Kind(backend)};
+        QVERIFY2(t.isValid(), qPrintable(t.errorString()));
+        auto db = open(t);
+        QVERIFY(db);
+        QString error;
+        QVERIFY2(Migrations(*db).migrate(&error), qPrintable(error));
+        db->exec(QStringLiteral("DELETE FROM schema_version WHERE version = 8")).finish();
+        const QString liar = QStringLiteral("\u202Egnp.exe Admin");
+        const QString emoji = QStringLiteral("Mina \U0001F469\u200D\U0001F4BB");
+        db->exec(QStringLiteral("INSERT INTO users (id, username, display_name, password_hash, created_at) "
+                                "VALUES ('u1', 'mallory', ?, 'x', 1), ('u2', 'mina', ?, 'x', 1), "
+                                "('u3', 'blank', ?, 'x', 1)"),
+                 {liar, emoji, QStringLiteral("\u3164")})
+            .finish();
+        db->exec(QStringLiteral("INSERT INTO conversations (id, kind, title, description, created_at) "
+                                "VALUES ('c1', 'group', ?, ?, 1)"),
+                 {QStringLiteral("Bo\u200Boks"), QStringLiteral("about \u2067books\u2069\nline two")})
+            .finish();
+        db->exec(QStringLiteral("INSERT INTO attachments (id, conversation_id, uploader_id, name, mime, size, "
+                                "sha256, created_at) VALUES ('a1', 'c1', 'u1', ?, 'image/png', 1, 'x', 1)"),
+                 {QStringLiteral("\u202Egnp.exe")})
+            .finish();
+        const QString renamed = QStringLiteral(R"({"title":"Bo\u200boks","by":{"display_name":"\u202eX"}})");
+        const QString message = QStringLiteral(R"({"body":"\u200fmarhaba","name":"ok"})");
+        db->exec(QStringLiteral("INSERT INTO events (conversation_id, seq, kind, at, payload) "
+                                "VALUES ('c1', 1, 'renamed', 1, ?), ('c1', 2, 'message', 1, ?)"),
+                 {QString::fromUtf8(QJsonDocument::fromJson(renamed.toUtf8()).toJson(QJsonDocument::Compact)),
+                  QString::fromUtf8(QJsonDocument::fromJson(message.toUtf8()).toJson(QJsonDocument::Compact))})
+            .finish();
+
+        QVERIFY2(Migrations(*db).migrate(&error), qPrintable(error));
+        QCOMPARE(Migrations(*db).currentVersion(), 8);
+        const auto value = [&](const QString &sql) {
+            QSqlQuery &q = db->exec(sql);
+            const QString v = q.next() ? q.value(0).toString() : QStringLiteral("<none>");
+            q.finish();
+            return v;
+        };
+        QCOMPARE(value(QStringLiteral("SELECT display_name FROM users WHERE id = 'u1'")), QStringLiteral("gnp.exe Admin"));
+        QCOMPARE(value(QStringLiteral("SELECT display_name FROM users WHERE id = 'u2'")), emoji);
+        QCOMPARE(value(QStringLiteral("SELECT display_name FROM users WHERE id = 'u3'")), QStringLiteral("?"));
+        QCOMPARE(value(QStringLiteral("SELECT title FROM conversations")), QStringLiteral("Books"));
+        QCOMPARE(value(QStringLiteral("SELECT description FROM conversations")), QStringLiteral("about books\nline two"));
+        QCOMPARE(value(QStringLiteral("SELECT name FROM attachments")), QStringLiteral("gnp.exe"));
+        const QJsonObject first =
+            QJsonDocument::fromJson(value(QStringLiteral("SELECT payload FROM events WHERE seq = 1")).toUtf8()).object();
+        QCOMPARE(first.value(QLatin1StringView("title")).toString(), QStringLiteral("Books"));
+        QCOMPARE(first.value(QLatin1StringView("by")).toObject().value(QLatin1StringView("display_name")).toString(),
+                 QStringLiteral("X"));
+        const QJsonObject second =
+            QJsonDocument::fromJson(value(QStringLiteral("SELECT payload FROM events WHERE seq = 2")).toUtf8()).object();
+        QCOMPARE(second.value(QLatin1StringView("body")).toString(), QStringLiteral("\u200Fmarhaba"));
     }
 
     void failedStepRollsBackEverything()
