@@ -7,8 +7,6 @@
 #include <QImage>
 #include <QImageReader>
 #include <QImageWriter>
-#include <cstring>
-
 namespace confab::server::images {
 
 namespace {
@@ -22,26 +20,30 @@ QByteArray encode(const QImage &image, const char *format, int quality) {
 }
 
 /*!
- * A new image holding `decoded`'s pixels and nothing else. QImage carries what the reader found
- * beside the pixels (JPEG comments and PNG text chunks as text(), the ICC profile as colorSpace(),
- * whose description is free text, offsets, resolution) and every writer puts it back out; scaled()
- * copies it too. So the pixels are converted to sRGB and copied line by line into a fresh image.
+ * An image of `decoded`'s pixels and nothing else. QImage carries what the reader found beside the
+ * pixels (JPEG comments and PNG text chunks as text(), the ICC profile as colorSpace(), whose
+ * description is free text, offsets, resolution), every writer puts it back out, and scaled()
+ * copies it; text keys cannot be removed. So the pixels are converted to sRGB and wrapped in a new
+ * QImage that owns the decoded one: no copy of a large image, and none of its metadata.
  */
-QImage pixelsOnly(const QImage &decoded) {
-    QImage source = decoded;
+QImage pixelsOnly(QImage decoded) {
     const QColorSpace space = decoded.colorSpace();
     if (space.isValid() && space != QColorSpace(QColorSpace::SRgb)) {
-        source =
+        decoded =
             decoded.convertToFormat(decoded.hasAlphaChannel() ? QImage::Format_ARGB32 : QImage::Format_RGB32);
-        source.convertToColorSpace(QColorSpace::SRgb);
+        decoded.convertToColorSpace(QColorSpace::SRgb);
     }
-    QImage clean(source.size(), source.format());
-    if (clean.isNull())
-        return clean;
-    clean.setColorTable(source.colorTable()); // an indexed image's palette is part of its pixels
-    const qsizetype lineBytes = std::min(clean.bytesPerLine(), source.bytesPerLine());
-    for (int y = 0; y < source.height(); ++y)
-        std::memcpy(clean.scanLine(y), source.constScanLine(y), size_t(lineBytes));
+    if (decoded.isNull())
+        return {};
+    auto *owner = new QImage(std::move(decoded));
+    QImage clean(
+        owner->constBits(), owner->width(), owner->height(), owner->bytesPerLine(), owner->format(),
+        [](void *image) { delete static_cast<QImage *>(image); }, owner);
+    if (clean.isNull()) { // then nothing took the owner over
+        delete owner;
+        return {};
+    }
+    clean.setColorTable(owner->colorTable()); // an indexed image's palette is part of its pixels
     return clean;
 }
 } // namespace
