@@ -3,6 +3,7 @@
 // tIME and iCCP, WebP EXIF, XMP and ICCP, GIF comment, plain-text and application extensions) are
 // uploaded into a blind room and a group; the stored file, the thumbnail and the preview that
 // another member receives hold the pixels and neither the name nor the segment it was in.
+#include "domain/gif.h"
 #include "harness.h"
 #include "imagebytes.h"
 #include "transfers.h"
@@ -253,6 +254,25 @@ private slots:
         QVERIFY(shortened);
         QCOMPARE(imagebytes::gifBlocks(shortened->file),
                  (QByteArrayList{"app NETSCAPE2.0 3", "gce", "image", "trailer"}));
+    }
+
+    //! The GIF rewriter on hostile input, in process: what it refuses and where it cuts.
+    void gifRewriterEdges() {
+        using confab::server::images::stripGif;
+        const QByteArray gif = imagebytes::gif(kAuthor);
+        QVERIFY(!stripGif("GIF89a", 1000).error.isEmpty());
+        QVERIFY(!stripGif("PNG", 1000).error.isEmpty());
+        QVERIFY(!stripGif(gif.left(13), 1000).error.isEmpty());  // the colour table is cut off
+        QVERIFY(!stripGif(gif.left(300), 1000).error.isEmpty()); // no whole frame
+        QVERIFY(!stripGif(gif, 48 * 32 - 1).error.isEmpty());    // a frame over the pixel limit
+        QCOMPARE(stripGif(gif, 48 * 32).frames, 2);
+        // Garbage where a block should start: the frames before it stay, and a trailer ends them.
+        const qsizetype secondFrame = gif.lastIndexOf(QByteArray("\x21\xF9\x04", 3));
+        const auto cut = stripGif(QByteArray(gif.left(secondFrame) + "\x99garbage" + kAuthor), 48 * 32);
+        QCOMPARE(cut.frames, 1);
+        QCOMPARE(imagebytes::gifBlocks(cut.bytes),
+                 (QByteArrayList{"app NETSCAPE2.0 3", "gce", "image", "trailer"}));
+        QVERIFY(nameIn(cut.bytes).isEmpty());
     }
 
     //! With strip_metadata off a group keeps the uploaded file, but never in thumbnails or previews.
