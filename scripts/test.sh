@@ -31,7 +31,8 @@ ctest --preset "$preset" -L faults --repeat until-fail:3 || status=1
 if command -v clang++ >/dev/null; then
     confab_log "long fuzz runs (preset fuzz, ${CONFAB_FUZZ_SECONDS:-300} s per target)"
     cmake --preset fuzz -DCONFAB_FUZZ_SECONDS="${CONFAB_FUZZ_SECONDS:-300}" >/dev/null
-    cmake --build --preset fuzz --target fuzz_decode fuzz_dispatch fuzz_decode_replay fuzz_dispatch_replay || status=1
+    cmake --build --preset fuzz --target fuzz_decode fuzz_dispatch fuzz_images fuzz_decode_replay \
+        fuzz_dispatch_replay fuzz_images_replay make_image_seeds || status=1
     ctest --preset fuzz || status=1
 else
     confab_log "clang++ not found: no libFuzzer runs (apt-get install clang libclang-rt-14-dev)"

@@ -78,8 +78,21 @@ Stored storeUpload(const QString &root, const QString &tmpPath, const QString &s
     }
     QString source = tmpPath;
     const QByteArray format = images::formatFor(out.mime);
+    if (format.isEmpty() && strip && out.mime.startsWith(QLatin1StringView("image/"))) {
+        // An image this server cannot write again would be stored with all its metadata.
+        out.failure = invalid(
+            QStringLiteral("images of type %1 cannot be stored without their metadata here").arg(out.mime),
+            QStringLiteral("mime"));
+        return out;
+    }
     if (!format.isEmpty()) {
-        const images::Processed image = images::process(tmpPath, format, strip);
+        QFile uploaded(tmpPath);
+        if (!uploaded.open(QIODevice::ReadOnly)) {
+            out.failure = Failure{ErrorCode::Internal, QStringLiteral("internal error"), {}, {}};
+            return out;
+        }
+        const images::Processed image = images::process(uploaded.readAll(), format, strip);
+        uploaded.close();
         if (!image.ok) {
             out.failure = Failure{image.tooLarge ? ErrorCode::TooLarge : ErrorCode::Invalid,
                                   image.error,
@@ -89,19 +102,19 @@ Stored storeUpload(const QString &root, const QString &tmpPath, const QString &s
         }
         out.width = image.width;
         out.height = image.height;
-        if (!image.reencoded.isEmpty()) {
+        if (!image.stripped.isEmpty()) {
             // The stored bytes are the clean ones: size and sha256 describe what clients download.
             source = tmpPath + QStringLiteral(".clean");
             QFile clean(source);
-            if (!clean.open(QIODevice::WriteOnly) || clean.write(image.reencoded) != image.reencoded.size()) {
+            if (!clean.open(QIODevice::WriteOnly) || clean.write(image.stripped) != image.stripped.size()) {
                 out.failure = Failure{ErrorCode::Internal, QStringLiteral("internal error"), {}, {}};
                 return out;
             }
             clean.close();
             QFile::remove(tmpPath);
-            out.size = image.reencoded.size();
+            out.size = image.stripped.size();
             out.sha256 = QString::fromLatin1(
-                QCryptographicHash::hash(image.reencoded, QCryptographicHash::Sha256).toHex());
+                QCryptographicHash::hash(image.stripped, QCryptographicHash::Sha256).toHex());
         }
         if (!writeOnce(thumbnailPath(root, out.sha256), image.thumbnail) ||
             !writeOnce(previewPath(root, out.sha256), image.preview)) {
@@ -333,7 +346,8 @@ void AttachmentService::finish(const Identity &who, const protocol::AttachmentFi
     u->lastActivity = nowMs();
     const QString uploadId = u->id;
     const QString attachmentId = u->attachmentId;
-    // Blind rooms always: EXIF may carry a camera serial number or a location that names the sender.
+    // Blind rooms always: EXIF, comments and text chunks may carry a camera serial number, a location
+    // or an author's name that names the sender.
     const bool strip = m_config.stripImageMetadata || blind;
     m_pool.start([this, root = m_root, tmpPath = u->tmpPath, sha = u->sha256, size = u->size,
                   allowed = m_config.attachmentTypes, strip, uploadId, attachmentId, done = std::move(done)] {

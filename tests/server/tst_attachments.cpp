@@ -2,6 +2,7 @@
 // type detection, images (thumbnail, EXIF orientation, pixel limit), dedupe and authorization.
 #include "harness.h"
 #include "protocol/binary.h"
+#include "transfers.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -15,10 +16,6 @@ using namespace confab::protocol;
 using namespace confab::test;
 
 namespace {
-QString sha256Hex(const QByteArray &bytes) {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
 //! Deterministic text that QMimeDatabase reads as text/plain.
 QByteArray textFile(qint64 size, int seed = 1) {
     QByteArray out;
@@ -44,65 +41,6 @@ QString createGroup(TestClient &owner, const QList<QString> &members,
         return {};
     }
     return detail->conversation.id;
-}
-
-Frame begin(TestClient &c, const QString &conversationId, const QString &name, const QByteArray &bytes,
-            const QString &mime, const QString &sha = {}) {
-    return c.request(
-        AttachmentBegin{conversationId, name, bytes.size(), mime, sha.isEmpty() ? sha256Hex(bytes) : sha});
-}
-
-void sendChunks(TestClient &c, const QString &uploadId, const QByteArray &bytes, qint64 from, qint64 to,
-                qint64 chunkBytes) {
-    for (qint64 at = from; at < to; at += chunkBytes) {
-        const Chunk chunk{ChunkKind::Upload, uploadId, at, bytes.mid(at, std::min(chunkBytes, to - at))};
-        c.socket().sendBinaryMessage(encodeChunk(chunk));
-    }
-}
-
-//! begin, all chunks, finish: the reply to finish (or the first failure).
-Frame upload(TestClient &c, const QString &conversationId, const QString &name, const QByteArray &bytes,
-             const QString &mime = QStringLiteral("application/octet-stream"), const QString &sha = {}) {
-    const Frame started = begin(c, conversationId, name, bytes, mime, sha);
-    const auto *up = std::get_if<AttachmentUpload>(&started);
-    if (!up)
-        return started;
-    sendChunks(c, up->uploadId, bytes, 0, bytes.size(), up->chunkBytes);
-    return c.request(AttachmentFinish{up->uploadId}, 60000);
-}
-
-struct Fetched {
-    Frame reply;
-    QByteArray bytes;
-};
-
-//! attachment.fetch and the download chunks that follow it.
-Fetched fetch(TestClient &c, const QString &attachmentId, bool thumbnail = false, qint64 offset = 0,
-              std::optional<qint64> length = std::nullopt) {
-    Fetched out;
-    qint64 next = offset;
-    bool broken = false;
-    const auto connection = QObject::connect(&c.socket(), &QWebSocket::binaryMessageReceived, &c.socket(),
-                                             [&](const QByteArray &frame) {
-                                                 const auto chunk = decodeChunk(frame, 1 << 20);
-                                                 if (!chunk.ok() || chunk->kind != ChunkKind::Download ||
-                                                     chunk->id != attachmentId || chunk->offset != next) {
-                                                     broken = true;
-                                                     return;
-                                                 }
-                                                 out.bytes += chunk->bytes;
-                                                 next += chunk->bytes.size();
-                                             });
-    out.reply = c.request(AttachmentFetch{attachmentId, offset, length, thumbnail});
-    if (const auto *data = std::get_if<AttachmentData>(&out.reply)) {
-        QDeadlineTimer deadline(60000);
-        while (out.bytes.size() < data->length && !broken && !deadline.hasExpired())
-            QTest::qWait(5);
-        if (broken)
-            out.bytes = "broken chunk sequence";
-    }
-    QObject::disconnect(connection);
-    return out;
 }
 
 //! Files in the content-addressed store (not the temp folder, not thumbnails).
@@ -189,7 +127,7 @@ private slots:
         const QByteArray file = textFile(25 * 1024 * 1024);
 
         const Frame started =
-            begin(*mina, group, QStringLiteral("notes.txt"), file, QStringLiteral("text/plain"));
+            beginUpload(*mina, group, QStringLiteral("notes.txt"), file, QStringLiteral("text/plain"));
         const auto *up = std::get_if<AttachmentUpload>(&started);
         QVERIFY2(up, qPrintable(TestClient::describe(started)));
         QCOMPARE(up->offset, 0);
@@ -247,7 +185,7 @@ private slots:
         const QString group = createGroup(*mina, {});
         const QByteArray file = textFile(1024 * 1024 + 12345, 7);
         const Frame started =
-            begin(*mina, group, QStringLiteral("long.txt"), file, QStringLiteral("text/plain"));
+            beginUpload(*mina, group, QStringLiteral("long.txt"), file, QStringLiteral("text/plain"));
         const auto up = std::get<AttachmentUpload>(started);
         sendChunks(*mina, up.uploadId, file, 0, 2 * up.chunkBytes, up.chunkBytes);
         // A chunk at the wrong offset: INVALID, without `re`, naming the expected offset.
@@ -289,7 +227,7 @@ private slots:
         // More bytes than declared: TOO_LARGE and the upload is aborted.
         const QByteArray declared = textFile(1000);
         const auto up = std::get<AttachmentUpload>(
-            begin(*mina, group, QStringLiteral("a.txt"), declared, QStringLiteral("text/plain")));
+            beginUpload(*mina, group, QStringLiteral("a.txt"), declared, QStringLiteral("text/plain")));
         mina->socket().sendBinaryMessage(encodeChunk({ChunkKind::Upload, up.uploadId, 0, textFile(1500)}));
         const Frame tooMuch = mina->waitForReply(QString());
         QVERIFY2(TestClient::isError(tooMuch, ErrorCode::TooLarge),
@@ -459,7 +397,7 @@ private slots:
         const QString group = createGroup(*mina, {});
         const QByteArray file = textFile(600000, 2);
         const auto up = std::get<AttachmentUpload>(
-            begin(*mina, group, QStringLiteral("left.txt"), file, QStringLiteral("text/plain")));
+            beginUpload(*mina, group, QStringLiteral("left.txt"), file, QStringLiteral("text/plain")));
         sendChunks(*mina, up.uploadId, file, 0, up.chunkBytes, up.chunkBytes);
         QCOMPARE(std::get<AttachmentUpload>(mina->request(AttachmentStatus{up.uploadId})).offset,
                  up.chunkBytes);
