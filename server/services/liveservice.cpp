@@ -63,7 +63,10 @@ void LiveService::changeLocal(const QString &userId, const std::function<void(Us
 {
     const PresenceStatus before = statusOf(userId);
     const PresenceStatus hereBefore = localStatusOf(userId);
-    change(m_users[userId]);
+    UserState &state = m_users[userId];
+    const qsizetype open = state.connections.size();
+    change(state);
+    m_openConnections += state.connections.size() - open;
     const PresenceStatus here = localStatusOf(userId);
     if (here != hereBefore && m_announce)
         m_announce(userId, protocol::enumName(here));
@@ -80,6 +83,9 @@ void LiveService::statusChanged(const QString &userId, PresenceStatus before)
         m_users[userId].lastSeen = nowMs();
         update.lastSeen = m_users[userId].lastSeen;
     }
+    // Nobody here to tell (an instance that just started hears everyone else's users at once).
+    if (m_openConnections == 0)
+        return;
     try {
         // Only people who share a conversation that is not blind: presence there would link an alias
         // to a person. My own other devices learn it too (e.g. "away" on one, "online" on another).

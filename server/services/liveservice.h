@@ -87,6 +87,7 @@ private:
     Fanout &m_fanout;
     std::unique_ptr<ConversationStore> m_conversations;
     QHash<QString, UserState> m_users;
+    qsizetype m_openConnections = 0; //!< signed-in connections on this instance
     //! Other instance id → the users connected there → their status there (online/away).
     QHash<QString, QHash<QString, protocol::PresenceStatus>> m_remote;
     RateLimiter m_typingLimiter;
