@@ -83,18 +83,14 @@ bool ServerApp::start(QString *error)
     m_log->setBlindStore(&m_blind->store());
     if (fanout == m_bus.get()) {
         m_bus->setEventHandler([this](const QString &conversationId, qint64 seq) { m_log->deliverRemote(conversationId, seq); });
-        m_bus->setSessionHandler(
-            [this](const QString &instanceId, const QString &userId, const QString &sessionId, const QString &status) {
-                m_live->remoteSession(instanceId, userId, sessionId, status);
+        m_bus->setPresenceHandler(
+            [this](const QString &instanceId, const ClusterBus::PresencePicture &statuses, bool complete) {
+                m_live->remotePresence(instanceId, statuses, complete);
             });
-        m_bus->setHelloHandler([this] {
-            for (const LiveService::SessionState &s : m_live->localSessions())
-                m_bus->announceSession(s.userId, s.sessionId, s.status);
-        });
+        m_bus->setPresenceSource([this] { return m_live->localPresence(); });
         m_bus->setInstanceGoneHandler([this](const QString &instanceId) { m_live->instanceGone(instanceId); });
-        m_live->setAnnouncer([this](const QString &userId, const QString &sessionId, const QString &status) {
-            m_bus->announceSession(userId, sessionId, status);
-        });
+        m_live->setAnnouncer(
+            [this](const QString &userId, const QString &status) { m_bus->announcePresence({{userId, status}}); });
     }
     m_db->setOnReconnect([this] {
         // Whatever other instances announced meanwhile was missed: LISTEN again, and let every

@@ -22,6 +22,7 @@ ClientSession::ClientSession(QWebSocket *socket, const ServerConfig &config, Dis
                              QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_connectionId(hub.nextConnectionId())
     , m_config(config)
     , m_dispatcher(dispatcher)
     , m_hub(hub)

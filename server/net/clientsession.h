@@ -25,6 +25,8 @@ public:
     ~ClientSession() override;
 
     const Identity &identity() const { return m_identity; }
+    //! Tells this connection apart from others of the same session (presence counts connections).
+    quint64 connectionId() const { return m_connectionId; }
     void setIdentity(const Identity &identity);
     void clearIdentity();
     QString peer() const { return m_peer; }
@@ -56,6 +58,7 @@ private:
     bool notReading(qint64 now);
 
     QPointer<QWebSocket> m_socket;
+    quint64 m_connectionId = 0;
     const ServerConfig &m_config;
     Dispatcher &m_dispatcher;
     Hub &m_hub;

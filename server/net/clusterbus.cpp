@@ -40,7 +40,7 @@ void ClusterBus::beat()
         if (it.value() < deadline) {
             const QString gone = it.key();
             it = m_lastHeard.erase(it);
-            qCInfo(lcServer).noquote() << "instance" << gone << "fell silent: its sessions are gone";
+            qCInfo(lcServer).noquote() << "instance" << gone << "fell silent: its connections are gone";
             if (m_onInstanceGone)
                 m_onInstanceGone(gone);
         } else {
@@ -66,8 +66,10 @@ bool ClusterBus::listen()
     }
     m_listening = true;
     qCInfo(lcServer).noquote() << "instance" << m_instanceId << "listening for other instances";
-    // Sessions announced while we were not listening were missed: ask everyone for theirs.
-    notify({{QStringLiteral("t"), QStringLiteral("hello")}});
+    // Presence announced while we were not listening was missed: ask everyone for theirs. Ours may
+    // have been missed too (announcements fail while the database is away): send all of it.
+    sayHello();
+    sendPresencePicture();
     m_heartbeat.start(m_heartbeatMs);
     return true;
 }
@@ -107,12 +109,27 @@ void ClusterBus::eventAppended(const QString &conversationId, qint64 seq)
            true);
 }
 
-void ClusterBus::announceSession(const QString &userId, const QString &sessionId, const QString &status)
+void ClusterBus::sayHello(const QString &instanceId)
 {
-    notify({{QStringLiteral("t"), QStringLiteral("p")},
-            {QStringLiteral("u"), userId},
-            {QStringLiteral("s"), sessionId},
-            {QStringLiteral("st"), status}});
+    QJsonObject hello{{QStringLiteral("t"), QStringLiteral("hello")}};
+    if (!instanceId.isEmpty())
+        hello.insert(QStringLiteral("to"), instanceId);
+    notify(hello);
+}
+
+void ClusterBus::announcePresence(const PresencePicture &statuses, bool complete)
+{
+    QJsonObject users;
+    for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
+        users.insert(it.key(), it.value());
+    // "pr", not the "p" of servers that counted sessions: a server of that kind ignores these.
+    notify({{QStringLiteral("t"), QStringLiteral("pr")}, {QStringLiteral("u"), users}, {QStringLiteral("all"), complete}});
+}
+
+void ClusterBus::sendPresencePicture()
+{
+    if (m_presenceSource)
+        announcePresence(m_presenceSource(), true);
 }
 
 void ClusterBus::toUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery)
@@ -126,9 +143,9 @@ void ClusterBus::toUsers(const QList<QString> &userIds, const QByteArray &frame,
             {QStringLiteral("d"), delivery == Delivery::Droppable}});
 }
 
-void ClusterBus::toLocalUsers(const QList<QString> &userIds, const QByteArray &frame)
+void ClusterBus::toLocalUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery)
 {
-    m_hub.toUsers(userIds, frame);
+    m_hub.toUsers(userIds, frame, delivery);
 }
 
 void ClusterBus::endSession(const QString &sessionId)
@@ -151,19 +168,30 @@ void ClusterBus::onNotification(const QString &name, QSqlDriver::NotificationSou
     const QString origin = message.value(QStringLiteral("o")).toString();
     if (origin == m_instanceId)
         return; // our own, already delivered locally
+    const bool known = m_lastHeard.contains(origin);
     m_lastHeard.insert(origin, nowMs());
     if (m_metrics && message.contains(QStringLiteral("ts")))
         m_metrics->notifyLag(nowMs() - qint64(message.value(QStringLiteral("ts")).toDouble()));
+    QJsonObject full = message;
     const QString ref = message.value(QStringLiteral("ref")).toString();
-    if (ref.isEmpty())
-        return handle(message);
-    try {
-        QSqlQuery &q = m_db.exec(QStringLiteral("SELECT payload FROM bus_payloads WHERE id = ?"), {ref});
-        const QString stored = q.next() ? q.value(0).toString() : QString();
-        q.finish();
-        handle(QJsonDocument::fromJson(stored.toUtf8()).object());
-    } catch (const StoreError &) {
+    if (!ref.isEmpty()) {
+        try {
+            QSqlQuery &q = m_db.exec(QStringLiteral("SELECT payload FROM bus_payloads WHERE id = ?"), {ref});
+            const QString stored = q.next() ? q.value(0).toString() : QString();
+            q.finish();
+            full = QJsonDocument::fromJson(stored.toUtf8()).object();
+        } catch (const StoreError &) {
+            full = {};
+        }
     }
+    // An instance we did not know of, or had taken as gone: what it said before is missing here,
+    // unless this is its hello (it is new) or its complete picture.
+    const QString type = full.value(QStringLiteral("t")).toString();
+    const bool introduces = type == QLatin1StringView("hello")
+                            || (type == QLatin1StringView("pr") && full.value(QStringLiteral("all")).toBool());
+    if (!known && !introduces)
+        sayHello(origin);
+    handle(full);
 }
 
 void ClusterBus::handle(const QJsonObject &message)
@@ -182,13 +210,18 @@ void ClusterBus::handle(const QJsonObject &message)
         m_hub.endSession(message.value(QStringLiteral("s")).toString());
     } else if (type == QLatin1StringView("endu")) {
         m_hub.endUser(message.value(QStringLiteral("u")).toString());
-    } else if (type == QLatin1StringView("p")) {
-        if (m_onSession)
-            m_onSession(message.value(QStringLiteral("o")).toString(), message.value(QStringLiteral("u")).toString(),
-                        message.value(QStringLiteral("s")).toString(), message.value(QStringLiteral("st")).toString());
+    } else if (type == QLatin1StringView("pr")) {
+        if (!m_onPresence)
+            return;
+        PresencePicture statuses;
+        const QJsonObject users = message.value(QStringLiteral("u")).toObject();
+        for (auto it = users.constBegin(); it != users.constEnd(); ++it)
+            statuses.insert(it.key(), it.value().toString());
+        m_onPresence(message.value(QStringLiteral("o")).toString(), statuses, message.value(QStringLiteral("all")).toBool());
     } else if (type == QLatin1StringView("hello")) {
-        if (m_onHello)
-            m_onHello();
+        const QString to = message.value(QStringLiteral("to")).toString();
+        if (to.isEmpty() || to == m_instanceId)
+            sendPresencePicture();
     }
 }
 

@@ -25,9 +25,11 @@ class Metrics;
  * themselves. Other frames (typing, markers, presence, conversation details) travel whole, or, when
  * larger than NOTIFY's payload limit, as a reference to a row of `bus_payloads`.
  *
- * Instances also keep track of each other for presence: each sends a heartbeat; one that falls
- * silent is taken as gone with all its sessions; one that starts says hello and the others tell
- * it their sessions.
+ * Instances also keep track of each other for presence: each tells the others, per user, the
+ * status of its own connections; each sends a heartbeat, and one that falls silent is taken as gone
+ * with all its connections. One that starts (or listens again) says hello, and the others send it
+ * their whole picture; one heard from that was not known (taken as gone too early, say) is asked
+ * for its whole picture with a hello addressed to it.
  */
 class ClusterBus : public QObject, public Fanout {
     Q_OBJECT
@@ -47,13 +49,16 @@ public:
     {
         m_onEvent = std::move(handler);
     }
-    //! Remote session changes (for presence): instance, user, session, status ("online", "away", "closed").
-    using SessionHandler = std::function<void(const QString &instanceId, const QString &userId, const QString &sessionId,
-                                              const QString &status)>;
-    void setSessionHandler(SessionHandler handler) { m_onSession = std::move(handler); }
-    void announceSession(const QString &userId, const QString &sessionId, const QString &status);
-    //! A new instance said hello: announce this one's sessions to it (through announceSession).
-    void setHelloHandler(std::function<void()> handler) { m_onHello = std::move(handler); }
+    //! Presence: user id → status of that user's connections on one instance ("online", "away", or
+    //! "offline": none there). A complete picture lists every user connected there and no one else.
+    using PresencePicture = QHash<QString, QString>;
+    //! Tells the others about this instance's connections.
+    void announcePresence(const PresencePicture &statuses, bool complete = false);
+    //! What another instance announced.
+    using PresenceHandler = std::function<void(const QString &instanceId, const PresencePicture &statuses, bool complete)>;
+    void setPresenceHandler(PresenceHandler handler) { m_onPresence = std::move(handler); }
+    //! This instance's complete picture, sent when another instance asks (hello) and after listening again.
+    void setPresenceSource(std::function<PresencePicture()> source) { m_presenceSource = std::move(source); }
     //! An instance fell silent for longer than three heartbeats.
     void setInstanceGoneHandler(std::function<void(const QString &instanceId)> handler)
     {
@@ -65,7 +70,7 @@ public:
     void prune();
 
     void toUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery = Delivery::Required) override;
-    void toLocalUsers(const QList<QString> &userIds, const QByteArray &frame) override;
+    void toLocalUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery = Delivery::Required) override;
     void endSession(const QString &sessionId) override;
     void endUser(const QString &userId) override;
 
@@ -76,6 +81,9 @@ private:
     void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
     void handle(const QJsonObject &message);
     void beat();
+    //! Asks every instance, or just `instanceId`, for its complete presence picture.
+    void sayHello(const QString &instanceId = {});
+    void sendPresencePicture();
 
     Database &m_db;
     Hub &m_hub;
@@ -83,8 +91,8 @@ private:
     QString m_instanceId;
     bool m_listening = false;
     std::function<void(const QString &, qint64)> m_onEvent;
-    SessionHandler m_onSession;
-    std::function<void()> m_onHello;
+    PresenceHandler m_onPresence;
+    std::function<PresencePicture()> m_presenceSource;
     std::function<void(const QString &)> m_onInstanceGone;
     QHash<QString, qint64> m_lastHeard; //!< other instance id → when it was last heard (ms)
     QTimer m_heartbeat;

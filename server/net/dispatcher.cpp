@@ -85,7 +85,7 @@ auto signedIn(ClientSession &session, const QString &requestId, LiveService &liv
             return open->replyError(requestId, outcome.failure().toFrame());
         open->setIdentity(outcome.value().identity);
         open->reply(requestId, outcome.value().reply);
-        live.sessionOpened(outcome.value().identity);
+        live.connectionOpened(open->connectionId(), outcome.value().identity);
         // Who of my contacts is around right now.
         for (const protocol::PresenceUpdate &update : live.presenceFor(outcome.value().identity.userId))
             open->sendFrame(protocol::encodeFrame(update));
@@ -93,10 +93,10 @@ auto signedIn(ClientSession &session, const QString &requestId, LiveService &liv
 }
 } // namespace
 
-void Dispatcher::signedOut(const Identity &who)
+void Dispatcher::signedOut(const ClientSession &session)
 {
-    if (who.isValid())
-        m_live.sessionClosed(who);
+    if (session.identity().isValid())
+        m_live.connectionClosed(session.connectionId(), session.identity());
 }
 
 void Dispatcher::handle(const Call &call, const protocol::AuthRegister &request)
@@ -121,7 +121,7 @@ void Dispatcher::handle(const Call &call, const protocol::AuthLogout &)
     answer(call, outcome);
     if (outcome.ok()) {
         // This connection stays open, signed out; others signed in with the same session are closed.
-        signedOut(call.who);
+        signedOut(call.session);
         call.session.clearIdentity();
         m_auth.endConnections(sessionId);
     }
@@ -252,7 +252,7 @@ void Dispatcher::handle(const Call &call, const protocol::Typing &request)
 }
 void Dispatcher::handle(const Call &call, const protocol::PresenceSet &request)
 {
-    answer(call, m_live.setPresence(call.who, request));
+    answer(call, m_live.setPresence(call.session.connectionId(), call.who, request));
 }
 void Dispatcher::handle(const Call &call, const protocol::Receipt &request)
 {

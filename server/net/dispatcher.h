@@ -29,7 +29,7 @@ public:
 
     void dispatch(ClientSession &session, const protocol::Decoded &decoded);
     //! A signed-in connection is gone (closed, dropped, or signed out).
-    void signedOut(const Identity &who);
+    void signedOut(const ClientSession &session);
     //! Attachments are served once set (net/attachmentdispatch.cpp); until then they are unsupported.
     void setAttachments(AttachmentService *attachments) { m_attachments = attachments; }
     //! Blind rooms' reveals and reports of members, once set; until then they are unsupported.

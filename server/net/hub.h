@@ -21,6 +21,8 @@ public:
     void detach(ClientSession *session);
     void authenticated(ClientSession *session); //!< after the session learned its identity
     const QSet<ClientSession *> &sessions() const { return m_all; }
+    //! A new connection's id: unique among this instance's connections for as long as it runs.
+    quint64 nextConnectionId() { return ++m_lastConnectionId; }
     qsizetype connectionCount() const { return m_all.size(); }
     //! Open connections from one peer address, and signed-in connections of one user (the caps).
     int connectionsFrom(const QString &address) const { return m_byAddress.value(address); }
@@ -36,6 +38,7 @@ private:
     QHash<QString, QList<ClientSession *>> m_byUser;
     QHash<QString, int> m_byAddress;
     Metrics *m_metrics = nullptr;
+    quint64 m_lastConnectionId = 0;
 };
 
 } // namespace confab::server

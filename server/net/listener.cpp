@@ -171,7 +171,7 @@ void Listener::onNewConnection()
         }
         auto *session = new ClientSession(socket, m_config, m_dispatcher, m_hub, this);
         connect(session, &ClientSession::finished, this, [this](ClientSession *s) {
-            m_dispatcher.signedOut(s->identity());
+            m_dispatcher.signedOut(*s);
             s->deleteLater();
         });
         qCDebug(lcNet).noquote() << "connection from" << session->peer();

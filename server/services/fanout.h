@@ -20,7 +20,10 @@ public:
     //! Sends an encoded frame to every session of every listed user.
     virtual void toUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery = Delivery::Required) = 0;
     //! Like toUsers, but only to this instance's connections (the others learn of it by other means).
-    virtual void toLocalUsers(const QList<QString> &userIds, const QByteArray &frame) { toUsers(userIds, frame); }
+    virtual void toLocalUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery = Delivery::Required)
+    {
+        toUsers(userIds, frame, delivery);
+    }
     //! Inside the writing transaction: a new log event exists (other instances are told at commit).
     virtual void eventAppended(const QString &conversationId, qint64 seq)
     {

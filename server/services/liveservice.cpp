@@ -6,8 +6,6 @@
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 
-#include <QSet>
-
 namespace confab::server {
 
 using protocol::ErrorCode;
@@ -30,123 +28,138 @@ LiveService::LiveService(Database &db, const ServerConfig &config, Fanout &fanou
 
 LiveService::~LiveService() = default;
 
-PresenceStatus LiveService::statusOf(const QString &userId) const
+namespace {
+//! The combined status of several: online when any is online, away when all are away.
+PresenceStatus combine(PresenceStatus a, PresenceStatus b)
 {
+    if (a == PresenceStatus::Online || b == PresenceStatus::Online)
+        return PresenceStatus::Online;
+    if (a == PresenceStatus::Away || b == PresenceStatus::Away)
+        return PresenceStatus::Away;
+    return PresenceStatus::Offline;
+}
+} // namespace
+
+PresenceStatus LiveService::localStatusOf(const QString &userId) const
+{
+    PresenceStatus status = PresenceStatus::Offline;
     const auto it = m_users.constFind(userId);
-    if (it == m_users.constEnd() || it->sessions.isEmpty())
-        return PresenceStatus::Offline;
-    for (const PresenceStatus s : it->sessions) {
-        if (s == PresenceStatus::Online)
-            return PresenceStatus::Online;
+    if (it != m_users.constEnd()) {
+        for (const PresenceStatus s : it->connections)
+            status = combine(status, s);
     }
-    return PresenceStatus::Away;
+    return status;
 }
 
-void LiveService::broadcastPresence(const QString &userId, bool localOnly)
+PresenceStatus LiveService::statusOf(const QString &userId) const
+{
+    PresenceStatus status = localStatusOf(userId);
+    for (const auto &instance : m_remote)
+        status = combine(status, instance.value(userId, PresenceStatus::Offline));
+    return status;
+}
+
+void LiveService::changeLocal(const QString &userId, const std::function<void(UserState &)> &change)
+{
+    const PresenceStatus before = statusOf(userId);
+    const PresenceStatus hereBefore = localStatusOf(userId);
+    UserState &state = m_users[userId];
+    const qsizetype open = state.connections.size();
+    change(state);
+    m_openConnections += state.connections.size() - open;
+    const PresenceStatus here = localStatusOf(userId);
+    if (here != hereBefore && m_announce)
+        m_announce(userId, protocol::enumName(here));
+    statusChanged(userId, before);
+}
+
+void LiveService::statusChanged(const QString &userId, PresenceStatus before)
 {
     const PresenceStatus status = statusOf(userId);
+    if (status == before)
+        return;
     protocol::PresenceUpdate update{userId, status, std::nullopt};
-    if (status == PresenceStatus::Offline)
-        update.lastSeen = m_users.value(userId).lastSeen;
+    if (status == PresenceStatus::Offline) {
+        m_users[userId].lastSeen = nowMs();
+        update.lastSeen = m_users[userId].lastSeen;
+    }
+    // Nobody here to tell (an instance that just started hears everyone else's users at once).
+    if (m_openConnections == 0)
+        return;
     try {
-        // Only people who share a conversation that is not blind: presence there would link an alias to a person.
-        QList<QString> contacts = m_conversations->contactsOf(userId);
-        contacts.removeAll(userId);
-        const QByteArray frame = protocol::encodeFrame(update);
-        if (localOnly) {
-            m_fanout.toLocalUsers(contacts, frame);
-            return;
-        }
-        m_fanout.toUsers(contacts, frame, Fanout::Delivery::Droppable);
-        // My own other devices learn it too (e.g. "away" on one, "online" on another).
-        m_fanout.toUsers({userId}, frame, Fanout::Delivery::Droppable);
+        // Only people who share a conversation that is not blind: presence there would link an alias
+        // to a person. My own other devices learn it too (e.g. "away" on one, "online" on another).
+        // Every instance makes the same decision from the same news, each for its own connections.
+        QList<QString> receivers = m_conversations->contactsOf(userId);
+        receivers.removeAll(userId);
+        receivers.append(userId);
+        m_fanout.toLocalUsers(receivers, protocol::encodeFrame(update), Fanout::Delivery::Droppable);
     } catch (const StoreError &) {
         // Presence is best effort: the next change or sign-in carries the truth.
     }
 }
 
-void LiveService::remoteSession(const QString &instanceId, const QString &userId, const QString &sessionId,
-                                const QString &status)
+void LiveService::remotePresence(const QString &instanceId, const QHash<QString, QString> &statuses, bool complete)
 {
-    // The instance that owns the session broadcasts the change; here we only keep count.
-    UserState &state = m_users[userId];
-    if (status == QLatin1StringView("closed")) {
-        m_remote[instanceId].remove(sessionId);
-        state.sessions.remove(sessionId);
-        if (state.sessions.isEmpty())
-            state.lastSeen = nowMs();
-    } else {
-        m_remote[instanceId].insert(sessionId, userId);
-        state.sessions.insert(sessionId, protocol::enumFromName<PresenceStatus>(status).value_or(PresenceStatus::Online));
+    // Everything is applied before anyone is told: telling may close a connection that does not read.
+    QHash<QString, PresenceStatus> before;
+    for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
+        before.insert(it.key(), statusOf(it.key()));
+    QHash<QString, PresenceStatus> &there = m_remote[instanceId];
+    if (complete) {
+        for (auto it = there.cbegin(); it != there.cend(); ++it) {
+            if (!before.contains(it.key()))
+                before.insert(it.key(), statusOf(it.key()));
+        }
+        there.clear();
     }
+    for (auto it = statuses.cbegin(); it != statuses.cend(); ++it) {
+        const PresenceStatus status = protocol::enumFromName<PresenceStatus>(it.value()).value_or(PresenceStatus::Offline);
+        if (status == PresenceStatus::Offline)
+            there.remove(it.key());
+        else
+            there.insert(it.key(), status);
+    }
+    if (there.isEmpty())
+        m_remote.remove(instanceId);
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        statusChanged(it.key(), it.value());
 }
 
 void LiveService::instanceGone(const QString &instanceId)
 {
-    const QHash<QString, QString> sessions = m_remote.take(instanceId);
-    QSet<QString> users;
-    for (auto it = sessions.cbegin(); it != sessions.cend(); ++it)
-        users.insert(it.value());
-    for (const QString &userId : users) {
-        UserState &state = m_users[userId];
-        const PresenceStatus before = statusOf(userId);
-        for (auto it = sessions.cbegin(); it != sessions.cend(); ++it) {
-            if (it.value() == userId)
-                state.sessions.remove(it.key());
-        }
-        if (state.sessions.isEmpty())
-            state.lastSeen = nowMs();
-        if (statusOf(userId) != before)
-            broadcastPresence(userId, true);
-    }
+    // Only users connected nowhere else go offline: a client that already resumed here, or on a
+    // third instance, stays online.
+    remotePresence(instanceId, {}, true);
 }
 
-QList<LiveService::SessionState> LiveService::localSessions() const
+QHash<QString, QString> LiveService::localPresence() const
 {
-    QSet<QString> remote;
-    for (const auto &sessions : m_remote) {
-        for (auto it = sessions.cbegin(); it != sessions.cend(); ++it)
-            remote.insert(it.key());
-    }
-    QList<SessionState> out;
-    for (auto user = m_users.cbegin(); user != m_users.cend(); ++user) {
-        for (auto s = user->sessions.cbegin(); s != user->sessions.cend(); ++s) {
-            if (!remote.contains(s.key()))
-                out.append({user.key(), s.key(), protocol::enumName(s.value())});
-        }
+    QHash<QString, QString> out;
+    for (auto it = m_users.cbegin(); it != m_users.cend(); ++it) {
+        const PresenceStatus status = localStatusOf(it.key());
+        if (status != PresenceStatus::Offline)
+            out.insert(it.key(), protocol::enumName(status));
     }
     return out;
 }
 
-void LiveService::sessionOpened(const Identity &who)
+void LiveService::connectionOpened(quint64 connection, const Identity &who)
 {
-    if (m_announce)
-        m_announce(who.userId, who.sessionId, QStringLiteral("online"));
-    UserState &state = m_users[who.userId];
-    const PresenceStatus before = statusOf(who.userId);
-    state.sessions.insert(who.sessionId, PresenceStatus::Online);
-    if (statusOf(who.userId) != before)
-        broadcastPresence(who.userId);
+    changeLocal(who.userId, [connection](UserState &state) { state.connections.insert(connection, PresenceStatus::Online); });
 }
 
-void LiveService::sessionClosed(const Identity &who)
+void LiveService::connectionClosed(quint64 connection, const Identity &who)
 {
-    if (m_announce)
-        m_announce(who.userId, who.sessionId, QStringLiteral("closed"));
-    auto it = m_users.find(who.userId);
-    if (it == m_users.end())
-        return;
-    const PresenceStatus before = statusOf(who.userId);
-    it->sessions.remove(who.sessionId);
-    if (it->sessions.isEmpty()) {
-        it->lastSeen = nowMs();
-        // Gone offline: whatever they were typing will not be finished now.
-        const auto typing = std::exchange(it->typingUntil, {});
-        for (auto t = typing.cbegin(); t != typing.cend(); ++t)
-            sendTyping(who.userId, t.key(), false);
-    }
-    if (statusOf(who.userId) != before)
-        broadcastPresence(who.userId);
+    QHash<QString, qint64> typing;
+    changeLocal(who.userId, [&](UserState &state) {
+        state.connections.remove(connection);
+        // Their last connection here is gone: what they were typing through it will not be finished now.
+        if (state.connections.isEmpty())
+            typing = std::exchange(state.typingUntil, {});
+    });
+    for (auto t = typing.cbegin(); t != typing.cend(); ++t)
+        sendTyping(who.userId, t.key(), false);
 }
 
 QList<protocol::PresenceUpdate> LiveService::presenceFor(const QString &userId)
@@ -176,15 +189,10 @@ void LiveService::introduce(const QList<QString> &userIds)
     }
 }
 
-Outcome<protocol::Ok> LiveService::setPresence(const Identity &who, const protocol::PresenceSet &request)
+Outcome<protocol::Ok> LiveService::setPresence(quint64 connection, const Identity &who,
+                                               const protocol::PresenceSet &request)
 {
-    if (m_announce)
-        m_announce(who.userId, who.sessionId, protocol::enumName(request.status));
-    UserState &state = m_users[who.userId];
-    const PresenceStatus before = statusOf(who.userId);
-    state.sessions.insert(who.sessionId, request.status);
-    if (statusOf(who.userId) != before)
-        broadcastPresence(who.userId);
+    changeLocal(who.userId, [&](UserState &state) { state.connections.insert(connection, request.status); });
     return protocol::Ok{};
 }
 
@@ -256,7 +264,7 @@ void LiveService::prune()
     // Offline users with nothing pending are kept only for their last-seen time; forget them after a day.
     const qint64 dayAgo = nowMs() - 24 * 3600 * 1000;
     for (auto it = m_users.begin(); it != m_users.end();) {
-        if (it->sessions.isEmpty() && it->typingUntil.isEmpty() && it->lastSeen < dayAgo)
+        if (it->connections.isEmpty() && it->typingUntil.isEmpty() && it->lastSeen < dayAgo)
             it = m_users.erase(it);
         else
             ++it;

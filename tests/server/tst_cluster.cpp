@@ -13,6 +13,47 @@ QMap<QString, QString> loadSettings()
     return {{QStringLiteral("limits/send_burst"), QStringLiteral("100000")},
             {QStringLiteral("server/requests_per_second"), QStringLiteral("10000")}};
 }
+
+bool isPresence(const Frame &f, const QString &userId, PresenceStatus status)
+{
+    const auto *p = std::get_if<PresenceUpdate>(&f);
+    return p && p->userId == userId && p->status == status;
+}
+
+//! Whether `client` was ever pushed "offline" about `userId` (after a round trip, so that every
+//! push the server made before it has arrived).
+bool everToldOffline(TestClient &client, const QString &userId)
+{
+    if (!std::holds_alternative<Sessions>(client.request(AuthSessions{})))
+        return true;
+    return std::any_of(client.pushed().cbegin(), client.pushed().cend(),
+                       [&](const Frame &f) { return isPresence(f, userId, PresenceStatus::Offline); });
+}
+
+//! A fresh sign-in as `username` on `url` is told at once that `userId` is online.
+bool freshSignInListsOnline(const QString &url, const QString &username, const QString &userId)
+{
+    TestClient fresh;
+    if (!fresh.open(url) || !fresh.signIn(username))
+        return false;
+    return fresh.waitForPushed([&](const Frame &f) { return isPresence(f, userId, PresenceStatus::Online); }, 5000);
+}
+
+//! `sender` writes into `room`, and `receiver` (on another instance) waits for it. NOTIFYs from one
+//! instance arrive in the order sent: once the event is there, so is every presence change the
+//! sender's instance announced before it.
+bool crossed(TestClient &sender, TestClient &receiver, const QString &room, const QString &clientId)
+{
+    const Frame reply = sender.request(textMessage(room, clientId, QStringLiteral("sync")));
+    const auto *sent = std::get_if<MessageSent>(&reply);
+    if (!sent)
+        return false;
+    const qint64 seq = sent->message.seq;
+    return receiver.waitForPushed([&](const Frame &f) {
+        const auto *e = std::get_if<Event>(&f);
+        return e && e->conversationId == room && e->seq == seq;
+    });
+}
 } // namespace
 
 class TestCluster : public QObject {
@@ -128,6 +169,88 @@ private slots:
             QCOMPARE(sync.conversations.first().events[i].seq, seen + 1 + i);
             QCOMPARE(sync.conversations.first().events[i].message->body, QStringLiteral("while away %1").arg(i));
         }
+    }
+
+    void clientsResumingElsewhereNeverGoOffline()
+    {
+        TestDatabase db(TestDatabase::Kind::PostgreSQL);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        ServerProcess one(db.url(), loadSettings()), two(db.url(), loadSettings());
+        QVERIFY2(one.start(), qPrintable(one.errorString()));
+        QVERIFY2(two.start(), qPrintable(two.errorString()));
+        TestClient mina, joon;
+        QVERIFY(mina.open(one.url()) && mina.signUp(QStringLiteral("mina")));
+        QVERIFY(joon.open(two.url()) && joon.signUp(QStringLiteral("joon")));
+        const QString room = std::get<ConversationDetail>(
+            mina.request(ConversationCreate{ConversationKind::Group, QStringLiteral("resume"), {joon.userId()}})).conversation.id;
+        QVERIFY(crossed(mina, joon, room, QStringLiteral("before")));
+
+        // Mina's instance dies; her client is back on the other one at once, with the same session.
+        joon.clearPushed();
+        one.kill();
+        QVERIFY(mina.waitForDisconnect());
+        TestClient moved;
+        QVERIFY(moved.open(two.url()));
+        QVERIFY(std::holds_alternative<AuthOk>(moved.request(AuthResume{mina.token(), {}})));
+
+        // Wait until the survivor has given up on the dead instance (about 7 s), then look: Joon
+        // was never told that Mina went offline, and a fresh sign-in lists her online.
+        QVERIFY(QTest::qWaitFor([&] { return two.log().contains(QStringLiteral("fell silent")); }, 30000));
+        QVERIFY(!everToldOffline(joon, mina.userId()));
+        QVERIFY(freshSignInListsOnline(two.url(), QStringLiteral("joon"), mina.userId()));
+
+        // When she does leave, she goes offline.
+        moved.close();
+        QVERIFY(joon.waitForPushed([&](const Frame &f) { return isPresence(f, mina.userId(), PresenceStatus::Offline); }));
+    }
+
+    void aClientMovingBackAndForthStaysOnline()
+    {
+        TestDatabase db(TestDatabase::Kind::PostgreSQL);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        ServerProcess one(db.url(), loadSettings()), two(db.url(), loadSettings());
+        QVERIFY2(one.start(), qPrintable(one.errorString()));
+        QVERIFY2(two.start(), qPrintable(two.errorString()));
+        // Joon watches from instance one, Sora from instance two.
+        TestClient minaOnOne, joon, sora;
+        QVERIFY(minaOnOne.open(one.url()) && minaOnOne.signUp(QStringLiteral("mina")));
+        QVERIFY(joon.open(one.url()) && joon.signUp(QStringLiteral("joon")));
+        QVERIFY(sora.open(two.url()) && sora.signUp(QStringLiteral("sora")));
+        const QString minaId = minaOnOne.userId();
+        const QString token = minaOnOne.token();
+        const QString room = std::get<ConversationDetail>(
+            joon.request(ConversationCreate{ConversationKind::Group, QStringLiteral("moves"), {minaId, sora.userId()}})).conversation.id;
+        QVERIFY(crossed(joon, sora, room, QStringLiteral("j0")));
+        QVERIFY(crossed(sora, joon, room, QStringLiteral("s0")));
+        joon.clearPushed();
+        sora.clearPushed();
+
+        // A → B: the new connection opens on two before the old one on one closes.
+        TestClient minaOnTwo;
+        QVERIFY(minaOnTwo.open(two.url()));
+        QVERIFY(std::holds_alternative<AuthOk>(minaOnTwo.request(AuthResume{token, {}})));
+        QVERIFY(crossed(minaOnTwo, joon, room, QStringLiteral("m1")));
+        minaOnOne.close();
+        // B → A, the same way.
+        TestClient minaBack;
+        QVERIFY(minaBack.open(one.url()));
+        QVERIFY(std::holds_alternative<AuthOk>(minaBack.request(AuthResume{token, {}})));
+        QVERIFY(crossed(minaBack, sora, room, QStringLiteral("m2")));
+        minaOnTwo.close();
+        // Both instances have heard all of it once another round crosses each way.
+        QVERIFY(crossed(minaBack, sora, room, QStringLiteral("m3")));
+        QVERIFY(crossed(sora, joon, room, QStringLiteral("s1")));
+
+        QVERIFY(!everToldOffline(joon, minaId));
+        QVERIFY(!everToldOffline(sora, minaId));
+        QVERIFY(freshSignInListsOnline(one.url(), QStringLiteral("joon"), minaId));
+        QVERIFY(freshSignInListsOnline(two.url(), QStringLiteral("sora"), minaId));
+
+        // And when the last connection closes, both sides hear it.
+        minaBack.close();
+        const auto minaOffline = [&](const Frame &f) { return isPresence(f, minaId, PresenceStatus::Offline); };
+        QVERIFY(joon.waitForPushed(minaOffline));
+        QVERIFY(sora.waitForPushed(minaOffline));
     }
 
     void anInstanceStartedLaterKnowsWhoIsOnline()

@@ -98,6 +98,40 @@ private slots:
         QVERIFY(TestClient::isError(mina->request(PresenceSet{PresenceStatus::Offline}), ErrorCode::Invalid));
     }
 
+    void presenceIsPerConnection()
+    {
+        CONFAB_START_HARNESS(h, {});
+        auto mina = h.client(QStringLiteral("mina"));
+        auto joon = h.client(QStringLiteral("joon"));
+        QVERIFY(mina && joon);
+        group(*mina, {joon->userId()});
+        // A second window (or a client that reconnected before its old connection timed out):
+        // the same session token on a second connection.
+        TestClient minaWindow;
+        QVERIFY(minaWindow.open(h.server().url()));
+        QVERIFY(std::holds_alternative<AuthOk>(minaWindow.request(AuthResume{mina->token(), {}})));
+        const auto minaOffline = [&](const Frame &f) { return isPresence(f, mina->userId(), PresenceStatus::Offline); };
+
+        // Closing one of them tells no one anything: Mina is still connected. (The server handles the
+        // close before the socket is gone on this side, so Joon's next reply comes after any push it made.)
+        joon->clearPushed();
+        mina->close();
+        QVERIFY(std::holds_alternative<Sessions>(joon->request(AuthSessions{})));
+        QVERIFY(std::none_of(joon->pushed().cbegin(), joon->pushed().cend(), minaOffline));
+        // Someone signing in now is told she is online.
+        TestClient joonLaptop;
+        QVERIFY(joonLaptop.open(h.server().url()));
+        QVERIFY(joonLaptop.signIn(QStringLiteral("joon")));
+        QVERIFY(joonLaptop.waitForPushed([&](const Frame &f) { return isPresence(f, mina->userId(), PresenceStatus::Online); }));
+
+        // Closing the last one: offline, exactly once, to each of Joon's connections.
+        minaWindow.close();
+        QVERIFY(joon->waitForPushed(minaOffline));
+        QVERIFY(joonLaptop.waitForPushed(minaOffline));
+        QVERIFY(std::holds_alternative<Sessions>(joon->request(AuthSessions{})));
+        QCOMPARE(std::count_if(joon->pushed().cbegin(), joon->pushed().cend(), minaOffline), 1);
+    }
+
     void blindRoomsCarryNoPresence()
     {
         CONFAB_START_HARNESS(h, {});
