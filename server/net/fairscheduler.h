@@ -13,7 +13,7 @@ class ClientSession;
  * Serves the connections that have frames waiting, in turns: each gets at most `framesPerTurn` of
  * its frames per turn of the event loop, and between turns the loop reads the sockets again. One
  * connection's backlog so waits behind everyone else's next frames instead of ahead of them
- * (docs/reliability.md, "A flood does not slow others down").
+ * (docs/reliability.md, "A flood waits its turn").
  */
 class FairScheduler : public QObject {
     Q_OBJECT
