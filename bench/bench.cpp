@@ -564,8 +564,10 @@ int Bench::run()
         code = runHistory();
     else if (s == QStringLiteral("login"))
         code = runLogin();
+    else if (s == QStringLiteral("flood"))
+        code = runFlood();
     else
-        say(QStringLiteral("unknown scenario %1 (fanout, sweep, idle, history, login)").arg(s));
+        say(QStringLiteral("unknown scenario %1 (fanout, sweep, idle, history, login, flood)").arg(s));
     saveUsers();
     finishReport(code == 0 ? QStringLiteral("ok") : code == 1 ? QStringLiteral("target missed or errors")
                                                                 : QStringLiteral("failed"));

@@ -1,6 +1,6 @@
 #pragma once
 
-// The load generator's scenarios: fanout, sweep, idle, history, login (see docs/performance.md).
+// The load generator's scenarios: fanout, sweep, idle, history, login, flood (see docs/performance.md).
 
 #include "benchclient.h"
 #include "procstats.h"
@@ -47,6 +47,11 @@ struct Options {
     QString sqlCommand; //!< a shell command that runs an SQL script from stdin against the server's database
     // login
     int stormers = 16;
+    // flood
+    int calm = 10;           //!< calm connections
+    double calmRate = 20;    //!< message.send per second and calm connection
+    QString flooders = QStringLiteral("1,10,30"); //!< flooding connections in the phases after "alone"
+    int floodBatch = 600;    //!< requests a flooding connection sends at once
     // identity of the run
     QString usersFile;
     QString userPrefix = QStringLiteral("bench");
@@ -131,6 +136,7 @@ private:
     int runIdle();
     int runHistory();
     int runLogin();
+    int runFlood(); //!< flood.cpp
 
     void finishReport(const QString &status);
     ProcSample serverSample() const { return m_options.serverPid > 0 ? sampleProc(m_options.serverPid) : ProcSample{}; }

@@ -19,10 +19,10 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Load generator for confab-server. Scenarios: fanout, sweep, idle, history, login.\n"
+        "Load generator for confab-server. Scenarios: fanout, sweep, idle, history, login, flood.\n"
         "Every load loop is bounded in time and count; loopback only."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("fanout | sweep | idle | history | login"));
+    parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("fanout | sweep | idle | history | login | flood"));
     struct Flag {
         QString name;
         QString help;
@@ -54,6 +54,10 @@ int main(int argc, char *argv[])
         {QStringLiteral("sync-requests"), QStringLiteral("history: sync requests"), QString::number(defaults.syncRequests)},
         {QStringLiteral("sql"), QStringLiteral("history: shell command running an SQL script from stdin on the server's database"), {}},
         {QStringLiteral("stormers"), QStringLiteral("login: connections logging in and out"), QString::number(defaults.stormers)},
+        {QStringLiteral("calm"), QStringLiteral("flood: calm connections"), QString::number(defaults.calm)},
+        {QStringLiteral("calm-rate"), QStringLiteral("flood: message.send per second and calm connection"), QString::number(defaults.calmRate)},
+        {QStringLiteral("flooders"), QStringLiteral("flood: flooding connections of the phases after the calm one"), defaults.flooders},
+        {QStringLiteral("flood-batch"), QStringLiteral("flood: requests a flooding connection sends at once"), QString::number(defaults.floodBatch)},
         {QStringLiteral("users-file"), QStringLiteral("JSON file caching bench users and tokens between runs"), {}},
         {QStringLiteral("user-prefix"), QStringLiteral("username prefix"), defaults.userPrefix},
         {QStringLiteral("server-pid"), QStringLiteral("pid of confab-server, for CPU and RSS from /proc"), QStringLiteral("0")},
@@ -115,6 +119,10 @@ int main(int argc, char *argv[])
     o.syncRequests = int(integer(QStringLiteral("sync-requests")));
     o.sqlCommand = parser.value(QStringLiteral("sql"));
     o.stormers = int(integer(QStringLiteral("stormers")));
+    o.calm = int(integer(QStringLiteral("calm")));
+    o.calmRate = real(QStringLiteral("calm-rate"));
+    o.flooders = parser.value(QStringLiteral("flooders"));
+    o.floodBatch = int(integer(QStringLiteral("flood-batch")));
     o.usersFile = parser.value(QStringLiteral("users-file"));
     o.userPrefix = parser.value(QStringLiteral("user-prefix"));
     o.serverPid = int(integer(QStringLiteral("server-pid")));
@@ -128,9 +136,10 @@ int main(int argc, char *argv[])
         allGood = false;
     }
     // Bounds: every loop is finite in time and in traffic.
-    if (o.seconds > 3600 || o.rate > 200000 || o.connections > 60000 || o.clients > 60000 || o.messages > 50'000'000) {
+    if (o.seconds > 3600 || o.rate > 200000 || o.connections > 60000 || o.clients > 60000 || o.messages > 50'000'000 ||
+        o.calm > 1000 || o.calmRate > 1000 || o.floodBatch > 100000) {
         std::fprintf(stderr, "refusing: --seconds <= 3600, --rate <= 200000, --clients/--connections <= 60000, "
-                             "--messages <= 50000000\n");
+                             "--messages <= 50000000, --calm <= 1000, --calm-rate <= 1000, --flood-batch <= 100000\n");
         allGood = false;
     }
     if (!allGood)

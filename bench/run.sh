@@ -24,7 +24,7 @@ root=$PWD
 # shellcheck source=../scripts/lib/common.sh
 source scripts/lib/common.sh
 
-usage() { echo "usage: bench/run.sh fanout|sweep|idle|history|login|startup [confab-bench args…] [--db sqlite|postgresql]" >&2; exit 2; }
+usage() { echo "usage: bench/run.sh fanout|sweep|idle|history|login|flood|startup [confab-bench args…] [--db sqlite|postgresql]" >&2; exit 2; }
 [[ $# -ge 1 ]] || usage
 scenario=$1
 shift

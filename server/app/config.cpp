@@ -114,6 +114,7 @@ bool ServerConfig::loadIni(const QString &path, QString *error)
     integer(QStringLiteral("server/heartbeat_ms"), heartbeatIntervalMs, 100, 3'600'000);
     integer(QStringLiteral("server/requests_per_second"), requestsPerSecond, 1, 100'000);
     integer(QStringLiteral("server/max_invalid_frames"), maxInvalidFrames, 1, 100'000);
+    integer(QStringLiteral("server/frames_per_turn"), framesPerTurn, 1, 1'000'000);
     integer(QStringLiteral("server/session_check_ms"), sessionCheckMs, 100, 3'600'000);
     integer(QStringLiteral("server/max_queued_bytes"), maxQueuedBytes, 64 * 1024, 1024LL * 1024 * 1024);
     integer(QStringLiteral("server/connections_per_address"), connectionsPerAddress, 1, 1'000'000);

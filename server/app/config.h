@@ -30,6 +30,8 @@ struct ServerConfig {
     qint64 heartbeatIntervalMs = 30'000; //!< ping period; two missed pongs close the connection
     qint64 requestsPerSecond = 50;       //!< per connection, all frames, with a burst of 4× this
     qint64 maxInvalidFrames = 20;        //!< invalid frames in a row before the connection is closed
+    //! Frames of one connection served per turn of the event loop (net/fairscheduler.h).
+    qint64 framesPerTurn = 4;
     qint64 sessionCheckMs = 30'000;      //!< how often connected sessions are re-checked (revoked, disabled)
     //! Unsent bytes per connection before it is closed (4004). Above the largest attachment, because
     //! a download is queued whole (it is not paced by bytesWritten yet).

@@ -4,28 +4,48 @@
 #include "domain/clock.h"
 #include "logging.h"
 
-#include <QTimer>
 #include "net/dispatcher.h"
+#include "net/fairscheduler.h"
 #include "net/hub.h"
+
+#include <QTimer>
 
 namespace confab::server {
 
 namespace {
 //! How long the outbound queue may stay over the limit before the peer counts as not reading.
 constexpr qint64 kStallMs = 2000;
+//! How long a closed connection waits for the peer's half of the close handshake.
+constexpr int kCloseWaitMs = 5000;
+//! What a frame refused for a full inbound queue is told to wait.
+constexpr qint64 kQueueFullRetryMs = 500;
+
+//! A close frame as a server sends it: unmasked, the code, then at most 123 bytes of reason (RFC 6455 5.5.1).
+QByteArray closeFrame(protocol::CloseCode code, const QString &reason)
+{
+    QByteArray payload;
+    payload.append(char(quint16(code) >> 8));
+    payload.append(char(quint16(code) & 0xFF));
+    payload.append(reason.toUtf8().left(123));
+    QByteArray frame;
+    frame.append(char(0x88)); // FIN, close
+    frame.append(char(payload.size()));
+    return frame + payload;
+}
 } // namespace
 
 using protocol::CloseCode;
 using protocol::ErrorCode;
 
 ClientSession::ClientSession(QWebSocket *socket, const ServerConfig &config, Dispatcher &dispatcher, Hub &hub,
-                             QObject *parent)
+                             FairScheduler &scheduler, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_connectionId(hub.nextConnectionId())
     , m_config(config)
     , m_dispatcher(dispatcher)
     , m_hub(hub)
+    , m_scheduler(scheduler)
     , m_requests(double(config.requestsPerSecond * 4), double(config.requestsPerSecond))
 {
     socket->setParent(this);
@@ -37,8 +57,10 @@ ClientSession::ClientSession(QWebSocket *socket, const ServerConfig &config, Dis
     // beyond this the socket itself closes with 1009.
     socket->setMaxAllowedIncomingMessageSize(
         quint64(std::max(config.limits.maxFrameBytes * 2, config.limits.maxBinaryFrameBytes)));
-    connect(socket, &QWebSocket::textMessageReceived, this, &ClientSession::onText);
-    connect(socket, &QWebSocket::binaryMessageReceived, this, &ClientSession::onBinary);
+    connect(socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { enqueue(Inbound::Kind::Text, text.toUtf8()); });
+    connect(socket, &QWebSocket::binaryMessageReceived, this,
+            [this](const QByteArray &bytes) { enqueue(Inbound::Kind::Binary, bytes); });
     connect(socket, &QWebSocket::pong, this, [this] { m_lastPongAt = nowMs(); });
     connect(socket, &QWebSocket::disconnected, this, [this] {
         if (!m_closing)
@@ -131,11 +153,24 @@ void ClientSession::closeWith(CloseCode code, const QString &reason)
     if (!m_socket || m_closing)
         return;
     m_closing = true;
+    // What the peer sent after the frame that ended the connection is not served.
+    m_inbound.clear();
+    m_inboundBytes = 0;
     qCInfo(lcNet).noquote() << "closing connection from" << m_peer << "code" << int(code) << reason;
-    m_socket->close(QWebSocketProtocol::CloseCode(quint16(code)), reason);
+    if (m_transport && m_transport->state() == QAbstractSocket::ConnectedState) {
+        // QWebSocket::close() closes the TCP socket right after its close frame. With input of the peer
+        // still unread (the rest of a burst), Linux answers that with a reset, and the peer loses the
+        // replies and the close frame still on their way. So the close frame goes out on the socket
+        // itself, behind every reply already written, and the connection stays open: QWebSocket keeps
+        // reading (this session drops what it reads) and ends the connection once the peer's close
+        // frame arrives, when nothing is left unread.
+        m_transport->write(closeFrame(code, reason));
+    } else {
+        m_socket->close(QWebSocketProtocol::CloseCode(quint16(code)), reason);
+    }
     // A peer that never completes the close handshake is dropped anyway.
     QPointer<QWebSocket> socket = m_socket;
-    QTimer::singleShot(5000, this, [socket] {
+    QTimer::singleShot(kCloseWaitMs, this, [socket] {
         if (socket && socket->state() != QAbstractSocket::UnconnectedState)
             socket->abort();
     });
@@ -169,11 +204,65 @@ void ClientSession::countInvalid()
         closeWith(CloseCode::TooManyErrors, QStringLiteral("too many invalid frames"));
 }
 
-void ClientSession::onText(const QString &text)
+void ClientSession::enqueue(Inbound::Kind kind, QByteArray bytes)
 {
     if (m_closing)
-        return;
-    const QByteArray bytes = text.toUtf8();
+        return; // being closed: read and dropped
+    // Once a frame was refused, the ones after it are too until the refusals are answered: "in a row".
+    const bool full = qsizetype(m_inbound.size()) >= kMaxQueuedFrames ||
+                      (!m_inbound.empty() && (m_inboundBytes + bytes.size() > kMaxQueuedInboundBytes ||
+                                              m_inbound.back().kind == Inbound::Kind::Refused));
+    if (!full) {
+        m_inboundBytes += bytes.size();
+        m_inbound.push_back({kind, std::move(bytes), 0});
+    } else if (m_inbound.back().kind == Inbound::Kind::Refused) {
+        // Counted, not stored: max_invalid_frames refusals in a row close the connection anyway.
+        Inbound &run = m_inbound.back();
+        run.refused = int(std::min<qint64>(run.refused + 1, m_config.maxInvalidFrames));
+    } else {
+        m_inbound.push_back({Inbound::Kind::Refused, {}, 1});
+    }
+    if (!m_scheduled) {
+        m_scheduled = true;
+        m_scheduler.ready(this);
+    }
+}
+
+bool ClientSession::serveQueued(int budget)
+{
+    for (; budget > 0 && !m_inbound.empty() && !m_closing; --budget) {
+        Inbound &front = m_inbound.front();
+        if (front.kind == Inbound::Kind::Refused) {
+            if (--front.refused == 0)
+                m_inbound.pop_front();
+            serveRefused();
+            continue;
+        }
+        const Inbound next = std::move(front);
+        m_inbound.pop_front();
+        m_inboundBytes -= next.bytes.size();
+        if (next.kind == Inbound::Kind::Text)
+            serveText(next.bytes);
+        else
+            serveBinary(next.bytes);
+    }
+    if (m_closing) {
+        m_inbound.clear();
+        m_inboundBytes = 0;
+    }
+    m_scheduled = !m_inbound.empty();
+    return m_scheduled;
+}
+
+void ClientSession::serveRefused()
+{
+    replyError(QString(), protocol::Error{ErrorCode::RateLimited, QStringLiteral("too many requests waiting"),
+                                          std::nullopt, kQueueFullRetryMs});
+    countInvalid();
+}
+
+void ClientSession::serveText(const QByteArray &bytes)
+{
     auto decoded = protocol::decodeFrame(bytes, m_config.limits.maxFrameBytes);
     if (const qint64 wait = m_requests.take(QString())) {
         // Flooding: refused, but still answered with the request's id so the client knows which one.
@@ -195,10 +284,8 @@ void ClientSession::onText(const QString &text)
     m_dispatcher.dispatch(*this, decoded.value());
 }
 
-void ClientSession::onBinary(const QByteArray &bytes)
+void ClientSession::serveBinary(const QByteArray &bytes)
 {
-    if (m_closing)
-        return;
     // Chunks have no request id: their errors go out without `re`.
     if (!m_identity.isValid()) {
         replyError(QString(), protocol::Error{ErrorCode::Unauthorized, QStringLiteral("sign in first"),

@@ -4,24 +4,35 @@
 #include "services/authservice.h"
 #include "services/ratelimiter.h"
 
+#include <QAbstractSocket>
 #include <QObject>
 #include <QPointer>
 #include <QWebSocket>
 
+#include <deque>
+
 namespace confab::server {
 
 class Dispatcher;
+class FairScheduler;
 class Hub;
 
 /*!
  * One WebSocket connection: its authentication state, heartbeat, per-connection limits and the
  * decoding of its frames. What a frame asks for is the Dispatcher's business.
+ *
+ * Frames are not served as they arrive: they wait in the connection's inbound queue until the
+ * FairScheduler gives the connection its turn, a few frames at a time, in the order they came.
  */
 class ClientSession : public QObject {
     Q_OBJECT
 public:
+    //! Frames one connection may have waiting; beyond either bound a frame is refused (RATE_LIMITED).
+    static constexpr qsizetype kMaxQueuedFrames = 1000;
+    static constexpr qint64 kMaxQueuedInboundBytes = 8 * 1024 * 1024;
+
     ClientSession(QWebSocket *socket, const ServerConfig &config, Dispatcher &dispatcher, Hub &hub,
-                  QObject *parent = nullptr);
+                  FairScheduler &scheduler, QObject *parent = nullptr);
     ~ClientSession() override;
 
     const Identity &identity() const { return m_identity; }
@@ -43,7 +54,14 @@ public:
     qint64 queuedBytes() const { return m_socket ? m_socket->bytesToWrite() : 0; }
     void reply(const QString &requestId, const protocol::Frame &frame);
     void replyError(const QString &requestId, const protocol::Error &error);
+    //! Closes gracefully: queued input is dropped, the replies already sent go out first, then the close
+    //! frame; the peer's further input is read and dropped until it closes (or a timeout), so that
+    //! the kernel never answers unread input with a reset that would lose those replies.
     void closeWith(protocol::CloseCode code, const QString &reason);
+    //! The TCP (or TLS) socket under the WebSocket, which a graceful close needs (see Listener).
+    void setTransport(QAbstractSocket *transport) { m_transport = transport; }
+    //! Serves up to `budget` queued frames; true while more are waiting (called by the FairScheduler).
+    bool serveQueued(int budget);
     //! Called about once a second by the server: auth deadline and heartbeat.
     void tick(qint64 nowMs);
 
@@ -51,8 +69,16 @@ signals:
     void finished(ClientSession *session);
 
 private:
-    void onText(const QString &text);
-    void onBinary(const QByteArray &bytes);
+    struct Inbound {
+        enum class Kind : quint8 { Text, Binary, Refused };
+        Kind kind = Kind::Text;
+        QByteArray bytes; //!< Text: UTF-8; Binary: the frame; Refused: empty
+        int refused = 0;  //!< Refused: how many frames in a row found the queue full
+    };
+    void enqueue(Inbound::Kind kind, QByteArray bytes);
+    void serveText(const QByteArray &bytes);
+    void serveBinary(const QByteArray &bytes);
+    void serveRefused();
     void countInvalid();
     //! Closes the connection (4004) when its outbound queue has stayed over the limit too long.
     bool notReading(qint64 now);
@@ -62,6 +88,11 @@ private:
     const ServerConfig &m_config;
     Dispatcher &m_dispatcher;
     Hub &m_hub;
+    FairScheduler &m_scheduler;
+    QPointer<QAbstractSocket> m_transport;
+    std::deque<Inbound> m_inbound;
+    qint64 m_inboundBytes = 0;
+    bool m_scheduled = false; //!< in the scheduler's rotation
     Identity m_identity;
     QString m_peer;
     QString m_address;

@@ -86,6 +86,7 @@ Listener::Listener(const ServerConfig &config, Dispatcher &dispatcher, Hub &hub,
     , m_dispatcher(dispatcher)
     , m_hub(hub)
     , m_server(QStringLiteral("confab"), config.tls() ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode)
+    , m_scheduler(int(config.framesPerTurn))
 {
     // The handshake itself must not linger: slow or silent peers are dropped.
     m_server.setHandshakeTimeout(std::chrono::milliseconds(std::min<qint64>(config.authTimeoutMs, 10'000)));
@@ -149,6 +150,9 @@ bool Listener::listen(QString *error)
         return false;
     }
     disableNagle(m_server.socketDescriptor());
+    m_tcpServer = m_server.findChild<QTcpServer *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!m_tcpServer)
+        qCWarning(lcNet) << "the WebSocket server's TCP server was not found: connections will be closed abruptly";
     m_tick.start();
     return true;
 }
@@ -169,13 +173,31 @@ void Listener::onNewConnection()
             refuse(socket, QStringLiteral("too many connections from this address"));
             continue;
         }
-        auto *session = new ClientSession(socket, m_config, m_dispatcher, m_hub, this);
+        auto *session = new ClientSession(socket, m_config, m_dispatcher, m_hub, m_scheduler, this);
+        session->setTransport(transportOf(socket));
         connect(session, &ClientSession::finished, this, [this](ClientSession *s) {
             m_dispatcher.signedOut(*s);
             s->deleteLater();
         });
         qCDebug(lcNet).noquote() << "connection from" << session->peer();
     }
+}
+
+QAbstractSocket *Listener::transportOf(const QWebSocket *socket) const
+{
+    // QWebSocket does not expose its socket, but (Qt 6.4) the accepted sockets stay children of the
+    // QTcpServer inside QWebSocketServer, the newest last: the one with the same peer is it. Searched
+    // from the end, this meets only the few connections still in their handshake.
+    if (!m_tcpServer)
+        return nullptr;
+    const QObjectList &children = m_tcpServer->children();
+    for (auto it = children.crbegin(); it != children.crend(); ++it) {
+        auto *candidate = qobject_cast<QAbstractSocket *>(*it);
+        if (candidate && candidate->peerPort() == socket->peerPort() &&
+            candidate->peerAddress() == socket->peerAddress())
+            return candidate;
+    }
+    return nullptr;
 }
 
 void Listener::refuse(QWebSocket *socket, const QString &reason)

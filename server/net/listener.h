@@ -1,8 +1,11 @@
 #pragma once
 
 #include "app/config.h"
+#include "net/fairscheduler.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QTcpServer>
 #include <QTimer>
 #include <QWebSocketServer>
 
@@ -29,11 +32,15 @@ private:
     void onNewConnection();
     //! Closes a connection over the per-address cap (4006) without giving it a session.
     void refuse(QWebSocket *socket, const QString &reason);
+    //! The TCP or TLS socket a WebSocket of this server runs on, for a graceful close; null if not found.
+    QAbstractSocket *transportOf(const QWebSocket *socket) const;
 
     const ServerConfig &m_config;
     Dispatcher &m_dispatcher;
     Hub &m_hub;
     QWebSocketServer m_server;
+    QPointer<QTcpServer> m_tcpServer; //!< the one inside m_server, which owns the accepted sockets
+    FairScheduler m_scheduler;
     QTimer m_tick;
 };
 

@@ -9,6 +9,7 @@
 #include "domain/passwords.h"
 #include "net/clientsession.h"
 #include "net/dispatcher.h"
+#include "net/fairscheduler.h"
 #include "net/hub.h"
 #include "services/authservice.h"
 #include "services/blindservice.h"
@@ -61,6 +62,7 @@ struct Stack {
     std::unique_ptr<SearchService> search;
     std::unique_ptr<BlindService> blind;
     std::unique_ptr<Dispatcher> dispatcher;
+    std::unique_ptr<FairScheduler> scheduler;
     ClientSession *session = nullptr;
     Identity me;
 
@@ -94,7 +96,8 @@ struct Stack {
         log->setBlindStore(&blind->store());
         dispatcher = std::make_unique<Dispatcher>(*auth, *conversations, *messages, *live, *search);
         dispatcher->setBlind(blind.get());
-        session = new ClientSession(new QWebSocket(), config, *dispatcher, *hub);
+        scheduler = std::make_unique<FairScheduler>(1);
+        session = new ClientSession(new QWebSocket(), config, *dispatcher, *hub, *scheduler);
         // Sign up through the dispatcher itself, as a client would (argon2 runs off this thread).
         AuthRegister reg;
         reg.username = QStringLiteral("fuzz");

@@ -180,7 +180,9 @@ private:
                 return;
             if (opcode == 0x1)
                 ++m_texts;
-            if (opcode == 0x8 && length >= 2)
+            // The first close frame is the server's word: it keeps reading until the peer answers, and
+            // QWebSocket may close again meanwhile (1001 for a frame left half-sent), which a peer ignores.
+            if (opcode == 0x8 && length >= 2 && m_closeCode == -1)
                 m_closeCode = (quint8(m_buffer[header]) << 8) | quint8(m_buffer[header + 1]);
             m_buffer.remove(0, header + length);
         }

@@ -2,11 +2,10 @@
 // after the WebSocket handshake, and many connections at once. Whoever misbehaves is dropped in
 // bounded time; everyone else keeps being served.
 #include "harness.h"
+#include "tlscertificates.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslCipher>
@@ -14,7 +13,6 @@
 #include <QSslError>
 #include <QSslSocket>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
 
@@ -154,15 +152,6 @@ private:
     bool m_reading = true;
 };
 
-QSslCertificate readCertificate(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return QSslCertificate();
-    const auto certs = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
-    return certs.value(0);
-}
-
 } // namespace
 
 class TestServerNet : public QObject {
@@ -172,20 +161,16 @@ private slots:
 
     void initTestCase()
     {
-        // Made once per run with the openssl command line, as an operator would: an RSA certificate and
-        // an EC one (the server reads both kinds of key). Failures show up in the TLS tests only.
-        QVERIFY(m_tlsDir.isValid());
-        const QStringList rsa{QStringLiteral("-newkey"), QStringLiteral("rsa:2048")};
-        const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                             QStringLiteral("ec_paramgen_curve:prime256v1")};
-        m_tlsError = makeCertificate(QStringLiteral("rsa"), rsa);
+        // Made once per run: an RSA certificate and an EC one (the server reads both kinds of key).
+        // Failures show up in the TLS tests only.
+        m_tlsError = m_certs.make(QStringLiteral("rsa"), TestCertificates::Key::Rsa);
         if (m_tlsError.isEmpty())
-            m_tlsError = makeCertificate(QStringLiteral("ec"), ec);
+            m_tlsError = m_certs.make(QStringLiteral("ec"), TestCertificates::Key::Ec);
         // A second EC pair, so that a key can be given with a certificate it does not belong to.
         if (m_tlsError.isEmpty())
-            m_tlsError = makeCertificate(QStringLiteral("ec2"), ec);
-        m_rsaCert = readCertificate(certPath(QStringLiteral("rsa")));
-        m_ecCert = readCertificate(certPath(QStringLiteral("ec")));
+            m_tlsError = m_certs.make(QStringLiteral("ec2"), TestCertificates::Key::Ec);
+        m_rsaCert = m_certs.certificate(QStringLiteral("rsa"));
+        m_ecCert = m_certs.certificate(QStringLiteral("ec"));
     }
 
     void wssEndToEnd()
@@ -428,35 +413,8 @@ private slots:
     }
 
 private:
-    QString certPath(const QString &name) const
-    {
-        return m_tlsDir.filePath(name + QStringLiteral("-cert.pem"));
-    }
-    QString keyPath(const QString &name) const
-    {
-        return m_tlsDir.filePath(name + QStringLiteral("-key.pem"));
-    }
-
-    //! A self-signed certificate for 127.0.0.1; empty on success, else what went wrong.
-    QString makeCertificate(const QString &name, const QStringList &keyArgs)
-    {
-        QProcess openssl;
-        openssl.setProcessChannelMode(QProcess::MergedChannels);
-        openssl.start(QStringLiteral("openssl"),
-                      QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + keyArgs +
-                          QStringList{QStringLiteral("-nodes"), QStringLiteral("-keyout"), keyPath(name),
-                                      QStringLiteral("-out"), certPath(name), QStringLiteral("-days"),
-                                      QStringLiteral("2"), QStringLiteral("-subj"),
-                                      QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
-                                      QStringLiteral("subjectAltName=IP:127.0.0.1")});
-        if (!openssl.waitForStarted(10000))
-            return QStringLiteral("cannot run openssl (is the openssl package installed?): ") +
-                   openssl.errorString();
-        if (!openssl.waitForFinished(60000) || openssl.exitStatus() != QProcess::NormalExit ||
-            openssl.exitCode() != 0)
-            return QStringLiteral("openssl req failed: ") + QString::fromLocal8Bit(openssl.readAll());
-        return {};
-    }
+    QString certPath(const QString &name) const { return m_certs.certPath(name); }
+    QString keyPath(const QString &name) const { return m_certs.keyPath(name); }
 
     static QString describe(const QList<QSslError> &errors)
     {
@@ -466,7 +424,7 @@ private:
         return QStringLiteral("TLS errors seen: ") + out.join(QStringLiteral("; "));
     }
 
-    QTemporaryDir m_tlsDir;
+    TestCertificates m_certs;
     QString m_tlsError;
     QSslCertificate m_rsaCert;
     QSslCertificate m_ecCert;
