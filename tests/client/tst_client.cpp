@@ -258,6 +258,8 @@ private slots:
         b->createGroup(QStringLiteral("Planning"), {QStringLiteral("mina")});
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
         const QString group = ready.first().first().toString();
+        QCOMPARE(b->currentConversationId(), group); // his own create opened it; he goes back
+        b->openConversation(direct);
         QTRY_VERIFY_WITH_TIMEOUT(a->conversations()->indexOf(group) >= 0, 10000);
         {
             TestClient joon;
