@@ -7,8 +7,15 @@ import QtQuick.Templates as T
 // The message field: grows to 8 lines then scrolls. Enter sends, Shift+Enter starts a new line;
 // nothing is sent while an input method is composing (Korean IME preedit). Files come from the
 // attach button, from drops (addFiles) and from pasting an image; they wait as chips in a tray.
+// What it holds is the draft of one conversation (`conversationId`): load() shows another one's,
+// and every change is reported (textEdited, filesEdited) so the owner keeps it with its conversation.
 Rectangle {
     id: root
+
+    //! The conversation the text and files being written belong to.
+    property string conversationId
+    //! While load() fills it: not an edit by the user.
+    property bool loading: false
 
     property alias text: field.text
     property alias placeholderText: field.placeholderText
@@ -34,8 +41,25 @@ Rectangle {
     signal editLastRequested()
     //! The text changed (typed, pasted, cleared after sending): drives the typing notices.
     signal textEdited(string text)
+    //! The files in the tray changed: their paths or URLs.
+    signal filesEdited(var files)
 
-    function focusField() { field.forceActiveFocus() }
+    //! Takes the keyboard, unless a dialog or menu has it: a popup owns it until it closes.
+    function focusField() {
+        if (!Keyboard.inPopup(root.Window.activeFocusItem))
+            field.forceActiveFocus()
+    }
+    //! Shows the draft of `conversationId`: its text and files (paths or URLs).
+    function load(conversationId, text, files) {
+        root.loading = true
+        root.conversationId = conversationId
+        field.text = text
+        field.cursorPosition = field.length
+        root.attachments = []
+        root.addFiles(files ?? [])
+        root.loading = false
+    }
+    onAttachmentsChanged: if (!root.loading) root.filesEdited(root.attachments.map(a => a.url || a.path))
     function send() {
         if (root.composing || !root.canSubmit)
             return false
@@ -94,6 +118,7 @@ Rectangle {
         id: nameWarning
         objectName: "fileNameWarning"
         property var names: []
+        readonly property FocusReturn focusReturn: FocusReturn { popup: nameWarning; home: () => field.forceActiveFocus() }
         parent: T.Overlay.overlay
         anchors.centerIn: parent
         width: Math.min(460, parent ? parent.width - 2 * Theme.spacingXl : 460)
@@ -253,7 +278,7 @@ Rectangle {
                     background: null
                     enabled: root.enabled
                     Accessible.name: qsTr("Message")
-                    onTextChanged: root.textEdited(field.text)
+                    onTextChanged: if (!root.loading) root.textEdited(field.text)
 
                     Keys.onPressed: event => {
                         if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {

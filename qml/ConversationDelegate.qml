@@ -23,14 +23,18 @@ ItemDelegate {
     required property string activityText
     required property string presence   //!< direct chats: the other member's presence
     required property string myGroup    //!< blind rooms: my A/B group
+    required property bool isNew        //!< someone else created it and I have not opened it yet
 
     property bool selected: false
     readonly property bool hasUnread: root.unread > 0
+    //! Bold like unread: new conversations and ones with unread messages ask to be looked at.
+    readonly property bool stands: root.hasUnread || root.isNew
 
     implicitHeight: Theme.rowHeight
     padding: 0
     focusPolicy: Qt.NoFocus
-    Accessible.name: root.hasUnread ? qsTr("%1, %n unread", "", root.unread).arg(root.title) : root.title
+    Accessible.name: root.hasUnread ? qsTr("%1, %n unread", "", root.unread).arg(root.title)
+                   : root.isNew ? qsTr("%1, new conversation").arg(root.title) : root.title
 
     background: Rectangle {
         color: root.selected ? Theme.selected : (root.hovered ? Theme.hover : "transparent")
@@ -67,8 +71,17 @@ ItemDelegate {
                     text: root.title
                     color: Theme.text
                     font.pixelSize: Theme.fontBody
-                    font.weight: root.hasUnread ? Font.Bold : Font.Medium
+                    font.weight: root.stands ? Font.Bold : Font.Medium
                     elide: Text.ElideRight
+                }
+                Rectangle {
+                    objectName: "newMark"
+                    visible: root.isNew
+                    Layout.preferredWidth: 8
+                    Layout.preferredHeight: 8
+                    radius: 4
+                    color: Theme.accent
+                    Accessible.ignored: true
                 }
                 GroupChip {
                     objectName: "listGroupChip"

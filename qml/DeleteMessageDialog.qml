@@ -14,6 +14,10 @@ Dialog {
     //! Someone else's message, deleted as an owner or admin.
     property bool others: false
 
+    //! () => void: where the keyboard goes on closing (the menu that asked is gone by then).
+    property var keyboardHome: null
+    readonly property FocusReturn focusReturn: FocusReturn { popup: root; home: root.keyboardHome }
+
     signal confirmed(string messageId)
 
     function ask(messageId, quote, others) {

@@ -15,6 +15,10 @@ Popup {
     readonly property var current: root.categories.length > 0 ? root.categories[Math.min(root.category,
                                                                  root.categories.length - 1)] : ({ name: "", emoji: [] })
 
+    //! () => void: where the keyboard goes on closing (the menu that opened it is gone by then).
+    property var keyboardHome: null
+    readonly property FocusReturn focusReturn: FocusReturn { popup: root; home: root.keyboardHome }
+
     signal picked(string messageId, string emoji)
 
     //! Opens beside (x, y) of `anchor` for a message.

@@ -23,6 +23,10 @@ Popup {
     //! A MemberListModel (roles memberId, name, username, roleName, avatarColor, initials, isMe,
     //! alias, removable, roleChangeable).
     property var members: null
+    //! () => void: where the keyboard goes on closing when the item that had it is gone.
+    property var keyboardHome: null
+    //! The dialog owns the keyboard while open; on closing it goes back where it was.
+    readonly property FocusReturn focusReturn: FocusReturn { popup: root; home: root.keyboardHome }
     readonly property bool blind: root.kind === "blind"
     readonly property bool edited: nameField.text.trim().length > 0
                                    && (nameField.text.trim() !== root.title

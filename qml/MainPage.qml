@@ -80,10 +80,16 @@ Rectangle {
         onActivated: root.client.thread.close()
     }
 
+    // Another conversation opened (the user chose it, or created it): the composer shows its draft.
+    // Only a change of conversation: renames, mutes and member changes leave the keyboard alone.
+    onCurrentIdChanged: {
+        composer.load(root.currentId, root.client.drafts.text(root.currentId), root.client.drafts.files(root.currentId))
+        composer.focusField()
+    }
     Connections {
         target: root.client
-        function onConversationReady(conversationId) { root.client.openConversation(conversationId) }
-        function onCurrentConversationChanged() { composer.focusField() }
+        function onConversationReady() { newDialog.succeeded() }
+        function onCreateFailed(message) { newDialog.failed(message) }
     }
 
     SplitView {
@@ -297,6 +303,7 @@ Rectangle {
                         onOpenAttachmentRequested: id => root.client.openAttachment(id)
                         onSaveAttachmentRequested: id => root.client.saveAttachment(id)
                         onThreadRequested: id => root.openThread(id)
+                        keyboardHome: () => composer.focusField()
                     }
 
                     Item {
@@ -364,21 +371,26 @@ Rectangle {
                         Layout.fillWidth: true
                         Layout.preferredHeight: implicitHeight
                         visible: root.hasConversation
+                        // The text and files belong to the composer's conversation, whatever is open.
                         onTextEdited: text => {
-                            if (root.hasConversation)
-                                root.client.composerTextChanged(root.currentId, text)
+                            if (composer.conversationId.length > 0)
+                                root.client.composerTextChanged(composer.conversationId, text)
                         }
+                        onFilesEdited: files => root.client.drafts.setFiles(composer.conversationId, files)
                         placeholderText: root.client.currentTitle.length > 0
                                          ? qsTr("Message %1").arg(root.client.currentTitle) : qsTr("Write a message…")
                         describe: path => root.client.describeFile(path)
                         imagePaster: () => root.client.pasteClipboardImage()
                         maxAttachments: root.client.maxAttachments
                         // Blind rooms: a file named after me would tell who I am; the composer asks first.
-                        fileCheck: paths => root.client.identifyingFileNames(root.currentId, paths)
+                        fileCheck: paths => root.client.identifyingFileNames(composer.conversationId, paths)
                         onEditLastRequested: root.client.actions.editLast()
                         onSendRequested: (text, files) => {
-                            root.client.sendMessage(root.currentId, text, files, root.client.actions.replyTarget.id ?? "")
-                            root.client.actions.cancelReply()
+                            const id = composer.conversationId
+                            root.client.sendMessage(id, text, files, root.client.drafts.replyTo(id))
+                            root.client.drafts.clear(id)
+                            if (id === root.currentId)
+                                root.client.actions.cancelReply()
                             timeline.scrollToEnd()
                         }
                     }
@@ -411,6 +423,16 @@ Rectangle {
                     onCloseRequested: root.client.thread.close()
                     onReplyRequested: text => root.client.thread.reply(text)
                     onLoadMoreRequested: root.client.thread.loadMore()
+                    keyboardHome: () => composer.focusField()
+                    onTextEdited: (rootId, text) => root.client.drafts.setText("thread:" + rootId, text)
+                    Connections {
+                        target: root.client.thread
+                        function onRootChanged() {
+                            const id = root.client.thread.rootId
+                            if (id !== threadPane.draftRootId)
+                                threadPane.load(id, root.client.drafts.text("thread:" + id))
+                        }
+                    }
                 }
 
                 MemberPanel {
@@ -527,6 +549,7 @@ Rectangle {
         onRoleRequested: (memberId, role) => settings.setRole(memberId, role)
         onLeaveRequested: settings.leave()
         onClosed: settings.clearError()
+        keyboardHome: () => composer.focusField()
         Connections {
             target: groupSettings.settings
             function onLeft() { groupSettings.close() }
@@ -536,6 +559,7 @@ Rectangle {
     NewConversationDialog {
         id: newDialog
         parent: T.Overlay.overlay
+        keyboardHome: () => composer.focusField()
         onDirectRequested: username => root.client.startDirect(username)
         onGroupRequested: (title, usernames) => root.client.createGroup(title, usernames)
     }
@@ -601,6 +625,11 @@ Rectangle {
         sequence: "Ctrl+,"
         onActivated: settingsPopup.show("")
     }
+    // These give the keyboard back when they close, too (the dialogs above do it themselves).
+    FocusReturn { popup: settingsPopup; home: () => composer.focusField() }
+    FocusReturn { popup: revealDialog; home: () => composer.focusField() }
+    FocusReturn { popup: reportDialog; home: () => composer.focusField() }
+    FocusReturn { popup: readersPopup; home: () => composer.focusField() }
     // Screenshots and automation: --search TEXT, once the conversations are here.
     Connections {
         target: root.client
@@ -612,8 +641,9 @@ Rectangle {
             searchPanel.searchFor(App.searchAtStart)
         }
     }
-    // Screenshots and automation: --open-settings SECTION.
     Component.onCompleted: {
+        composer.load(root.currentId, root.client.drafts.text(root.currentId), root.client.drafts.files(root.currentId))
+        // Screenshots and automation: --open-settings SECTION.
         if (App.settingsAtStart.length > 0)
             settingsPopup.show(App.settingsAtStart)
     }

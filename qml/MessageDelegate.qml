@@ -41,6 +41,10 @@ Item {
 
     //! Being edited in place: the bubble holds an editor (Enter saves, Esc cancels).
     property bool editing: false
+    //! () => void that gives the keyboard back to the composer when an edit in place ends.
+    property var keyboardHome: null
+    //! The editor had the keyboard when the edit ended (Enter, Esc): it goes home then.
+    property bool editorHadKeyboard: false
     //! Jumped to: flashes once.
     property bool highlighted: false
 
@@ -127,6 +131,10 @@ Item {
             editor.text = root.body
             editor.cursorPosition = editor.length
             editor.forceActiveFocus()
+        } else if (root.editorHadKeyboard) {
+            root.editorHadKeyboard = false
+            if (root.keyboardHome)
+                root.keyboardHome()
         }
     }
 
@@ -455,6 +463,13 @@ Item {
                         font.pixelSize: Theme.fontBody
                         padding: Theme.spacingXs
                         Accessible.name: qsTr("Edit message")
+                        // Hidden at the end of the edit, it loses the keyboard: remember it had it.
+                        onActiveFocusChanged: {
+                            if (editor.activeFocus)
+                                root.editorHadKeyboard = true
+                            else if (editor.visible)
+                                root.editorHadKeyboard = false
+                        }
                         background: Rectangle {
                             radius: Theme.radiusControl - 2
                             color: Theme.field

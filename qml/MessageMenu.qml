@@ -14,6 +14,10 @@ Popup {
     property var emoji: []
     property var mine: []
 
+    //! () => void: where the keyboard goes on closing when the item that had it is gone.
+    property var keyboardHome: null
+    readonly property FocusReturn focusReturn: FocusReturn { popup: root; home: root.keyboardHome }
+
     signal replyChosen(string messageId)
     signal editChosen(string messageId)
     signal deleteChosen(string messageId)

@@ -4,11 +4,39 @@ import QtQuick.Templates as T
 import QtQuick.Layouts
 
 // Start a direct chat by username, or a group with a title and comma-separated usernames.
+// It stays open until the conversation is there (succeeded()) or shows why not under the field
+// (failed()), with what was typed still in it.
 Dialog {
     id: root
 
+    //! Why the last attempt failed, or empty.
+    property string error
+    //! A request is out: succeeded() closes the dialog.
+    property bool waiting: false
+    //! () => void: where the keyboard goes on closing when the item that had it is gone.
+    property var keyboardHome: null
+    readonly property FocusReturn focusReturn: FocusReturn { popup: root; home: root.keyboardHome }
+
     signal directRequested(string username)
     signal groupRequested(string title, var usernames)
+
+    //! The conversation asked for is open: the dialog is done.
+    function succeeded() {
+        if (!root.waiting)
+            return
+        root.waiting = false
+        root.close()
+    }
+    //! It did not work: the reason under the field, the text kept and selected to retype.
+    function failed(message) {
+        if (!root.waiting)
+            return
+        root.waiting = false
+        root.error = message
+        const field = root.isGroup ? groupMembers : username
+        field.forceActiveFocus()
+        field.selectAll()
+    }
 
     readonly property bool isGroup: tabs.currentIndex === 1
     readonly property bool ready: root.isGroup ? groupTitle.text.trim().length > 0
@@ -20,11 +48,12 @@ Dialog {
     function submit() {
         if (!root.ready)
             return
+        root.error = ""
+        root.waiting = true
         if (root.isGroup)
             root.groupRequested(groupTitle.text.trim(), root.usernames())
         else
             root.directRequested(username.text.trim().replace(/^@/, ""))
-        root.close()
     }
 
     title: qsTr("New conversation")
@@ -39,6 +68,8 @@ Dialog {
         username.text = ""
         groupTitle.text = ""
         groupMembers.text = ""
+        root.error = ""
+        root.waiting = false
         tabs.currentIndex = 0
         username.forceActiveFocus()
     }
@@ -57,6 +88,17 @@ Dialog {
         bottomPadding: 0
     }
     T.Overlay.modal: Rectangle { color: Qt.rgba(0, 0, 0, 0.35) }
+
+    // Under the field: why the conversation could not be started.
+    component ErrorLabel: Label {
+        Layout.fillWidth: true
+        visible: text.length > 0
+        color: Theme.danger
+        font.pixelSize: Theme.fontSmall
+        wrapMode: Text.Wrap
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: text
+    }
 
     contentItem: ColumnLayout {
         spacing: Theme.spacingM
@@ -97,17 +139,21 @@ Dialog {
                 Label { text: qsTr("Username"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
                 TextField {
                     id: username
+                    objectName: "newDirectUsername"
                     Layout.fillWidth: true
                     placeholderText: qsTr("e.g. joon")
                     Accessible.name: qsTr("Username")
                     onAccepted: root.submit()
+                    onTextEdited: root.error = ""
                 }
+                ErrorLabel { objectName: "newDirectError"; text: root.error }
             }
             ColumnLayout {
                 spacing: Theme.spacingXs
                 Label { text: qsTr("Title"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
                 TextField {
                     id: groupTitle
+                    objectName: "newGroupTitle"
                     Layout.fillWidth: true
                     placeholderText: qsTr("e.g. Design team")
                     Accessible.name: qsTr("Group title")
@@ -121,11 +167,14 @@ Dialog {
                 }
                 TextField {
                     id: groupMembers
+                    objectName: "newGroupMembers"
                     Layout.fillWidth: true
                     placeholderText: qsTr("joon, sora, hana")
                     Accessible.name: qsTr("Members")
                     onAccepted: root.submit()
+                    onTextEdited: root.error = ""
                 }
+                ErrorLabel { objectName: "newGroupError"; text: root.error }
             }
         }
 
@@ -142,6 +191,7 @@ Dialog {
             }
             Button {
                 id: startButton
+                objectName: "newConversationStart"
                 text: root.isGroup ? qsTr("Create group") : qsTr("Start chat")
                 enabled: root.ready
                 Accessible.name: text

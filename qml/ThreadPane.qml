@@ -14,12 +14,28 @@ Rectangle {
     property bool loading: false
     property bool canLoadMore: false
     property string error
+    //! The thread whose reply is being written: the text belongs to it (load() shows another's).
+    property string draftRootId
+    //! () => void that gives the keyboard back to the main composer when the pane closes with it.
+    property var keyboardHome: null
+    property bool fieldHadKeyboard: false
+    property bool loadingDraft: false
 
     signal closeRequested()
     signal replyRequested(string text)
     signal loadMoreRequested()
+    //! The reply being written changed: it is the draft of thread `rootId`.
+    signal textEdited(string rootId, string text)
 
     function focusComposer() { field.forceActiveFocus() }
+    //! Shows the reply being written in thread `rootId`.
+    function load(rootId, text) {
+        root.loadingDraft = true
+        root.draftRootId = rootId
+        field.text = text
+        field.cursorPosition = field.length
+        root.loadingDraft = false
+    }
     function send() {
         const text = field.text
         if (text.trim().length === 0)
@@ -32,6 +48,14 @@ Rectangle {
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Thread")
     Keys.onEscapePressed: root.closeRequested()
+    // Closed (Esc, ✕) while the keyboard was in it: the keyboard goes back to the main composer.
+    onVisibleChanged: {
+        if (!root.visible && root.fieldHadKeyboard) {
+            root.fieldHadKeyboard = false
+            if (root.keyboardHome)
+                root.keyboardHome()
+        }
+    }
 
     Rectangle { width: 1; height: parent.height; color: Theme.divider }
 
@@ -206,6 +230,14 @@ Rectangle {
                     wrapMode: TextEdit.Wrap
                     font.pixelSize: Theme.fontBody
                     Accessible.name: qsTr("Reply in thread")
+                    onTextChanged: if (!root.loadingDraft) root.textEdited(root.draftRootId, field.text)
+                    // Hidden with the pane, it loses the keyboard: remember it had it.
+                    onActiveFocusChanged: {
+                        if (field.activeFocus)
+                            root.fieldHadKeyboard = true
+                        else if (root.visible)
+                            root.fieldHadKeyboard = false
+                    }
                     background: Rectangle {
                         radius: Theme.radiusControl
                         color: Theme.field

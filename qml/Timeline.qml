@@ -37,6 +37,9 @@ Item {
 
     //! Whether files may be dropped here (a conversation is open).
     property bool canAttach: true
+    //! () => void that gives the keyboard back to the composer: after an edit in place, and when the
+    //! message menu or the delete dialog closes.
+    property var keyboardHome: null
 
     //! Shows a loaded message in the middle of the view (a quote or a search result was clicked).
     function jumpToMessage(id) {
@@ -118,6 +121,7 @@ Item {
             onEditSaved: text => { if (root.actions) root.actions.saveEdit(messageId, text) }
             onEditCancelled: { if (root.actions) root.actions.cancelEdit() }
             onThreadRequested: id => root.threadRequested(id)
+            keyboardHome: root.keyboardHome
         }
 
         onAtYEndChanged: if (atYEnd) root.newCount = 0
@@ -225,6 +229,7 @@ Item {
     MessageMenu {
         id: menu
         objectName: "messageMenu"
+        keyboardHome: root.keyboardHome
         emoji: root.actions ? root.actions.quickReactions() : []
         onReplyChosen: id => root.actions.startReply(id)
         onEditChosen: id => root.actions.startEdit(id)
@@ -240,12 +245,14 @@ Item {
 
     EmojiPicker {
         id: emojiPicker
+        keyboardHome: root.keyboardHome
         onPicked: (id, emoji) => root.actions.toggleReaction(id, emoji)
     }
 
     DeleteMessageDialog {
         id: deleteDialog
         parent: T.Overlay.overlay
+        keyboardHome: root.keyboardHome
         onConfirmed: id => root.actions.remove(id)
     }
 

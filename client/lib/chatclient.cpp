@@ -238,13 +238,15 @@ void ChatClient::sync()
     SyncRequest request;
     for (const ConversationInfo &c : m_cache.conversations())
         request.conversations.append({c.id, m_cache.syncedSeq(c.id)});
-    m_connection.request(request, [this](const Frame &reply) {
+    // A cache that knew nothing: everything that arrives is simply the list, not news.
+    const bool firstSync = request.conversations.isEmpty();
+    m_connection.request(request, [this, firstSync](const Frame &reply) {
         m_syncing = false;
         const auto *result = std::get_if<SyncResult>(&reply);
         if (!result)
             return; // offline again: the next connect syncs
         for (const SyncEntry &entry : result->conversations)
-            applySyncEntry(entry);
+            applySyncEntry(entry, !firstSync);
         refreshList();
         flushOutbox();
         if (m_resyncWanted)
@@ -254,7 +256,7 @@ void ChatClient::sync()
     });
 }
 
-void ChatClient::applySyncEntry(const SyncEntry &entry)
+void ChatClient::applySyncEntry(const SyncEntry &entry, bool markNew)
 {
     if (entry.removed) {
         forgetConversation(entry.conversationId);
@@ -264,9 +266,12 @@ void ChatClient::applySyncEntry(const SyncEntry &entry)
         // Too much was missed (or the conversation is new here): start over from the snapshot.
         m_cache.clearMessages(entry.conversationId);
         if (entry.conversation) {
+            const bool known = m_cache.conversation(entry.conversationId).has_value();
             m_cache.saveConversation(*entry.conversation);
             m_cache.saveMembers(entry.conversationId, entry.members, entry.markers);
             m_conversations.upsert(*entry.conversation);
+            if (!known && markNew && m_current != entry.conversationId)
+                m_conversations.setNew(entry.conversationId, true); // I was added while away
         }
         for (const Event &e : entry.events) {
             if ((e.kind == EventKind::Message || e.kind == EventKind::StreamEnded) && e.message)
@@ -456,6 +461,8 @@ void ChatClient::storeConversation(const ConversationDetail &detail)
     m_cache.saveConversation(detail.conversation);
     m_cache.saveMembers(id, detail.members, detail.markers);
     m_conversations.upsert(detail.conversation);
+    if (!known && m_current != id)
+        m_conversations.setNew(id, true); // until opened; my own create opens it right away
     if (m_current == id) {
         m_members.reset(detail.members, myMemberId(id), m_language, detail.conversation.revealOffers);
         m_messages.setMembers(blind::forDisplay(detail.members, m_language), detail.markers);
@@ -480,6 +487,7 @@ void ChatClient::forgetConversation(const QString &conversationId)
 {
     m_cache.removeConversation(conversationId);
     m_conversations.remove(conversationId);
+    m_drafts.clear(conversationId);
     if (m_current == conversationId)
         openConversation(QString());
 }
@@ -548,8 +556,8 @@ void ChatClient::onPushed(const Frame &frame)
     if (const auto *e = std::get_if<Event>(&frame)) {
         applyEvent(*e);
     } else if (const auto *detail = std::get_if<ConversationDetail>(&frame)) {
+        // Someone added me: the conversation joins the list, marked new; what is open stays open.
         storeConversation(*detail);
-        emit conversationReady(detail->conversation.id);
     } else if (const auto *typing = std::get_if<TypingUpdate>(&frame)) {
         if (typing->memberId != myMemberId(typing->conversationId))
             m_typingIn.update(typing->conversationId, typing->memberId, typing->active);
@@ -644,6 +652,7 @@ void ChatClient::showCurrent()
 void ChatClient::openConversation(const QString &conversationId)
 {
     m_current = conversationId;
+    m_conversations.setNew(conversationId, false);
     showCurrent();
     emit currentConversationChanged();
     if (!conversationId.isEmpty() && m_messages.rowCount() < 20 && m_messages.canLoadOlder())
@@ -719,6 +728,7 @@ void ChatClient::sendReceipts()
 
 void ChatClient::composerTextChanged(const QString &conversationId, const QString &text)
 {
+    m_drafts.setText(conversationId, text);
     m_typingOut.textChanged(conversationId, text.trimmed().isEmpty());
 }
 
@@ -891,19 +901,16 @@ void ChatClient::startDirect(const QString &username)
 {
     m_connection.request(UserLookup{{username.trimmed().toLower()}}, [this, username](const Frame &reply) {
         const auto *users = std::get_if<Users>(&reply);
+        if (const auto *e = std::get_if<Error>(&reply)) {
+            emit createFailed(e->message);
+            return;
+        }
         if (!users || users->users.isEmpty()) {
-            emit errorOccurred(tr("No user named %1").arg(username));
+            emit createFailed(tr("No user named %1").arg(username));
             return;
         }
         m_connection.request(ConversationCreate{ConversationKind::Direct, {}, {users->users.first().id}},
-                             [this](const Frame &created) {
-                                 if (const auto *detail = std::get_if<ConversationDetail>(&created)) {
-                                     storeConversation(*detail);
-                                     emit conversationReady(detail->conversation.id);
-                                 } else if (const auto *e = std::get_if<Error>(&created)) {
-                                     emit errorOccurred(e->message);
-                                 }
-                             });
+                             [this](const Frame &created) { onCreated(created); });
     });
 }
 
@@ -915,21 +922,16 @@ void ChatClient::createGroup(const QString &title, const QStringList &usernames)
             names.append(n.trimmed().toLower());
     }
     const auto create = [this, title](const QList<QString> &ids) {
-        m_connection.request(ConversationCreate{ConversationKind::Group, title.trimmed(), ids}, [this](const Frame &reply) {
-            if (const auto *detail = std::get_if<ConversationDetail>(&reply)) {
-                storeConversation(*detail);
-                emit conversationReady(detail->conversation.id);
-            } else if (const auto *e = std::get_if<Error>(&reply)) {
-                emit errorOccurred(e->message);
-            }
-        });
+        m_connection.request(ConversationCreate{ConversationKind::Group, title.trimmed(), ids},
+                             [this](const Frame &reply) { onCreated(reply); });
     };
     if (names.isEmpty())
         return create({});
     m_connection.request(UserLookup{names}, [this, names, create](const Frame &reply) {
         const auto *users = std::get_if<Users>(&reply);
         if (!users) {
-            emit errorOccurred(tr("Could not look up the members"));
+            const auto *e = std::get_if<Error>(&reply);
+            emit createFailed(e ? e->message : tr("Could not look up the members"));
             return;
         }
         QList<QString> ids;
@@ -939,6 +941,17 @@ void ChatClient::createGroup(const QString &title, const QStringList &usernames)
             emit errorOccurred(tr("Some usernames were not found"));
         create(ids);
     });
+}
+
+void ChatClient::onCreated(const Frame &reply)
+{
+    if (const auto *detail = std::get_if<ConversationDetail>(&reply)) {
+        storeConversation(*detail);
+        openConversation(detail->conversation.id);
+        emit conversationReady(detail->conversation.id);
+    } else if (const auto *e = std::get_if<Error>(&reply)) {
+        emit createFailed(e->message);
+    }
 }
 
 } // namespace confab::client

@@ -6,6 +6,7 @@
 #include "connection.h"
 #include "groupsettings.h"
 #include "conversationlistmodel.h"
+#include "drafts.h"
 #include "localcache.h"
 #include "memberlistmodel.h"
 #include "messageactions.h"
@@ -51,6 +52,8 @@ class ChatClient : public QObject {
     Q_PROPERTY(GroupSettings *groupSettings READ groupSettings CONSTANT)
     //! The thread shown in the thread pane.
     Q_PROPERTY(ThreadModel *thread READ thread CONSTANT)
+    //! What is written but not sent, per conversation (the composer's text, files and reply).
+    Q_PROPERTY(Drafts *drafts READ drafts CONSTANT)
     Q_PROPERTY(QString currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentKind READ currentKind NOTIFY currentConversationChanged)
@@ -101,11 +104,15 @@ public:
     Q_INVOKABLE void retryMessage(const QString &clientId);
     Q_INVOKABLE void discardMessage(const QString &clientId);
     Q_INVOKABLE void editPendingMessage(const QString &clientId, const QString &body);
+    //! Opens the direct conversation with `username` (created when there is none yet);
+    //! conversationReady or createFailed follows.
     Q_INVOKABLE void startDirect(const QString &username);
+    //! Creates a group and opens it; conversationReady or createFailed follows.
     Q_INVOKABLE void createGroup(const QString &title, const QStringList &usernames);
     //! The user saw everything up to `seq` in the open conversation.
     Q_INVOKABLE void markRead(const QString &conversationId, qint64 seq);
-    //! The composer's text changed: tells the others I am typing (throttled), or that I stopped.
+    //! The composer's text changed: it is the draft of `conversationId` now, and the others learn
+    //! that I am typing (throttled), or that I stopped.
     Q_INVOKABLE void composerTextChanged(const QString &conversationId, const QString &text);
     // Blind rooms (chatclientblind.cpp).
     //! Offers to reveal my identity to one member (`memberId`, an alias id) or, empty, to the room.
@@ -167,6 +174,7 @@ public:
     SearchResultModel *search() { return &m_search; }
     GroupSettings *groupSettings() { return &m_groupSettings; }
     ThreadModel *thread() { return &m_thread; }
+    Drafts *drafts() { return &m_drafts; }
     //! I am no longer a member (I left, or was removed): it goes from the cache and the list, and
     //! closes when it is open.
     void forgetConversation(const QString &conversationId);
@@ -197,8 +205,11 @@ signals:
     void outboxChanged();
     void shareReadReceiptsChanged();
     void untrustedCertificateChanged();
-    //! A conversation I started or was added to is ready (e.g. to open it).
+    //! A conversation this user asked for here (startDirect, createGroup) is ready, and open.
+    //! Conversations that others (or my other devices) create only join the list, marked new.
     void conversationReady(const QString &conversationId);
+    //! startDirect or createGroup did not succeed: why, for the dialog that asked.
+    void createFailed(const QString &message);
     void errorOccurred(const QString &message);
     //! After a (re)connect, once sync has brought everything up to date.
     void synced();
@@ -220,7 +231,8 @@ private:
     void applySettings(const protocol::AccountSettings &settings);
     void onPushed(const protocol::Frame &frame);
     void sync();
-    void applySyncEntry(const protocol::SyncEntry &entry);
+    //! `markNew`: conversations it brings that this cache did not know are marked new in the list.
+    void applySyncEntry(const protocol::SyncEntry &entry, bool markNew);
     void fetchAfter(const QString &conversationId, qint64 seq, qint64 freshAfter);
     /*!
      * Applies one log event; false when it revealed a gap (a resync follows). Thread roots with a
@@ -235,6 +247,8 @@ private:
     //! renamed, described: the conversation's title or description, without asking the server.
     void applyConversationChange(const protocol::Event &event);
     void storeConversation(const protocol::ConversationDetail &detail);
+    //! The reply to my own conversation.create: stored and opened (the only conversation the app opens by itself).
+    void onCreated(const protocol::Frame &reply);
     void refreshConversation(const QString &conversationId);
     void refreshList();
     void flushOutbox();
@@ -284,6 +298,7 @@ private:
     QString m_language = QStringLiteral("en");
     QSet<QString> m_saveWanted; //!< attachments to copy into the download folder once downloaded
     SearchResultModel m_search{m_connection, m_cache};
+    Drafts m_drafts; //!< before m_actions: the reply being written is part of the draft
     MessageActions m_actions{*this};
     GroupSettings m_groupSettings{*this};
     ThreadModel m_thread{*this};

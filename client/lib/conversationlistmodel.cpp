@@ -57,6 +57,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.description.value_or(QString());
     case TypingRole:
         return row.typing;
+    case IsNewRole:
+        return row.isNew;
     default:
         return {};
     }
@@ -79,7 +81,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {UnreadRole, "unread"},                 {MutedRole, "muted"},
             {BlindRole, "blind"},                   {MemberCountRole, "memberCount"},
             {MyAliasRole, "myAlias"},               {TypingRole, "typing"},
-            {DescriptionRole, "description"}};
+            {DescriptionRole, "description"},       {IsNewRole, "isNew"}};
 }
 
 void ConversationListModel::reset(const QList<ConversationInfo> &conversations)
@@ -150,6 +152,15 @@ void ConversationListModel::setTyping(const QString &conversationId, const QStri
         return;
     m_rows[at].typing = text;
     emit dataChanged(index(at), index(at), {TypingRole});
+}
+
+void ConversationListModel::setNew(const QString &conversationId, bool isNew)
+{
+    const int at = indexOf(conversationId);
+    if (at < 0 || m_rows[at].isNew == isNew)
+        return;
+    m_rows[at].isNew = isNew;
+    emit dataChanged(index(at), index(at), {IsNewRole});
 }
 
 std::optional<ConversationInfo> ConversationListModel::conversation(const QString &conversationId) const

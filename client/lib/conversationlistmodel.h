@@ -29,6 +29,7 @@ public:
         MyAliasRole,       //!< blind rooms: how the others see me
         TypingRole,        //!< "Mina is typing…" or ""
         DescriptionRole,   //!< groups: what the conversation is about, "" when none
+        IsNewRole,         //!< someone else created it (or added me) and I have not opened it yet
     };
     Q_ENUM(Role)
 
@@ -45,6 +46,8 @@ public:
     void upsert(const protocol::ConversationInfo &conversation);
     void remove(const QString &conversationId);
     void setTyping(const QString &conversationId, const QString &text);
+    //! Marks a conversation new (it appeared, I did not open it) or not (opened).
+    void setNew(const QString &conversationId, bool isNew);
     std::optional<protocol::ConversationInfo> conversation(const QString &conversationId) const;
     int totalUnread() const;
 
@@ -59,6 +62,7 @@ private:
     struct Row {
         protocol::ConversationInfo info;
         QString typing;
+        bool isNew = false;
     };
     static qint64 activity(const protocol::ConversationInfo &c);
 

@@ -16,16 +16,17 @@ constexpr int kMaxJumpPages = 20;
 
 MessageActions::MessageActions(ChatClient &client) : QObject(&client), m_client(client)
 {
-    // Another conversation: whatever was being edited or answered belongs to the old one.
+    // Another conversation: the editing ends; the reply being written stays in the old one's draft
+    // and the new one's (if any) comes back.
     connect(&client, &ChatClient::currentConversationChanged, this, [this] {
         if (m_client.messages()->conversationId() == m_client.currentConversationId())
             return;
         cancelEdit();
-        cancelReply();
+        showDraftReply();
     });
     connect(client.messages(), &MessageListModel::conversationChanged, this, [this] {
         cancelEdit();
-        cancelReply();
+        showDraftReply();
     });
     connect(client.messages(), &MessageListModel::countChanged, this, [this] {
         if (!m_jumpId.isEmpty())
@@ -128,14 +129,26 @@ void MessageActions::startReply(const QString &messageId)
     if (!m || m->deleted || m->seq <= 0)
         return;
     m_replyTarget = m_client.messages()->quote(messageId);
+    m_client.drafts()->setReplyTo(m_client.currentConversationId(), messageId);
     emit replyTargetChanged();
 }
 
 void MessageActions::cancelReply()
 {
+    m_client.drafts()->setReplyTo(m_client.currentConversationId(), {});
     if (m_replyTarget.isEmpty())
         return;
     m_replyTarget.clear();
+    emit replyTargetChanged();
+}
+
+void MessageActions::showDraftReply()
+{
+    const QString id = m_client.drafts()->replyTo(m_client.currentConversationId());
+    const QVariantMap target = id.isEmpty() ? QVariantMap() : m_client.messages()->quote(id);
+    if (target == m_replyTarget)
+        return;
+    m_replyTarget = target;
     emit replyTargetChanged();
 }
 

@@ -20,6 +20,7 @@ class MessageActions : public QObject {
     //! The message being edited in place, or empty.
     Q_PROPERTY(QString editingId READ editingId NOTIFY editingChanged)
     //! The message the composer answers: {id, sender, excerpt, deleted, loaded}, or an empty map.
+    //! Part of the open conversation's draft: another conversation shows its own.
     Q_PROPERTY(QVariantMap replyTarget READ replyTarget NOTIFY replyTargetChanged)
     //! The message last jumped to, for the timeline to flash it.
     Q_PROPERTY(QString highlightedId READ highlightedId NOTIFY highlightedChanged)
@@ -63,6 +64,8 @@ signals:
 
 private:
     void tryJump();
+    //! The open conversation's draft answers this message (or none): the reply bar shows it.
+    void showDraftReply();
     void request(const QString &what, const auto &frame);
 
     ChatClient &m_client;

@@ -61,6 +61,10 @@
         </translation>
     </message>
     <message>
+        <source>%1, new conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You are %1</source>
         <translation type="unfinished"></translation>
     </message>

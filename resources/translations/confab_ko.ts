@@ -84,6 +84,10 @@
         </translation>
     </message>
     <message>
+        <source>%1, new conversation</source>
+        <translation>%1, 새 대화</translation>
+    </message>
+    <message>
         <source>You are %1</source>
         <translation>나의 별명: %1</translation>
     </message>

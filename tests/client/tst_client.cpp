@@ -258,6 +258,8 @@ private slots:
         b->createGroup(QStringLiteral("Planning"), {QStringLiteral("mina")});
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
         const QString group = ready.first().first().toString();
+        QCOMPARE(b->currentConversationId(), group); // his own create opened it; he goes back
+        b->openConversation(direct);
         QTRY_VERIFY_WITH_TIMEOUT(a->conversations()->indexOf(group) >= 0, 10000);
         {
             TestClient joon;
@@ -276,6 +278,104 @@ private slots:
         QVERIFY(!outbox.first().error.isEmpty());
         a->discardMessage(outbox.first().clientId);
         QCOMPARE(a->pendingCount(), 0);
+    }
+
+    // Invariant 10: a conversation someone else creates joins the list, marked new; the open one and
+    // the text typed in it stay put, and what is sent goes where it was typed.
+    void othersCreatingAConversationDoNotMoveMyText()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b, b2;
+        QString direct;
+        QVERIFY(pairDevices(h, a, b, &direct));
+        // Joon's second computer is signed in too, with nothing open.
+        b2->signIn(h.server().url(), QStringLiteral("joon"), kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(online(b2), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(b2->conversations()->indexOf(direct) >= 0, 10000);
+
+        const QString typed = QStringLiteral("half-typed reply to mi");
+        b->composerTextChanged(direct, typed);
+        QCOMPARE(b->drafts()->text(direct), typed);
+
+        // Mina creates "Books" with Joon: her own create opens it for her.
+        QSignalSpy minaReady(a.client.get(), &ChatClient::conversationReady);
+        QSignalSpy joonReady(b.client.get(), &ChatClient::conversationReady);
+        a->createGroup(QStringLiteral("Books"), {QStringLiteral("joon")});
+        QTRY_VERIFY_WITH_TIMEOUT(!minaReady.isEmpty(), 10000);
+        const QString books = minaReady.first().first().toString();
+        QCOMPARE(a->currentConversationId(), books);
+        QVERIFY(!a->conversations()->data(a->conversations()->index(a->conversations()->indexOf(books)),
+                                          ConversationListModel::IsNewRole).toBool());
+
+        // Joon gets all of Books (created, two members added), marked new, and nothing else moves.
+        QTRY_VERIFY_WITH_TIMEOUT(b->cache().syncedSeq(books) >= 3, 10000);
+        const auto isNew = [](Device &d, const QString &id) {
+            ConversationListModel *list = d->conversations();
+            return list->data(list->index(list->indexOf(id)), ConversationListModel::IsNewRole).toBool();
+        };
+        QVERIFY(isNew(b, books));
+        QCOMPARE(b->currentConversationId(), direct);
+        QCOMPARE(b->messages()->conversationId(), direct);
+        QVERIFY(joonReady.isEmpty());
+        QCOMPARE(b->drafts()->text(direct), typed);
+        QVERIFY(!b->drafts()->has(books));
+
+        // Joon creates a group on his first computer: it opens there, and is new on the second.
+        QSignalSpy firstReady(b.client.get(), &ChatClient::conversationReady);
+        b->createGroup(QStringLiteral("Films"), {QStringLiteral("mina")});
+        QTRY_VERIFY_WITH_TIMEOUT(!firstReady.isEmpty(), 10000);
+        const QString films = firstReady.first().first().toString();
+        QCOMPARE(b->currentConversationId(), films);
+        QVERIFY(!isNew(b, films));
+        QTRY_VERIFY_WITH_TIMEOUT(b2->cache().syncedSeq(films) >= 3, 10000);
+        QVERIFY(b2->currentConversationId().isEmpty());
+        QVERIFY(isNew(b2, films));
+        // Mina, with Books open, sees Films arrive without leaving Books.
+        QTRY_VERIFY_WITH_TIMEOUT(a->cache().syncedSeq(films) >= 3, 10000);
+        QCOMPARE(a->currentConversationId(), books);
+        QVERIFY(isNew(a, films));
+
+        // Back in the direct conversation, the text is still his, and opening Books clears its mark.
+        b->openConversation(books);
+        QVERIFY(!isNew(b, books));
+        QVERIFY(b->drafts()->text(books).isEmpty());
+        b->openConversation(direct);
+        QCOMPARE(b->drafts()->text(direct), typed);
+
+        // Sending it lands in the direct conversation; Books holds no message.
+        b->sendMessage(b->currentConversationId(), b->drafts()->text(b->currentConversationId()));
+        QTRY_COMPARE_WITH_TIMEOUT(b->pendingCount(), 0, 10000);
+        QList<QString> sent;
+        for (const MessageInfo &m : serverMessages(h, QStringLiteral("joon"), direct))
+            sent.append(m.body);
+        QCOMPARE(sent, QList<QString>{typed});
+        QVERIFY(serverMessages(h, QStringLiteral("joon"), books).isEmpty());
+    }
+
+    // The reply being written belongs to its conversation's draft too.
+    void aReplyStaysWithItsConversation()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b;
+        QString direct;
+        QVERIFY(pairDevices(h, a, b, &direct));
+        a->sendMessage(direct, QStringLiteral("question"));
+        QTRY_COMPARE_WITH_TIMEOUT(bodies(b->messages()), QList<QString>{QStringLiteral("question")}, 10000);
+        const QString question = b->messages()->data(b->messages()->index(0), MessageListModel::MessageIdRole).toString();
+        QSignalSpy ready(b.client.get(), &ChatClient::conversationReady);
+        b->createGroup(QStringLiteral("Elsewhere"), {});
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+        const QString group = ready.first().first().toString();
+
+        b->openConversation(direct);
+        b->actions()->startReply(question);
+        QCOMPARE(b->actions()->replyTarget().value(QStringLiteral("id")).toString(), question);
+        b->openConversation(group);
+        QVERIFY(b->actions()->replyTarget().isEmpty()); // not carried into the group
+        b->openConversation(direct);
+        QCOMPARE(b->actions()->replyTarget().value(QStringLiteral("id")).toString(), question);
+        b->actions()->cancelReply();
+        QVERIFY(!b->drafts()->has(direct));
     }
 };
 
