@@ -208,10 +208,22 @@ void ClientSession::enqueue(Inbound::Kind kind, QByteArray bytes)
 {
     if (m_closing)
         return; // being closed: read and dropped
+    const auto overfull = [&] {
+        return qsizetype(m_inbound.size()) >= kMaxQueuedFrames ||
+               (!m_inbound.empty() && m_inboundBytes + bytes.size() > kMaxQueuedInboundBytes);
+    };
+    if (kind == Inbound::Kind::Binary && overfull() && m_inbound.back().kind != Inbound::Kind::Refused) {
+        // Upload chunks are sent without waiting for replies (docs/protocol.md, Attachments), so a
+        // correct client may have megabytes of them in flight: refusing one would break its upload.
+        // This connection's backlog is served now, in order, until the chunk fits: its upload waits
+        // for the disk instead of the other connections' turns.
+        while (!m_closing && overfull())
+            serveFront();
+        if (m_closing)
+            return;
+    }
     // Once a frame was refused, the ones after it are too until the refusals are answered: "in a row".
-    const bool full = qsizetype(m_inbound.size()) >= kMaxQueuedFrames ||
-                      (!m_inbound.empty() && (m_inboundBytes + bytes.size() > kMaxQueuedInboundBytes ||
-                                              m_inbound.back().kind == Inbound::Kind::Refused));
+    const bool full = overfull() || (!m_inbound.empty() && m_inbound.back().kind == Inbound::Kind::Refused);
     if (!full) {
         m_inboundBytes += bytes.size();
         m_inbound.push_back({kind, std::move(bytes), 0});
@@ -230,28 +242,32 @@ void ClientSession::enqueue(Inbound::Kind kind, QByteArray bytes)
 
 bool ClientSession::serveQueued(int budget)
 {
-    for (; budget > 0 && !m_inbound.empty() && !m_closing; --budget) {
-        Inbound &front = m_inbound.front();
-        if (front.kind == Inbound::Kind::Refused) {
-            if (--front.refused == 0)
-                m_inbound.pop_front();
-            serveRefused();
-            continue;
-        }
-        const Inbound next = std::move(front);
-        m_inbound.pop_front();
-        m_inboundBytes -= next.bytes.size();
-        if (next.kind == Inbound::Kind::Text)
-            serveText(next.bytes);
-        else
-            serveBinary(next.bytes);
-    }
+    for (; budget > 0 && !m_inbound.empty() && !m_closing; --budget)
+        serveFront();
     if (m_closing) {
         m_inbound.clear();
         m_inboundBytes = 0;
     }
     m_scheduled = !m_inbound.empty();
     return m_scheduled;
+}
+
+void ClientSession::serveFront()
+{
+    Inbound &front = m_inbound.front();
+    if (front.kind == Inbound::Kind::Refused) {
+        if (--front.refused == 0)
+            m_inbound.pop_front();
+        serveRefused();
+        return;
+    }
+    const Inbound next = std::move(front);
+    m_inbound.pop_front();
+    m_inboundBytes -= next.bytes.size();
+    if (next.kind == Inbound::Kind::Text)
+        serveText(next.bytes);
+    else
+        serveBinary(next.bytes);
 }
 
 void ClientSession::serveRefused()

@@ -76,6 +76,7 @@ private:
         int refused = 0;  //!< Refused: how many frames in a row found the queue full
     };
     void enqueue(Inbound::Kind kind, QByteArray bytes);
+    void serveFront(); //!< serves the oldest queued frame (or one refusal of a refused run)
     void serveText(const QByteArray &bytes);
     void serveBinary(const QByteArray &bytes);
     void serveRefused();
