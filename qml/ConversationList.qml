@@ -2,7 +2,7 @@ import QtQuick
 import QtQuick.Controls.Basic
 
 // The conversation list's keyboard (UI.md: usable without a mouse): one Tab stop; Up/Down move a
-// ringed row without opening it, Enter or Space opens it, Home/End jump, Esc goes back to the
+// ringed row without opening it, Enter opens it, Home/End jump, Esc goes back to the
 // composer, Up on the first row to the filter field above. Rows come from the page's delegate.
 ListView {
     id: root
@@ -10,7 +10,7 @@ ListView {
     //! The open conversation's row: the keyboard starts there.
     property int openRow: -1
 
-    //! Enter or Space on `row`.
+    //! Enter on `row`.
     signal openRequested(int row)
     //! Up on the first row.
     signal upFromTop()
@@ -54,7 +54,6 @@ ListView {
         case Qt.Key_End: root.move(root.count); break
         case Qt.Key_Return:
         case Qt.Key_Enter:
-        case Qt.Key_Space:
             if (root.currentIndex >= 0 && root.currentIndex < root.count)
                 root.openRequested(root.currentIndex)
             break

@@ -95,15 +95,19 @@ Item {
             }
         }
         Keys.onPressed: event => root.keyPressed(event)
+        //! The keyboard is on a message (it came in and did not leave for good).
+        property bool keyed: false
         onActiveFocusChanged: {
             if (list.activeFocus) {
-                if (list.currentIndex < 0 || list.currentIndex >= list.count)
+                if (!list.keyed || list.currentIndex < 0 || list.currentIndex >= list.count)
                     list.currentIndex = root.lastVisibleRow()
+                list.keyed = true
             } else {
-                // Left for good (not for the message's menu or a dialog): the view is free again.
+                // Left for good (not for the message's menu or a dialog): next time it starts at
+                // the newest message in view again.
                 Qt.callLater(() => {
                     if (!list.activeFocus && !Keyboard.inPopup(root.Window.activeFocusItem))
-                        list.currentIndex = -1
+                        list.keyed = false
                 })
             }
         }
@@ -408,9 +412,9 @@ Item {
             let row = item
             while (row.parent && row.parent !== list.contentItem)
                 row = row.parent
+            list.forceActiveFocus()
             if (row.index !== undefined)
                 list.currentIndex = row.index
-            list.forceActiveFocus()
         }
     }
 
