@@ -4,9 +4,10 @@ import QtQuick.Layouts
 import QtQuick.Dialogs
 import QtQuick.Templates as T
 
-// The message field: grows to 8 lines then scrolls. Enter sends, Shift+Enter starts a new line;
-// nothing is sent while an input method is composing (Korean IME preedit). Files come from the
-// attach button, from drops (addFiles) and from pasting an image; they wait as chips in a tray.
+// The message field: grows to 8 lines then scrolls. Enter sends, Shift+Enter starts a new line, Tab
+// moves on (it types no tab); nothing is sent while an input method is composing (Korean IME
+// preedit). Files come from the attach button, from drops (addFiles) and from pasting an image;
+// they wait as chips in a tray.
 // What it holds is the draft of one conversation (`conversationId`): load() shows another one's,
 // and every change is reported (textEdited, filesEdited) so the owner keeps it with its conversation.
 Rectangle {
@@ -297,6 +298,14 @@ Rectangle {
                                 root.addFiles([path])
                                 event.accepted = true
                             }
+                        } else if (event.key === Qt.Key_Tab || event.key === Qt.Key_Backtab) {
+                            // Tab moves the keyboard on (Send, then the conversation list), Shift+Tab
+                            // back (the attach button): a chat message has no use for tab characters.
+                            const forward = event.key === Qt.Key_Tab && !(event.modifiers & Qt.ShiftModifier)
+                            const next = field.nextItemInFocusChain(forward)
+                            if (next)
+                                next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+                            event.accepted = true
                         } else if (event.key === Qt.Key_Up && field.length === 0) {
                             root.editLastRequested()
                             event.accepted = true
@@ -329,9 +338,10 @@ Rectangle {
                 radius: Theme.radiusControl
                 color: !sendButton.enabled ? Theme.hover
                      : sendButton.down ? Qt.darker(Theme.accent, 1.15) : Theme.accent
-                border.width: sendButton.visualFocus ? 2 : 0
-                border.color: Theme.text
+                FocusRing { shown: sendButton.visualFocus }
             }
+            Keys.onReturnPressed: sendButton.clicked()
+            Keys.onEnterPressed: sendButton.clicked()
             onClicked: {
                 root.send()
                 field.forceActiveFocus()

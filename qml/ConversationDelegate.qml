@@ -26,6 +26,8 @@ ItemDelegate {
     required property bool isNew        //!< someone else created it and I have not opened it yet
 
     property bool selected: false
+    //! The row the keyboard is on while the list has it (Up/Down move, Enter opens): ringed.
+    property bool keyboardCurrent: ListView.isCurrentItem && ListView.view !== null && ListView.view.activeFocus
     readonly property bool hasUnread: root.unread > 0
     //! Bold like unread: new conversations and ones with unread messages ask to be looked at.
     readonly property bool stands: root.hasUnread || root.isNew
@@ -42,6 +44,7 @@ ItemDelegate {
         anchors.fill: parent
         anchors.leftMargin: Theme.spacingS
         anchors.rightMargin: Theme.spacingS
+        FocusRing { objectName: "rowFocusRing"; shown: root.keyboardCurrent; outset: 0 }
     }
 
     contentItem: RowLayout {

@@ -1,7 +1,8 @@
 import QtQuick
 import QtQuick.Controls.Basic
 
-// A quiet square button with a text glyph, a tooltip and an accessible name.
+// A quiet square button with a text glyph, a tooltip and an accessible name; a focus ring when
+// reached with the keyboard, and Enter or Space clicks it.
 ToolButton {
     id: root
 
@@ -27,7 +28,9 @@ ToolButton {
     background: Rectangle {
         radius: Theme.radiusControl
         color: root.down ? Theme.selected : (root.hovered ? Theme.hover : "transparent")
-        border.width: root.visualFocus ? 2 : 0
-        border.color: Theme.accent
+        FocusRing { shown: root.visualFocus }
     }
+    // Basic buttons click on Space only: Enter and Return do it too (usable without a mouse).
+    Keys.onReturnPressed: root.clicked()
+    Keys.onEnterPressed: root.clicked()
 }

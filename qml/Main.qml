@@ -45,6 +45,9 @@ ApplicationWindow {
         }
     }
 
+    // Ctrl+Q quits, on every page and with "keep running in the tray" on (closing only hides then).
+    Shortcut { sequence: "Ctrl+Q"; context: Qt.ApplicationShortcut; onActivated: Qt.quit() }
+
     Binding {
         target: Theme
         property: "dark"

@@ -62,6 +62,7 @@ Rectangle {
     Shortcut { sequence: "Alt+Up"; onActivated: root.step(-1) }
     Shortcut { sequence: "Alt+Down"; onActivated: root.step(1) }
     Shortcut { sequence: "Ctrl+N"; onActivated: newDialog.open() }
+    Shortcut { sequence: "Ctrl+/"; onActivated: shortcutsSheet.open() }
     Shortcut { sequence: StandardKey.Find; onActivated: root.openSearch() }
     Shortcut {
         sequence: "Esc"
@@ -157,6 +158,12 @@ Rectangle {
                         tip: qsTr("New conversation (Ctrl+N)")
                         onClicked: newDialog.open()
                     }
+                    IconButton {
+                        objectName: "shortcutsButton"
+                        glyph: "⌨"
+                        tip: qsTr("Keyboard shortcuts (Ctrl+/)")
+                        onClicked: shortcutsSheet.open()
+                    }
                 }
 
                 TextField {
@@ -197,23 +204,20 @@ Rectangle {
                     }
                 }
 
-                ListView {
+                ConversationList {
                     id: conversationList
                     objectName: "conversationList"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    clip: true
                     model: App.conversations
-                    currentIndex: App.conversations.rowOf(root.currentId)
-                    boundsBehavior: Flickable.StopAtBounds
-                    keyNavigationEnabled: true
-                    highlightFollowsCurrentItem: false
-                    Accessible.role: Accessible.List
+                    openRow: App.conversations.rowOf(root.currentId)
                     Accessible.name: qsTr("Conversations")
-                    ScrollBar.vertical: ScrollBar {}
-                    Keys.onReturnPressed: root.client.openConversation(App.conversations.idAt(currentIndex))
-                    Keys.onUpPressed: root.step(-1)
-                    Keys.onDownPressed: root.step(1)
+                    onOpenRequested: row => {
+                        root.client.openConversation(App.conversations.idAt(row))
+                        composer.focusField() // also when it was open already
+                    }
+                    onUpFromTop: search.forceActiveFocus()
+                    onEscaped: composer.focusField()
 
                     delegate: ConversationDelegate {
                         width: ListView.view.width
@@ -554,6 +558,12 @@ Rectangle {
             target: groupSettings.settings
             function onLeft() { groupSettings.close() }
         }
+    }
+
+    ShortcutsSheet {
+        id: shortcutsSheet
+        parent: T.Overlay.overlay
+        keyboardHome: () => composer.focusField()
     }
 
     NewConversationDialog {

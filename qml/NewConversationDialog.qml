@@ -112,6 +112,8 @@ Dialog {
                 TabButton {
                     id: tab
                     required property string modelData
+                    objectName: "newConversationTab"
+                    focusPolicy: Qt.StrongFocus
                     text: modelData
                     Accessible.name: modelData
                     contentItem: Text {
@@ -125,7 +127,11 @@ Dialog {
                         color: tab.checked ? Theme.field : "transparent"
                         radius: Theme.radiusControl
                         border.color: tab.checked ? Theme.fieldBorder : "transparent"
+                        FocusRing { objectName: "tabFocusRing"; shown: tab.visualFocus; outset: 0 }
                     }
+                    // Tabs switch with Enter too (Basic buttons take Space only).
+                    Keys.onReturnPressed: tabs.currentIndex = tab.TabBar.index
+                    Keys.onEnterPressed: tabs.currentIndex = tab.TabBar.index
                 }
             }
         }

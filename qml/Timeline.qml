@@ -79,6 +79,38 @@ Item {
         reuseItems: false
         cacheBuffer: 800
         keyNavigationEnabled: false
+        // One Tab stop; then Up/Down move the keyboard-current message and keys act on it (keyPressed).
+        activeFocusOnTab: true
+        currentIndex: -1
+        highlightFollowsCurrentItem: true
+        highlightMoveDuration: 0
+        highlightResizeDuration: 0
+        highlight: Item {
+            z: 2 // over the message, whose bubble would hide the ring's edges
+            FocusRing {
+                objectName: "messageFocusRing"
+                shown: list.activeFocus
+                outset: -2
+                radius: Theme.radiusBubble
+            }
+        }
+        Keys.onPressed: event => root.keyPressed(event)
+        //! The keyboard is on a message (it came in and did not leave for good).
+        property bool keyed: false
+        onActiveFocusChanged: {
+            if (list.activeFocus) {
+                if (!list.keyed || list.currentIndex < 0 || list.currentIndex >= list.count)
+                    list.currentIndex = root.lastVisibleRow()
+                list.keyed = true
+            } else {
+                // Left for good (not for the message's menu or a dialog): next time it starts at
+                // the newest message in view again.
+                Qt.callLater(() => {
+                    if (!list.activeFocus && !Keyboard.inPopup(root.Window.activeFocusItem))
+                        list.keyed = false
+                })
+            }
+        }
         Accessible.role: Accessible.List
         Accessible.name: qsTr("Messages")
         ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
@@ -108,13 +140,8 @@ Item {
             onMenuRequested: (anchor, x, y) => {
                 if (!root.actions)
                     return
-                const mine = []
-                for (const r of reactions ?? []) {
-                    if (r.mine)
-                        mine.push(r.emoji)
-                }
                 menu.openFor(anchor, x, y, messageId, root.actions.canEdit(messageId),
-                             root.actions.canDelete(messageId), mine)
+                             root.actions.canDelete(messageId), root.myReactions(reactions))
             }
             onReactionToggled: emoji => { if (root.actions) root.actions.toggleReaction(messageId, emoji) }
             onQuoteClicked: id => root.jumpToMessage(id)
@@ -254,6 +281,141 @@ Item {
         parent: T.Overlay.overlay
         keyboardHome: root.keyboardHome
         onConfirmed: id => root.actions.remove(id)
+    }
+
+    // ---- the keyboard in the timeline (ShortcutsSheet lists these keys) ---------------------------
+    //! The newest message fully in view: where the keyboard starts.
+    function lastVisibleRow() {
+        if (list.count === 0)
+            return -1
+        const row = list.indexAt(list.width / 2, list.contentY + list.height - list.bottomMargin - 4)
+        return row >= 0 ? row : list.count - 1
+    }
+    function moveCurrent(delta) {
+        if (list.count === 0)
+            return
+        const row = Math.max(0, Math.min(list.count - 1, list.currentIndex + delta))
+        if (delta < 0 && list.currentIndex === 0 && root.messages && root.messages.canLoadOlder)
+            root.loadOlderRequested()
+        list.anchorRow = -1
+        list.currentIndex = row
+        list.positionViewAtIndex(row, ListView.Contain)
+        list.stickToEnd = row === list.count - 1
+    }
+    function inside(item, ancestor) {
+        for (let i = item; i; i = i.parent) {
+            if (i === ancestor)
+                return true
+        }
+        return false
+    }
+    //! Tab leaves the timeline for the composer; Shift+Tab for what is before it (the header). The
+    //! controls inside messages are skipped: they are reached through the message's keys.
+    function leave(forward) {
+        if (forward && root.keyboardHome) {
+            root.keyboardHome()
+            return
+        }
+        let next = list.nextItemInFocusChain(forward)
+        for (let i = 0; next && i < 500 && root.inside(next, list); ++i)
+            next = next.nextItemInFocusChain(forward)
+        if (next)
+            next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+    }
+    //! The emoji among a message's reactions (the reactions role) that are mine.
+    function myReactions(reactions) {
+        return Array.from(reactions ?? []).filter(r => r.mine).map(r => r.emoji)
+    }
+    function keyPressed(event) {
+        const item = list.currentItem
+        const stored = item !== null && item.actionable && root.actions !== null
+        const id = item ? item.messageId : ""
+        const plain = !(event.modifiers & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier))
+        switch (event.key) {
+        case Qt.Key_Up: root.moveCurrent(-1); break
+        case Qt.Key_Down: root.moveCurrent(1); break
+        case Qt.Key_PageUp: root.moveCurrent(-10); break
+        case Qt.Key_PageDown: root.moveCurrent(10); break
+        case Qt.Key_Home: root.moveCurrent(-list.count); break
+        case Qt.Key_End: root.moveCurrent(list.count); break
+        case Qt.Key_Tab: root.leave(!(event.modifiers & Qt.ShiftModifier)); break
+        case Qt.Key_Backtab: root.leave(false); break
+        case Qt.Key_Escape:
+            if (root.keyboardHome)
+                root.keyboardHome()
+            break
+        case Qt.Key_R: // reply: the composer takes the keyboard with the quote above it
+            if (!stored || !plain)
+                return
+            root.actions.startReply(id)
+            if (root.keyboardHome)
+                root.keyboardHome()
+            break
+        case Qt.Key_E: // edit in place (own messages)
+            if (!stored || !plain || !root.actions.canEdit(id))
+                return
+            root.actions.startEdit(id)
+            break
+        case Qt.Key_Delete: // delete (asks first); an unsent message is discarded
+            if (item && item.failed)
+                root.discardRequested(item.clientId)
+            else if (stored && root.actions.canDelete(id))
+                deleteDialog.ask(id, root.messages.quote(id), !root.actions.canEdit(id))
+            break
+        case Qt.Key_C: // C or Ctrl+C: copy the text
+            if (!stored || (event.modifiers & (Qt.AltModifier | Qt.ShiftModifier)))
+                return
+            root.actions.copyText(id)
+            break
+        case Qt.Key_T: // the thread of a message with replies
+            if (!item || !item.hasThread || !plain)
+                return
+            root.threadRequested(id)
+            break
+        case Qt.Key_Plus:
+        case Qt.Key_Equal: // "+" (Shift+= on most layouts): any emoji as a reaction
+            if (!stored)
+                return
+            emojiPicker.categories = root.actions.emojiCategories()
+            emojiPicker.openFor(item, root.menuX(item), item.height, id, root.myReactions(item.reactions))
+            break
+        case Qt.Key_Return:
+        case Qt.Key_Enter:
+        case Qt.Key_Menu: // Enter or the menu key: the message's menu (Retry for an unsent one)
+            if (item && item.failed)
+                root.retryRequested(item.clientId)
+            else if (stored)
+                item.menuRequested(item, root.menuX(item), item.height)
+            break
+        case Qt.Key_F10:
+            if (!stored || !(event.modifiers & Qt.ShiftModifier))
+                return
+            item.menuRequested(item, root.menuX(item), item.height)
+            break
+        default:
+            return
+        }
+        event.accepted = true
+    }
+    //! Where a menu opened from the keyboard goes: under the message's own side.
+    function menuX(item) {
+        return item.own ? Math.max(0, item.width - item.sidePadding - 220) : item.sidePadding + item.avatarColumn
+    }
+    // A control inside a message took the keyboard (a click on a reaction, Shift+Tab from the
+    // composer): the timeline keeps it, on that message, so that Tab moves between the three parts.
+    Connections {
+        target: root.Window.window
+        function onActiveFocusItemChanged() {
+            const item = root.Window.activeFocusItem
+            if (!item || item === list || !root.inside(item, list.contentItem) || item.cursorPosition !== undefined)
+                return
+            let row = item
+            while (row.parent && row.parent !== list.contentItem)
+                row = row.parent
+            list.forceActiveFocus()
+            if (row.index !== undefined)
+                list.currentIndex = row.index
+        }
     }
 
     Connections {

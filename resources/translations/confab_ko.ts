@@ -130,6 +130,10 @@
         <translation>설정 (Ctrl+,)</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts (Ctrl+/)</source>
+        <translation>키보드 단축키 (Ctrl+/)</translation>
+    </message>
+    <message>
         <source>Send typing notifications</source>
         <translation>입력 중 알림 보내기</translation>
     </message>
@@ -1791,6 +1795,125 @@ Press ✎ to start one.</source>
     <message>
         <source>React with %1</source>
         <translation>%1 반응 남기기</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <source>Anywhere</source>
+        <translation>어디서나</translation>
+    </message>
+    <message>
+        <source>Move between the conversation list, the messages and the composer</source>
+        <translation>대화 목록, 메시지, 입력창 사이를 이동</translation>
+    </message>
+    <message>
+        <source>Find a conversation</source>
+        <translation>대화 찾기</translation>
+    </message>
+    <message>
+        <source>Previous or next conversation</source>
+        <translation>이전 또는 다음 대화</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>새 대화</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>메시지 검색</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <source>Close the panel or dialog</source>
+        <translation>패널이나 대화 상자 닫기</translation>
+    </message>
+    <message>
+        <source>Press the focused button</source>
+        <translation>포커스된 버튼 누르기</translation>
+    </message>
+    <message>
+        <source>Quit Confab</source>
+        <translation>Confab 종료</translation>
+    </message>
+    <message>
+        <source>Conversation list</source>
+        <translation>대화 목록</translation>
+    </message>
+    <message>
+        <source>Move between conversations</source>
+        <translation>대화 사이를 이동</translation>
+    </message>
+    <message>
+        <source>Open the conversation</source>
+        <translation>대화 열기</translation>
+    </message>
+    <message>
+        <source>Back to the composer</source>
+        <translation>입력창으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Move between messages</source>
+        <translation>메시지 사이를 이동</translation>
+    </message>
+    <message>
+        <source>Message actions menu</source>
+        <translation>메시지 작업 메뉴</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>답장</translation>
+    </message>
+    <message>
+        <source>Edit your message</source>
+        <translation>내 메시지 수정</translation>
+    </message>
+    <message>
+        <source>Delete your message (asks first)</source>
+        <translation>내 메시지 삭제 (먼저 확인)</translation>
+    </message>
+    <message>
+        <source>Copy the text</source>
+        <translation>텍스트 복사</translation>
+    </message>
+    <message>
+        <source>React with an emoji</source>
+        <translation>이모지로 반응</translation>
+    </message>
+    <message>
+        <source>Open the thread</source>
+        <translation>스레드 열기</translation>
+    </message>
+    <message>
+        <source>Composer</source>
+        <translation>입력창</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>New line</source>
+        <translation>줄 바꿈</translation>
+    </message>
+    <message>
+        <source>Edit your last message (empty composer)</source>
+        <translation>마지막 메시지 수정 (입력창이 비어 있을 때)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
     </message>
 </context>
 </TS>
