@@ -531,6 +531,10 @@ Rectangle {
                     ColumnLayout {
                         spacing: Theme.spacingS
                         Item { Layout.preferredHeight: Theme.spacingXs }
+                        // A group each: radio buttons under one parent would otherwise exclude each
+                        // other, so that choosing a language cleared the theme (and back).
+                        ButtonGroup { id: themeGroup }
+                        ButtonGroup { id: languageGroup }
                         SectionTitle {
                             Layout.leftMargin: Theme.spacingXl
                             text: qsTr("Theme")
@@ -542,6 +546,7 @@ Rectangle {
                             RadioButton {
                                 required property var modelData
                                 objectName: "theme_" + modelData.key
+                                ButtonGroup.group: themeGroup
                                 Layout.leftMargin: Theme.spacingXl
                                 text: modelData.label
                                 checked: root.theme === modelData.key
@@ -560,6 +565,7 @@ Rectangle {
                             RadioButton {
                                 required property var modelData
                                 objectName: "language_" + modelData.key
+                                ButtonGroup.group: languageGroup
                                 Layout.leftMargin: Theme.spacingXl
                                 text: modelData.label
                                 checked: root.language === modelData.key

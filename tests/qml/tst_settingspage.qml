@@ -132,6 +132,30 @@ Item {
             compare(languageSpy.signalArguments[0][0], "ko")
         }
 
+        function test_themeAndLanguageKeepTheirOwnChoice() {
+            page.theme = "light"
+            page.language = "en"
+            open("appearance")
+            // Both show what is chosen from the start.
+            verify(findChild(page, "theme_light").checked)
+            verify(findChild(page, "language_en").checked)
+            // Choosing a language leaves the theme alone, and the other way round.
+            mouseClick(findChild(page, "language_ko"))
+            verify(findChild(page, "language_ko").checked)
+            verify(!findChild(page, "language_en").checked)
+            verify(findChild(page, "theme_light").checked)
+            mouseClick(findChild(page, "theme_dark"))
+            verify(findChild(page, "theme_dark").checked)
+            verify(!findChild(page, "theme_light").checked)
+            verify(findChild(page, "language_ko").checked)
+            // Back to where the other tests start.
+            mouseClick(findChild(page, "theme_system"))
+            mouseClick(findChild(page, "language_en"))
+            verify(findChild(page, "theme_system").checked)
+            verify(findChild(page, "language_en").checked)
+            page.theme = "system"
+        }
+
         function test_filesShowsTheFolder() {
             open("files")
             compare(findChild(page, "downloadFolder").text, "/home/mina/Downloads")
