@@ -549,6 +549,10 @@ Rectangle {
                                 ButtonGroup.group: themeGroup
                                 Layout.leftMargin: Theme.spacingXl
                                 text: modelData.label
+                                // Shows the setting, never its own click: a click asks, and the answer
+                                // comes back through root.theme (a checkable radio would break
+                                // this binding on its first click and then show stale choices).
+                                checkable: false
                                 checked: root.theme === modelData.key
                                 Accessible.name: qsTr("Theme: %1").arg(modelData.label)
                                 onClicked: root.themeRequested(modelData.key)
@@ -568,6 +572,10 @@ Rectangle {
                                 ButtonGroup.group: languageGroup
                                 Layout.leftMargin: Theme.spacingXl
                                 text: modelData.label
+                                // Shows the setting, never its own click: a click asks, and the answer
+                                // comes back through root.language (a checkable radio would break
+                                // this binding on its first click and then show stale choices).
+                                checkable: false
                                 checked: root.language === modelData.key
                                 Accessible.name: qsTr("Language: %1").arg(modelData.label)
                                 onClicked: root.languageRequested(modelData.key)

@@ -141,10 +141,13 @@ Item {
             verify(findChild(page, "language_en").checked)
             // Choosing a language leaves the theme alone, and the other way round.
             mouseClick(findChild(page, "language_ko"))
+            // The app answers a request by setting the page's property, as Main.qml binds it.
+            page.language = languageSpy.signalArguments[languageSpy.count - 1][0]
             verify(findChild(page, "language_ko").checked)
             verify(!findChild(page, "language_en").checked)
             verify(findChild(page, "theme_light").checked)
             mouseClick(findChild(page, "theme_dark"))
+            page.theme = themeSpy.signalArguments[themeSpy.count - 1][0]
             verify(findChild(page, "theme_dark").checked)
             verify(!findChild(page, "theme_light").checked)
             verify(findChild(page, "language_ko").checked)
