@@ -154,9 +154,10 @@ Item {
             // Back to where the other tests start.
             mouseClick(findChild(page, "theme_system"))
             mouseClick(findChild(page, "language_en"))
+            page.theme = themeSpy.signalArguments[themeSpy.count - 1][0]
+            page.language = languageSpy.signalArguments[languageSpy.count - 1][0]
             verify(findChild(page, "theme_system").checked)
             verify(findChild(page, "language_en").checked)
-            page.theme = "system"
         }
 
         function test_filesShowsTheFolder() {
