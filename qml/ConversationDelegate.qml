@@ -13,6 +13,8 @@ ItemDelegate {
     required property string title
     required property string lastMessage
     required property bool lastSenderIsMe
+    required property string lastSenderName //!< groups and blind rooms: who wrote it ("" for me, direct)
+    required property bool lastDeleted
     required property int unread
     required property bool muted
     required property bool blind
@@ -103,10 +105,15 @@ ItemDelegate {
                 Text {
                     objectName: "previewText"
                     Layout.fillWidth: true
+                    // What the last message says, and who said it where that is not plain already.
+                    readonly property string line: root.lastDeleted ? qsTr("This message was deleted")
+                                                                    : root.lastMessage
                     text: root.typing.length > 0 ? root.typing
-                        : root.lastMessage.length === 0 ? (root.blind ? qsTr("You are %1").arg(root.myAlias)
-                                                                      : qsTr("No messages yet"))
-                        : root.lastSenderIsMe ? qsTr("You: %1").arg(root.lastMessage) : root.lastMessage
+                        : line.length === 0 ? (root.blind ? qsTr("You are %1").arg(root.myAlias)
+                                                          : qsTr("No messages yet"))
+                        : root.lastSenderIsMe ? qsTr("You: %1").arg(line)
+                        : root.lastSenderName.length > 0 ? qsTr("%1: %2", "sender: last message").arg(root.lastSenderName).arg(line)
+                        : line
                     color: root.typing.length > 0 ? Theme.accent : Theme.textMuted
                     font.pixelSize: Theme.fontSmall + 1
                     font.italic: root.typing.length > 0

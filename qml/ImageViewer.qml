@@ -28,11 +28,25 @@ Popup {
         Accessible.role: Accessible.Dialog
         Accessible.name: qsTr("Image viewer")
         TapHandler { onTapped: root.close() }
+        // The image at its own size, scaled down to fit and up at most twice: a 120×80 picture
+        // stays small and sharp-edged instead of filling the window.
+        Item {
+            id: frame
+            objectName: "imageFrame"
+            readonly property real maxWidth: Math.max(1, parent.width - 2 * Theme.spacingXl * 2)
+            readonly property real maxHeight: Math.max(1, parent.height - 2 * Theme.spacingXl * 2)
+            readonly property real naturalWidth: (root.attachment.width ?? 0) > 0 ? root.attachment.width
+                                                 : (full.implicitWidth > 0 ? full.implicitWidth : maxWidth)
+            readonly property real naturalHeight: (root.attachment.height ?? 0) > 0 ? root.attachment.height
+                                                  : (full.implicitHeight > 0 ? full.implicitHeight : maxHeight)
+            readonly property real scale_: Math.min(maxWidth / naturalWidth, maxHeight / naturalHeight, 2)
+            anchors.centerIn: parent
+            width: naturalWidth * scale_
+            height: naturalHeight * scale_
+        }
         Image {
             id: low
-            anchors.centerIn: parent
-            width: full.paintedWidth > 0 ? full.paintedWidth : parent.width - 2 * Theme.spacingXl * 2
-            height: full.paintedHeight > 0 ? full.paintedHeight : parent.height - 2 * Theme.spacingXl * 2
+            anchors.fill: frame
             visible: full.status !== Image.Ready
             source: root.attachment.thumbnailUrl ?? ""
             fillMode: Image.PreserveAspectFit
@@ -40,12 +54,11 @@ Popup {
         Image {
             id: full
             objectName: "fullImage"
-            anchors.fill: parent
-            anchors.margins: Theme.spacingXl * 2
+            anchors.fill: frame
             source: root.fullUrl
             fillMode: Image.PreserveAspectFit
             asynchronous: true
-            sourceSize: Qt.size(Math.max(1, width) * 2, Math.max(1, height) * 2)
+            sourceSize: Qt.size(Math.max(1, frame.width) * 2, Math.max(1, frame.height) * 2)
         }
         ProgressRing {
             anchors.centerIn: parent

@@ -75,6 +75,7 @@ ApplicationWindow {
             serverAddress: App.hostedUrl.length > 0 ? App.hostedUrl : App.lastServer
             username: App.lastUsername
             busy: App.busy
+            fieldErrors: App.fieldErrors
             errorText: App.signInError.length > 0 ? App.signInError
                        : App.busy && App.client.connectionState === ChatClient.Reconnecting
                          ? qsTr("Cannot reach the server yet; still trying…") : ""

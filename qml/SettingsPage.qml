@@ -531,6 +531,10 @@ Rectangle {
                     ColumnLayout {
                         spacing: Theme.spacingS
                         Item { Layout.preferredHeight: Theme.spacingXs }
+                        // A group each: radio buttons under one parent would otherwise exclude each
+                        // other, so that choosing a language cleared the theme (and back).
+                        ButtonGroup { id: themeGroup }
+                        ButtonGroup { id: languageGroup }
                         SectionTitle {
                             Layout.leftMargin: Theme.spacingXl
                             text: qsTr("Theme")
@@ -542,8 +546,13 @@ Rectangle {
                             RadioButton {
                                 required property var modelData
                                 objectName: "theme_" + modelData.key
+                                ButtonGroup.group: themeGroup
                                 Layout.leftMargin: Theme.spacingXl
                                 text: modelData.label
+                                // Shows the setting, never its own click: a click asks, and the answer
+                                // comes back through root.theme (a checkable radio would break
+                                // this binding on its first click and then show stale choices).
+                                checkable: false
                                 checked: root.theme === modelData.key
                                 Accessible.name: qsTr("Theme: %1").arg(modelData.label)
                                 onClicked: root.themeRequested(modelData.key)
@@ -560,8 +569,13 @@ Rectangle {
                             RadioButton {
                                 required property var modelData
                                 objectName: "language_" + modelData.key
+                                ButtonGroup.group: languageGroup
                                 Layout.leftMargin: Theme.spacingXl
                                 text: modelData.label
+                                // Shows the setting, never its own click: a click asks, and the answer
+                                // comes back through root.language (a checkable radio would break
+                                // this binding on its first click and then show stale choices).
+                                checkable: false
                                 checked: root.language === modelData.key
                                 Accessible.name: qsTr("Language: %1").arg(modelData.label)
                                 onClicked: root.languageRequested(modelData.key)

@@ -15,6 +15,9 @@ Rectangle {
     property bool registering: false
     property bool busy: false
     property string errorText
+    //! {field: sentence} beside the fields they concern: "username", "display_name", "password",
+    //! "invite_code" (AppController.fieldErrors).
+    property var fieldErrors: ({})
     //! "", "starting", "running", "failed": the server hosted on this computer.
     property string hostState: ""
     property string hostMessage
@@ -55,6 +58,30 @@ Rectangle {
         font.weight: Font.DemiBold
         Layout.topMargin: Theme.spacingS
     }
+    // A field's problem under it. The room for two lines is kept while creating an account, so
+    // that a message appearing or going does not move the card.
+    component FieldError: Item {
+        id: fieldError
+        property string field
+        readonly property string message: root.fieldErrors ? (root.fieldErrors[fieldError.field] ?? "") : ""
+        Layout.fillWidth: true
+        implicitHeight: root.registering ? errorLine.font.pixelSize * 2 + Theme.spacingXs + 4
+                                         : (errorLine.visible ? errorLine.implicitHeight : 0)
+        Label {
+            id: errorLine
+            objectName: fieldError.field + "Error"
+            anchors { left: parent.left; right: parent.right; top: parent.top; topMargin: 2 }
+            visible: fieldError.message.length > 0
+            text: fieldError.message
+            color: Theme.danger
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            font.pixelSize: Theme.fontSmall
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: fieldError.message
+        }
+    }
     component Field: TextField {
         Layout.fillWidth: true
         Layout.preferredHeight: Theme.controlHeight + 4
@@ -79,6 +106,7 @@ Rectangle {
 
         Rectangle {
             id: card
+            objectName: "card"
             anchors.centerIn: parent
             width: Math.min(420, root.width - 2 * Theme.spacingL)
             implicitHeight: form.implicitHeight + 2 * 32
@@ -143,6 +171,7 @@ Rectangle {
                     Accessible.name: qsTr("Username")
                     inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhPreferLowercase
                 }
+                FieldError { field: "username"; visible: true }
 
                 FieldLabel {
                     visible: root.registering
@@ -157,6 +186,7 @@ Rectangle {
                     placeholderText: qsTr("How others see you, e.g. Mina Park")
                     Accessible.name: qsTr("Display name")
                 }
+                FieldError { field: "display_name"; visible: root.registering }
 
                 FieldLabel { text: qsTr("Password") }
                 Field {
@@ -168,6 +198,7 @@ Rectangle {
                     placeholderText: root.registering ? qsTr("At least 8 characters") : ""
                     Accessible.name: qsTr("Password")
                 }
+                FieldError { field: "password"; visible: true }
 
                 FieldLabel {
                     visible: root.registering
@@ -181,18 +212,25 @@ Rectangle {
                     visible: root.registering
                     Accessible.name: qsTr("Invite code")
                 }
+                FieldError { field: "invite_code"; visible: root.registering }
 
-                Label {
-                    objectName: "errorLabel"
+                // Room for two lines, always: an error coming or going does not move the card.
+                Item {
                     Layout.fillWidth: true
                     Layout.topMargin: Theme.spacingS
-                    visible: root.errorText.length > 0
-                    text: root.errorText
-                    color: Theme.danger
-                    wrapMode: Text.Wrap
-                    font.pixelSize: Theme.fontSmall + 1
-                    Accessible.role: Accessible.AlertMessage
-                    Accessible.name: root.errorText
+                    implicitHeight: Math.max(errorLabel.implicitHeight, (Theme.fontSmall + 1) * 2 + 6)
+                    Label {
+                        id: errorLabel
+                        objectName: "errorLabel"
+                        anchors { left: parent.left; right: parent.right; top: parent.top }
+                        visible: root.errorText.length > 0
+                        text: root.errorText
+                        color: Theme.danger
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.fontSmall + 1
+                        Accessible.role: Accessible.AlertMessage
+                        Accessible.name: root.errorText
+                    }
                 }
 
                 Button {

@@ -4,6 +4,7 @@
 #include "desktopintegration.h"
 #include "desktopnotifier.h"
 #include "messagelistmodel.h"
+#include "signuprules.h"
 #include "unreadbadge.h"
 #include "tokenstore.h"
 
@@ -77,6 +78,17 @@ AppController::AppController(const StartupOptions &options, QObject *parent)
             setSignInError({});
             setBusy(false);
         }
+    });
+    connect(m_client.get(), &ChatClient::signInRefused, this, [this](int code, const QString &field) {
+        if (!m_busy || m_client->signedIn())
+            return;
+        // Sentences of our own from the code and field: the server's text is English and terse.
+        const auto error = protocol::ErrorCode(code);
+        if (field.isEmpty())
+            setSignInError(client::SignUpRules::general(error, m_registering));
+        else
+            setSignInError({}, {{field, client::SignUpRules::fieldProblem(field, error)}});
+        setBusy(false);
     });
     connect(m_client.get(), &ChatClient::signInFailed, this, [this](const QString &message) {
         if (m_busy && !m_client->signedIn())
@@ -263,7 +275,6 @@ void AppController::applyLanguage(const QString &language)
     if (lang == m_language)
         return;
     m_language = lang;
-    m_client->setLanguage(lang); // blind rooms' aliases too
     QCoreApplication::removeTranslator(&m_translator);
     if (m_translator.load(QStringLiteral(":/i18n/confab_") + lang + QStringLiteral(".qm")))
         QCoreApplication::installTranslator(&m_translator);
@@ -272,6 +283,11 @@ void AppController::applyLanguage(const QString &language)
     // Dates and times in the timeline follow the UI language.
     QLocale::setDefault(lang == QLatin1StringView("ko") ? QLocale(QLocale::Korean, QLocale::SouthKorea)
                                                         : QLocale(QLocale::English, QLocale::UnitedStates));
+    // After the translator and the locale: the models re-read "Today", "You" and the times in
+    // the new language (blind rooms' aliases too), not in the one being left.
+    m_client->setLanguage(lang);
+    if (m_filter.rowCount() > 0)
+        emit m_filter.dataChanged(m_filter.index(0, 0), m_filter.index(m_filter.rowCount() - 1, 0));
     if (m_engine)
         m_engine->retranslate();
     emit languageChanged();
@@ -285,17 +301,21 @@ void AppController::setBusy(bool busy)
     emit busyChanged();
 }
 
-void AppController::setSignInError(const QString &error)
+void AppController::setSignInError(const QString &error, const QVariantMap &fieldErrors)
 {
-    if (m_signInError == error)
+    if (m_signInError == error && m_fieldErrors == fieldErrors)
         return;
     m_signInError = error;
+    m_fieldErrors = fieldErrors;
     emit signInErrorChanged();
 }
 
 void AppController::signIn(const QString &server, const QString &username, const QString &password)
 {
-    setSignInError({});
+    setSignInError({}, client::SignUpRules::check(username, {}, password, {}, false));
+    if (!m_fieldErrors.isEmpty())
+        return;
+    m_registering = false;
     setBusy(true);
     m_client->signIn(server.trimmed(), username, password);
 }
@@ -303,7 +323,11 @@ void AppController::signIn(const QString &server, const QString &username, const
 void AppController::registerAccount(const QString &server, const QString &username, const QString &displayName,
                                     const QString &password, const QString &inviteCode)
 {
-    setSignInError({});
+    // The protocol's own rules, before anything is sent: the server would refuse the same.
+    setSignInError({}, client::SignUpRules::check(username, displayName, password, inviteCode, true));
+    if (!m_fieldErrors.isEmpty())
+        return;
+    m_registering = true;
     setBusy(true);
     m_client->registerAccount(server.trimmed(), username, displayName, password, inviteCode.trimmed());
 }

@@ -66,6 +66,9 @@ class AppController : public QObject {
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString signInError READ signInError NOTIFY signInErrorChanged)
+    //! {field: sentence} for the sign-up fields that are wrong ("username", "display_name",
+    //! "password", "invite_code"): shown beside each field.
+    Q_PROPERTY(QVariantMap fieldErrors READ fieldErrors NOTIFY signInErrorChanged)
     Q_PROPERTY(HostState hostState READ hostState NOTIFY hostChanged)
     Q_PROPERTY(QString hostedUrl READ hostedUrl NOTIFY hostChanged)
     Q_PROPERTY(QString hostError READ hostError NOTIFY hostChanged)
@@ -112,6 +115,7 @@ public:
     void setLanguage(const QString &language);
     bool busy() const { return m_busy; }
     QString signInError() const { return m_signInError; }
+    QVariantMap fieldErrors() const { return m_fieldErrors; }
     HostState hostState() const { return m_hostState; }
     QString hostedUrl() const { return m_hostedUrl; }
     QString hostError() const { return m_hostError; }
@@ -166,7 +170,7 @@ protected:
 private:
     void applyLanguage(const QString &language);
     void setBusy(bool busy);
-    void setSignInError(const QString &error);
+    void setSignInError(const QString &error, const QVariantMap &fieldErrors = {});
     void remember(const QString &server, const QString &username);
     void setHostState(HostState state, const QString &error = {});
     QString serverBinary() const;
@@ -194,6 +198,8 @@ private:
     bool m_systemDark = false;
     bool m_busy = false;
     QString m_signInError;
+    QVariantMap m_fieldErrors;
+    bool m_registering = false; //!< the pending sign-in creates an account
     QProcess m_server;
     QByteArray m_serverOutput;
     HostState m_hostState = HostState::Idle;

@@ -41,6 +41,15 @@ ChatClient::ChatClient(QString dataDir, TokenStore *tokens, QObject *parent)
             m_connection.request(Typing{conversationId, active}, [](const Frame &) {});
     })
 {
+    m_conversations.setNameOf([this](const QString &conversationId, const QString &memberId) {
+        if (!m_cache.isOpen())
+            return QString();
+        for (const MemberInfo &m : m_cache.members(conversationId)) {
+            if (m.id == memberId)
+                return blind::displayName(m, m_language);
+        }
+        return QString(); // not known here yet: the line shows the text alone
+    });
     connect(&m_typingIn, &TypingTracker::changed, this, [this](const QString &conversationId) {
         m_conversations.setTyping(conversationId, typingTextFor(conversationId));
         if (conversationId == m_current)
@@ -66,6 +75,7 @@ ChatClient::ChatClient(QString dataDir, TokenStore *tokens, QObject *parent)
     connect(&m_connection, &Connection::authenticationFailed, this, [this](const Error &e) {
         m_signedOut = true;
         emit connectionStateChanged();
+        emit signInRefused(int(e.code), e.field.value_or(QString()));
         emit signInFailed(e.message);
     });
     m_outboxRetry.setSingleShot(true);
@@ -370,17 +380,18 @@ bool ChatClient::applyEvent(const Event &e, qint64 freshAfter)
     case EventKind::Delete:
         if (e.messageId) {
             if (auto m = m_cache.message(id, *e.messageId)) {
-                if (e.kind == EventKind::Edit) {
-                    m->body = e.body.value_or(QString());
-                    m->editedAt = e.editedAt ? e.editedAt : std::optional(e.at);
-                } else {
-                    m->deleted = true;
-                    m->body.clear();
-                }
+                applyChange(*m, e);
                 m_cache.saveMessage(id, *m);
                 if (m_current == id)
                     m_messages.upsertMessage(*m);
                 emit messageStored(id, *m);
+            }
+            // The conversation list's last line shows the same message: it changes with it.
+            if (auto c = m_conversations.conversation(id); c && c->lastMessage && c->lastMessage->id == *e.messageId) {
+                applyChange(*c->lastMessage, e);
+                c->lastSeq = std::max(c->lastSeq, e.seq);
+                m_cache.saveConversation(*c);
+                m_conversations.upsert(*c);
             }
         }
         break;
@@ -402,6 +413,17 @@ bool ChatClient::applyEvent(const Event &e, qint64 freshAfter)
     }
     m_cache.setSyncedSeq(id, e.seq);
     return true;
+}
+
+void ChatClient::applyChange(MessageInfo &m, const Event &e)
+{
+    if (e.kind == EventKind::Edit) {
+        m.body = e.body.value_or(QString());
+        m.editedAt = e.editedAt ? e.editedAt : std::optional(e.at);
+    } else {
+        m.deleted = true;
+        m.body.clear();
+    }
 }
 
 void ChatClient::countReply(const QString &conversationId, const MessageInfo &reply, qint64 freshAfter)

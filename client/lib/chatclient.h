@@ -201,6 +201,9 @@ signals:
     void connectionStateChanged();
     void signedInChanged();
     void signInFailed(const QString &message);
+    //! The server refused the sign-in or sign-up: its error code (protocol::ErrorCode) and the field
+    //! it concerns ("" when none). Emitted just before signInFailed().
+    void signInRefused(int code, const QString &field);
     void currentConversationChanged();
     void outboxChanged();
     void shareReadReceiptsChanged();
@@ -240,6 +243,8 @@ private:
      * count each reply applied here (a push counts into every root).
      */
     bool applyEvent(const protocol::Event &event, qint64 freshAfter = std::numeric_limits<qint64>::max());
+    //! An edit or delete event applied to a copy of the message it concerns.
+    static void applyChange(protocol::MessageInfo &message, const protocol::Event &e);
     //! A reply joined a thread: its root counts it, in the cache and the timeline.
     void countReply(const QString &conversationId, const protocol::MessageInfo &reply, qint64 freshAfter);
     //! A `message.stream` push: the streaming message's text so far.

@@ -18,8 +18,19 @@ void ChatClient::setLanguage(const QString &language)
         return;
     m_language = lang;
     m_conversations.setLanguage(lang);
-    if (!m_current.isEmpty() && m_cache.isOpen())
-        showCurrent();
+    if (!m_current.isEmpty() && m_cache.isOpen()) {
+        // Names (aliases) in the new language, without reloading: the scroll position and older
+        // messages stay.
+        m_messages.setMembers(displayMembers(m_current), m_cache.markers(m_current));
+        const auto c = m_cache.conversation(m_current);
+        m_members.reset(m_cache.members(m_current), myMemberId(m_current), m_language,
+                        c ? c->revealOffers : QList<RevealOffer>());
+    }
+    // Every row again: day separators ("Today"), "You" and times are formatted in data().
+    for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{&m_messages, &m_thread, &m_search}) {
+        if (model->rowCount() > 0)
+            emit model->dataChanged(model->index(0, 0), model->index(model->rowCount() - 1, 0));
+    }
     emit languageChanged();
     emit typingChanged();
 }

@@ -59,6 +59,10 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return row.typing;
     case IsNewRole:
         return row.isNew;
+    case LastSenderNameRole:
+        return row.lastSender;
+    case LastDeletedRole:
+        return c.lastMessage && c.lastMessage->deleted;
     default:
         return {};
     }
@@ -69,8 +73,25 @@ void ConversationListModel::setLanguage(const QString &language)
     if (language == m_language)
         return;
     m_language = language;
+    for (Row &row : m_rows)
+        row.lastSender = lastSenderOf(row.info); // blind rooms' aliases follow the language
     if (rowCount() > 0)
-        emit dataChanged(index(0), index(rowCount() - 1), {MyAliasRole});
+        emit dataChanged(index(0), index(rowCount() - 1), {MyAliasRole, LastSenderNameRole});
+}
+
+ConversationListModel::Row ConversationListModel::makeRow(const ConversationInfo &c) const
+{
+    return Row{c, {}, false, lastSenderOf(c)};
+}
+
+QString ConversationListModel::lastSenderOf(const ConversationInfo &c) const
+{
+    // A direct conversation's title names the other side already; my own lines say "You" in QML.
+    if (!c.lastMessage || c.kind == ConversationKind::Direct || !m_nameOf)
+        return {};
+    if (c.me && c.lastMessage->senderId == c.me->id)
+        return {};
+    return m_nameOf(c.id, c.lastMessage->senderId);
 }
 
 QHash<int, QByteArray> ConversationListModel::roleNames() const
@@ -81,7 +102,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {UnreadRole, "unread"},                 {MutedRole, "muted"},
             {BlindRole, "blind"},                   {MemberCountRole, "memberCount"},
             {MyAliasRole, "myAlias"},               {TypingRole, "typing"},
-            {DescriptionRole, "description"},       {IsNewRole, "isNew"}};
+            {DescriptionRole, "description"},       {IsNewRole, "isNew"},
+            {LastSenderNameRole, "lastSenderName"}, {LastDeletedRole, "lastDeleted"}};
 }
 
 void ConversationListModel::reset(const QList<ConversationInfo> &conversations)
@@ -90,7 +112,7 @@ void ConversationListModel::reset(const QList<ConversationInfo> &conversations)
     m_rows.clear();
     for (const ConversationInfo &c : conversations) {
         if (!c.archived)
-            m_rows.append(Row{c, {}});
+            m_rows.append(makeRow(c));
     }
     std::stable_sort(m_rows.begin(), m_rows.end(),
                      [](const Row &a, const Row &b) { return activity(a.info) > activity(b.info); });
@@ -113,13 +135,14 @@ void ConversationListModel::upsert(const ConversationInfo &c)
         while (pos < m_rows.size() && activity(m_rows[pos].info) >= activity(c))
             ++pos;
         beginInsertRows({}, pos, pos);
-        m_rows.insert(pos, Row{c, {}});
+        m_rows.insert(pos, makeRow(c));
         endInsertRows();
         emit countChanged();
         emit totalUnreadChanged();
         return;
     }
     m_rows[at].info = c;
+    m_rows[at].lastSender = lastSenderOf(c);
     emit dataChanged(index(at), index(at));
     // Move up when it became the most recent.
     int target = 0;

@@ -5,6 +5,8 @@
 #include <QAbstractListModel>
 #include <QQmlEngine>
 
+#include <functional>
+
 namespace confab::client {
 
 //! My conversations, most recently active first: what the sidebar shows.
@@ -30,6 +32,8 @@ public:
         TypingRole,        //!< "Mina is typing…" or ""
         DescriptionRole,   //!< groups: what the conversation is about, "" when none
         IsNewRole,         //!< someone else created it (or added me) and I have not opened it yet
+        LastSenderNameRole, //!< groups and blind rooms: who wrote the last message (alias in blind rooms); "" when me or direct
+        LastDeletedRole,   //!< the last message was deleted
     };
     Q_ENUM(Role)
 
@@ -39,7 +43,11 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    //! How a member is called in a conversation (display name, or the alias in the UI language).
+    using NameOf = std::function<QString(const QString &conversationId, const QString &memberId)>;
+
     void setMyUserId(const QString &userId) { m_myUserId = userId; }
+    void setNameOf(NameOf nameOf) { m_nameOf = std::move(nameOf); }
     //! The UI language: blind rooms' `myAlias` follows it.
     void setLanguage(const QString &language);
     void reset(const QList<protocol::ConversationInfo> &conversations);
@@ -63,12 +71,16 @@ private:
         protocol::ConversationInfo info;
         QString typing;
         bool isNew = false;
+        QString lastSender; //!< resolved once per change: data() runs on every repaint
     };
     static qint64 activity(const protocol::ConversationInfo &c);
+    Row makeRow(const protocol::ConversationInfo &c) const;
+    QString lastSenderOf(const protocol::ConversationInfo &c) const;
 
     QList<Row> m_rows;
     QString m_myUserId;
     QString m_language;
+    NameOf m_nameOf;
 };
 
 } // namespace confab::client

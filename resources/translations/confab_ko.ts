@@ -1916,4 +1916,79 @@ Press ✎ to start one.</source>
         <translation>닫기</translation>
     </message>
 </context>
+<context>
+    <name>ConversationDelegate</name>
+    <message>
+        <source>This message was deleted</source>
+        <translation>삭제된 메시지입니다</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>sender: last message</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::SignUpRules</name>
+    <message>
+        <source>This username is taken. Please choose another one.</source>
+        <translation>이미 사용 중인 사용자 이름입니다. 다른 이름을 골라 주세요.</translation>
+    </message>
+    <message>
+        <source>Usernames have %1 to %2 characters: lowercase letters, digits, dots, dashes and underscores.</source>
+        <translation>사용자 이름은 %1~%2자의 영문 소문자, 숫자, 점(.), 하이픈(-), 밑줄(_)로 이루어져야 합니다.</translation>
+    </message>
+    <message>
+        <source>Display names have at most %1 characters.</source>
+        <translation>표시 이름은 최대 %1자까지 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Display names must not contain invisible characters such as %1.</source>
+        <translation>표시 이름에는 %1 같은 보이지 않는 문자를 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Please enter a display name others can see.</source>
+        <translation>다른 사람에게 보일 표시 이름을 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>This password is too long.</source>
+        <translation>비밀번호가 너무 깁니다.</translation>
+    </message>
+    <message>
+        <source>Passwords need at least %1 characters.</source>
+        <translation>비밀번호는 %1자 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>This invite code is unknown or was used already.</source>
+        <translation>알 수 없거나 이미 사용된 초대 코드입니다.</translation>
+    </message>
+    <message>
+        <source>The username or password is not right.</source>
+        <translation>사용자 이름 또는 비밀번호가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>This server does not accept new accounts without a valid invite code.</source>
+        <translation>이 서버는 유효한 초대 코드 없이는 새 계정을 받지 않습니다.</translation>
+    </message>
+    <message>
+        <source>This account may not sign in.</source>
+        <translation>이 계정으로는 로그인할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please wait a moment and try again.</source>
+        <translation>시도 횟수가 너무 많습니다. 잠시 후 다시 시도해 주세요.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Please try again in a moment.</source>
+        <translation>서버가 바쁩니다. 잠시 후 다시 시도해 주세요.</translation>
+    </message>
+    <message>
+        <source>The server refused what was entered. Please check the fields.</source>
+        <translation>서버가 입력한 내용을 거부했습니다. 입력란을 확인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Please try again.</source>
+        <translation>서버에서 문제가 생겼습니다. 다시 시도해 주세요.</translation>
+    </message>
+</context>
 </TS>

@@ -226,6 +226,59 @@ private slots:
         QVERIFY(!roleOf(a->messages(), mine, MessageListModel::DeletedRole).toBool());
     }
 
+    void listLastLineFollowsEditsAndDeletes()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Device a, b;
+        QString direct;
+        QVERIFY(pairDevices(h, a, b, &direct));
+        QSignalSpy ready(a.client.get(), &ChatClient::conversationReady);
+        a->createGroup(QStringLiteral("Design team"), {QStringLiteral("joon")});
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+        const QString group = ready.last().first().toString();
+        QTRY_VERIFY_WITH_TIMEOUT(b->conversations()->indexOf(group) >= 0, 10000);
+        b->openConversation(group);
+        // Mina looks at the direct conversation: the group's row changes without being open.
+        a->openConversation(direct);
+        using L = ConversationListModel;
+
+        // A group's last line names its sender; my own lines do not (QML says "You").
+        b->sendMessage(group, QStringLiteral("hi"));
+        QTRY_COMPARE_WITH_TIMEOUT(conversationRole(a.client.get(), group, L::LastMessageRole).toString(),
+                                  QStringLiteral("hi"), 10000);
+        QCOMPARE(conversationRole(a.client.get(), group, L::LastSenderNameRole).toString(), QStringLiteral("Joon"));
+        QVERIFY(!conversationRole(a.client.get(), group, L::LastSenderIsMeRole).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(conversationRole(b.client.get(), group, L::LastSenderIsMeRole).toBool(), 10000);
+        QCOMPARE(conversationRole(b.client.get(), group, L::LastSenderNameRole).toString(), QString());
+        // A direct conversation's title names the other side: no name on the line.
+        b->sendMessage(direct, QStringLiteral("psst"));
+        QTRY_COMPARE_WITH_TIMEOUT(conversationRole(a.client.get(), direct, L::LastMessageRole).toString(),
+                                  QStringLiteral("psst"), 10000);
+        QCOMPARE(conversationRole(a.client.get(), direct, L::LastSenderNameRole).toString(), QString());
+
+        // Joon edits his last group message: Mina's row shows the new text at once.
+        QTRY_VERIFY_WITH_TIMEOUT(!lastId(b->messages()).isEmpty(), 10000);
+        const QString hi = lastId(b->messages());
+        b->actions()->saveEdit(hi, QStringLiteral("hello everyone"));
+        QTRY_COMPARE_WITH_TIMEOUT(conversationRole(a.client.get(), group, L::LastMessageRole).toString(),
+                                  QStringLiteral("hello everyone"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(conversationRole(b.client.get(), group, L::LastMessageRole).toString(),
+                                  QStringLiteral("hello everyone"), 10000);
+
+        // He deletes it: the line says so instead of keeping the old text.
+        b->actions()->remove(hi);
+        QTRY_VERIFY_WITH_TIMEOUT(conversationRole(a.client.get(), group, L::LastDeletedRole).toBool(), 10000);
+        QCOMPARE(conversationRole(a.client.get(), group, L::LastMessageRole).toString(), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(conversationRole(b.client.get(), group, L::LastDeletedRole).toBool(), 10000);
+
+        // After a restart the cached row is still the deleted one, not the old text.
+        a.restart();
+        a->resume(h.server().url(), QStringLiteral("mina"));
+        QTRY_VERIFY_WITH_TIMEOUT(a.online(), 20000);
+        QVERIFY(conversationRole(a.client.get(), group, L::LastDeletedRole).toBool());
+        QCOMPARE(conversationRole(a.client.get(), group, L::LastSenderNameRole).toString(), QStringLiteral("Joon"));
+    }
+
     void reactionsCatchUpAfterOffline()
     {
         CONFAB_START_HARNESS(h, {});

@@ -16,6 +16,7 @@ Item {
     Component { id: chip; AttachmentChip {} }
     Component { id: card; FileCard {} }
     Component { id: image; ImageAttachment {} }
+    Component { id: viewerComponent; ImageViewer {} }
     Component { id: composerComponent; Composer { width: root.width } }
     Component {
         id: delegate
@@ -110,6 +111,31 @@ Item {
             const preview = findChild(i, "imagePreview")
             verify(preview.visible)
             tryCompare(preview, "status", Image.Ready)
+        }
+
+        function test_viewerShowsSmallImagesAtMostTwice_data() {
+            return [
+                { tag: "small", w: 120, h: 80, ew: 240, eh: 160 },
+                { tag: "large", w: 4000, h: 2000, ew: 0, eh: 0 },
+            ]
+        }
+        function test_viewerShowsSmallImagesAtMostTwice(data) {
+            const viewer = createTemporaryObject(viewerComponent, root, {
+                attachment: fileEntry({ image: true, mime: "image/png", width: data.w, height: data.h }) })
+            viewer.open()
+            tryVerify(() => viewer.opened)
+            const frame = findChild(viewer.contentItem, "imageFrame")
+            verify(frame)
+            if (data.tag === "small") {
+                compare(frame.width, data.ew)
+                compare(frame.height, data.eh)
+            } else {
+                // Fits the window with its margins, keeping its shape.
+                verify(frame.width <= viewer.width - 2 * Theme.spacingXl * 2)
+                verify(frame.height <= viewer.height - 2 * Theme.spacingXl * 2)
+                fuzzyCompare(frame.width / frame.height, 2, 0.01)
+            }
+            viewer.close()
         }
 
         function test_imageOpensAndShowsProgress() {

@@ -132,6 +132,34 @@ Item {
             compare(languageSpy.signalArguments[0][0], "ko")
         }
 
+        function test_themeAndLanguageKeepTheirOwnChoice() {
+            page.theme = "light"
+            page.language = "en"
+            open("appearance")
+            // Both show what is chosen from the start.
+            verify(findChild(page, "theme_light").checked)
+            verify(findChild(page, "language_en").checked)
+            // Choosing a language leaves the theme alone, and the other way round.
+            mouseClick(findChild(page, "language_ko"))
+            // The app answers a request by setting the page's property, as Main.qml binds it.
+            page.language = languageSpy.signalArguments[languageSpy.count - 1][0]
+            verify(findChild(page, "language_ko").checked)
+            verify(!findChild(page, "language_en").checked)
+            verify(findChild(page, "theme_light").checked)
+            mouseClick(findChild(page, "theme_dark"))
+            page.theme = themeSpy.signalArguments[themeSpy.count - 1][0]
+            verify(findChild(page, "theme_dark").checked)
+            verify(!findChild(page, "theme_light").checked)
+            verify(findChild(page, "language_ko").checked)
+            // Back to where the other tests start.
+            mouseClick(findChild(page, "theme_system"))
+            mouseClick(findChild(page, "language_en"))
+            page.theme = themeSpy.signalArguments[themeSpy.count - 1][0]
+            page.language = languageSpy.signalArguments[languageSpy.count - 1][0]
+            verify(findChild(page, "theme_system").checked)
+            verify(findChild(page, "language_en").checked)
+        }
+
         function test_filesShowsTheFolder() {
             open("files")
             compare(findChild(page, "downloadFolder").text, "/home/mina/Downloads")

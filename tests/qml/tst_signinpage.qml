@@ -28,6 +28,7 @@ Item {
             page.registering = false
             page.busy = false
             page.errorText = ""
+            page.fieldErrors = ({})
             page.serverAddress = ""
             page.username = ""
             page.password = ""
@@ -105,6 +106,46 @@ Item {
             verify(!field("submitButton").enabled)
             verify(field("busyIndicator").visible)
             verify(field("cancelButton").visible)
+        }
+
+        function test_fieldErrorsBesideTheirFieldsWithoutMovingTheCard() {
+            page.registering = true
+            const card = field("card")
+            waitForRendering(page)
+            const height = card.height
+            const passwordY = field("passwordField").y
+            page.fieldErrors = {
+                "password": "Passwords need at least 8 characters.",
+                "username": "This username is taken. Please choose another one."
+            }
+            const passwordError = field("passwordError")
+            const usernameError = field("usernameError")
+            tryVerify(() => passwordError.visible && usernameError.visible)
+            compare(passwordError.text, "Passwords need at least 8 characters.")
+            verify(!field("display_nameError").visible)
+            verify(!field("invite_codeError").visible)
+            // Under its own field, above the next one.
+            const below = passwordError.mapToItem(card, 0, 0).y
+            verify(below > field("passwordField").mapToItem(card, 0, 0).y)
+            verify(below < field("inviteField").mapToItem(card, 0, 0).y)
+            const userBelow = usernameError.mapToItem(card, 0, 0).y
+            verify(userBelow > field("usernameField").mapToItem(card, 0, 0).y)
+            verify(userBelow < field("displayNameField").mapToItem(card, 0, 0).y)
+            // Nothing moved: the room was there already.
+            compare(card.height, height)
+            compare(field("passwordField").y, passwordY)
+            page.fieldErrors = ({})
+            tryVerify(() => !passwordError.visible)
+            compare(card.height, height)
+        }
+
+        function test_generalErrorDoesNotMoveTheCard() {
+            const card = field("card")
+            waitForRendering(page)
+            const height = card.height
+            page.errorText = "The username or password is not right."
+            tryVerify(() => field("errorLabel").visible)
+            compare(card.height, height)
         }
 
         function test_errorText() {
