@@ -179,6 +179,9 @@ Rectangle {
                         Accessible.name: modelData.label
                         Accessible.role: Accessible.PageTab
                         onClicked: root.section = modelData.key
+                        // Enter opens a section as Space does (buttons take only Space by default).
+                        Keys.onReturnPressed: clicked()
+                        Keys.onEnterPressed: clicked()
                         contentItem: Text {
                             leftPadding: Theme.spacingXs
                             text: sectionButton.modelData.label

@@ -20,6 +20,7 @@ Item {
             const rows = [["c1", "Design team"], ["c2", "Joon Lee"], ["c3", "Launch checklist"]]
             for (const [id, title] of rows) {
                 append({ conversationId: id, kind: "group", title: title, lastMessage: "hi", lastSenderIsMe: false,
+                         lastSenderName: "Joon", lastDeleted: false,
                          unread: 0, muted: false, blind: false, myAlias: "", typing: "", avatarColor: "#1D4ED8",
                          initials: "DT", activityText: "10:41", presence: "", myGroup: "", isNew: false })
             }

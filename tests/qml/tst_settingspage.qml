@@ -63,6 +63,20 @@ Item {
             compare(page.section, section)
         }
 
+        function test_sectionsOpenWithEnterAndSpace() {
+            const files = findChild(page, "section_files")
+            files.forceActiveFocus()
+            keyClick(Qt.Key_Return)
+            compare(page.section, "files")
+            const privacy = findChild(page, "section_privacy")
+            privacy.forceActiveFocus()
+            keyClick(Qt.Key_Enter)
+            compare(page.section, "privacy")
+            findChild(page, "section_account").forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            compare(page.section, "account")
+        }
+
         function test_sectionsSwitch() {
             compare(findChild(page, "sectionTitle").text, "Account")
             open("notifications")
