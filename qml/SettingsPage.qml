@@ -282,7 +282,7 @@ Rectangle {
                                 objectName: "signOut"
                                 text: qsTr("Sign out")
                                 Accessible.name: text
-                                onClicked: root.signOutRequested()
+                                onClicked: signOutDialog.ask()
                             }
                         }
                         ColumnLayout {
@@ -663,6 +663,11 @@ Rectangle {
                 }
             }
         }
+    }
+
+    SignOutDialog {
+        id: signOutDialog
+        onConfirmed: root.signOutRequested()
     }
 
     FolderDialog {
