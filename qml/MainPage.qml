@@ -371,6 +371,7 @@ Rectangle {
                         Layout.fillWidth: true
                         Layout.preferredHeight: implicitHeight
                         visible: root.hasConversation
+                        attachFolder: App.settings.attachFolderUrl
                         // The text and files belong to the composer's conversation, whatever is open.
                         onTextEdited: text => {
                             if (composer.conversationId.length > 0)

@@ -51,6 +51,12 @@ QString Settings::downloadFolder() const
     return downloads.isEmpty() ? QDir::homePath() : downloads;
 }
 
+QUrl Settings::attachFolderUrl()
+{
+    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    return QUrl::fromLocalFile(!pictures.isEmpty() && QDir(pictures).exists() ? pictures : QDir::homePath());
+}
+
 void Settings::setDownloadFolder(const QString &folder)
 {
     const QString clean = QDir::cleanPath(folder);
