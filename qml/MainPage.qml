@@ -181,7 +181,12 @@ Rectangle {
                     Keys.onDownPressed: conversationList.forceActiveFocus()
                     onAccepted: {
                         if (App.conversations.count > 0)
-                            root.client.openConversation(App.conversations.idAt(0))
+                            App.conversations.pick(App.conversations.idAt(0))
+                    }
+                    // Picking a conversation clears the filter (ConversationFilterModel::pick).
+                    Connections {
+                        target: App.conversations
+                        function onFilterTextChanged() { search.text = App.conversations.filterText }
                     }
                     background: Rectangle {
                         radius: Theme.radiusControl
@@ -211,14 +216,14 @@ Rectangle {
                     Accessible.role: Accessible.List
                     Accessible.name: qsTr("Conversations")
                     ScrollBar.vertical: ScrollBar {}
-                    Keys.onReturnPressed: root.client.openConversation(App.conversations.idAt(currentIndex))
+                    Keys.onReturnPressed: App.conversations.pick(App.conversations.idAt(currentIndex))
                     Keys.onUpPressed: root.step(-1)
                     Keys.onDownPressed: root.step(1)
 
                     delegate: ConversationDelegate {
                         width: ListView.view.width
                         selected: conversationId === root.currentId
-                        onClicked: root.client.openConversation(conversationId)
+                        onClicked: App.conversations.pick(conversationId)
                     }
 
                     Label {

@@ -2,6 +2,7 @@
 // title, the settings page's store, and the autostart file.
 #include "autostart.h"
 #include "chatclient.h"
+#include "conversationfiltermodel.h"
 #include "desktopnotifier.h"
 #include "harness.h"
 #include "notificationpolicy.h"
@@ -262,6 +263,40 @@ private slots:
         QVERIFY(!QFile::exists(autostart.filePath()));
         QVERIFY(!settings.startAtLogin());
         QCOMPARE(settings.error(), QString());
+    }
+
+    //! Ctrl+K, type, pick: the conversation opens and the list shows every conversation again.
+    void pickingFromTheFilteredListClearsTheFilter()
+    {
+        confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
+        QVERIFY2(h.start(), qPrintable(h.errorString()));
+        auto joon = h.client(QStringLiteral("joon"));
+        QVERIFY(joon);
+        QString minaId;
+        {
+            auto mina = h.client(QStringLiteral("mina"));
+            QVERIFY(mina);
+            minaId = mina->userId();
+        }
+        for (const QString &title : {QStringLiteral("Design team"), QStringLiteral("Lunch")})
+            QVERIFY(std::holds_alternative<ConversationDetail>(
+                joon->request(ConversationCreate{ConversationKind::Group, title, {minaId}})));
+
+        QTemporaryDir dir;
+        confab::client::ChatClient client(dir.path(), nullptr);
+        ConversationFilterModel list;
+        list.setClient(&client);
+        client.signIn(h.server().url(), QStringLiteral("mina"), QStringLiteral("correct horse 1"));
+        QTRY_COMPARE_WITH_TIMEOUT(list.count(), 2, 20000);
+        list.setFilterText(QStringLiteral("lunch"));
+        QCOMPARE(list.count(), 1);
+        const QString lunch = list.idAt(0);
+        QSignalSpy filterChanged(&list, &ConversationFilterModel::filterTextChanged);
+        list.pick(lunch);
+        QCOMPARE(client.currentConversationId(), lunch);
+        QCOMPARE(list.filterText(), QString());
+        QCOMPARE(filterChanged.size(), 1); // the search field follows
+        QCOMPARE(list.count(), 2);
     }
 
     //! The notifier on a real client and server: live messages notify with the names the server
