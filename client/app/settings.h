@@ -55,6 +55,10 @@ public:
     bool startAtLoginSupported() const { return m_autostart->supported(); }
     QString error() const { return m_error; }
 
+    //! The conversation last open in `account` (ChatClient::accountKey), reopened at the next start.
+    QString lastConversation(const QString &account) const;
+    void setLastConversation(const QString &account, const QString &conversationId);
+
 signals:
     void changed();
     void errorChanged();

@@ -5,6 +5,7 @@
 #include "conversationfiltermodel.h"
 #include "desktopnotifier.h"
 #include "harness.h"
+#include "lastconversation.h"
 #include "notificationpolicy.h"
 #include "settings.h"
 #include "unreadbadge.h"
@@ -297,6 +298,55 @@ private slots:
         QCOMPARE(list.filterText(), QString());
         QCOMPARE(filterChanged.size(), 1); // the search field follows
         QCOMPARE(list.count(), 2);
+    }
+
+    //! The conversation open when the app quit opens again at the next start, per account.
+    void lastConversationOpensAgainAfterARestart()
+    {
+        confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
+        QVERIFY2(h.start(), qPrintable(h.errorString()));
+        auto joon = h.client(QStringLiteral("joon"));
+        QVERIFY(joon);
+        QString minaId;
+        {
+            auto mina = h.client(QStringLiteral("mina"));
+            QVERIFY(mina);
+            minaId = mina->userId();
+        }
+        QStringList ids;
+        for (const QString &title : {QStringLiteral("Design team"), QStringLiteral("Lunch")}) {
+            const Frame reply = joon->request(ConversationCreate{ConversationKind::Group, title, {minaId}});
+            QVERIFY(std::holds_alternative<ConversationDetail>(reply));
+            ids.append(std::get<ConversationDetail>(reply).conversation.id);
+        }
+
+        QTemporaryDir dir;
+        QSettings store(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        Settings settings(&store, std::make_unique<UnsupportedAutostart>());
+        const auto start = [&](confab::client::ChatClient &client) {
+            client.signIn(h.server().url(), QStringLiteral("mina"), QStringLiteral("correct horse 1"));
+            QSignalSpy synced(&client, &confab::client::ChatClient::synced);
+            QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+            QCOMPARE(client.conversations()->rowCount(), 2);
+        };
+        {
+            // The first start: nothing to reopen, so nothing opens by itself.
+            confab::client::ChatClient client(dir.path(), nullptr);
+            LastConversation last(&client, &settings);
+            start(client);
+            QCOMPARE(client.currentConversationId(), QString());
+            client.openConversation(ids[0]);
+            client.openConversation(ids[1]);
+        }
+        {
+            confab::client::ChatClient client(dir.path(), nullptr);
+            LastConversation last(&client, &settings);
+            start(client);
+            QCOMPARE(client.currentConversationId(), ids[1]);
+        }
+        // Another account on this computer keeps its own.
+        QCOMPARE(settings.lastConversation(confab::client::ChatClient::accountKey(h.server().url(), QStringLiteral("joon"))),
+                 QString());
     }
 
     //! The notifier on a real client and server: live messages notify with the names the server
