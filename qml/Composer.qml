@@ -30,6 +30,8 @@ Rectangle {
     //! () → the path of the clipboard's image saved as a PNG, or "" (ChatClient.pasteClipboardImage).
     property var imagePaster: null
     property int maxAttachments: 10
+    //! Where the file dialog starts: the Pictures folder (Settings.attachFolderUrl) in the app.
+    property url attachFolder
     //! paths → the file names among them that would tell who I am (ChatClient.identifyingFileNames,
     //! blind rooms); when it names any, sending waits for a confirmation.
     property var fileCheck: null
@@ -200,8 +202,11 @@ Rectangle {
 
     FileDialog {
         id: fileDialog
+        objectName: "attachDialog"
         title: qsTr("Attach files")
         fileMode: FileDialog.OpenFiles
+        // Where Qt's own dialog starts (a desktop's native dialog keeps its own memory).
+        currentFolder: root.attachFolder
         onAccepted: root.addFiles(fileDialog.selectedFiles)
     }
 

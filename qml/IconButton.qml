@@ -9,14 +9,21 @@ ToolButton {
     property string glyph
     property string tip
     property color glyphColor: Theme.textMuted
+    //! A click hides the tooltip until the pointer leaves: what the button opened (a file dialog, a
+    //! menu) comes next, and a window of the system's own does not tell us the pointer has gone.
+    property bool tipDismissed: false
 
     implicitWidth: 32
     implicitHeight: 32
     focusPolicy: Qt.StrongFocus
     Accessible.name: root.tip
-    ToolTip.visible: hovered && root.tip.length > 0
+    readonly property bool tipShown: hovered && !root.tipDismissed && root.tip.length > 0
+    ToolTip.visible: root.tipShown
     ToolTip.delay: 600
     ToolTip.text: root.tip
+
+    onPressed: root.tipDismissed = true
+    onHoveredChanged: if (!hovered) root.tipDismissed = false
 
     contentItem: Text {
         text: root.glyph

@@ -188,7 +188,12 @@ Rectangle {
                     Keys.onDownPressed: conversationList.forceActiveFocus()
                     onAccepted: {
                         if (App.conversations.count > 0)
-                            root.client.openConversation(App.conversations.idAt(0))
+                            App.conversations.pick(App.conversations.idAt(0))
+                    }
+                    // Picking a conversation clears the filter (ConversationFilterModel::pick).
+                    Connections {
+                        target: App.conversations
+                        function onFilterTextChanged() { search.text = App.conversations.filterText }
                     }
                     background: Rectangle {
                         radius: Theme.radiusControl
@@ -213,7 +218,8 @@ Rectangle {
                     openRow: App.conversations.rowOf(root.currentId)
                     Accessible.name: qsTr("Conversations")
                     onOpenRequested: row => {
-                        root.client.openConversation(App.conversations.idAt(row))
+                        // pick() also clears a Ctrl+K filter, so that the whole list shows again.
+                        App.conversations.pick(App.conversations.idAt(row))
                         composer.focusField() // also when it was open already
                     }
                     onUpFromTop: search.forceActiveFocus()
@@ -222,7 +228,7 @@ Rectangle {
                     delegate: ConversationDelegate {
                         width: ListView.view.width
                         selected: conversationId === root.currentId
-                        onClicked: root.client.openConversation(conversationId)
+                        onClicked: App.conversations.pick(conversationId)
                     }
 
                     Label {
@@ -375,6 +381,7 @@ Rectangle {
                         Layout.fillWidth: true
                         Layout.preferredHeight: implicitHeight
                         visible: root.hasConversation
+                        attachFolder: App.settings.attachFolderUrl
                         // The text and files belong to the composer's conversation, whatever is open.
                         onTextEdited: text => {
                             if (composer.conversationId.length > 0)

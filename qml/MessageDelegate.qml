@@ -138,12 +138,9 @@ Item {
         }
     }
 
-    // Plain text to rich text: HTML escaped, links made clickable, line breaks kept.
+    // Plain text to rich text: HTML escaped, links made clickable, line breaks kept (linkify.h).
     function linkify(text) {
-        const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
-        const linked = escaped.replace(/(https?:\/\/[^\s<]+[^\s<.,;:!?)\]'"])/g,
-            "<a href=\"$1\" style=\"color:" + Theme.link + "\">$1</a>")
-        return linked.replace(/\n/g, "<br>")
+        return Linkify.html(text, Theme.link)
     }
 
     Column {

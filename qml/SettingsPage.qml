@@ -285,7 +285,7 @@ Rectangle {
                                 objectName: "signOut"
                                 text: qsTr("Sign out")
                                 Accessible.name: text
-                                onClicked: root.signOutRequested()
+                                onClicked: signOutDialog.ask()
                             }
                         }
                         ColumnLayout {
@@ -674,6 +674,11 @@ Rectangle {
                 }
             }
         }
+    }
+
+    SignOutDialog {
+        id: signOutDialog
+        onConfirmed: root.signOutRequested()
     }
 
     FolderDialog {

@@ -53,7 +53,8 @@ AppController::AppController(const StartupOptions &options, QObject *parent)
           QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/accounts"),
           m_tokens.get())),
       m_preferences(&m_settings, Autostart::forThisSystem()),
-      m_sessions(m_client.get())
+      m_sessions(m_client.get()),
+      m_lastConversation(m_client.get(), &m_preferences)
 {
     Q_ASSERT(!s_instance);
     s_instance = this;

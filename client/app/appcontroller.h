@@ -3,6 +3,7 @@
 #include "accountsessions.h"
 #include "chatclient.h"
 #include "conversationfiltermodel.h"
+#include "lastconversation.h"
 #include "settings.h"
 
 #include <QElapsedTimer>
@@ -190,6 +191,7 @@ private:
     QSettings m_settings;
     Settings m_preferences;
     AccountSessions m_sessions;
+    LastConversation m_lastConversation;
     std::unique_ptr<DesktopIntegration> m_desktop;
     QTranslator m_translator;
     QQmlApplicationEngine *m_engine = nullptr;

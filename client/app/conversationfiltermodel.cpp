@@ -168,4 +168,12 @@ QString ConversationFilterModel::titleAt(int row) const
     return index(row, 0).data(sourceRole("title")).toString();
 }
 
+void ConversationFilterModel::pick(const QString &conversationId)
+{
+    if (!m_client || conversationId.isEmpty())
+        return;
+    setFilterText({});
+    m_client->openConversation(conversationId);
+}
+
 } // namespace confab::app

@@ -49,6 +49,11 @@ public:
     Q_INVOKABLE int rowOf(const QString &conversationId) const;
     Q_INVOKABLE QString idAt(int row) const;
     Q_INVOKABLE QString titleAt(int row) const;
+    /*!
+     * Opens a conversation the user picked from this list and shows the whole list again: the
+     * filter was only the way there, and left applied it would hide the other conversations.
+     */
+    Q_INVOKABLE void pick(const QString &conversationId);
 
     static QString activityText(qint64 epochMs, const QDateTime &now);
 

@@ -1,5 +1,6 @@
 #include "settings.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QStandardPaths>
 
@@ -11,6 +12,13 @@ const QString kPreview = QStringLiteral("notifications/showPreview");
 const QString kDnd = QStringLiteral("notifications/doNotDisturb");
 const QString kDownloads = QStringLiteral("files/downloadFolder");
 const QString kCloseToTray = QStringLiteral("general/closeToTray");
+
+//! A key per account: account keys hold '/' and ':', which QSettings would read as groups.
+QString lastConversationKey(const QString &account)
+{
+    return QStringLiteral("lastConversation/")
+           + QString::fromLatin1(QCryptographicHash::hash(account.toUtf8(), QCryptographicHash::Sha256).toHex().left(24));
+}
 } // namespace
 
 Settings::Settings(QSettings *store, std::unique_ptr<Autostart> autostart, QObject *parent)
@@ -51,6 +59,12 @@ QString Settings::downloadFolder() const
     return downloads.isEmpty() ? QDir::homePath() : downloads;
 }
 
+QUrl Settings::attachFolderUrl()
+{
+    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    return QUrl::fromLocalFile(!pictures.isEmpty() && QDir(pictures).exists() ? pictures : QDir::homePath());
+}
+
 void Settings::setDownloadFolder(const QString &folder)
 {
     const QString clean = QDir::cleanPath(folder);
@@ -64,6 +78,17 @@ void Settings::setDownloadFolderUrl(const QUrl &url)
 {
     if (url.isLocalFile())
         setDownloadFolder(url.toLocalFile());
+}
+
+QString Settings::lastConversation(const QString &account) const
+{
+    return m_store->value(lastConversationKey(account)).toString();
+}
+
+void Settings::setLastConversation(const QString &account, const QString &conversationId)
+{
+    if (lastConversation(account) != conversationId)
+        m_store->setValue(lastConversationKey(account), conversationId);
 }
 
 void Settings::setStartAtLogin(bool on)

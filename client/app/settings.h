@@ -26,6 +26,7 @@ class Settings : public QObject {
     Q_PROPERTY(bool doNotDisturb READ doNotDisturb WRITE setDoNotDisturb NOTIFY changed)
     Q_PROPERTY(QString downloadFolder READ downloadFolder WRITE setDownloadFolder NOTIFY changed)
     Q_PROPERTY(QUrl downloadFolderUrl READ downloadFolderUrl WRITE setDownloadFolderUrl NOTIFY changed)
+    Q_PROPERTY(QUrl attachFolderUrl READ attachFolderUrl CONSTANT)
     Q_PROPERTY(bool closeToTray READ closeToTray WRITE setCloseToTray NOTIFY changed)
     Q_PROPERTY(bool startAtLogin READ startAtLogin WRITE setStartAtLogin NOTIFY changed)
     Q_PROPERTY(bool startAtLoginSupported READ startAtLoginSupported CONSTANT)
@@ -45,12 +46,18 @@ public:
     void setDownloadFolder(const QString &folder);
     QUrl downloadFolderUrl() const { return QUrl::fromLocalFile(downloadFolder()); }
     void setDownloadFolderUrl(const QUrl &url);
+    //! Where the attach dialog starts: Pictures, or home when there is none (most files sent are pictures).
+    static QUrl attachFolderUrl();
     bool closeToTray() const;
     void setCloseToTray(bool on);
     bool startAtLogin() const { return m_autostart->enabled(); }
     void setStartAtLogin(bool on);
     bool startAtLoginSupported() const { return m_autostart->supported(); }
     QString error() const { return m_error; }
+
+    //! The conversation last open in `account` (ChatClient::accountKey), reopened at the next start.
+    QString lastConversation(const QString &account) const;
+    void setLastConversation(const QString &account, const QString &conversationId);
 
 signals:
     void changed();

@@ -1991,4 +1991,27 @@ Press ✎ to start one.</source>
         <translation>서버에서 문제가 생겼습니다. 다시 시도해 주세요.</translation>
     </message>
 </context>
+<context>
+    <name>SignOutDialog</name>
+    <message>
+        <source>Sign out of Confab on this computer?</source>
+        <translation>이 컴퓨터의 Confab에서 로그아웃할까요?</translation>
+    </message>
+    <message>
+        <source>You will need your password to sign in again. Your other devices stay signed in.</source>
+        <translation>다시 로그인하려면 비밀번호가 필요합니다. 다른 기기는 로그인된 채로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>Sign out of Confab on this computer</source>
+        <translation>이 컴퓨터의 Confab에서 로그아웃</translation>
+    </message>
+</context>
 </TS>

@@ -2,8 +2,10 @@
 // title, the settings page's store, and the autostart file.
 #include "autostart.h"
 #include "chatclient.h"
+#include "conversationfiltermodel.h"
 #include "desktopnotifier.h"
 #include "harness.h"
+#include "lastconversation.h"
 #include "notificationpolicy.h"
 #include "settings.h"
 #include "unreadbadge.h"
@@ -262,6 +264,89 @@ private slots:
         QVERIFY(!QFile::exists(autostart.filePath()));
         QVERIFY(!settings.startAtLogin());
         QCOMPARE(settings.error(), QString());
+    }
+
+    //! Ctrl+K, type, pick: the conversation opens and the list shows every conversation again.
+    void pickingFromTheFilteredListClearsTheFilter()
+    {
+        confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
+        QVERIFY2(h.start(), qPrintable(h.errorString()));
+        auto joon = h.client(QStringLiteral("joon"));
+        QVERIFY(joon);
+        QString minaId;
+        {
+            auto mina = h.client(QStringLiteral("mina"));
+            QVERIFY(mina);
+            minaId = mina->userId();
+        }
+        for (const QString &title : {QStringLiteral("Design team"), QStringLiteral("Lunch")})
+            QVERIFY(std::holds_alternative<ConversationDetail>(
+                joon->request(ConversationCreate{ConversationKind::Group, title, {minaId}})));
+
+        QTemporaryDir dir;
+        confab::client::ChatClient client(dir.path(), nullptr);
+        ConversationFilterModel list;
+        list.setClient(&client);
+        client.signIn(h.server().url(), QStringLiteral("mina"), QStringLiteral("correct horse 1"));
+        QTRY_COMPARE_WITH_TIMEOUT(list.count(), 2, 20000);
+        list.setFilterText(QStringLiteral("lunch"));
+        QCOMPARE(list.count(), 1);
+        const QString lunch = list.idAt(0);
+        QSignalSpy filterChanged(&list, &ConversationFilterModel::filterTextChanged);
+        list.pick(lunch);
+        QCOMPARE(client.currentConversationId(), lunch);
+        QCOMPARE(list.filterText(), QString());
+        QCOMPARE(filterChanged.size(), 1); // the search field follows
+        QCOMPARE(list.count(), 2);
+    }
+
+    //! The conversation open when the app quit opens again at the next start, per account.
+    void lastConversationOpensAgainAfterARestart()
+    {
+        confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
+        QVERIFY2(h.start(), qPrintable(h.errorString()));
+        auto joon = h.client(QStringLiteral("joon"));
+        QVERIFY(joon);
+        QString minaId;
+        {
+            auto mina = h.client(QStringLiteral("mina"));
+            QVERIFY(mina);
+            minaId = mina->userId();
+        }
+        QStringList ids;
+        for (const QString &title : {QStringLiteral("Design team"), QStringLiteral("Lunch")}) {
+            const Frame reply = joon->request(ConversationCreate{ConversationKind::Group, title, {minaId}});
+            QVERIFY(std::holds_alternative<ConversationDetail>(reply));
+            ids.append(std::get<ConversationDetail>(reply).conversation.id);
+        }
+
+        QTemporaryDir dir;
+        QSettings store(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        Settings settings(&store, std::make_unique<UnsupportedAutostart>());
+        const auto start = [&](confab::client::ChatClient &client) {
+            client.signIn(h.server().url(), QStringLiteral("mina"), QStringLiteral("correct horse 1"));
+            QSignalSpy synced(&client, &confab::client::ChatClient::synced);
+            QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+            QCOMPARE(client.conversations()->rowCount(), 2);
+        };
+        {
+            // The first start: nothing to reopen, so nothing opens by itself.
+            confab::client::ChatClient client(dir.path(), nullptr);
+            LastConversation last(&client, &settings);
+            start(client);
+            QCOMPARE(client.currentConversationId(), QString());
+            client.openConversation(ids[0]);
+            client.openConversation(ids[1]);
+        }
+        {
+            confab::client::ChatClient client(dir.path(), nullptr);
+            LastConversation last(&client, &settings);
+            start(client);
+            QCOMPARE(client.currentConversationId(), ids[1]);
+        }
+        // Another account on this computer keeps its own.
+        QCOMPARE(settings.lastConversation(confab::client::ChatClient::accountKey(h.server().url(), QStringLiteral("joon"))),
+                 QString());
     }
 
     //! The notifier on a real client and server: live messages notify with the names the server

@@ -26,6 +26,7 @@ expect "$desktop" '^\./usr/share/icons/hicolor/scalable/apps/org\.confab\.Confab
 
 dpkg-deb -I "$server" | grep 'Package: confab-server' >/dev/null
 dpkg-deb -I "$server" | grep -E 'Depends:.*adduser' >/dev/null
+dpkg-deb -I "$desktop" | grep -E 'Recommends:.*qt6-gtk-platformtheme' >/dev/null
 dpkg-deb -e "$server" "$out/control"
 grep -q 'adduser --system' "$out/control/postinst"
 dpkg-deb --fsys-tarfile "$server" | tar -xO --wildcards '*confab-server.service' | grep '^ProtectSystem=strict' >/dev/null

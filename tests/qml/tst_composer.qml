@@ -75,6 +75,27 @@ Item {
             composer.fileCheck = null
         }
 
+        function test_attachTooltipGoesWithTheDialog() {
+            const button = findChild(composer, "attachButton")
+            const dialog = findChild(composer, "attachDialog")
+            composer.attachFolder = "file:///tmp"
+            button.hoverEnabled = true // offscreen, the platform turns hover effects off
+            dialog.parentWindow = root.Window.window // the test window came after the composer
+            mouseMove(button)
+            tryVerify(() => button.tipShown)
+            mouseClick(button)
+            tryVerify(() => dialog.visible)
+            verify(!button.tipShown)
+            compare(dialog.currentFolder, composer.attachFolder)
+            dialog.reject()
+            tryVerify(() => !dialog.visible)
+            // It comes back once the pointer has left and returned.
+            mouseMove(root, 5, 5)
+            mouseMove(button)
+            tryVerify(() => button.tipShown)
+            mouseMove(root, 5, 5)
+        }
+
         function test_enterSends() {
             type("hello")
             keyClick(Qt.Key_Return)

@@ -34,6 +34,7 @@ Item {
         notificationsAvailable: true
     }
     SignalSpy { id: revokeSpy; target: page; signalName: "revokeRequested" }
+    SignalSpy { id: signOutSpy; target: page; signalName: "signOutRequested" }
     SignalSpy { id: everywhereSpy; target: page; signalName: "signOutEverywhereRequested" }
     SignalSpy { id: typingSpy; target: page; signalName: "sendTypingRequested" }
     SignalSpy { id: receiptsSpy; target: page; signalName: "shareReadReceiptsRequested" }
@@ -46,7 +47,7 @@ Item {
         when: windowShown
 
         function init() {
-            for (const spy of [revokeSpy, everywhereSpy, typingSpy, receiptsSpy, themeSpy, languageSpy, closeSpy])
+            for (const spy of [revokeSpy, signOutSpy, everywhereSpy, typingSpy, receiptsSpy, themeSpy, languageSpy, closeSpy])
                 spy.clear()
             prefs.notificationsEnabled = true
             prefs.showPreview = true
@@ -107,6 +108,33 @@ Item {
             mouseClick(button)
             mouseClick(button)
             compare(everywhereSpy.count, 1)
+        }
+
+        function test_signOutAsksFirst() {
+            const button = findChild(page, "signOut")
+            const dialog = findChild(page, "signOutDialog")
+            mouseClick(button)
+            tryCompare(dialog, "opened", true)
+            compare(dialog.title, "Sign out of Confab on this computer?")
+            const cancel = findChild(dialog.contentItem, "signOutCancel")
+            verify(cancel.activeFocus)
+            // Esc closes the question only, not the settings, and the keyboard goes back to the button.
+            keyClick(Qt.Key_Escape)
+            tryCompare(dialog, "visible", false)
+            compare(closeSpy.count, 0)
+            verify(button.activeFocus)
+            // Enter on the focused Cancel keeps the session too.
+            mouseClick(button)
+            tryCompare(dialog, "opened", true)
+            keyClick(Qt.Key_Return)
+            tryCompare(dialog, "visible", false)
+            compare(signOutSpy.count, 0)
+            // Only Sign out signs out.
+            mouseClick(button)
+            tryCompare(dialog, "opened", true)
+            mouseClick(findChild(dialog.contentItem, "signOutConfirm"))
+            compare(signOutSpy.count, 1)
+            tryCompare(dialog, "visible", false)
         }
 
         function test_notificationSwitchesWriteSettings() {
