@@ -48,7 +48,9 @@ AppController::AppController(const StartupOptions &options, QObject *parent)
     : QObject(parent),
       m_options(options),
       m_waitingForNotifications(options.screenshotAfterNotifications > 0),
-      m_tokens(std::make_unique<client::KeychainTokenStore>()),
+      // The application name is "Confab", or "Confab-NAME" with --profile NAME: one keychain
+      // service per profile, so that two accounts side by side keep their own tokens.
+      m_tokens(std::make_unique<client::KeychainTokenStore>(QCoreApplication::applicationName())),
       m_client(std::make_unique<ChatClient>(
           QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/accounts"),
           m_tokens.get())),

@@ -1,5 +1,6 @@
 // confab: the Confab desktop app.
 #include "appcontroller.h"
+#include "profile.h"
 #include "startupbench.h"
 
 #include <QApplication>
@@ -72,6 +73,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption openTitle(QStringLiteral("open-conversation-title"),
                                        QStringLiteral("Open the first conversation with this title once synced."),
                                        QStringLiteral("title"));
+    const QCommandLineOption profile(
+        QStringLiteral("profile"),
+        QStringLiteral("Use a separate profile: its own cache, settings and keychain entry, for a second account."),
+        QStringLiteral("name"));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or system."),
                                    QStringLiteral("theme"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("en or ko."), QStringLiteral("language"));
@@ -118,7 +123,12 @@ int main(int argc, char *argv[])
     for (QCommandLineOption *hidden : {&benchChild, &benchT0, &benchCount})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({benchStartupOption, benchJson, benchChild, benchT0, benchCount});
+    parser.addOption(profile);
     parser.process(app);
+    if (parser.isSet(profile) && !confab::app::applyProfile(parser.value(profile))) {
+        std::fprintf(stderr, "--profile expects 1 to 32 letters, digits, '_' or '-'\n");
+        return 2;
+    }
     if (parser.isSet(benchChild))
         return confab::app::StartupBench::child(app, parser.value(benchChild), parser.value(benchT0).toLongLong(),
                                                 parser.value(benchCount).toInt());

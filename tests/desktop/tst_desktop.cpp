@@ -7,10 +7,12 @@
 #include "harness.h"
 #include "lastconversation.h"
 #include "notificationpolicy.h"
+#include "profile.h"
 #include "settings.h"
 #include "unreadbadge.h"
 
 #include <QSettings>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -351,6 +353,25 @@ private slots:
 
     //! The notifier on a real client and server: live messages notify with the names the server
     //! gave (an alias in the blind room), my own and do-not-disturb stay quiet, a click opens.
+    //! --profile NAME: another data folder, settings file and keychain service than the default.
+    void profilesAreSeparateInstallations()
+    {
+        const QString name = QCoreApplication::applicationName();
+        const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        const QString settings = QSettings().fileName();
+        QVERIFY(!confab::app::applyProfile(QStringLiteral("two words")));
+        QVERIFY(!confab::app::applyProfile(QStringLiteral("../up")));
+        QVERIFY(!confab::app::applyProfile(QString()));
+        QCOMPARE(QCoreApplication::applicationName(), name); // a refused name changes nothing
+        QVERIFY(confab::app::applyProfile(QStringLiteral("qa-2")));
+        QCOMPARE(QCoreApplication::applicationName(), QStringLiteral("Confab-qa-2"));
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) != data);
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation).endsWith(QStringLiteral("Confab-qa-2")));
+        QVERIFY(QSettings().fileName() != settings);
+        QVERIFY(QSettings().fileName().contains(QStringLiteral("Confab-qa-2")));
+        QCoreApplication::setApplicationName(name);
+    }
+
     void notifierOnARealClient()
     {
         confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
