@@ -90,7 +90,7 @@ Item {
             FocusRing {
                 objectName: "messageFocusRing"
                 shown: list.activeFocus
-                outset: -2
+                outset: -4 // clear of the next sender's name line
                 radius: Theme.radiusBubble
             }
         }
