@@ -125,8 +125,10 @@ std::optional<Message> EventStore::messageByClientId(const QString &conversation
 
 std::optional<Message> EventStore::lastMessage(const QString &conversationId)
 {
+    // Deleted ones too (as a tombstone): the list's last line then says what the members saw
+    // happen last, the same as a client that applied the delete event itself.
     return readOneMessage(m_db.exec(QStringLiteral("SELECT ") + kMessageColumns +
-                                        QStringLiteral(" FROM messages m WHERE m.conversation_id = ? AND m.deleted = 0 "
+                                        QStringLiteral(" FROM messages m WHERE m.conversation_id = ? "
                                                        "ORDER BY m.seq DESC LIMIT 1"),
                                     {conversationId}));
 }
