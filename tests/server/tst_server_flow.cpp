@@ -139,6 +139,88 @@ private slots:
                                 .arg(kBacklog)));
     }
 
+    void calmRequestGoesBeforeTheBacklogs()
+    {
+        // Several connections with a backlog each, all in the same conversation, whose sequence numbers
+        // tell the order in which the server served the sends. While they are being served, the server
+        // is stopped, the test reads everything it has sent so far, the calm connection sends one
+        // request, and the server goes on. Served in plain turns, the calm request would wait until
+        // every backlog had had another turn; a connection with nothing waiting goes before the
+        // backlogs, so it waits only for the turn under way. The test sees a send once it is committed:
+        // the sends of the turns the server had served but not yet committed when it stopped (a group
+        // commit waits for the event loop to be idle) count as ahead too, so a few turns, never a round.
+        constexpr int kFlooders = 12;
+        constexpr int kBacklog = 100;
+        constexpr int kTurn = 4; // the default server/frames_per_turn
+        CONFAB_START_HARNESS(h, {});
+        auto calm = h.client(QStringLiteral("calm"));
+        QVERIFY(calm);
+        std::vector<std::unique_ptr<TestClient>> flooders;
+        QStringList members;
+        for (int f = 0; f < kFlooders; ++f) {
+            flooders.push_back(h.client(QStringLiteral("flooder%1").arg(f)));
+            QVERIFY(flooders.back());
+            members << flooders.back()->userId();
+        }
+        const Frame created = calm->request(ConversationCreate{ConversationKind::Group, QStringLiteral("shared"), members});
+        QVERIFY2(std::holds_alternative<ConversationDetail>(created), qPrintable(TestClient::describe(created)));
+        const QString room = std::get<ConversationDetail>(created).conversation.id;
+
+        std::vector<QStringList> ids(kFlooders);
+        for (int f = 0; f < kFlooders; ++f) {
+            for (int i = 0; i < kBacklog; ++i)
+                ids[f] << flooders[f]->send(textMessage(room, QStringLiteral("flood-%1-%2").arg(f).arg(i), QStringLiteral("flood")));
+        }
+        // A first reply from each: every one of them has had a turn and has a backlog now.
+        std::vector<std::pair<qint64, int>> served; // seq, flooder
+        for (int f = 0; f < kFlooders; ++f) {
+            const Frame reply = flooders[f]->waitForReply(ids[f].takeFirst(), 30000);
+            QVERIFY2(std::holds_alternative<MessageSent>(reply), qPrintable(TestClient::describe(reply)));
+            served.emplace_back(std::get<MessageSent>(reply).message.seq, f);
+        }
+        h.server().pause();
+        // Everything the server wrote before it stopped is read: the calm connection, a member, gets
+        // every send as an event in the order they were served. Bounded: 100 quiet rounds at most.
+        qint64 lastSeen = 0;
+        for (int quiet = 0, seen = -1; quiet < 3 && seen < 100; ++seen) {
+            const qsizetype before = calm->rawTexts().size();
+            QTest::qWait(50);
+            quiet = calm->rawTexts().size() == before ? quiet + 1 : 0;
+        }
+        for (const QString &text : calm->rawTexts()) {
+            auto decoded = decodeFrame(text.toUtf8(), field::kMaxServerFrameBytes);
+            if (decoded.ok()) {
+                if (const auto *event = std::get_if<Event>(&decoded->frame))
+                    lastSeen = std::max(lastSeen, event->seq);
+            }
+        }
+        const QString calmId = calm->send(textMessage(room, QStringLiteral("calm"), QStringLiteral("calm")));
+        calm->socket().flush();
+        h.server().resume();
+        const Frame calmReply = calm->waitForReply(calmId, 30000);
+        QVERIFY2(std::holds_alternative<MessageSent>(calmReply), qPrintable(TestClient::describe(calmReply)));
+        const qint64 calmSeq = std::get<MessageSent>(calmReply).message.seq;
+
+        for (int f = 0; f < kFlooders; ++f) {
+            for (const QString &id : std::as_const(ids[f])) {
+                const Frame reply = flooders[f]->waitForReply(id, 60000);
+                QVERIFY2(std::holds_alternative<MessageSent>(reply), qPrintable(TestClient::describe(reply)));
+                served.emplace_back(std::get<MessageSent>(reply).message.seq, f);
+            }
+        }
+        const auto ahead = std::count_if(served.cbegin(), served.cend(),
+                                         [&](const auto &s) { return s.first > lastSeen && s.first < calmSeq; });
+        qInfo("%lld flood sends were served after the last one the test had seen (seq %lld) and before the calm "
+              "send (seq %lld); a round of turns is %d",
+              qint64(ahead), lastSeen, calmSeq, kFlooders * kTurn);
+        // The backlogs lasted: every flooder still had sends waiting after the calm one.
+        for (int f = 0; f < kFlooders; ++f) {
+            QVERIFY(std::any_of(served.cbegin(), served.cend(),
+                                [&](const auto &s) { return s.second == f && s.first > calmSeq; }));
+        }
+        QVERIFY2(lastSeen > 0 && ahead < kFlooders * kTurn / 2, qPrintable(QStringLiteral("%1 flood sends went first").arg(ahead)));
+    }
+
     void overfullQueueIsRefusedThenClosed()
     {
         // More frames at once than a connection may have waiting: the excess is answered RATE_LIMITED

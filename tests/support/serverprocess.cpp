@@ -6,6 +6,8 @@
 #include <QSettings>
 #include <QUrl>
 
+#include <csignal>
+
 namespace confab::test {
 
 QString ServerProcess::serverBinary()
@@ -88,6 +90,18 @@ void ServerProcess::kill()
     QObject::disconnect(&m_process, nullptr, nullptr, nullptr);
     m_process.kill();
     m_process.waitForFinished(5000);
+}
+
+void ServerProcess::pause()
+{
+    if (m_process.processId() > 0)
+        ::kill(pid_t(m_process.processId()), SIGSTOP);
+}
+
+void ServerProcess::resume()
+{
+    if (m_process.processId() > 0)
+        ::kill(pid_t(m_process.processId()), SIGCONT);
 }
 
 int ServerProcess::runAdmin(const QStringList &args, const QByteArray &stdinData, QString *output) const

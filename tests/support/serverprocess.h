@@ -20,6 +20,10 @@ public:
     bool start(); //!< waits until the server printed its address; false with a reason in errorString()
     void stop();
     void kill(); //!< SIGKILL, as a crash would
+    //! SIGSTOP / SIGCONT: the server stands still, its sockets keep taking input into the kernel's
+    //! buffers, so what the test sends meanwhile is all there when it goes on.
+    void pause();
+    void resume();
     bool isRunning() const { return m_process.state() == QProcess::Running; }
     QString url() const { return m_url; }
     quint16 port() const { return m_port; }
