@@ -108,6 +108,31 @@ Item {
             verify(field("cancelButton").visible)
         }
 
+        // Pictures for review (CONFAB_QML_SHOTS; Korean with CONFAB_QML_TRANSLATION): a refused
+        // sign-up in light and dark, with the app's own sentences beside their fields.
+        function test_pictures() {
+            page.registering = true
+            page.serverAddress = "ws://127.0.0.1:7480"
+            page.username = "mina"
+            page.displayName = "\u202Egnp.exe Admin"
+            page.password = "short"
+            page.fieldErrors = {
+                "username": qsTranslate("confab::client::SignUpRules", "This username is taken. Please choose another one."),
+                "display_name": qsTranslate("confab::client::SignUpRules",
+                                            "Display names must not contain invisible characters such as %1.").arg("U+202E"),
+                "password": qsTranslate("confab::client::SignUpRules", "Passwords need at least %1 characters.").arg(8)
+            }
+            for (const dark of [false, true]) {
+                Theme.dark = dark
+                waitForRendering(root)
+                const image = grabImage(root)
+                compare(image.width, root.width)
+                if (picturesDir.length > 0)
+                    image.save(picturesDir + "/signup-errors-" + (dark ? "dark" : "light") + ".png")
+            }
+            Theme.dark = false
+        }
+
         function test_fieldErrorsBesideTheirFieldsWithoutMovingTheCard() {
             page.registering = true
             const card = field("card")
