@@ -1,6 +1,7 @@
 // Attachments against a real server on both databases: upload in chunks, resume, verification,
 // type detection, images (thumbnail, EXIF orientation, pixel limit), dedupe and authorization.
 #include "harness.h"
+#include "imagebytes.h"
 #include "protocol/binary.h"
 #include "transfers.h"
 
@@ -13,6 +14,7 @@
 #include <QtEndian>
 
 using namespace confab::protocol;
+namespace imagebytes = confab::test::imagebytes;
 using namespace confab::test;
 
 namespace {
@@ -56,35 +58,13 @@ QStringList storedFiles(const QString &dataDir) {
     return out;
 }
 
-quint32 crc32(const QByteArray &bytes) {
-    quint32 crc = 0xFFFFFFFFu;
-    for (const char c : bytes) {
-        crc ^= quint8(c);
-        for (int k = 0; k < 8; ++k)
-            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
-}
-
-QByteArray bigEndian32(quint32 v) {
-    QByteArray out(4, Qt::Uninitialized);
-    qToBigEndian(v, out.data());
-    return out;
-}
-
-QByteArray pngChunk(const char *type, const QByteArray &data) {
-    const QByteArray body = QByteArray(type) + data;
-    return bigEndian32(quint32(data.size())) + body + bigEndian32(crc32(body));
-}
-
-//! A valid PNG whose header claims 20000×20000 pixels (1.6 GB decoded) in a few hundred bytes.
 QByteArray pngBomb() {
-    QByteArray ihdr = bigEndian32(20000) + bigEndian32(20000);
+    QByteArray ihdr = imagebytes::big32(20000) + imagebytes::big32(20000);
     ihdr += QByteArray::fromHex("0802000000"); // 8 bits, RGB, deflate, no filter, no interlace
     const QByteArray idat =
         qCompress(QByteArray(1000, '\0')).mid(4); // a zlib stream without Qt's length prefix
-    return QByteArray::fromHex("89504e470d0a1a0a") + pngChunk("IHDR", ihdr) + pngChunk("IDAT", idat) +
-           pngChunk("IEND", {});
+    return QByteArray::fromHex("89504e470d0a1a0a") + imagebytes::pngChunk("IHDR", ihdr) + imagebytes::pngChunk("IDAT", idat) +
+           imagebytes::pngChunk("IEND", {});
 }
 
 //! A 400×200 JPEG, left half red, right half blue, with an EXIF APP1 saying "rotate 90° clockwise" (6).

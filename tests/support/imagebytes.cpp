@@ -13,11 +13,6 @@ QByteArray big16(quint16 v) {
     qToBigEndian(v, out.data());
     return out;
 }
-QByteArray big32(quint32 v) {
-    QByteArray out(4, Qt::Uninitialized);
-    qToBigEndian(v, out.data());
-    return out;
-}
 QByteArray little16(quint16 v) {
     QByteArray out(2, Qt::Uninitialized);
     qToLittleEndian(v, out.data());
@@ -41,11 +36,20 @@ quint32 crc32(const QByteArray &bytes) {
     }
     return ~crc;
 }
+} // namespace
+
+QByteArray big32(quint32 v) {
+    QByteArray out(4, Qt::Uninitialized);
+    qToBigEndian(v, out.data());
+    return out;
+}
 
 QByteArray pngChunk(const char *type, const QByteArray &data) {
     const QByteArray body = QByteArray(type) + data;
     return big32(quint32(data.size())) + body + big32(crc32(body));
 }
+
+namespace {
 
 bool redAt(int x) {
     return x < kWidth / 2;

@@ -20,6 +20,10 @@ QByteArray webp(const QByteArray &text);
 //! sub-block of the loop extension, and after the trailer.
 QByteArray gif(const QByteArray &text);
 
+//! The building blocks, also for tests that make other hand-built PNGs (a pixel bomb's header).
+QByteArray big32(quint32 v);
+QByteArray pngChunk(const char *type, const QByteArray &data);
+
 //! PNG chunk types in order ("IHDR", …); "!" at the end when the file is cut short.
 QByteArrayList pngChunks(const QByteArray &bytes);
 //! JPEG markers up to the first SOS, as "ffe0"; each APPn is followed by its identifier
