@@ -302,6 +302,81 @@ private slots:
         QCOMPARE(list.count(), 2);
     }
 
+    //! The sidebar's filter: by title (any case, Korean too), by the last line, by my own alias in
+    //! a blind room; surrounding spaces do not count; it follows the list as messages arrive.
+    void filterFindsTitlesLastLinesAndMyAlias()
+    {
+        confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
+        QVERIFY2(h.start(), qPrintable(h.errorString()));
+        auto joon = h.client(QStringLiteral("joon"));
+        QVERIFY(joon);
+        QString minaId;
+        {
+            auto mina = h.client(QStringLiteral("mina"));
+            QVERIFY(mina);
+            minaId = mina->userId();
+        }
+        QHash<QString, QString> ids;
+        for (const QString &title : {QStringLiteral("Design team"), QStringLiteral("점심 메뉴")}) {
+            const Frame reply = joon->request(ConversationCreate{ConversationKind::Group, title, {minaId}});
+            QVERIFY(std::holds_alternative<ConversationDetail>(reply));
+            ids.insert(title, std::get<ConversationDetail>(reply).conversation.id);
+        }
+        const Frame blind = joon->request(ConversationCreate{ConversationKind::Blind, QStringLiteral("Matching"), {}});
+        QVERIFY(std::holds_alternative<ConversationDetail>(blind));
+        const QString blindId = std::get<ConversationDetail>(blind).conversation.id;
+        const Frame added = joon->request(MembersAdd{blindId, {minaId}, QStringLiteral("A")});
+        QVERIFY2(!std::holds_alternative<Error>(added), qPrintable(confab::test::TestClient::describe(added)));
+        const auto say = [&](const QString &conversationId, const QString &body) {
+            return std::holds_alternative<MessageSent>(
+                joon->request(confab::test::textMessage(conversationId, QUuid::createUuid().toString(QUuid::WithoutBraces), body)));
+        };
+        QVERIFY(say(ids.value(QStringLiteral("Design team")), QStringLiteral("The quarterly report draft is up")));
+
+        QTemporaryDir dir;
+        confab::client::ChatClient client(dir.path(), nullptr);
+        ConversationFilterModel list;
+        list.setClient(&client);
+        client.signIn(h.server().url(), QStringLiteral("mina"), QStringLiteral("correct horse 1"));
+        QTRY_COMPARE_WITH_TIMEOUT(list.count(), 3, 20000);
+        const auto shown = [&] {
+            QStringList titles;
+            for (int row = 0; row < list.count(); ++row)
+                titles.append(list.titleAt(row));
+            titles.sort();
+            return titles;
+        };
+
+        list.setFilterText(QStringLiteral("DESIGN"));
+        QCOMPARE(shown(), QStringList{QStringLiteral("Design team")});
+        list.setFilterText(QStringLiteral("  점심 "));
+        QCOMPARE(shown(), QStringList{QStringLiteral("점심 메뉴")});
+        list.setFilterText(QStringLiteral("quarterly"));
+        QCOMPARE(shown(), QStringList{QStringLiteral("Design team")});
+        // My alias in the blind room finds it; the real names of its members do not.
+        const auto *source = client.conversations();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !source->data(source->index(source->indexOf(blindId)), confab::client::ConversationListModel::MyAliasRole)
+                 .toString()
+                 .isEmpty(),
+            10000);
+        const QString alias = source->data(source->index(source->indexOf(blindId)),
+                                           confab::client::ConversationListModel::MyAliasRole)
+                                  .toString();
+        list.setFilterText(alias.section(u' ', -1).toUpper());
+        QCOMPARE(list.rowOf(blindId), 0);
+        list.setFilterText(QStringLiteral("nothing is called this"));
+        QCOMPARE(list.count(), 0);
+
+        // A message that matches brings its conversation in while the filter stays.
+        list.setFilterText(QStringLiteral("budget"));
+        QCOMPARE(list.count(), 0);
+        QVERIFY(say(ids.value(QStringLiteral("점심 메뉴")), QStringLiteral("Budget for Friday: 15,000 won each")));
+        QTRY_COMPARE_WITH_TIMEOUT(shown(), QStringList{QStringLiteral("점심 메뉴")}, 10000);
+        list.setFilterText(QString());
+        QCOMPARE(list.count(), 3);
+    }
+
     //! The conversation open when the app quit opens again at the next start, per account.
     void lastConversationOpensAgainAfterARestart()
     {
