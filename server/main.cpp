@@ -1,10 +1,10 @@
 // confab-server: the Confab chat server and its admin commands.
 #include "app/admin.h"
-#include "app/config.h"
+#include "app/configfile.h"
 #include "app/operations.h"
 #include "app/serverapp.h"
 #include "app/unixsignals.h"
-#include "logging.h"
+#include "core/logging.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -61,14 +61,14 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout), err(stderr), in(stdin);
     ServerConfig config;
-    config.dataDir = ServerConfig::defaultDataDir();
+    config.dataDir = defaultDataDir();
     QString error;
-    if (parser.isSet(configOption) && !config.loadIni(parser.value(configOption), &error)) {
+    if (parser.isSet(configOption) && !loadIni(config, parser.value(configOption), &error)) {
         err << error << Qt::endl;
         return 2;
     }
-    config.applyEnvironment();
-    if (parser.isSet(listenOption) && !config.setListen(parser.value(listenOption), &error)) {
+    applyEnvironment(config);
+    if (parser.isSet(listenOption) && !setListen(config, parser.value(listenOption), &error)) {
         err << error << Qt::endl;
         return 2;
     }

@@ -1,9 +1,9 @@
 #include "admin.h"
 
+#include "core/logging.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
 #include "domain/passwords.h"
-#include "logging.h"
 #include "protocol/json.h"
 #include "storage/accountstore.h"
 #include "storage/blindstore.h"

@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "app/config.h"
+#include "core/config.h"
 
 #include <QStringList>
 #include <QTextStream>

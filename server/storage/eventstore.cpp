@@ -223,6 +223,21 @@ bool EventStore::appendStreamText(const QString &messageId, const QString &text,
     return changed;
 }
 
+void EventStore::editMessage(const QString &messageId, const QString &body, qint64 editedAt)
+{
+    m_db.exec(QStringLiteral("UPDATE messages SET body = ?, edited_at = ? WHERE id = ?"), {body, editedAt, messageId})
+        .finish();
+}
+
+void EventStore::eraseMessage(const QString &conversationId, const QString &messageId)
+{
+    m_db.exec(QStringLiteral("UPDATE messages SET body = '', deleted = 1 WHERE id = ?"), {messageId}).finish();
+    m_db.exec(QStringLiteral("UPDATE events SET payload = '{}' WHERE conversation_id = ? AND message_id = ? "
+                             "AND kind = 'edit'"),
+              {conversationId, messageId})
+        .finish();
+}
+
 bool EventStore::finishStream(const QString &messageId, const QString &state, std::optional<qint64> tokens,
                               std::optional<qint64> latencyMs)
 {
