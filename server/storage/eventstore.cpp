@@ -274,4 +274,21 @@ qint64 EventStore::countAfter(const QString &conversationId, qint64 seq)
     return count;
 }
 
+void EventStore::backdateAll(qint64 startMs, qint64 firstMessageMs, qint64 stepMs)
+{
+    m_db.exec(QStringLiteral("UPDATE conversations SET created_at = ?"), {startMs}).finish();
+    m_db.exec(QStringLiteral("UPDATE events SET at = ?"), {startMs}).finish();
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT id FROM messages ORDER BY created_at, seq"));
+    QList<QString> ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    q.finish();
+    qint64 at = firstMessageMs;
+    for (const QString &id : std::as_const(ids)) {
+        m_db.exec(QStringLiteral("UPDATE messages SET created_at = ? WHERE id = ?"), {at, id}).finish();
+        m_db.exec(QStringLiteral("UPDATE events SET at = ? WHERE message_id = ?"), {at, id}).finish();
+        at += stepMs;
+    }
+}
+
 } // namespace confab::server

@@ -59,6 +59,11 @@ public:
     //! Streaming messages without an append since `touchedBefore`.
     QList<Message> staleStreams(qint64 touchedBefore, int limit);
 
+    //! Demo data only (`confab-server demo backdate`): every conversation and event moves to
+    //! `startMs`, then every message (with its events) to `firstMessageMs`, `stepMs` apart in the
+    //! order they were sent. Rewrites history: never on real conversations.
+    void backdateAll(qint64 startMs, qint64 firstMessageMs, qint64 stepMs);
+
 private:
     Database &m_db;
 };
