@@ -102,7 +102,7 @@ mkdir -p "$scratch/data"
 start_server
 "$seed_bin" yesterday "$server_url"
 stop_server
-"$seed_bin" backdate "$scratch/data/confab.sqlite"
+"$server_bin" demo backdate --data "$scratch/data" >/dev/null
 start_server
 "$seed_bin" today "$server_url"
 stop_server

@@ -1,10 +1,10 @@
 // confab-server: the Confab chat server and its admin commands.
 #include "app/admin.h"
-#include "app/config.h"
+#include "app/configfile.h"
 #include "app/operations.h"
 #include "app/serverapp.h"
 #include "app/unixsignals.h"
-#include "logging.h"
+#include "core/logging.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -35,7 +35,8 @@ int main(int argc, char *argv[])
         "  report list [LIMIT]        reported members with their real identities (newest first; logged)\n"
         "  backup FOLDER              copy the SQLite database and the attachments into a new folder\n"
         "  check                      check config, database, schema, storage and TLS; exit 1 on a problem\n"
-        "  fingerprint                print the SHA-256 fingerprint of the TLS certificate"));
+        "  fingerprint                print the SHA-256 fingerprint of the TLS certificate\n"
+        "  demo backdate              demo data only: move all history to yesterday morning (server stopped)"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("INI config file."), QStringLiteral("file"));
@@ -56,19 +57,19 @@ int main(int argc, char *argv[])
                                        QStringLiteral("user add: a bot account; prints its sign-in token once."));
     parser.addOptions({configOption, listenOption, dataOption, databaseOption, displayNameOption, passwordStdinOption,
                        botOption});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate | user | invite | report | backup | check | fingerprint"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate | user | invite | report | backup | check | fingerprint | demo"));
     parser.process(app);
 
     QTextStream out(stdout), err(stderr), in(stdin);
     ServerConfig config;
-    config.dataDir = ServerConfig::defaultDataDir();
+    config.dataDir = defaultDataDir();
     QString error;
-    if (parser.isSet(configOption) && !config.loadIni(parser.value(configOption), &error)) {
+    if (parser.isSet(configOption) && !loadIni(config, parser.value(configOption), &error)) {
         err << error << Qt::endl;
         return 2;
     }
-    config.applyEnvironment();
-    if (parser.isSet(listenOption) && !config.setListen(parser.value(listenOption), &error)) {
+    applyEnvironment(config);
+    if (parser.isSet(listenOption) && !setListen(config, parser.value(listenOption), &error)) {
         err << error << Qt::endl;
         return 2;
     }
@@ -90,6 +91,8 @@ int main(int argc, char *argv[])
         return admin.invite(positional);
     if (command == QLatin1StringView("report"))
         return admin.report(positional);
+    if (command == QLatin1StringView("demo"))
+        return admin.demo(positional);
     Operations operations(config, out, err);
     if (command == QLatin1StringView("backup"))
         return operations.backup(positional.value(1));

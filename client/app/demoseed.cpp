@@ -1,8 +1,8 @@
 // confab-demo-seed: fills a Confab server with a small, believable demo for screenshots.
 //
 //   confab-demo-seed yesterday ws://127.0.0.1:PORT   users, conversations, yesterday's messages
-//   confab-demo-seed backdate DATA_DIR/confab.sqlite  moves everything so far to yesterday morning
-//                                                     (run while the server is stopped)
+//                                                     (then `confab-server demo backdate`, with the
+//                                                     server stopped, moves them to yesterday morning)
 //   confab-demo-seed today ws://127.0.0.1:PORT       today's messages and read markers
 //   confab-demo-seed typing URL USER TITLE SECONDS    USER keeps typing in TITLE for SECONDS
 //   confab-demo-seed online URL SECONDS USER[:away]…  keeps these users signed in (online or away)
@@ -12,24 +12,21 @@
 //                                                     TITLE word by word, then holds the message open
 //                                                     (still streaming) for SECONDS
 //
-// It speaks the protocol like any client (confab-protocol over QtWebSockets); only `backdate`
-// touches the database, because the server stamps every message with the current time.
+// It speaks the protocol like any client (confab-protocol over QtWebSockets) and never touches the
+// server's database: the server stamps every message with the current time, and dating the demo is
+// the server's admin command `demo backdate`.
 #include "protocol/binary.h"
 #include "protocol/frames.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHash>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTimer>
 #include <QUuid>
 #include <QWebSocket>
@@ -460,40 +457,6 @@ int streamOpen(const QString &url, const QString &username, const QString &title
     return 0;
 }
 
-//! Moves every message (and the log) so far to yesterday morning, two minutes apart.
-int backdate(const QString &file)
-{
-    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"));
-    db.setDatabaseName(file);
-    if (!db.open())
-        fail(db.lastError().text());
-    const QDateTime morning(QDate::currentDate().addDays(-1), QTime(9, 30));
-    const qint64 start = morning.toMSecsSinceEpoch();
-    QSqlQuery q(db);
-    db.transaction();
-    const auto exec = [&q](const QString &sql, const QVariantList &params = {}) {
-        q.prepare(sql);
-        for (const QVariant &p : params)
-            q.addBindValue(p);
-        if (!q.exec())
-            fail(q.lastError().text());
-    };
-    exec(QStringLiteral("UPDATE conversations SET created_at = ?"), {start});
-    exec(QStringLiteral("UPDATE events SET at = ?"), {start});
-    exec(QStringLiteral("SELECT id FROM messages ORDER BY created_at, seq"));
-    QStringList ids;
-    while (q.next())
-        ids.append(q.value(0).toString());
-    qint64 at = start + 10 * 60 * 1000;
-    for (const QString &id : ids) {
-        exec(QStringLiteral("UPDATE messages SET created_at = ? WHERE id = ?"), {at, id});
-        exec(QStringLiteral("UPDATE events SET at = ? WHERE message_id = ?"), {at, id});
-        at += 2 * 60 * 1000 + 17 * 1000;
-    }
-    db.commit();
-    return 0;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -510,7 +473,7 @@ int main(int argc, char *argv[])
     if (command == QLatin1StringView("stream") && args.size() == 7)
         return streamOpen(args[2], args[3], args[4], args[5].toInt(), args[6]);
     if (args.size() != 3) {
-        std::fprintf(stderr, "usage: confab-demo-seed yesterday|today URL | backdate SQLITE_FILE\n"
+        std::fprintf(stderr, "usage: confab-demo-seed yesterday|today URL\n"
                              "       confab-demo-seed typing URL USER TITLE SECONDS\n"
                              "       confab-demo-seed online URL SECONDS USER[:away]...\n"
                              "       confab-demo-seed say URL USER TITLE DELAY TEXT\n"
@@ -521,8 +484,6 @@ int main(int argc, char *argv[])
         return seedYesterday(args[2]);
     if (command == QLatin1StringView("today"))
         return seedToday(args[2]);
-    if (command == QLatin1StringView("backdate"))
-        return backdate(args[2]);
     std::fprintf(stderr, "unknown command\n");
     return 2;
 }

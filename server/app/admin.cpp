@@ -1,13 +1,14 @@
 #include "admin.h"
 
+#include "core/logging.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
 #include "domain/passwords.h"
-#include "logging.h"
 #include "protocol/json.h"
 #include "storage/accountstore.h"
 #include "storage/blindstore.h"
 #include "storage/database.h"
+#include "storage/eventstore.h"
 #include "storage/migrations.h"
 
 #include <QDateTime>
@@ -291,6 +292,33 @@ int Admin::addBot(const QStringList &args, const QString &displayName)
         m_err << e.what() << Qt::endl;
         return 1;
     }
+}
+
+int Admin::demo(const QStringList &args)
+{
+    if (args.value(1) != QLatin1StringView("backdate") || args.size() != 2) {
+        m_err << "usage: confab-server demo backdate (demo data only; the server must be stopped)" << Qt::endl;
+        return 2;
+    }
+    int status = 0;
+    const std::unique_ptr<Database> opened = openDatabase(&status);
+    if (!opened)
+        return status;
+    // The server stamps every message with the time it arrived; a demo seeded in a minute is
+    // spread over yesterday morning instead: conversations from 09:30, messages from 09:40,
+    // 2 min 17 s apart in the order they were sent.
+    const qint64 start = QDateTime(QDate::currentDate().addDays(-1), QTime(9, 30)).toMSecsSinceEpoch();
+    try {
+        Transaction tx(*opened);
+        EventStore(*opened).backdateAll(start, start + 10 * 60 * 1000, (2 * 60 + 17) * 1000);
+        tx.commit();
+    } catch (const StoreError &e) {
+        m_err << "cannot backdate: " << e.what() << Qt::endl;
+        return 1;
+    }
+    qCInfo(lcAdmin) << "admin CLI moved the history to yesterday morning (demo backdate)";
+    m_out << "moved every conversation and message to yesterday morning" << Qt::endl;
+    return 0;
 }
 
 } // namespace confab::server

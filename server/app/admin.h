@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "app/config.h"
+#include "core/config.h"
 
 #include <QStringList>
 #include <QTextStream>
@@ -29,6 +29,9 @@ public:
     //! `report list`: members reported from conversations, with the real identities (blind rooms
     //! too). Every listing is logged (`operator_access`, and the admin log category).
     int report(const QStringList &args);
+    //! `demo backdate`: moves the demo's history to yesterday morning, for screenshots with a
+    //! "Yesterday" and a "Today" (scripts/screenshots.sh). The server must be stopped.
+    int demo(const QStringList &args);
 
 private:
     //! Resolves, opens and migrates the configured database; on failure says why and sets

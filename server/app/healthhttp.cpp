@@ -1,6 +1,6 @@
 #include "healthhttp.h"
 
-#include "app/metrics.h"
+#include "core/metrics.h"
 #include "domain/clock.h"
 #include "storage/database.h"
 
@@ -16,7 +16,7 @@ HealthHttp::HealthHttp(const ServerConfig &config, Metrics &metrics, Database &d
     m_http->route(QStringLiteral("/healthz"), [this] {
         const qint64 startedNs = Metrics::nowNs();
         try {
-            m_db.exec(QStringLiteral("SELECT 1")).finish();
+            m_db.ping();
         } catch (const StoreError &e) {
             return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("unavailable")},
                                                    {QStringLiteral("database"), QString::fromStdString(e.what())}},

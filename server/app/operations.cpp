@@ -122,7 +122,7 @@ int Operations::backup(const QString &folder)
         if (db->dialect() == Database::Dialect::SQLite) {
             // One read transaction: a consistent snapshot even while the server writes (WAL).
             const QString copy = target.absoluteFilePath(QStringLiteral("confab.sqlite"));
-            db->exec(QStringLiteral("VACUUM INTO ?"), {copy}).finish();
+            db->copyInto(copy);
             database.insert(QStringLiteral("driver"), QStringLiteral("sqlite"));
             database.insert(QStringLiteral("file"), QStringLiteral("confab.sqlite"));
             database.insert(QStringLiteral("sha256"), QString::fromLatin1(sha256Of(copy)));

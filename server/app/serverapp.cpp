@@ -1,11 +1,11 @@
 #include "serverapp.h"
 
 #include "app/healthhttp.h"
-#include "app/metrics.h"
 #include "app/selfsigned.h"
+#include "core/logging.h"
+#include "core/metrics.h"
 #include "domain/clock.h"
 #include "domain/passwords.h"
-#include "logging.h"
 #include "net/clientsession.h"
 #include "net/clusterbus.h"
 #include "net/dispatcher.h"

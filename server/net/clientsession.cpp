@@ -1,8 +1,8 @@
 #include "clientsession.h"
 
-#include "app/metrics.h"
+#include "core/logging.h"
+#include "core/metrics.h"
 #include "domain/clock.h"
-#include "logging.h"
 
 #include "net/dispatcher.h"
 #include "net/fairscheduler.h"

@@ -1,9 +1,9 @@
 #include "clusterbus.h"
 
-#include "app/metrics.h"
+#include "core/logging.h"
+#include "core/metrics.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
-#include "logging.h"
 #include "net/hub.h"
 #include "storage/database.h"
 

@@ -1,11 +1,10 @@
 #include "dispatcher.h"
 
-#include "logging.h"
+#include "core/logging.h"
 #include "net/clientsession.h"
 #include "services/blindservice.h"
 #include "services/conversationservice.h"
 #include "services/liveservice.h"
-#include "storage/database.h"
 #include "services/messageservice.h"
 #include "services/searchservice.h"
 #include "services/streamservice.h"
@@ -181,13 +180,11 @@ void Dispatcher::handle(const Call &call, const protocol::MembersAdd &request)
     answer(call, outcome);
     if (!outcome.ok())
         return;
-    try {
-        const auto detail = m_conversations.detailFor(call.who.userId, request.conversationId);
-        if (detail && detail->conversation.kind != protocol::ConversationKind::Blind)
-            introduceMembers(*detail);
-    } catch (const StoreError &) {
-        // Presence is best effort; the members see each other at their next sign-in.
-    }
+    // Presence is best effort: when the detail cannot be read, the members see each other at their
+    // next sign-in.
+    const auto detail = m_conversations.get(call.who, protocol::ConversationGet{request.conversationId});
+    if (detail.ok() && detail.value().conversation.kind != protocol::ConversationKind::Blind)
+        introduceMembers(detail.value());
 }
 void Dispatcher::handle(const Call &call, const protocol::MembersRemove &request)
 {

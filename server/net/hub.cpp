@@ -1,6 +1,6 @@
 #include "hub.h"
 
-#include "app/metrics.h"
+#include "core/metrics.h"
 #include "net/clientsession.h"
 
 namespace confab::server {

@@ -1,7 +1,7 @@
 #include "listener.h"
 
+#include "core/logging.h"
 #include "domain/clock.h"
-#include "logging.h"
 #include "net/clientsession.h"
 #include "net/dispatcher.h"
 #include "net/hub.h"

@@ -1,9 +1,10 @@
 #include "attachmentservice.h"
 
+#include "core/logging.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
 #include "domain/images.h"
-#include "logging.h"
+#include "services/steps.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 

@@ -1,12 +1,13 @@
 #include "authservice.h"
 
-#include "app/metrics.h"
+#include "core/logging.h"
+#include "core/metrics.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
 #include "domain/passwords.h"
-#include "logging.h"
 #include "services/fanout.h"
 #include "services/loginthrottle.h"
+#include "services/steps.h"
 #include "storage/accountstore.h"
 #include "storage/database.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/config.h"
+#include "core/config.h"
 #include "domain/model.h"
 #include "services/outcome.h"
 

@@ -1,9 +1,10 @@
 #include "blindservice.h"
 
+#include "core/logging.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
-#include "logging.h"
 #include "services/conversationlog.h"
+#include "services/steps.h"
 #include "storage/blindstore.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"

@@ -1,6 +1,6 @@
 #include "conversationlog.h"
 
-#include "app/metrics.h"
+#include "core/metrics.h"
 #include "domain/clock.h"
 #include "services/fanout.h"
 #include "storage/blindstore.h"

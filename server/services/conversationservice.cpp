@@ -5,6 +5,7 @@
 #include "domain/ids.h"
 #include "services/conversationlog.h"
 #include "services/fanout.h"
+#include "services/steps.h"
 #include "storage/accountstore.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
@@ -84,6 +85,21 @@ std::optional<Member> ConversationService::resolveMember(const Conversation &con
             return m;
     }
     return std::nullopt;
+}
+
+Outcome<Access> ConversationService::enter(const Identity &who, const QString &conversationId, const Demand &demand)
+{
+    auto access = m_conversations->access(conversationId, who.userId);
+    if (!access)
+        return notFound(kConversation);
+    const bool direct = access->conversation.kind == ConversationKind::Direct;
+    if (direct && !demand.notInDirect.isEmpty())
+        return forbidden(demand.notInDirect);
+    // Roles order from Owner down to Member. Both members of a direct conversation are plain members:
+    // roles do not apply there.
+    if (!direct && int(access->me.role) > int(demand.atLeast))
+        return forbidden(demand.roleRefusal);
+    return std::move(*access);
 }
 
 std::optional<protocol::ConversationDetail> ConversationService::detailFor(const QString &userId,
@@ -245,14 +261,13 @@ Outcome<protocol::Users> ConversationService::lookup(const Identity &, const pro
 Outcome<protocol::Ok> ConversationService::addMembers(const Identity &who, const protocol::MembersAdd &request)
 {
     try {
-        const auto access = m_conversations->access(request.conversationId, who.userId);
-        if (!access)
-            return notFound(kConversation);
-        if (access->conversation.kind == ConversationKind::Direct)
-            return forbidden(QStringLiteral("direct conversations have exactly two members"));
-        if (!canManage(access->me.role))
-            return forbidden(QStringLiteral("only owners and admins add members"));
-        if (request.group && access->conversation.kind != ConversationKind::Blind)
+        const auto entry = enter(who, request.conversationId, {.notInDirect = QStringLiteral("direct conversations have exactly two members"),
+                                  .atLeast = Role::Admin,
+                                  .roleRefusal = QStringLiteral("only owners and admins add members")});
+        if (!entry.ok())
+            return entry.failure();
+        const Access &access = entry.value();
+        if (request.group && access.conversation.kind != ConversationKind::Blind)
             return invalid(QStringLiteral("only members of blind rooms have a group"), QStringLiteral("group"));
         const QList<User> users = m_accounts->usersByIds(request.userIds);
         for (const QString &id : request.userIds) {
@@ -260,29 +275,27 @@ Outcome<protocol::Ok> ConversationService::addMembers(const Identity &who, const
             if (!std::any_of(users.begin(), users.end(), [&id](const User &u) { return u.id == id && !u.disabled; }))
                 return Failure{ErrorCode::NotFound, QStringLiteral("user %1 not found").arg(id), {}, QStringLiteral("user_ids")};
         }
-        QList<StoredEvent> events;
         QList<QString> added;
         const qint64 now = nowMs();
-        {
-            Transaction tx(m_db);
+        commitAndPublish(m_db, m_log, access.conversation.id, [&] {
+            QList<StoredEvent> events;
             for (const User &user : users) {
-                const auto existing = m_conversations->member(access->conversation.id, user.id);
+                const auto existing = m_conversations->member(access.conversation.id, user.id);
                 if (existing && existing->active)
                     continue; // already a member: adding is idempotent
                 // The seq first: taking it locks the conversation's row, so concurrent adds on other
                 // connections or instances choose their aliases one after the other, never the same one.
-                events.append(m_log.append(access->conversation.id, EventKind::MemberAdded, who.userId,
+                events.append(m_log.append(access.conversation.id, EventKind::MemberAdded, who.userId,
                                            memberPayload(user.id, Role::Member), {}, now));
-                Member m = newMember(access->conversation, user, Role::Member, events.last().seq, now);
+                Member m = newMember(access.conversation, user, Role::Member, events.last().seq, now);
                 if (!existing && request.group)
                     m.group = *request.group; // a returning member keeps the group they had
                 m_conversations->upsertMember(m);
                 added.append(user.id);
             }
-            tx.commit();
-        }
-        m_log.publish(access->conversation.id, events);
-        pushDetail(added, access->conversation.id);
+            return events;
+        });
+        pushDetail(added, access.conversation.id);
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -292,27 +305,25 @@ Outcome<protocol::Ok> ConversationService::addMembers(const Identity &who, const
 Outcome<protocol::Ok> ConversationService::removeMember(const Identity &who, const protocol::MembersRemove &request)
 {
     try {
-        const auto access = m_conversations->access(request.conversationId, who.userId);
-        if (!access)
-            return notFound(kConversation);
-        if (access->conversation.kind == ConversationKind::Direct)
-            return forbidden(QStringLiteral("direct conversations have exactly two members"));
-        const auto target = resolveMember(access->conversation, request.memberId);
+        const auto entry = enter(who, request.conversationId, {.notInDirect = QStringLiteral("direct conversations have exactly two members")});
+        if (!entry.ok())
+            return entry.failure();
+        const Access &access = entry.value();
+        const auto target = resolveMember(access.conversation, request.memberId);
         if (!target)
             return Failure{ErrorCode::NotFound, QStringLiteral("member not found"), {}, QStringLiteral("member_id")};
         if (target->userId == who.userId)
             return invalid(QStringLiteral("use conversation.leave to leave"), QStringLiteral("member_id"));
-        if (!canManage(access->me.role) || target->role == Role::Owner || (access->me.role == Role::Admin && target->role == Role::Admin))
+        if (!canManage(access.me.role) || target->role == Role::Owner || (access.me.role == Role::Admin && target->role == Role::Admin))
             return forbidden(QStringLiteral("you cannot remove this member"));
-        StoredEvent event;
-        {
-            Transaction tx(m_db);
-            m_conversations->deactivateMember(access->conversation.id, target->userId);
-            event = m_log.append(access->conversation.id, EventKind::MemberRemoved, who.userId,
-                                 memberPayload(target->userId, target->role));
-            tx.commit();
-        }
-        m_log.publish(access->conversation.id, {event}, {target->userId});
+        commitAndPublish(
+            m_db, m_log, access.conversation.id,
+            [&] {
+                m_conversations->deactivateMember(access.conversation.id, target->userId);
+                return m_log.append(access.conversation.id, EventKind::MemberRemoved, who.userId,
+                                    memberPayload(target->userId, target->role));
+            },
+            {target->userId});
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -322,34 +333,31 @@ Outcome<protocol::Ok> ConversationService::removeMember(const Identity &who, con
 Outcome<protocol::Ok> ConversationService::setRole(const Identity &who, const protocol::MembersRole &request)
 {
     try {
-        const auto access = m_conversations->access(request.conversationId, who.userId);
-        if (!access)
-            return notFound(kConversation);
-        if (access->conversation.kind == ConversationKind::Direct)
-            return forbidden(QStringLiteral("direct conversations have no roles"));
-        if (access->me.role != Role::Owner)
-            return forbidden(QStringLiteral("only the owner changes roles"));
-        const auto target = resolveMember(access->conversation, request.memberId);
+        const auto entry = enter(who, request.conversationId, {.notInDirect = QStringLiteral("direct conversations have no roles"),
+                                  .atLeast = Role::Owner,
+                                  .roleRefusal = QStringLiteral("only the owner changes roles")});
+        if (!entry.ok())
+            return entry.failure();
+        const Access &access = entry.value();
+        const auto target = resolveMember(access.conversation, request.memberId);
         if (!target)
             return Failure{ErrorCode::NotFound, QStringLiteral("member not found"), {}, QStringLiteral("member_id")};
         if (target->userId == who.userId)
             return invalid(QStringLiteral("make another member owner to step down"), QStringLiteral("member_id"));
         if (target->role == request.role)
             return protocol::Ok{};
-        QList<StoredEvent> events;
-        {
-            Transaction tx(m_db);
-            m_conversations->setRole(access->conversation.id, target->userId, request.role);
-            events.append(m_log.append(access->conversation.id, EventKind::RoleChanged, who.userId,
+        commitAndPublish(m_db, m_log, access.conversation.id, [&] {
+            QList<StoredEvent> events;
+            m_conversations->setRole(access.conversation.id, target->userId, request.role);
+            events.append(m_log.append(access.conversation.id, EventKind::RoleChanged, who.userId,
                                        memberPayload(target->userId, request.role)));
             if (request.role == Role::Owner) { // ownership moves: one owner per conversation
-                m_conversations->setRole(access->conversation.id, who.userId, Role::Admin);
-                events.append(m_log.append(access->conversation.id, EventKind::RoleChanged, who.userId,
+                m_conversations->setRole(access.conversation.id, who.userId, Role::Admin);
+                events.append(m_log.append(access.conversation.id, EventKind::RoleChanged, who.userId,
                                            memberPayload(who.userId, Role::Admin)));
             }
-            tx.commit();
-        }
-        m_log.publish(access->conversation.id, events);
+            return events;
+        });
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -359,32 +367,30 @@ Outcome<protocol::Ok> ConversationService::setRole(const Identity &who, const pr
 Outcome<protocol::Ok> ConversationService::leave(const Identity &who, const protocol::ConversationLeave &request)
 {
     try {
-        const auto access = m_conversations->access(request.conversationId, who.userId);
-        if (!access)
-            return notFound(kConversation);
-        if (access->conversation.kind == ConversationKind::Direct)
-            return forbidden(QStringLiteral("a direct conversation cannot be left; archive it instead"));
-        QList<StoredEvent> events;
-        {
-            Transaction tx(m_db);
-            m_conversations->deactivateMember(access->conversation.id, who.userId);
-            events.append(m_log.append(access->conversation.id, EventKind::MemberLeft, who.userId,
-                                       memberPayload(who.userId, access->me.role)));
-            if (access->me.role == Role::Owner) {
+        const auto entry = enter(who, request.conversationId, {.notInDirect = QStringLiteral("a direct conversation cannot be left; archive it instead")});
+        if (!entry.ok())
+            return entry.failure();
+        const Access &access = entry.value();
+        const auto write = [&] {
+            QList<StoredEvent> events;
+            m_conversations->deactivateMember(access.conversation.id, who.userId);
+            events.append(m_log.append(access.conversation.id, EventKind::MemberLeft, who.userId,
+                                       memberPayload(who.userId, access.me.role)));
+            if (access.me.role == Role::Owner) {
                 // The conversation keeps an owner: the longest-standing admin, else the longest-standing member.
-                QList<Member> rest = m_conversations->members(access->conversation.id);
+                QList<Member> rest = m_conversations->members(access.conversation.id);
                 std::stable_sort(rest.begin(), rest.end(), [](const Member &a, const Member &b) {
                     return (a.role == Role::Admin) > (b.role == Role::Admin);
                 });
                 if (!rest.isEmpty()) {
-                    m_conversations->setRole(access->conversation.id, rest.first().userId, Role::Owner);
-                    events.append(m_log.append(access->conversation.id, EventKind::RoleChanged, QString(),
+                    m_conversations->setRole(access.conversation.id, rest.first().userId, Role::Owner);
+                    events.append(m_log.append(access.conversation.id, EventKind::RoleChanged, QString(),
                                                memberPayload(rest.first().userId, Role::Owner)));
                 }
             }
-            tx.commit();
-        }
-        m_log.publish(access->conversation.id, events, {who.userId});
+            return events;
+        };
+        commitAndPublish(m_db, m_log, access.conversation.id, write, {who.userId});
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -394,22 +400,17 @@ Outcome<protocol::Ok> ConversationService::leave(const Identity &who, const prot
 Outcome<protocol::Ok> ConversationService::archive(const Identity &who, const protocol::ConversationArchive &request)
 {
     try {
-        const auto access = m_conversations->access(request.conversationId, who.userId);
-        if (!access)
-            return notFound(kConversation);
-        if (access->conversation.kind != ConversationKind::Direct && !canManage(access->me.role))
-            return forbidden(QStringLiteral("only owners and admins archive a group"));
-        if (access->conversation.archived == request.archived)
+        const auto entry = enter(who, request.conversationId, {.atLeast = Role::Admin, .roleRefusal = QStringLiteral("only owners and admins archive a group")});
+        if (!entry.ok())
+            return entry.failure();
+        const Access &access = entry.value();
+        if (access.conversation.archived == request.archived)
             return protocol::Ok{};
-        StoredEvent event;
-        {
-            Transaction tx(m_db);
-            m_conversations->setArchived(access->conversation.id, request.archived);
-            event = m_log.append(access->conversation.id, EventKind::Archived, who.userId,
-                                 {{QStringLiteral("archived"), request.archived}});
-            tx.commit();
-        }
-        m_log.publish(access->conversation.id, {event});
+        commitAndPublish(m_db, m_log, access.conversation.id, [&] {
+            m_conversations->setArchived(access.conversation.id, request.archived);
+            return m_log.append(access.conversation.id, EventKind::Archived, who.userId,
+                                {{QStringLiteral("archived"), request.archived}});
+        });
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -419,19 +420,17 @@ Outcome<protocol::Ok> ConversationService::archive(const Identity &who, const pr
 Outcome<protocol::Ok> ConversationService::update(const Identity &who, const protocol::ConversationUpdate &request)
 {
     try {
-        const auto access = m_conversations->access(request.conversationId, who.userId);
-        if (!access)
-            return notFound(kConversation);
-        if (access->conversation.kind == ConversationKind::Direct)
-            return forbidden(QStringLiteral("a direct conversation has no title or description of its own"));
-        if (!canManage(access->me.role))
-            return forbidden(QStringLiteral("only owners and admins rename or describe a group"));
-        const QString &id = access->conversation.id;
-        const bool rename = request.title && request.title->trimmed() != access->conversation.title;
-        const bool describe = request.description && *request.description != access->conversation.description;
-        QList<StoredEvent> events;
-        {
-            Transaction tx(m_db);
+        const auto entry = enter(who, request.conversationId, {.notInDirect = QStringLiteral("a direct conversation has no title or description of its own"),
+                                  .atLeast = Role::Admin,
+                                  .roleRefusal = QStringLiteral("only owners and admins rename or describe a group")});
+        if (!entry.ok())
+            return entry.failure();
+        const Access &access = entry.value();
+        const QString &id = access.conversation.id;
+        const bool rename = request.title && request.title->trimmed() != access.conversation.title;
+        const bool describe = request.description && *request.description != access.conversation.description;
+        commitAndPublish(m_db, m_log, id, [&] {
+            QList<StoredEvent> events;
             if (rename) {
                 const QString title = request.title->trimmed();
                 m_conversations->setTitle(id, title);
@@ -442,9 +441,8 @@ Outcome<protocol::Ok> ConversationService::update(const Identity &who, const pro
                 events.append(m_log.append(id, EventKind::Described, who.userId,
                                            {{QStringLiteral("description"), *request.description}}));
             }
-            tx.commit();
-        }
-        m_log.publish(id, events);
+            return events;
+        });
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -454,13 +452,14 @@ Outcome<protocol::Ok> ConversationService::update(const Identity &who, const pro
 Outcome<protocol::Ok> ConversationService::mute(const Identity &who, const protocol::ConversationMute &request)
 {
     try {
-        const auto access = m_conversations->access(request.conversationId, who.userId);
-        if (!access)
-            return notFound(kConversation);
-        if (access->me.muted != request.muted)
-            m_conversations->setMuted(access->conversation.id, who.userId, request.muted);
+        const auto entry = enter(who, request.conversationId, {});
+        if (!entry.ok())
+            return entry.failure();
+        const Access &access = entry.value();
+        if (access.me.muted != request.muted)
+            m_conversations->setMuted(access.conversation.id, who.userId, request.muted);
         // Every session of mine learns it, also when nothing changed: a device that missed it catches up.
-        m_fanout.toUsers({who.userId}, protocol::encodeFrame(protocol::MuteUpdate{access->conversation.id, request.muted}));
+        m_fanout.toUsers({who.userId}, protocol::encodeFrame(protocol::MuteUpdate{access.conversation.id, request.muted}));
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);

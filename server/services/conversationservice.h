@@ -6,6 +6,7 @@
 namespace confab::server {
 
 class AccountStore;
+struct Access;
 class ConversationLog;
 class ConversationStore;
 class Database;
@@ -39,6 +40,16 @@ public:
     std::optional<protocol::ConversationDetail> detailFor(const QString &userId, const QString &conversationId);
 
 private:
+    //! What a method asks of its caller beyond active membership.
+    struct Demand {
+        QString notInDirect{};       //!< set: refused in direct conversations, for this reason
+        Role atLeast = Role::Member; //!< in groups: the least role that may (Owner > Admin > Member)
+        QString roleRefusal{};       //!< why a lesser role is refused
+    };
+    //! The caller's access to a conversation, checked the one way every method checks it: not an
+    //! active member → NOT_FOUND (membership is authorization, and ids cannot be probed); then the
+    //! method's demand, each refusal with its own message. Written once so that no method forgets a step.
+    Outcome<Access> enter(const Identity &who, const QString &conversationId, const Demand &demand);
     Member newMember(const Conversation &conversation, const User &user, Role role, qint64 seq, qint64 now);
     //! Resolves a member id as clients know it (user id, or alias id in blind rooms) to the member.
     std::optional<Member> resolveMember(const Conversation &conversation, const QString &memberId);

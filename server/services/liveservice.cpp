@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "domain/presenter.h"
 #include "services/fanout.h"
+#include "services/steps.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/config.h"
+#include "core/config.h"
 #include "services/authservice.h"
 #include "services/outcome.h"
 #include "services/ratelimiter.h"

@@ -7,6 +7,7 @@
 #include "services/conversationservice.h"
 #include "services/fanout.h"
 #include "services/groupcommit.h"
+#include "services/steps.h"
 #include "services/streamservice.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
@@ -50,15 +51,6 @@ void MessageService::flush()
 void MessageService::pruneLimiters()
 {
     m_sendLimiter.prune();
-}
-
-std::optional<Failure> MessageService::checkSize(const protocol::MessageSend &request) const
-{
-    if (request.body.toUtf8().size() > m_config.limits.maxBodyBytes)
-        return Failure{ErrorCode::TooLarge,
-                       QStringLiteral("the message is longer than %1 bytes").arg(m_config.limits.maxBodyBytes), {},
-                       QStringLiteral("body")};
-    return std::nullopt;
 }
 
 void MessageService::send(const Identity &who, const protocol::MessageSend &request, SendDone done)
@@ -119,7 +111,7 @@ MessageService::StagedSend MessageService::stageSend(const Identity &who, const 
 {
     StagedSend staged;
     // Checked here, in the batch, like everything else: a connection's sends are answered in order.
-    if (auto failure = checkSize(request)) {
+    if (auto failure = bodyTooLarge(request.body.toUtf8().size(), m_config.limits.maxBodyBytes, QStringLiteral("body"))) {
         staged.failure = failure;
         return staged;
     }
@@ -208,10 +200,8 @@ Outcome<protocol::MessageSent> MessageService::finishSend(const protocol::Messag
 
 Outcome<protocol::Ok> MessageService::edit(const Identity &who, const protocol::MessageEdit &request)
 {
-    if (request.body.toUtf8().size() > m_config.limits.maxBodyBytes)
-        return Failure{ErrorCode::TooLarge,
-                       QStringLiteral("the message is longer than %1 bytes").arg(m_config.limits.maxBodyBytes), {},
-                       QStringLiteral("body")};
+    if (auto failure = bodyTooLarge(request.body.toUtf8().size(), m_config.limits.maxBodyBytes, QStringLiteral("body")))
+        return *failure;
     try {
         const auto me = m_conversations->member(request.conversationId, who.userId);
         if (!me || !me->active)
@@ -227,18 +217,12 @@ Outcome<protocol::Ok> MessageService::edit(const Identity &who, const protocol::
         if (message->streamState == QLatin1StringView("streaming"))
             return Failure{ErrorCode::Conflict, QStringLiteral("the message is still streaming"), {},
                            QStringLiteral("message_id")};
-        StoredEvent event;
-        {
-            Transaction tx(m_db);
-            m_db.exec(QStringLiteral("UPDATE messages SET body = ?, edited_at = ? WHERE id = ?"),
-                      {request.body, now, message->id})
-                .finish();
-            event = m_log.append(request.conversationId, EventKind::Edit, who.userId,
-                                 {{QStringLiteral("body"), request.body}, {QStringLiteral("edited_at"), double(now)}},
-                                 message->id, now);
-            tx.commit();
-        }
-        m_log.publish(request.conversationId, {event});
+        commitAndPublish(m_db, m_log, request.conversationId, [&] {
+            m_events->editMessage(message->id, request.body, now);
+            return m_log.append(request.conversationId, EventKind::Edit, who.userId,
+                                {{QStringLiteral("body"), request.body}, {QStringLiteral("edited_at"), double(now)}},
+                                message->id, now);
+        });
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -265,21 +249,13 @@ Outcome<protocol::Ok> MessageService::remove(const Identity &who, const protocol
         if (ownMessage && !moderator && m_config.deleteWindowS > 0 &&
             nowMs() - message->createdAt > m_config.deleteWindowS * 1000)
             return forbidden(QStringLiteral("the time to delete this message is over"));
-        StoredEvent event;
-        {
-            Transaction tx(m_db);
+        commitAndPublish(m_db, m_log, request.conversationId, [&] {
             // The body leaves storage: the message row and the text of its edits.
-            m_db.exec(QStringLiteral("UPDATE messages SET body = '', deleted = 1 WHERE id = ?"), {message->id}).finish();
-            m_db.exec(QStringLiteral("UPDATE events SET payload = '{}' WHERE conversation_id = ? AND message_id = ? "
-                                     "AND kind = 'edit'"),
-                      {request.conversationId, message->id})
-                .finish();
+            m_events->eraseMessage(request.conversationId, message->id);
             m_events->finishStream(message->id, QStringLiteral("interrupted"), std::nullopt, std::nullopt);
-            event = m_log.append(request.conversationId, EventKind::Delete, who.userId, {}, message->id);
-            tx.commit();
-        }
+            return m_log.append(request.conversationId, EventKind::Delete, who.userId, {}, message->id);
+        });
         m_streams->forget(message->id);
-        m_log.publish(request.conversationId, {event});
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -295,19 +271,15 @@ Outcome<protocol::Ok> MessageService::react(const Identity &who, const protocol:
         const auto message = m_events->messageById(request.messageId);
         if (!message || message->conversationId != request.conversationId || message->deleted)
             return notFound(kMessage);
-        StoredEvent event;
-        {
-            Transaction tx(m_db);
+        commitAndPublish(m_db, m_log, request.conversationId, [&]() -> std::optional<StoredEvent> {
             // Reacting twice with the same emoji, or removing one that is not there, changes nothing
             // and so writes no event: the log says what happened, once.
             if (!m_events->setReaction(message->id, who.userId, request.emoji, request.add, nowMs()))
-                return protocol::Ok{};
-            event = m_log.append(request.conversationId, EventKind::Reaction, who.userId,
-                                 {{QStringLiteral("emoji"), request.emoji}, {QStringLiteral("add"), request.add}},
-                                 message->id);
-            tx.commit();
-        }
-        m_log.publish(request.conversationId, {event});
+                return std::nullopt;
+            return m_log.append(request.conversationId, EventKind::Reaction, who.userId,
+                                {{QStringLiteral("emoji"), request.emoji}, {QStringLiteral("add"), request.add}},
+                                message->id);
+        });
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/config.h"
+#include "core/config.h"
 #include "services/authservice.h"
 #include "services/outcome.h"
 #include "services/ratelimiter.h"
@@ -59,7 +59,6 @@ private:
         std::optional<Message> existing;
         std::optional<StoredEvent> event;
     };
-    std::optional<Failure> checkSize(const protocol::MessageSend &request) const;
     StagedSend stageSend(const Identity &who, const protocol::MessageSend &request, bool limited);
     //! After the commit: delivers a new message and builds the reply.
     Outcome<protocol::MessageSent> finishSend(const protocol::MessageSend &request, const StagedSend &staged);

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "protocol/frames.h"
-#include "storage/database.h"
 
 #include <variant>
 
@@ -28,16 +27,6 @@ inline Failure forbidden(const QString &why)
 inline Failure invalid(const QString &why, const QString &field = {})
 {
     return {protocol::ErrorCode::Invalid, why, {}, field.isEmpty() ? std::nullopt : std::optional(field)};
-}
-
-//! A failed statement as the client sees it: UNAVAILABLE is retryable, INTERNAL is not.
-inline Failure storeFailure(const StoreError &e)
-{
-    if (e.kind() == StoreError::Kind::Unavailable)
-        return {protocol::ErrorCode::Unavailable, QStringLiteral("the database is unavailable, retry shortly"), 1000, {}};
-    if (e.kind() == StoreError::Kind::Conflict)
-        return {protocol::ErrorCode::Conflict, QStringLiteral("a concurrent change conflicted, retry"), 100, {}};
-    return {protocol::ErrorCode::Internal, QStringLiteral("internal error"), {}, {}};
 }
 
 //! A service's answer: the reply frame, or why not.

@@ -2,6 +2,7 @@
 
 #include "domain/clock.h"
 #include "services/conversationlog.h"
+#include "services/steps.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 #include "storage/searchstore.h"

@@ -4,6 +4,7 @@
 #include "domain/ids.h"
 #include "services/conversationlog.h"
 #include "services/fanout.h"
+#include "services/steps.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 #include "storage/eventstore.h"
@@ -64,17 +65,14 @@ Outcome<protocol::MessageSent> StreamService::start(const Identity &who, const p
             message.replyTo = request.replyTo;
             message.threadId = quoted->threadId.value_or(quoted->id);
         }
-        StoredEvent event;
-        {
-            Transaction tx(m_db);
-            event = m_log.append(request.conversationId, EventKind::Message, who.userId, {}, message.id,
-                                 message.createdAt);
+        commitAndPublish(m_db, m_log, request.conversationId, [&] {
+            StoredEvent event = m_log.append(request.conversationId, EventKind::Message, who.userId, {}, message.id,
+                                             message.createdAt);
             message.seq = event.seq;
             m_events->insertMessage(message);
-            tx.commit();
-        }
-        event.message = message;
-        m_log.publish(request.conversationId, {event});
+            event.message = message;
+            return event;
+        });
         return present(message);
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -95,10 +93,9 @@ Outcome<protocol::Ok> StreamService::append(const Identity &who, const protocol:
         if (message->streamState != kStreaming || message->deleted)
             return Failure{ErrorCode::Conflict, QStringLiteral("the message is not streaming"), {},
                            QStringLiteral("message_id")};
-        if (message->body.toUtf8().size() + request.text.toUtf8().size() > m_config.limits.maxBodyBytes)
-            return Failure{ErrorCode::TooLarge,
-                           QStringLiteral("the message would be longer than %1 bytes").arg(m_config.limits.maxBodyBytes),
-                           {}, QStringLiteral("text")};
+        if (auto failure = bodyTooLarge(message->body.toUtf8().size() + request.text.toUtf8().size(),
+                                        m_config.limits.maxBodyBytes, QStringLiteral("text"), true))
+            return *failure;
         if (!m_events->appendStreamText(message->id, request.text, nowMs()))
             return Failure{ErrorCode::Conflict, QStringLiteral("the message is not streaming"), {},
                            QStringLiteral("message_id")};
@@ -171,21 +168,21 @@ Outcome<protocol::MessageSent> StreamService::end(const Identity &who, const pro
 Message StreamService::finish(const Message &message, const QString &actorId, const QString &state,
                               std::optional<qint64> tokens, std::optional<qint64> latencyMs, bool *finished)
 {
-    StoredEvent event;
-    {
-        Transaction tx(m_db);
-        // Only one finisher wins: the sender's end, or a sweep on any instance.
-        *finished = m_events->finishStream(message.id, state, tokens, latencyMs);
-        if (!*finished)
-            return message;
-        event = m_log.append(message.conversationId, EventKind::StreamEnded, actorId, {}, message.id);
-        tx.commit();
-    }
+    const QList<StoredEvent> events =
+        commitAndPublish(m_db, m_log, message.conversationId, [&]() -> std::optional<StoredEvent> {
+            // Only one finisher wins: the sender's end, or a sweep on any instance.
+            if (!m_events->finishStream(message.id, state, tokens, latencyMs))
+                return std::nullopt;
+            StoredEvent event = m_log.append(message.conversationId, EventKind::StreamEnded, actorId, {}, message.id);
+            // Read back in the transaction: the final text and stream figures, as committed.
+            event.message = m_events->messageById(message.id).value_or(message);
+            return event;
+        });
+    *finished = !events.isEmpty();
+    if (!*finished)
+        return message;
     m_pending.remove(message.id);
-    Message final = m_events->messageById(message.id).value_or(message);
-    event.message = final;
-    m_log.publish(message.conversationId, {event});
-    return final;
+    return *events.first().message;
 }
 
 int StreamService::sweep()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/databaseurl.h"
+
 #include <QHash>
 #include <QList>
 #include <QSqlDatabase>
@@ -13,20 +15,6 @@
 namespace confab::server {
 
 class Metrics;
-
-//! Where the data lives: `postgresql://user:password@host:port/dbname?host=/socket/folder` or `sqlite:/path/file`.
-struct DatabaseUrl {
-    enum class Driver { PostgreSQL, SQLite };
-    Driver driver = Driver::SQLite;
-    QString host; //!< a host name, or a socket folder (starts with '/')
-    int port = 5432;
-    QString user;
-    QString password;
-    QString database; //!< the PostgreSQL database name, or the SQLite file path
-
-    static std::optional<DatabaseUrl> parse(const QString &text, QString *error);
-    QString redacted() const; //!< for logs: no password
-};
 
 //! A failed statement. Services turn it into UNAVAILABLE (retryable) or INTERNAL replies.
 class StoreError : public std::runtime_error {
@@ -56,6 +44,11 @@ public:
     bool open(QString *error);
     void close();
     bool isOpen() const;
+    //! One round trip to the database (health checks); throws StoreError when it does not answer.
+    void ping();
+    //! SQLite: a consistent copy of the whole database into a new file (VACUUM INTO), one read
+    //! transaction even while the server writes. Throws StoreError.
+    void copyInto(const QString &file);
     Dialect dialect() const { return m_url.driver == DatabaseUrl::Driver::PostgreSQL ? Dialect::PostgreSQL : Dialect::SQLite; }
     const DatabaseUrl &url() const { return m_url; }
     QSqlDatabase handle() const { return QSqlDatabase::database(m_connectionName, false); }

@@ -223,6 +223,21 @@ bool EventStore::appendStreamText(const QString &messageId, const QString &text,
     return changed;
 }
 
+void EventStore::editMessage(const QString &messageId, const QString &body, qint64 editedAt)
+{
+    m_db.exec(QStringLiteral("UPDATE messages SET body = ?, edited_at = ? WHERE id = ?"), {body, editedAt, messageId})
+        .finish();
+}
+
+void EventStore::eraseMessage(const QString &conversationId, const QString &messageId)
+{
+    m_db.exec(QStringLiteral("UPDATE messages SET body = '', deleted = 1 WHERE id = ?"), {messageId}).finish();
+    m_db.exec(QStringLiteral("UPDATE events SET payload = '{}' WHERE conversation_id = ? AND message_id = ? "
+                             "AND kind = 'edit'"),
+              {conversationId, messageId})
+        .finish();
+}
+
 bool EventStore::finishStream(const QString &messageId, const QString &state, std::optional<qint64> tokens,
                               std::optional<qint64> latencyMs)
 {
@@ -257,6 +272,23 @@ qint64 EventStore::countAfter(const QString &conversationId, qint64 seq)
     const qint64 count = q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
     return count;
+}
+
+void EventStore::backdateAll(qint64 startMs, qint64 firstMessageMs, qint64 stepMs)
+{
+    m_db.exec(QStringLiteral("UPDATE conversations SET created_at = ?"), {startMs}).finish();
+    m_db.exec(QStringLiteral("UPDATE events SET at = ?"), {startMs}).finish();
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT id FROM messages ORDER BY created_at, seq"));
+    QList<QString> ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    q.finish();
+    qint64 at = firstMessageMs;
+    for (const QString &id : std::as_const(ids)) {
+        m_db.exec(QStringLiteral("UPDATE messages SET created_at = ? WHERE id = ?"), {at, id}).finish();
+        m_db.exec(QStringLiteral("UPDATE events SET at = ? WHERE message_id = ?"), {at, id}).finish();
+        at += stepMs;
+    }
 }
 
 } // namespace confab::server

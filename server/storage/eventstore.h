@@ -22,6 +22,11 @@ public:
     bool insertMessageIfNew(const Message &message);
     //! Records (add) or forgets (!add) one user's reaction; false when that changed nothing.
     bool setReaction(const QString &messageId, const QString &userId, const QString &emoji, bool add, qint64 now);
+    //! The author's new text (the edit's event carries it too).
+    void editMessage(const QString &messageId, const QString &body, qint64 editedAt);
+    //! A deleted message's text leaves storage: the message row keeps only that it was deleted, and
+    //! the edit events of it lose the text they carried.
+    void eraseMessage(const QString &conversationId, const QString &messageId);
     std::optional<Message> messageById(const QString &id);
     std::optional<Message> messageByClientId(const QString &conversationId, const QString &senderId,
                                              const QString &clientId);
@@ -53,6 +58,11 @@ public:
                       std::optional<qint64> latencyMs);
     //! Streaming messages without an append since `touchedBefore`.
     QList<Message> staleStreams(qint64 touchedBefore, int limit);
+
+    //! Demo data only (`confab-server demo backdate`): every conversation and event moves to
+    //! `startMs`, then every message (with its events) to `firstMessageMs`, `stepMs` apart in the
+    //! order they were sent. Rewrites history: never on real conversations.
+    void backdateAll(qint64 startMs, qint64 firstMessageMs, qint64 stepMs);
 
 private:
     Database &m_db;

@@ -1,6 +1,6 @@
 #include "migrations.h"
 
-#include "logging.h"
+#include "core/logging.h"
 #include "storage/database.h"
 #include "storage/hiddentextcleanup.h"
 #include "storage/searchstore.h"

@@ -1,6 +1,6 @@
 #include "searchstore.h"
 
-#include "logging.h"
+#include "core/logging.h"
 #include "storage/database.h"
 
 namespace confab::server {

@@ -5,7 +5,7 @@
 // auth.* frames are skipped (they would sign the session out or start argon2 work; tst_server_auth
 // and tst_server_badinput cover them against a real server). The invariant checked: nothing
 // crashes, hangs or trips a sanitizer, and every request is dispatched without throwing.
-#include "app/config.h"
+#include "core/config.h"
 #include "domain/passwords.h"
 #include "net/clientsession.h"
 #include "net/dispatcher.h"

@@ -1,10 +1,12 @@
 // The operator's side of a real server, on both databases: /healthz and /metrics over HTTP on a
-// loopback port, `backup` (restored and served again), `check`, and the self-signed certificate.
+// loopback port, `backup` (restored and served again), `check`, the self-signed certificate, and
+// `demo backdate` (the screenshots' demo, dated yesterday morning).
 #include "harness.h"
 #include "scrape.h"
 #include "protocol/binary.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
@@ -136,6 +138,7 @@ private slots:
     void checkFailsOnAMissingAttachment();
     void checkFailsOnAnUnwritableFolder();
     void selfSignedCertificateIsMadeOnceAndServed();
+    void demoBackdateMovesHistoryToYesterdayMorning();
 };
 
 void TestOps::metricsAreScraped()
@@ -400,6 +403,43 @@ void TestOps::selfSignedCertificateIsMadeOnceAndServed()
     QVERIFY(QFile::remove(keyPath));
     QVERIFY(!server.start());
     QVERIFY2(server.log().contains(QStringLiteral("exists but")), qPrintable(server.log()));
+}
+
+
+void TestOps::demoBackdateMovesHistoryToYesterdayMorning()
+{
+    CONFAB_START_HARNESS(h, {});
+    auto mina = h.client(QStringLiteral("mina"));
+    QVERIFY(mina);
+    const QString group = createGroup(*mina, {});
+    QVERIFY(!group.isEmpty());
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(sendText(*mina, group, QStringLiteral("d%1").arg(i), QStringLiteral("demo %1").arg(i)));
+
+    // As scripts/screenshots.sh does it: with the server stopped.
+    h.server().stop();
+    QString output;
+    QCOMPARE(h.server().runAdmin({QStringLiteral("demo"), QStringLiteral("backdate")}, {}, &output), 0);
+    QVERIFY2(h.server().start(), qPrintable(h.server().errorString()));
+    const qint64 morning = QDateTime(QDate::currentDate().addDays(-1), QTime(9, 30)).toMSecsSinceEpoch();
+
+    TestClient reader;
+    QVERIFY(reader.open(h.server().url()) && reader.signIn(QStringLiteral("mina")));
+    const Frame reply = reader.request(HistoryRequest{group, {}, {}, 50});
+    const auto *history = std::get_if<History>(&reply);
+    QVERIFY2(history, qPrintable(TestClient::describe(reply)));
+    QList<qint64> sentAt;
+    for (const Event &event : history->events) {
+        if (event.message)
+            sentAt.append(event.message->createdAt);
+        else
+            QCOMPARE(event.at, morning); // the conversation's own events: when it was made
+    }
+    // In the order they were sent, from 09:40, 2 min 17 s apart.
+    QCOMPARE(sentAt, (QList<qint64>{morning + 600'000, morning + 737'000, morning + 874'000}));
+    // A usage mistake changes nothing and says how.
+    QCOMPARE(h.server().runAdmin({QStringLiteral("demo")}, {}, &output), 2);
+    QVERIFY2(output.contains(QStringLiteral("usage: confab-server demo backdate")), qPrintable(output));
 }
 
 QTEST_GUILESS_MAIN(TestOps)

@@ -1,4 +1,4 @@
-#include "logging.h"
+#include "core/logging.h"
 
 namespace confab::server {
 Q_LOGGING_CATEGORY(lcServer, "confab.server", QtInfoMsg)

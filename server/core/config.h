@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/databaseurl.h"
 #include "protocol/limits.h"
-#include "storage/database.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -12,7 +12,8 @@ namespace confab::server {
 /*!
  * Everything the server is told at start-up. Precedence, lowest first: built-in defaults, the INI
  * file (--config), environment variables (CONFAB_DATABASE_URL, CONFAB_TLS_KEY_PASSWORD), flags.
- * The README lists every key.
+ * The README lists every key. Only the values live here, for every part of the server to read;
+ * reading them from the file, the environment and the command line is app/configfile.h's.
  */
 struct ServerConfig {
     enum class Registration { Open, Invite, Closed };
@@ -67,11 +68,6 @@ struct ServerConfig {
 
     static QStringList defaultAttachmentTypes();
 
-    static QString defaultDataDir();
-    //! Reads an INI file over the current values. False (with a message naming the key) on a bad value.
-    bool loadIni(const QString &path, QString *error);
-    void applyEnvironment();
-    bool setListen(const QString &hostPort, QString *error);
     std::optional<DatabaseUrl> resolvedDatabase(QString *error) const;
     bool tls() const { return !tlsCert.isEmpty(); }
     //! Fills in the self-signed certificate's default paths (tlsSelfSigned only).
