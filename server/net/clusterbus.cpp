@@ -7,7 +7,6 @@
 #include "net/hub.h"
 #include "storage/database.h"
 
-
 namespace confab::server {
 
 namespace {
