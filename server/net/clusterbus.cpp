@@ -7,10 +7,6 @@
 #include "net/hub.h"
 #include "storage/database.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 namespace confab::server {
 
 namespace {
@@ -20,7 +16,7 @@ constexpr qsizetype kMaxPayloadBytes = 7900;
 } // namespace
 
 ClusterBus::ClusterBus(Database &db, Hub &hub, Metrics *metrics, QObject *parent)
-    : QObject(parent), m_db(db), m_hub(hub), m_metrics(metrics), m_instanceId(ids::make('i'))
+    : QObject(parent), m_db(db), m_store(db), m_hub(hub), m_metrics(metrics), m_instanceId(ids::make('i'))
 {
     connect(&m_heartbeat, &QTimer::timeout, this, &ClusterBus::beat);
 }
@@ -34,7 +30,7 @@ void ClusterBus::setHeartbeatInterval(int ms)
 
 void ClusterBus::beat()
 {
-    notify({{QStringLiteral("t"), QStringLiteral("hb")}});
+    send(bus::Heartbeat{});
     const qint64 deadline = nowMs() - 3 * qint64(m_heartbeatMs) - 1000;
     for (auto it = m_lastHeard.begin(); it != m_lastHeard.end();) {
         if (it.value() < deadline) {
@@ -74,29 +70,22 @@ bool ClusterBus::listen()
     return true;
 }
 
-void ClusterBus::notify(const QJsonObject &message, bool inTransaction)
+void ClusterBus::send(const bus::Message &message, bool inTransaction)
 {
     if (!m_listening)
         return;
-    QJsonObject m = message;
-    m.insert(QStringLiteral("o"), m_instanceId);
-    const qint64 sentAt = nowMs(); // "ts": receivers measure the NOTIFY lag with it
-    m.insert(QStringLiteral("ts"), sentAt);
-    QByteArray payload = QJsonDocument(m).toJson(QJsonDocument::Compact);
+    const bus::Envelope envelope{m_instanceId, nowMs()}; // "ts": receivers measure the NOTIFY lag with it
+    QByteArray payload = bus::encode(envelope, message);
     try {
         if (payload.size() > kMaxPayloadBytes) {
-            // Too large for NOTIFY: park it in a row and send its id.
+            // Too large for NOTIFY: park it and send its id.
             const QString id = ids::make('b');
-            m_db.exec(QStringLiteral("INSERT INTO bus_payloads (id, payload, created_at) VALUES (?, ?, ?)"),
-                      {id, QString::fromUtf8(payload), nowMs()})
-                .finish();
-            payload = QJsonDocument(QJsonObject{{QStringLiteral("o"), m_instanceId}, {QStringLiteral("ref"), id},
-                                                {QStringLiteral("ts"), sentAt}})
-                          .toJson(QJsonDocument::Compact);
+            m_store.park(id, payload, envelope.sentAt);
+            payload = bus::encodeParked(envelope, id);
         }
-        m_db.exec(QStringLiteral("SELECT pg_notify(?, ?)"), {kChannel, QString::fromUtf8(payload)}).finish();
+        m_store.notify(kChannel, payload);
     } catch (const StoreError &e) {
-        qCWarning(lcServer) << "NOTIFY failed:" << e.what();
+        qCWarning(lcStore) << "NOTIFY failed:" << e.what();
         if (inTransaction)
             throw;
         // Other instances miss this one; their clients catch up through sync on the next event.
@@ -105,25 +94,21 @@ void ClusterBus::notify(const QJsonObject &message, bool inTransaction)
 
 void ClusterBus::eventAppended(const QString &conversationId, qint64 seq)
 {
-    notify({{QStringLiteral("t"), QStringLiteral("e")}, {QStringLiteral("c"), conversationId}, {QStringLiteral("s"), seq}},
-           true);
+    send(bus::EventAppended{conversationId, seq}, true);
 }
 
 void ClusterBus::sayHello(const QString &instanceId)
 {
-    QJsonObject hello{{QStringLiteral("t"), QStringLiteral("hello")}};
+    bus::Hello hello;
     if (!instanceId.isEmpty())
-        hello.insert(QStringLiteral("to"), instanceId);
-    notify(hello);
+        hello.to = instanceId;
+    send(hello);
 }
 
 void ClusterBus::announcePresence(const PresencePicture &statuses, bool complete)
 {
-    QJsonObject users;
-    for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
-        users.insert(it.key(), it.value());
     // "pr", not the "p" of servers that counted sessions: a server of that kind ignores these.
-    notify({{QStringLiteral("t"), QStringLiteral("pr")}, {QStringLiteral("u"), users}, {QStringLiteral("all"), complete}});
+    send(bus::Presence{statuses, complete});
 }
 
 void ClusterBus::sendPresencePicture()
@@ -137,10 +122,7 @@ void ClusterBus::toUsers(const QList<QString> &userIds, const QByteArray &frame,
     m_hub.toUsers(userIds, frame, delivery);
     if (!m_listening || userIds.isEmpty())
         return;
-    notify({{QStringLiteral("t"), QStringLiteral("f")},
-            {QStringLiteral("u"), QJsonArray::fromStringList(QStringList(userIds))},
-            {QStringLiteral("f"), QString::fromUtf8(frame)},
-            {QStringLiteral("d"), delivery == Delivery::Droppable}});
+    send(bus::FrameToUsers{userIds, QString::fromUtf8(frame), delivery == Delivery::Droppable});
 }
 
 void ClusterBus::toLocalUsers(const QList<QString> &userIds, const QByteArray &frame, Delivery delivery)
@@ -151,78 +133,121 @@ void ClusterBus::toLocalUsers(const QList<QString> &userIds, const QByteArray &f
 void ClusterBus::endSession(const QString &sessionId)
 {
     m_hub.endSession(sessionId);
-    notify({{QStringLiteral("t"), QStringLiteral("end")}, {QStringLiteral("s"), sessionId}});
+    send(bus::EndSession{sessionId});
 }
 
 void ClusterBus::endUser(const QString &userId)
 {
     m_hub.endUser(userId);
-    notify({{QStringLiteral("t"), QStringLiteral("endu")}, {QStringLiteral("u"), userId}});
+    send(bus::EndUser{userId});
 }
 
 void ClusterBus::onNotification(const QString &name, QSqlDriver::NotificationSource, const QVariant &payload)
 {
     if (name != kChannel)
         return;
-    const QJsonObject message = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
-    const QString origin = message.value(QStringLiteral("o")).toString();
+    auto decoded = bus::decode(payload.toString().toUtf8());
+    if (!decoded) {
+        qCWarning(lcNet).noquote() << "ignored a bus message that does not decode:" << decoded.errorString();
+        return;
+    }
+    const QString origin = decoded->envelope.origin;
     if (origin == m_instanceId)
         return; // our own, already delivered locally
     const bool known = m_lastHeard.contains(origin);
     m_lastHeard.insert(origin, nowMs());
-    if (m_metrics && message.contains(QStringLiteral("ts")))
-        m_metrics->notifyLag(nowMs() - qint64(message.value(QStringLiteral("ts")).toDouble()));
-    QJsonObject full = message;
-    const QString ref = message.value(QStringLiteral("ref")).toString();
-    if (!ref.isEmpty()) {
-        try {
-            QSqlQuery &q = m_db.exec(QStringLiteral("SELECT payload FROM bus_payloads WHERE id = ?"), {ref});
-            const QString stored = q.next() ? q.value(0).toString() : QString();
-            q.finish();
-            full = QJsonDocument::fromJson(stored.toUtf8()).object();
-        } catch (const StoreError &) {
-            full = {};
-        }
-    }
+    if (m_metrics && decoded->envelope.sentAt > 0)
+        m_metrics->notifyLag(nowMs() - decoded->envelope.sentAt);
+    const std::optional<bus::Decoded> full = unpark(std::move(decoded).value());
+    const bus::Message *message = full && full->message ? &*full->message : nullptr;
     // An instance we did not know of, or had taken as gone: what it said before is missing here,
     // unless this is its hello (it is new) or its complete picture.
-    const QString type = full.value(QStringLiteral("t")).toString();
-    const bool introduces = type == QLatin1StringView("hello")
-                            || (type == QLatin1StringView("pr") && full.value(QStringLiteral("all")).toBool());
+    const auto *presence = message ? std::get_if<bus::Presence>(message) : nullptr;
+    const bool introduces = (message && std::holds_alternative<bus::Hello>(*message)) || (presence && presence->complete);
     if (!known && !introduces)
         sayHello(origin);
-    handle(full);
+    if (!full)
+        return;
+    if (!message)
+        return ignoreUnknown(origin, full->kind);
+    std::visit([&](const auto &m) { handle(origin, m); }, *message);
 }
 
-void ClusterBus::handle(const QJsonObject &message)
+std::optional<bus::Decoded> ClusterBus::unpark(bus::Decoded decoded)
 {
-    const QString type = message.value(QStringLiteral("t")).toString();
-    if (type == QLatin1StringView("e")) {
-        if (m_onEvent)
-            m_onEvent(message.value(QStringLiteral("c")).toString(), qint64(message.value(QStringLiteral("s")).toDouble()));
-    } else if (type == QLatin1StringView("f")) {
-        QList<QString> users;
-        for (const QJsonValue &u : message.value(QStringLiteral("u")).toArray())
-            users.append(u.toString());
-        m_hub.toUsers(users, message.value(QStringLiteral("f")).toString().toUtf8(),
-                      message.value(QStringLiteral("d")).toBool() ? Delivery::Droppable : Delivery::Required);
-    } else if (type == QLatin1StringView("end")) {
-        m_hub.endSession(message.value(QStringLiteral("s")).toString());
-    } else if (type == QLatin1StringView("endu")) {
-        m_hub.endUser(message.value(QStringLiteral("u")).toString());
-    } else if (type == QLatin1StringView("pr")) {
-        if (!m_onPresence)
-            return;
-        PresencePicture statuses;
-        const QJsonObject users = message.value(QStringLiteral("u")).toObject();
-        for (auto it = users.constBegin(); it != users.constEnd(); ++it)
-            statuses.insert(it.key(), it.value().toString());
-        m_onPresence(message.value(QStringLiteral("o")).toString(), statuses, message.value(QStringLiteral("all")).toBool());
-    } else if (type == QLatin1StringView("hello")) {
-        const QString to = message.value(QStringLiteral("to")).toString();
-        if (to.isEmpty() || to == m_instanceId)
-            sendPresencePicture();
+    if (!decoded.parkedId)
+        return decoded;
+    const QString id = *decoded.parkedId;
+    std::optional<QByteArray> stored;
+    try {
+        stored = m_store.parked(id);
+    } catch (const StoreError &e) {
+        qCWarning(lcStore) << "parked bus message" << id << "not read:" << e.what();
+        return std::nullopt;
     }
+    if (!stored) {
+        qCWarning(lcNet) << "parked bus message" << id << "is gone (pruned before it was read)";
+        return std::nullopt;
+    }
+    auto full = bus::decode(*stored);
+    if (!full || full->parkedId) {
+        qCWarning(lcNet).noquote() << "ignored parked bus message" << id << "that does not decode:"
+                                   << (full ? QStringLiteral("a reference again") : full.errorString());
+        return std::nullopt;
+    }
+    return std::move(full).value();
+}
+
+void ClusterBus::ignoreUnknown(const QString &origin, const QString &kind)
+{
+    // Once per instance and kind: an instance of a newer version may send it with every heartbeat.
+    if (m_unknownKinds.size() > 1000)
+        m_unknownKinds.clear();
+    const QString key = origin + u'/' + kind;
+    if (m_unknownKinds.contains(key))
+        return;
+    m_unknownKinds.insert(key);
+    qCInfo(lcNet).noquote() << QStringLiteral("ignored bus messages of unknown kind \"%1\" from instance %2 "
+                                              "(an instance of another version?)")
+                                   .arg(kind, origin);
+}
+
+void ClusterBus::handle(const QString &, const bus::EventAppended &message)
+{
+    if (m_onEvent)
+        m_onEvent(message.conversationId, message.seq);
+}
+
+void ClusterBus::handle(const QString &, const bus::FrameToUsers &message)
+{
+    m_hub.toUsers(message.userIds, message.frame.toUtf8(), message.droppable ? Delivery::Droppable : Delivery::Required);
+}
+
+void ClusterBus::handle(const QString &, const bus::EndSession &message)
+{
+    m_hub.endSession(message.sessionId);
+}
+
+void ClusterBus::handle(const QString &, const bus::EndUser &message)
+{
+    m_hub.endUser(message.userId);
+}
+
+void ClusterBus::handle(const QString &origin, const bus::Presence &message)
+{
+    if (m_onPresence)
+        m_onPresence(origin, message.statuses, message.complete);
+}
+
+void ClusterBus::handle(const QString &, const bus::Hello &message)
+{
+    if (!message.to || *message.to == m_instanceId)
+        sendPresencePicture();
+}
+
+void ClusterBus::handle(const QString &, const bus::Heartbeat &)
+{
+    // Being heard is all it says (m_lastHeard).
 }
 
 void ClusterBus::prune()
@@ -230,8 +255,10 @@ void ClusterBus::prune()
     if (!m_listening)
         return;
     try {
-        m_db.exec(QStringLiteral("DELETE FROM bus_payloads WHERE created_at < ?"), {nowMs() - 60'000}).finish();
-    } catch (const StoreError &) {
+        m_store.prune(nowMs() - 60'000);
+    } catch (const StoreError &e) {
+        // The rows wait for the next prune.
+        qCWarning(lcStore) << "parked bus messages not pruned:" << e.what();
     }
 }
 

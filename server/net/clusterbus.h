@@ -1,8 +1,11 @@
 #pragma once
 
+#include "net/busmessages.h"
 #include "services/fanout.h"
+#include "storage/busstore.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QTimer>
 #include <QSqlDriver>
@@ -20,10 +23,12 @@ class Metrics;
  * this instance's own connections (Hub) and announced to the others with NOTIFY on one channel;
  * each instance delivers what it hears to its own connections.
  *
- * Log events travel as references (conversation, seq) NOTIFYed inside the transaction that wrote
- * them, so that PostgreSQL delivers them in commit order; receivers read and present the event
- * themselves. Other frames (typing, markers, presence, conversation details) travel whole, or, when
- * larger than NOTIFY's payload limit, as a reference to a row of `bus_payloads`.
+ * The messages are the typed kinds of net/busmessages.h. Log events travel as references
+ * (conversation, seq) NOTIFYed inside the transaction that wrote them, so that PostgreSQL delivers
+ * them in commit order; receivers read and present the event themselves. Other frames (typing,
+ * markers, presence, conversation details) travel whole, or, when larger than NOTIFY's payload
+ * limit, parked in the bus store (storage/busstore.h) and sent as a reference to it. A kind this
+ * instance does not know (one of a newer version, during a rolling upgrade) is ignored and logged.
  *
  * Instances also keep track of each other for presence: each tells the others, per user, the
  * status of its own connections; each sends a heartbeat, and one that falls silent is taken as gone
@@ -77,15 +82,25 @@ public:
 private:
     //! `inTransaction`: the caller's transaction carries it. A failure then fails the transaction:
     //! PostgreSQL aborted it already, and its COMMIT would roll back without an error.
-    void notify(const QJsonObject &message, bool inTransaction = false);
+    void send(const bus::Message &message, bool inTransaction = false);
     void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
-    void handle(const QJsonObject &message);
+    //! The message itself when `decoded` is a reference to a parked one; nothing (logged) when it cannot be read.
+    std::optional<bus::Decoded> unpark(bus::Decoded decoded);
+    void ignoreUnknown(const QString &origin, const QString &kind);
+    void handle(const QString &origin, const bus::EventAppended &message);
+    void handle(const QString &origin, const bus::FrameToUsers &message);
+    void handle(const QString &origin, const bus::EndSession &message);
+    void handle(const QString &origin, const bus::EndUser &message);
+    void handle(const QString &origin, const bus::Presence &message);
+    void handle(const QString &origin, const bus::Hello &message);
+    void handle(const QString &origin, const bus::Heartbeat &message);
     void beat();
     //! Asks every instance, or just `instanceId`, for its complete presence picture.
     void sayHello(const QString &instanceId = {});
     void sendPresencePicture();
 
     Database &m_db;
+    BusStore m_store;
     Hub &m_hub;
     Metrics *m_metrics = nullptr;
     QString m_instanceId;
@@ -95,6 +110,7 @@ private:
     std::function<PresencePicture()> m_presenceSource;
     std::function<void(const QString &)> m_onInstanceGone;
     QHash<QString, qint64> m_lastHeard; //!< other instance id → when it was last heard (ms)
+    QSet<QString> m_unknownKinds; //!< "instance/kind" already logged as ignored
     QTimer m_heartbeat;
     int m_heartbeatMs = 2000;
 };

@@ -1,5 +1,6 @@
 #include "liveservice.h"
 
+#include "core/logging.h"
 #include "domain/clock.h"
 #include "domain/presenter.h"
 #include "services/fanout.h"
@@ -95,8 +96,9 @@ void LiveService::statusChanged(const QString &userId, PresenceStatus before)
         receivers.removeAll(userId);
         receivers.append(userId);
         m_fanout.toLocalUsers(receivers, protocol::encodeFrame(update), Fanout::Delivery::Droppable);
-    } catch (const StoreError &) {
+    } catch (const StoreError &e) {
         // Presence is best effort: the next change or sign-in carries the truth.
+        qCWarning(lcStore) << "presence of" << userId << "not told to its contacts:" << e.what();
     }
 }
 
@@ -172,7 +174,9 @@ QList<protocol::PresenceUpdate> LiveService::presenceFor(const QString &userId)
             if (s != PresenceStatus::Offline && contact != userId)
                 out.append({contact, s, std::nullopt});
         }
-    } catch (const StoreError &) {
+    } catch (const StoreError &e) {
+        // Sign-in goes on without the picture; later changes still arrive.
+        qCWarning(lcStore) << "presence of the contacts of" << userId << "not read:" << e.what();
     }
     return out;
 }
@@ -210,7 +214,9 @@ void LiveService::sendTyping(const QString &userId, const QString &conversationI
         m_fanout.toUsers(others,
                          protocol::encodeFrame(protocol::TypingUpdate{conversationId, presenter.memberId(userId), active}),
                          Fanout::Delivery::Droppable);
-    } catch (const StoreError &) {
+    } catch (const StoreError &e) {
+        // Typing is ephemeral: the next refresh (or its expiry on the receivers) puts it right.
+        qCWarning(lcStore) << "typing in" << conversationId << "not told:" << e.what();
     }
 }
 

@@ -7,6 +7,9 @@
 
 #include <QStringList>
 
+#include <algorithm>
+#include <iterator>
+
 namespace confab::server {
 
 namespace {
@@ -176,6 +179,26 @@ const QStringList kVersion7 = {
     QStringLiteral("CREATE INDEX reactions_message ON reactions(message_id, created_at)"),
 };
 
+const QStringList kNoStatements;
+
+//! One step per version, in order: its portable statements, then what needs code (either may be absent).
+struct Step {
+    const QStringList *statements;
+    void (*run)(Database &db);
+};
+const Step kSteps[] = {
+    {&kVersion1, nullptr},
+    {&kVersion2, nullptr},
+    // Message search: dialect-specific (tsvector + pg_trgm, or FTS5), so it lives with its queries.
+    {&kNoStatements, &SearchStore::createSchema},
+    {&kVersion4, nullptr},
+    {&kVersion5, nullptr},
+    {&kVersion6, nullptr},
+    {&kVersion7, nullptr},
+    {&kNoStatements, &removeHiddenCharactersFromNames},
+};
+static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
+
 } // namespace
 
 int Migrations::currentVersion()
@@ -189,6 +212,11 @@ int Migrations::currentVersion()
 
 bool Migrations::migrate(QString *error)
 {
+    return migrateTo(kSchemaVersion, error);
+}
+
+bool Migrations::migrateTo(int target, QString *error)
+{
     try {
         const int from = currentVersion();
         if (from > kSchemaVersion) {
@@ -198,7 +226,7 @@ bool Migrations::migrate(QString *error)
                          .arg(kSchemaVersion);
             return false;
         }
-        for (int version = from + 1; version <= kSchemaVersion; ++version) {
+        for (int version = from + 1; version <= std::min(target, int(kSchemaVersion)); ++version) {
             Transaction tx(m_db);
             applyStep(version);
             m_db.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {version});
@@ -214,41 +242,13 @@ bool Migrations::migrate(QString *error)
 
 void Migrations::applyStep(int version)
 {
-    switch (version) {
-    case 1:
-        for (const QString &statement : kVersion1)
-            m_db.execDirect(statement);
-        return;
-    case 2:
-        for (const QString &statement : kVersion2)
-            m_db.execDirect(statement);
-        return;
-    case 3:
-        // Message search: dialect-specific (tsvector + pg_trgm, or FTS5), so it lives with its queries.
-        SearchStore::createSchema(m_db);
-        return;
-    case 4:
-        for (const QString &statement : kVersion4)
-            m_db.execDirect(statement);
-        return;
-    case 5:
-        for (const QString &statement : kVersion5)
-            m_db.execDirect(statement);
-        return;
-    case 6:
-        for (const QString &statement : kVersion6)
-            m_db.execDirect(statement);
-        return;
-    case 7:
-        for (const QString &statement : kVersion7)
-            m_db.execDirect(statement);
-        return;
-    case 8:
-        removeHiddenCharactersFromNames(m_db);
-        return;
-    default:
+    if (version < 1 || version > kSchemaVersion)
         throw StoreError(StoreError::Kind::Internal, QStringLiteral("no migration step for version %1").arg(version));
-    }
+    const Step &step = kSteps[size_t(version - 1)];
+    for (const QString &statement : *step.statements)
+        m_db.execDirect(statement);
+    if (step.run)
+        step.run(m_db);
 }
 
 } // namespace confab::server

@@ -20,6 +20,8 @@ public:
     //! Applies every missing step. Returns false (with a message) when a step failed or the
     //! database is newer than this server.
     bool migrate(QString *error);
+    //! Applies the missing steps up to `version` only: a database as an older server left it (tests).
+    bool migrateTo(int version, QString *error);
 
 private:
     void applyStep(int version);

@@ -39,7 +39,7 @@ bool JsonReader::read(const QJsonValue &value, const QString &path, QString &out
             fail(path, QStringLiteral("must not contain NUL characters"));
             return false;
         }
-        if (control && !(r.multiLine && (u == u'\n' || u == u'\r' || u == u'\t'))) {
+        if (control && !r.controls && !(r.multiLine && (u == u'\n' || u == u'\r' || u == u'\t'))) {
             fail(path, QStringLiteral("must not contain control characters"));
             return false;
         }

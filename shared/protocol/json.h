@@ -10,6 +10,7 @@
 #include "result.h"
 
 #include <QJsonArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -31,6 +32,7 @@ struct TextRule {
     bool lowerAscii = false; //!< only [a-z0-9_.-] (usernames)
     bool hex = false;        //!< only [0-9a-f]
     bool name = false;       //!< shown to others as a name: no invisible characters (text.h)
+    bool controls = false;   //!< allows every control character (text that is itself encoded JSON)
 };
 
 //! How an integer field is checked.
@@ -45,6 +47,13 @@ struct ListRule {
     int maxItems = field::kMaxListItems;
     bool required = true; //!< when false, an absent list reads as empty and an empty list is not written
     int minItems = 0;
+};
+
+//! How a map field (a JSON object of keys the sender chooses) is checked; the values use the rule
+//! given alongside, the keys `key`.
+struct MapRule {
+    int maxItems = field::kMaxListItems;
+    TextRule key{.minChars = 1, .maxChars = field::kIdMaxChars, .idChars = true};
 };
 
 namespace rule {
@@ -133,6 +142,17 @@ struct JsonWriter {
         }
         put(key, array);
     }
+    template <class T, class... Rule>
+    void operator()(const char *key, const QHash<QString, T> &values, const MapRule &, const Rule &...r)
+    {
+        QJsonObject map;
+        for (auto it = values.cbegin(); it != values.cend(); ++it) {
+            JsonWriter inner;
+            inner("_", it.value(), r...);
+            map.insert(it.key(), inner.object.value(QLatin1StringView("_")));
+        }
+        put(key, map);
+    }
 
     template <WireObject T> static QJsonObject write(const T &value)
     {
@@ -210,6 +230,33 @@ public:
             if (!read(array.at(i), path + QStringLiteral("[%1]").arg(i), item, r...))
                 return;
             out.append(std::move(item));
+        }
+    }
+
+    template <class T, class... Rule>
+    void operator()(const char *key, QHash<QString, T> &out, const MapRule &map, const Rule &...r)
+    {
+        if (!ok())
+            return;
+        const QJsonValue value = m_object.value(QLatin1StringView(key));
+        const QString path = pathOf(key);
+        if (value.isUndefined())
+            return fail(path, QStringLiteral("is required"));
+        if (!value.isObject())
+            return fail(path, QStringLiteral("must be an object"));
+        const QJsonObject object = value.toObject();
+        if (object.size() > map.maxItems)
+            return fail(path, QStringLiteral("has more than %1 entries").arg(map.maxItems), ErrorCode::TooLarge);
+        out.clear();
+        out.reserve(object.size());
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            QString name;
+            if (!read(QJsonValue(it.key()), path + QStringLiteral(" key"), name, map.key))
+                return;
+            T item{};
+            if (!read(it.value(), path + u'.' + name, item, r...))
+                return;
+            out.insert(name, std::move(item));
         }
     }
 

@@ -10,9 +10,8 @@ root=${1:?usage: sql-only-in-storage.sh SOURCE_DIR [FILE...]}
 shift
 cd "$root"
 
-# Files allowed to hold SQL outside server/storage/ for now. The cluster bus still writes its own
-# bus_payloads rows and calls pg_notify; empty this list when a bus store in storage/ takes them.
-allowed=(server/net/clusterbus.cpp)
+# Files allowed to hold SQL outside server/storage/: none. A file added here needs a reason beside it.
+allowed=()
 
 if [[ $# -gt 0 ]]; then
     files=("$@")

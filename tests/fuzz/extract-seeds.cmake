@@ -1,4 +1,5 @@
-# Writes every ```json block of docs/protocol.md to a file of its own: the fuzzers' seed corpus.
+# Writes every ```json block of a document (docs/protocol.md, docs/self-hosting.md) to a file of its
+# own: a fuzzer's seed corpus.
 #   cmake -DDOC=<protocol.md> -DOUT=<folder> -P extract-seeds.cmake
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
