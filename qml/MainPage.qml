@@ -15,7 +15,7 @@ Rectangle {
     readonly property bool hasConversation: root.currentId.length > 0
     readonly property int memberCount: root.client.members.count
     readonly property bool blind: root.client.currentKind === "blind"
-    property bool membersOpen: App.showMembersAtStart
+    property bool membersOpen: Automation.showMembersAtStart
     //! The message search panel (Ctrl+F, the header's 🔍).
     property bool searchOpen: false
     //! The thread pane shows while the client's thread has a root (another conversation closes it).
@@ -650,25 +650,25 @@ Rectangle {
     // Screenshots and automation: --search TEXT, once the conversations are here.
     Connections {
         target: root.client
-        enabled: App.searchAtStart.length > 0
+        enabled: Automation.searchAtStart.length > 0
         function onSynced() {
             if (root.searchOpen)
                 return
             root.openSearch()
-            searchPanel.searchFor(App.searchAtStart)
+            searchPanel.searchFor(Automation.searchAtStart)
         }
     }
     Component.onCompleted: {
         composer.load(root.currentId, root.client.drafts.text(root.currentId), root.client.drafts.files(root.currentId))
         // Screenshots and automation: --open-settings SECTION.
-        if (App.settingsAtStart.length > 0)
-            settingsPopup.show(App.settingsAtStart)
+        if (Automation.settingsAtStart.length > 0)
+            settingsPopup.show(Automation.settingsAtStart)
     }
     // Screenshots and automation: --open-thread shows the newest thread of the opened conversation.
     Connections {
         property bool shown: false
         target: root.client.messages
-        enabled: App.threadAtStart && !shown
+        enabled: Automation.threadAtStart && !shown
         function onCountChanged() {
             const id = root.client.messages.lastThreadRootId()
             if (id.length === 0)
@@ -681,7 +681,7 @@ Rectangle {
     Connections {
         property bool shown: false
         target: root.client
-        enabled: App.groupSettingsAtStart && !shown
+        enabled: Automation.groupSettingsAtStart && !shown
         function onCurrentConversationChanged() {
             if (!root.client.groupSettings.isGroup)
                 return
