@@ -237,14 +237,6 @@ Press ✎ to start one.</source>
 <context>
     <name>MessageDelegate</name>
     <message>
-        <source>You (%1)</source>
-        <translation>나 (%1)</translation>
-    </message>
-    <message>
-        <source>%1: show who read it</source>
-        <translation>%1: 읽은 사람 보기</translation>
-    </message>
-    <message>
         <source>Sending</source>
         <translation>보내는 중</translation>
     </message>
@@ -269,46 +261,6 @@ Press ✎ to start one.</source>
         <translation>나</translation>
     </message>
     <message>
-        <source>New messages</source>
-        <translation>새 메시지</translation>
-    </message>
-    <message>
-        <source>This message was deleted</source>
-        <translation>삭제된 메시지입니다</translation>
-    </message>
-    <message>
-        <source>edited</source>
-        <translation>수정됨</translation>
-    </message>
-    <message>
-        <source>Not sent: %1</source>
-        <translation>보내지 못함: %1</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>다시 시도</translation>
-    </message>
-    <message>
-        <source>Retry sending</source>
-        <translation>다시 보내기</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
-    </message>
-    <message>
-        <source>Delete unsent message</source>
-        <translation>보내지 못한 메시지 삭제</translation>
-    </message>
-    <message>
-        <source>Read by everyone</source>
-        <translation>모두 읽음</translation>
-    </message>
-    <message>
-        <source>Read by %1</source>
-        <translation>%1명 읽음</translation>
-    </message>
-    <message>
         <source>Cancel sending and uploading</source>
         <translation>보내기와 업로드 취소</translation>
     </message>
@@ -323,22 +275,6 @@ Press ✎ to start one.</source>
     <message>
         <source>interrupted</source>
         <translation>중단됨</translation>
-    </message>
-    <message>
-        <source>writing…</source>
-        <translation>작성 중…</translation>
-    </message>
-    <message>
-        <source>⚠ interrupted</source>
-        <translation>⚠ 중단됨</translation>
-    </message>
-    <message>
-        <source>Still writing</source>
-        <translation>아직 작성 중</translation>
-    </message>
-    <message>
-        <source>The message was interrupted</source>
-        <translation>메시지가 중단되었습니다</translation>
     </message>
     <message numerus="yes">
         <source>%n replies</source>
@@ -1151,34 +1087,6 @@ Press ✎ to start one.</source>
 </context>
 <context>
     <name>MessageDelegate</name>
-    <message>
-        <source>Reply to %1: %2</source>
-        <translation>%1에게 답장: %2</translation>
-    </message>
-    <message>
-        <source>Earlier message</source>
-        <translation>이전 메시지</translation>
-    </message>
-    <message>
-        <source>Not loaded</source>
-        <translation>불러오지 않은 메시지</translation>
-    </message>
-    <message>
-        <source>Edit message</source>
-        <translation>메시지 수정</translation>
-    </message>
-    <message>
-        <source>Enter to save · Esc to cancel</source>
-        <translation>Enter로 저장 · Esc로 취소</translation>
-    </message>
-    <message>
-        <source>%1 %2, including you: remove mine</source>
-        <translation>%1 %2, 나 포함: 내 반응 취소</translation>
-    </message>
-    <message>
-        <source>%1 %2: react with it too</source>
-        <translation>%1 %2: 나도 이 반응 남기기</translation>
-    </message>
     <message>
         <source>Message actions</source>
         <translation>메시지 메뉴</translation>
@@ -2040,6 +1948,130 @@ Press ✎ to start one.</source>
     <message>
         <source>Settings</source>
         <translation>설정</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <source>This message was deleted</source>
+        <translation>삭제된 메시지입니다</translation>
+    </message>
+    <message>
+        <source>Edit message</source>
+        <translation>메시지 수정</translation>
+    </message>
+    <message>
+        <source>Enter to save · Esc to cancel</source>
+        <translation>Enter로 저장 · Esc로 취소</translation>
+    </message>
+</context>
+<context>
+    <name>MessageMeta</name>
+    <message>
+        <source>writing…</source>
+        <translation>작성 중…</translation>
+    </message>
+    <message>
+        <source>⚠ interrupted</source>
+        <translation>⚠ 중단됨</translation>
+    </message>
+    <message>
+        <source>Still writing</source>
+        <translation>아직 작성 중</translation>
+    </message>
+    <message>
+        <source>The message was interrupted</source>
+        <translation>메시지가 중단되었습니다</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>수정됨</translation>
+    </message>
+</context>
+<context>
+    <name>NewMessagesLine</name>
+    <message>
+        <source>New messages</source>
+        <translation>새 메시지</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteBlock</name>
+    <message>
+        <source>Reply to %1: %2</source>
+        <translation>%1에게 답장: %2</translation>
+    </message>
+    <message>
+        <source>Earlier message</source>
+        <translation>이전 메시지</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>삭제된 메시지입니다</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>불러오지 않은 메시지</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionRow</name>
+    <message>
+        <source>%1 %2, including you: remove mine</source>
+        <translation>%1 %2, 나 포함: 내 반응 취소</translation>
+    </message>
+    <message>
+        <source>%1 %2: react with it too</source>
+        <translation>%1 %2: 나도 이 반응 남기기</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsLine</name>
+    <message>
+        <source>Read by everyone</source>
+        <translation>모두 읽음</translation>
+    </message>
+    <message>
+        <source>Read by %1</source>
+        <translation>%1명 읽음</translation>
+    </message>
+    <message>
+        <source>%1: show who read it</source>
+        <translation>%1: 읽은 사람 보기</translation>
+    </message>
+</context>
+<context>
+    <name>SendFailure</name>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>보내지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>보내지 못함</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete unsent message</source>
+        <translation>보내지 못한 메시지 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>SenderLine</name>
+    <message>
+        <source>You (%1)</source>
+        <translation>나 (%1)</translation>
     </message>
 </context>
 </TS>
