@@ -46,7 +46,7 @@ Rectangle {
         { key: "files", label: qsTr("Files") },
         { key: "general", label: qsTr("General") }
     ]
-    readonly property int sectionIndex: Math.max(0, sections.findIndex(s => s.key === root.section))
+    readonly property int sectionIndex: Math.max(0, root.sections.findIndex(s => s.key === root.section))
     property alias confirmingEverywhere: account.confirmingEverywhere
 
     color: Theme.window

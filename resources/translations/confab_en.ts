@@ -97,101 +97,6 @@
     </message>
 </context>
 <context>
-    <name>MainPage</name>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New conversation (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search…  (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter conversations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No conversation matches “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No conversations yet.
-Press ✎ to start one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>· Direct message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n member(s)</source>
-        <translation>
-            <numerusform>%n member</numerusform>
-            <numerusform>%n members</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select a conversation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Welcome to Confab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pick one on the left, or press Ctrl+K to find it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start a conversation with someone on this server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New conversation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write a message…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>MessageDelegate</name>
     <message>
         <source>Sending</source>
@@ -764,6 +669,74 @@ Press ✎ to start one.</source>
     </message>
     <message>
         <source>Delete unsent message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversationFilter</name>
+    <message>
+        <source>Search…  (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Message %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmptyConversation</name>
+    <message>
+        <source>Select a conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Confab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick one on the left, or press Ctrl+K to find it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a conversation with someone on this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversation matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversations yet.
+Press ✎ to start one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SidebarHeader</name>
+    <message>
+        <source>New conversation (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

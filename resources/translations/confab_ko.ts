@@ -124,117 +124,6 @@
     </message>
 </context>
 <context>
-    <name>MainPage</name>
-    <message>
-        <source>Settings (Ctrl+,)</source>
-        <translation>설정 (Ctrl+,)</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts (Ctrl+/)</source>
-        <translation>키보드 단축키 (Ctrl+/)</translation>
-    </message>
-    <message>
-        <source>Send typing notifications</source>
-        <translation>입력 중 알림 보내기</translation>
-    </message>
-    <message>
-        <source>Read by</source>
-        <translation>읽은 사람</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>설정</translation>
-    </message>
-    <message>
-        <source>New conversation (Ctrl+N)</source>
-        <translation>새 대화 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Search…  (Ctrl+K)</source>
-        <translation>검색…  (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Filter conversations</source>
-        <translation>대화 검색</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>대화 목록</translation>
-    </message>
-    <message>
-        <source>No conversation matches “%1”.</source>
-        <translation>“%1”와(과) 일치하는 대화가 없습니다.</translation>
-    </message>
-    <message>
-        <source>No conversations yet.
-Press ✎ to start one.</source>
-        <translation>아직 대화가 없습니다.
-✎을 눌러 대화를 시작하세요.</translation>
-    </message>
-    <message>
-        <source>· Direct message</source>
-        <translation>· 1:1 대화</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n member(s)</source>
-        <translation>
-            <numerusform>멤버 %n명</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select a conversation</source>
-        <translation>대화를 선택하세요</translation>
-    </message>
-    <message>
-        <source>Welcome to Confab</source>
-        <translation>Confab에 오신 것을 환영합니다</translation>
-    </message>
-    <message>
-        <source>Pick one on the left, or press Ctrl+K to find it.</source>
-        <translation>왼쪽에서 고르거나 Ctrl+K로 찾아보세요.</translation>
-    </message>
-    <message>
-        <source>Start a conversation with someone on this server.</source>
-        <translation>이 서버의 사람들과 대화를 시작해 보세요.</translation>
-    </message>
-    <message>
-        <source>New conversation</source>
-        <translation>새 대화</translation>
-    </message>
-    <message>
-        <source>Message %1</source>
-        <translation>%1에 메시지 보내기</translation>
-    </message>
-    <message>
-        <source>Write a message…</source>
-        <translation>메시지를 입력하세요…</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>테마</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>시스템 설정 따르기</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>밝게</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>어둡게</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>로그아웃</translation>
-    </message>
-</context>
-<context>
     <name>MessageDelegate</name>
     <message>
         <source>Sending</source>
@@ -2072,6 +1961,90 @@ Press ✎ to start one.</source>
     <message>
         <source>You (%1)</source>
         <translation>나 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationFilter</name>
+    <message>
+        <source>Search…  (Ctrl+K)</source>
+        <translation>검색…  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Filter conversations</source>
+        <translation>대화 검색</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Message %1</source>
+        <translation>%1에 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Write a message…</source>
+        <translation>메시지를 입력하세요…</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyConversation</name>
+    <message>
+        <source>Select a conversation</source>
+        <translation>대화를 선택하세요</translation>
+    </message>
+    <message>
+        <source>Welcome to Confab</source>
+        <translation>Confab에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>Pick one on the left, or press Ctrl+K to find it.</source>
+        <translation>왼쪽에서 고르거나 Ctrl+K로 찾아보세요.</translation>
+    </message>
+    <message>
+        <source>Start a conversation with someone on this server.</source>
+        <translation>이 서버의 사람들과 대화를 시작해 보세요.</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>새 대화</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersPopup</name>
+    <message>
+        <source>Read by</source>
+        <translation>읽은 사람</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Conversations</source>
+        <translation>대화 목록</translation>
+    </message>
+    <message>
+        <source>No conversation matches “%1”.</source>
+        <translation>“%1”와(과) 일치하는 대화가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No conversations yet.
+Press ✎ to start one.</source>
+        <translation>아직 대화가 없습니다.
+✎을 눌러 대화를 시작하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarHeader</name>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>설정 (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>New conversation (Ctrl+N)</source>
+        <translation>새 대화 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (Ctrl+/)</source>
+        <translation>키보드 단축키 (Ctrl+/)</translation>
     </message>
 </context>
 </TS>
