@@ -28,18 +28,19 @@ ColumnLayout {
                 { key: "light", label: qsTr("Light") },
                 { key: "dark", label: qsTr("Dark") }]
         RadioButton {
+            id: themeChoice
             required property var modelData
-            objectName: "theme_" + modelData.key
+            objectName: "theme_" + themeChoice.modelData.key
             ButtonGroup.group: themeGroup
             Layout.leftMargin: Theme.spacingXl
-            text: modelData.label
+            text: themeChoice.modelData.label
             // Shows the setting, never its own click: a click asks, and the answer
             // comes back through root.theme (a checkable radio would break
             // this binding on its first click and then show stale choices).
             checkable: false
-            checked: root.theme === modelData.key
-            Accessible.name: qsTr("Theme: %1").arg(modelData.label)
-            onClicked: root.themeRequested(modelData.key)
+            checked: root.theme === themeChoice.modelData.key
+            Accessible.name: qsTr("Theme: %1").arg(themeChoice.modelData.label)
+            onClicked: root.themeRequested(themeChoice.modelData.key)
         }
     }
     SectionTitle {
@@ -51,18 +52,19 @@ ColumnLayout {
         // Each language in its own words, so that anyone can find theirs.
         model: [{ key: "en", label: "English" }, { key: "ko", label: "한국어" }]
         RadioButton {
+            id: languageChoice
             required property var modelData
-            objectName: "language_" + modelData.key
+            objectName: "language_" + languageChoice.modelData.key
             ButtonGroup.group: languageGroup
             Layout.leftMargin: Theme.spacingXl
-            text: modelData.label
+            text: languageChoice.modelData.label
             // Shows the setting, never its own click: a click asks, and the answer
             // comes back through root.language (a checkable radio would break
             // this binding on its first click and then show stale choices).
             checkable: false
-            checked: root.language === modelData.key
-            Accessible.name: qsTr("Language: %1").arg(modelData.label)
-            onClicked: root.languageRequested(modelData.key)
+            checked: root.language === languageChoice.modelData.key
+            Accessible.name: qsTr("Language: %1").arg(languageChoice.modelData.label)
+            onClicked: root.languageRequested(languageChoice.modelData.key)
         }
     }
 }

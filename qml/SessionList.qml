@@ -27,7 +27,7 @@ Rectangle {
                 id: sessionRow
                 required property var modelData
                 required property int index
-                objectName: "session_" + index
+                objectName: "session_" + sessionRow.index
                 width: sessionColumn.width
                 height: 56
                 Rectangle {

@@ -42,14 +42,14 @@ Rectangle {
                 id: sectionButton
                 required property var modelData
                 required property int index
-                objectName: "section_" + modelData.key
+                objectName: "section_" + sectionButton.modelData.key
                 Layout.fillWidth: true
                 implicitHeight: Theme.controlHeight
-                highlighted: root.currentIndex === index
+                highlighted: root.currentIndex === sectionButton.index
                 focusPolicy: Qt.StrongFocus
-                Accessible.name: modelData.label
+                Accessible.name: sectionButton.modelData.label
                 Accessible.role: Accessible.PageTab
-                onClicked: root.sectionChosen(modelData.key)
+                onClicked: root.sectionChosen(sectionButton.modelData.key)
                 // Enter opens a section as Space does (buttons take only Space by default).
                 Keys.onReturnPressed: clicked()
                 Keys.onEnterPressed: clicked()
