@@ -3,6 +3,7 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtQuick.Dialogs
 import QtQuick.Templates as T
+import Confab.Client
 
 // The message field: grows to 8 lines then scrolls. Enter sends, Shift+Enter starts a new line, Tab
 // moves on (it types no tab); nothing is sent while an input method is composing (Korean IME
@@ -23,8 +24,8 @@ Rectangle {
     property bool canSend: true
     readonly property bool composing: field.preeditText.length > 0
     readonly property int maxLines: 8
-    //! Files waiting to be sent: [{path, url, name, sizeText, mime, image, error}].
-    property var attachments: []
+    //! Files waiting to be sent (the tray): path, url, name, sizeText, mime, image, error.
+    readonly property DraftAttachmentModel attachments: DraftAttachmentModel { limit: root.maxAttachments }
     //! path or URL → such a map (ChatClient.describeFile); without it only the name is known.
     property var describe: null
     //! () → the path of the clipboard's image saved as a PNG, or "" (ChatClient.pasteClipboardImage).
@@ -35,8 +36,7 @@ Rectangle {
     //! paths → the file names among them that would tell who I am (ChatClient.identifyingFileNames,
     //! blind rooms); when it names any, sending waits for a confirmation.
     property var fileCheck: null
-    readonly property var sendableFiles: root.attachments.filter(a => !a.error || a.error.length === 0)
-    readonly property bool canSubmit: root.canSend && (field.text.trim().length > 0 || root.sendableFiles.length > 0)
+    readonly property bool canSubmit: root.canSend && (field.text.trim().length > 0 || root.attachments.sendableCount > 0)
 
     //! `files`: the paths of the attached files.
     signal sendRequested(string text, var files)
@@ -58,15 +58,19 @@ Rectangle {
         root.conversationId = conversationId
         field.text = text
         field.cursorPosition = field.length
-        root.attachments = []
+        root.attachments.clear()
         root.addFiles(files ?? [])
         root.loading = false
     }
-    onAttachmentsChanged: if (!root.loading) root.filesEdited(root.attachments.map(a => a.url || a.path))
+    //! Tells the owner what the tray holds now (not while load() fills it).
+    function reportFiles() {
+        if (!root.loading)
+            root.filesEdited(Array.from(root.attachments.sources()))
+    }
     function send() {
         if (root.composing || !root.canSubmit)
             return false
-        const paths = root.sendableFiles.map(a => a.path)
+        const paths = Array.from(root.attachments.sendablePaths())
         const revealing = root.fileCheck && paths.length > 0 ? root.fileCheck(paths) : []
         if (revealing.length > 0) {
             nameWarning.names = revealing
@@ -79,27 +83,26 @@ Rectangle {
     function sendNow() {
         if (!root.canSubmit)
             return false
-        root.sendRequested(field.text, root.sendableFiles.map(a => a.path))
+        root.sendRequested(field.text, Array.from(root.attachments.sendablePaths()))
         field.clear()
-        root.attachments = []
+        root.attachments.clear()
+        root.reportFiles()
         return true
     }
+    //! Adds files (paths or URLs) to the tray: each once, no more than maxAttachments.
     function addFiles(urls) {
-        const list = root.attachments.slice()
-        for (let i = 0; i < urls.length && list.length < root.maxAttachments; ++i) {
+        for (let i = 0; i < urls.length && !root.attachments.full; ++i) {
             const url = urls[i].toString()
-            if (list.some(a => a.url === url || a.path === url))
+            if (root.attachments.contains(url))
                 continue
-            const name = decodeURIComponent(url.substring(url.lastIndexOf("/") + 1))
-            list.push(root.describe ? root.describe(url)
-                                    : { path: url, url: url, name: name, sizeText: "", mime: "", image: false, error: "" })
+            // Without `describe` the model takes the name from the URL.
+            root.attachments.add(root.describe ? root.describe(url) : { path: url, url: url })
         }
-        root.attachments = list
+        root.reportFiles()
     }
     function removeAttachment(index) {
-        const list = root.attachments.slice()
-        list.splice(index, 1)
-        root.attachments = list
+        root.attachments.remove(index)
+        root.reportFiles()
         field.forceActiveFocus()
     }
 
@@ -214,23 +217,23 @@ Rectangle {
     Flow {
         id: tray
         objectName: "attachmentTray"
-        visible: root.attachments.length > 0
+        visible: root.attachments.count > 0
         anchors { left: parent.left; right: parent.right; top: parent.top
                   leftMargin: Theme.spacingL; rightMargin: Theme.spacingL; topMargin: Theme.spacingM }
         spacing: Theme.spacingS
         Repeater {
             model: root.attachments
             delegate: AttachmentChip {
-                required property var modelData
+                id: chip
                 required property int index
+                required name
+                required sizeText
+                required mime
+                required image
+                required url
+                required error
                 objectName: "attachmentChip"
-                name: modelData.name
-                sizeText: modelData.sizeText ?? ""
-                mime: modelData.mime ?? ""
-                image: modelData.image ?? false
-                url: modelData.url ?? ""
-                error: modelData.error ?? ""
-                onRemoveRequested: root.removeAttachment(index)
+                onRemoveRequested: root.removeAttachment(chip.index)
             }
         }
     }
@@ -249,7 +252,7 @@ Rectangle {
             Layout.preferredWidth: Theme.controlHeight + 2
             glyph: "+"
             tip: qsTr("Attach files")
-            enabled: root.enabled && root.attachments.length < root.maxAttachments
+            enabled: root.enabled && !root.attachments.full
             onClicked: fileDialog.open()
         }
 

@@ -82,22 +82,6 @@ Popup {
         border.color: Theme.fieldBorder
     }
 
-    component SectionTitle: Label {
-        Layout.fillWidth: true
-        Layout.topMargin: Theme.spacingS
-        color: Theme.textMuted
-        font.pixelSize: Theme.fontSmall
-        font.weight: Font.DemiBold
-        font.capitalization: Font.AllUppercase
-    }
-    component Field: Rectangle {
-        property bool focused: false
-        radius: Theme.radiusControl
-        color: Theme.field
-        border.width: focused ? 2 : 1
-        border.color: focused ? Theme.accent : Theme.fieldBorder
-    }
-
     contentItem: ColumnLayout {
         spacing: 0
 
@@ -145,7 +129,7 @@ Popup {
                     Layout.leftMargin: Theme.spacingXl
                     text: qsTr("Name")
                 }
-                TextField {
+                Field {
                     id: nameField
                     objectName: "groupName"
                     Layout.fillWidth: true
@@ -153,11 +137,7 @@ Popup {
                     Layout.rightMargin: Theme.spacingXl
                     readOnly: !root.canManage
                     maximumLength: 128
-                    color: Theme.text
-                    font.pixelSize: Theme.fontBody
-                    selectByMouse: true
                     Accessible.name: qsTr("Group name")
-                    background: Field { focused: nameField.activeFocus && !nameField.readOnly }
                     onAccepted: if (root.edited) root.saveRequested(nameField.text.trim(), descriptionField.text.trim())
                 }
                 SectionTitle {
@@ -179,7 +159,7 @@ Popup {
                     placeholderTextColor: Theme.textMuted
                     selectByMouse: true
                     Accessible.name: qsTr("Group description")
-                    background: Field { focused: descriptionField.activeFocus && !descriptionField.readOnly }
+                    background: FieldFrame { focused: descriptionField.activeFocus && !descriptionField.readOnly }
                     // Enter is a new line here; the button saves.
                     Keys.onTabPressed: event => { saveButton.forceActiveFocus(); event.accepted = true }
                 }
@@ -287,16 +267,12 @@ Popup {
                     Layout.rightMargin: Theme.spacingXl
                     visible: root.canManage
                     spacing: Theme.spacingS
-                    TextField {
+                    Field {
                         id: addField
                         objectName: "addMemberField"
                         Layout.fillWidth: true
                         placeholderText: qsTr("Add someone by username")
-                        placeholderTextColor: Theme.textMuted
-                        color: Theme.text
-                        font.pixelSize: Theme.fontBody
                         Accessible.name: qsTr("Username to add")
-                        background: Field { focused: addField.activeFocus }
                         onAccepted: root.addMember()
                     }
                     Button {

@@ -3,7 +3,9 @@ import QtQuick.Controls.Basic
 import Confab.Client
 
 // One message of the timeline, with the day separator and "New messages" line that may go above.
-// Bound to MessageListModel's roles; own messages sit on the right in a tinted bubble.
+// Bound to MessageListModel's roles; own messages sit on the right in a tinted bubble. The parts
+// are components of their own: SenderLine, MessageBubble (QuoteBlock, MessageAttachments,
+// MessageMeta), ReactionRow, SendFailure, ReceiptsLine.
 Item {
     id: root
 
@@ -44,7 +46,7 @@ Item {
     //! () => void that gives the keyboard back to the composer when an edit in place ends.
     property var keyboardHome: null
     //! The editor had the keyboard when the edit ended (Enter, Esc): it goes home then.
-    property bool editorHadKeyboard: false
+    property alias editorHadKeyboard: bubble.editorHadKeyboard
     //! Jumped to: flashes once.
     property bool highlighted: false
 
@@ -128,19 +130,12 @@ Item {
 
     onEditingChanged: {
         if (root.editing) {
-            editor.text = root.body
-            editor.cursorPosition = editor.length
-            editor.forceActiveFocus()
+            bubble.startEditing(root.body)
         } else if (root.editorHadKeyboard) {
             root.editorHadKeyboard = false
             if (root.keyboardHome)
                 root.keyboardHome()
         }
-    }
-
-    // Plain text to rich text: HTML escaped, links made clickable, line breaks kept (linkify.h).
-    function linkify(text) {
-        return Linkify.html(text, Theme.link)
     }
 
     Column {
@@ -149,63 +144,18 @@ Item {
         topPadding: root.firstInGroup && !root.dayStart && !root.firstUnread ? Theme.spacingM : 2
         bottomPadding: 2
 
-        // ---- day separator ------------------------------------------------------------------
-        Item {
+        DaySeparator {
             objectName: "daySeparator"
             visible: root.dayStart
             width: parent.width
-            height: visible ? 44 : 0
-            Rectangle {
-                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
-                          leftMargin: root.sidePadding; rightMargin: root.sidePadding }
-                height: 1
-                color: Theme.divider
-            }
-            Rectangle {
-                anchors.centerIn: parent
-                width: dayLabel.implicitWidth + 2 * Theme.spacingM
-                height: dayLabel.implicitHeight + Theme.spacingXs * 2
-                radius: height / 2
-                color: Theme.window
-                border.color: Theme.divider
-                Text {
-                    id: dayLabel
-                    anchors.centerIn: parent
-                    text: root.dayText
-                    color: Theme.textMuted
-                    font.pixelSize: Theme.fontSmall
-                    font.weight: Font.DemiBold
-                }
-            }
+            text: root.dayText
+            sidePadding: root.sidePadding
         }
-
-        // ---- "New messages" line ------------------------------------------------------------
-        Item {
+        NewMessagesLine {
             objectName: "newMessagesLine"
             visible: root.firstUnread
             width: parent.width
-            height: visible ? 32 : 0
-            Rectangle {
-                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
-                          leftMargin: root.sidePadding; rightMargin: root.sidePadding }
-                height: 1
-                color: Theme.danger
-                opacity: 0.6
-            }
-            Rectangle {
-                anchors.centerIn: parent
-                width: newLabel.implicitWidth + 2 * Theme.spacingS
-                height: newLabel.implicitHeight + 2
-                color: Theme.window
-                Text {
-                    id: newLabel
-                    anchors.centerIn: parent
-                    text: qsTr("New messages")
-                    color: Theme.danger
-                    font.pixelSize: Theme.fontSmall
-                    font.weight: Font.DemiBold
-                }
-            }
+            sidePadding: root.sidePadding
         }
 
         // ---- the message --------------------------------------------------------------------
@@ -261,327 +211,59 @@ Item {
                                 threadLink.visible ? threadLink.implicitWidth : 0)
                 spacing: 3
 
-                Row {
+                SenderLine {
                     id: header
                     objectName: "senderLine"
                     visible: root.showHeader
                     x: root.own ? content.width - width : 0
                     spacing: Theme.spacingS
-                    Text {
-                        id: senderText
-                        objectName: "senderText"
-                        text: root.own ? qsTr("You (%1)").arg(root.myAlias) : root.senderName
-                        color: Theme.text
-                        font.pixelSize: Theme.fontBody - 1
-                        font.weight: Font.DemiBold
-                        textFormat: Text.PlainText
-                    }
-                    GroupChip {
-                        objectName: "senderGroupChip"
-                        anchors.verticalCenter: senderText.verticalCenter
-                        group: root.blind ? root.senderGroup : ""
-                    }
-                    Text {
-                        anchors.baseline: senderText.baseline
-                        visible: !root.own
-                        text: root.timeText
-                        color: Theme.textMuted
-                        font.pixelSize: Theme.fontSmall - 1
-                    }
+                    own: root.own
+                    senderName: root.senderName
+                    myAlias: root.myAlias
+                    blind: root.blind
+                    senderGroup: root.senderGroup
+                    timeText: root.timeText
                 }
 
-                Rectangle {
+                MessageBubble {
                     id: bubble
-                    objectName: "bubble"
                     x: root.own ? content.width - width : 0
-                    width: root.editing ? root.maxBubble
-                           : Math.max(root.showBody ? bodyText.width + 2 * Theme.spacingM : 0,
-                                    meta.implicitWidth + 2 * Theme.spacingM,
-                                    files.visible ? files.width + 2 * Theme.spacingS : 0,
-                                    quote.visible ? Math.min(quote.implicitWidth, root.maxBubble - 2 * Theme.spacingS)
-                                                    + 2 * Theme.spacingS : 0)
-                    height: (quote.visible ? quote.height + Theme.spacingS : 0)
-                            + (files.visible ? files.height + Theme.spacingS : 0)
-                            + (root.editing ? editor.height + editHint.height + Theme.spacingXs
-                                            : root.showBody ? bodyText.height : 0)
-                            + (meta.visible ? meta.implicitHeight : 0) + 2 * Theme.spacingS
-                    radius: Theme.radiusBubble
-                    color: root.own ? Theme.bubbleOwn : Theme.bubbleOther
-                    opacity: root.status === MessageListModel.Sending ? 0.85 : 1
-                    border.width: root.highlighted ? 2 : 0
-                    border.color: Theme.accent
-
-                    // The message this one answers: its sender and first line; a click jumps there.
-                    Rectangle {
-                        id: quote
-                        objectName: "quote"
-                        visible: root.hasQuote
-                        x: Theme.spacingS
-                        y: Theme.spacingS
-                        width: Math.min(implicitWidth, root.maxBubble - 2 * Theme.spacingS,
-                                        Math.max(implicitWidth, bubble.width - 2 * Theme.spacingS))
-                        implicitWidth: Math.max(quoteSender.implicitWidth, quoteText.implicitWidth) + Theme.spacingM + 4
-                        height: quoteColumn.implicitHeight + Theme.spacingXs * 2
-                        radius: Theme.radiusControl - 2
-                        color: root.own ? Qt.darker(Theme.bubbleOwn, Theme.dark ? 0.8 : 1.06)
-                                        : Qt.darker(Theme.bubbleOther, Theme.dark ? 0.8 : 1.05)
-                        Accessible.role: Accessible.Button
-                        Accessible.name: qsTr("Reply to %1: %2").arg(quoteSender.text).arg(quoteText.text)
-                        Accessible.onPressAction: root.quoteClicked(root.replyTo.id)
-                        Rectangle {
-                            width: 3
-                            height: parent.height
-                            radius: 1.5
-                            color: Theme.accent
-                        }
-                        Column {
-                            id: quoteColumn
-                            x: Theme.spacingS + 3
-                            y: Theme.spacingXs
-                            width: parent.width - Theme.spacingS - 6
-                            Text {
-                                id: quoteSender
-                                objectName: "quoteSender"
-                                width: parent.width
-                                text: root.hasQuote ? (root.replyTo.sender || qsTr("Earlier message")) : ""
-                                color: Theme.accent
-                                font.pixelSize: Theme.fontSmall
-                                font.weight: Font.DemiBold
-                                elide: Text.ElideRight
-                                textFormat: Text.PlainText
-                            }
-                            Text {
-                                id: quoteText
-                                objectName: "quoteText"
-                                width: parent.width
-                                text: !root.hasQuote ? ""
-                                      : root.replyTo.deleted ? qsTr("This message was deleted")
-                                      : root.replyTo.excerpt.length > 0 ? root.replyTo.excerpt
-                                      : qsTr("Not loaded")
-                                color: Theme.textMuted
-                                font.pixelSize: Theme.fontSmall
-                                font.italic: root.hasQuote && root.replyTo.deleted
-                                elide: Text.ElideRight
-                                maximumLineCount: 1
-                                textFormat: Text.PlainText
-                            }
-                        }
-                        HoverHandler { cursorShape: Qt.PointingHandCursor }
-                        TapHandler { onTapped: root.quoteClicked(root.replyTo.id) }
-                    }
-
-                    Text {
-                        id: measure
-                        visible: false
-                        text: bodyText.text
-                        textFormat: Text.RichText
-                        font: bodyText.font
-                    }
-                    // Images inline (thumbnails at most 320 px), other files as cards.
-                    Column {
-                        id: files
-                        objectName: "attachmentList"
-                        visible: root.hasFiles && !root.deleted
-                        x: Theme.spacingS
-                        y: quote.visible ? quote.y + quote.height + Theme.spacingS : Theme.spacingS
-                        spacing: Theme.spacingXs
-                        Repeater {
-                            model: files.visible ? root.attachments : []
-                            delegate: Loader {
-                                id: fileLoader
-                                required property var modelData
-                                sourceComponent: fileLoader.modelData.image ? imageComponent : cardComponent
-                            }
-                        }
-                    }
-                    Component {
-                        id: imageComponent
-                        ImageAttachment {
-                            objectName: "imageAttachment"
-                            attachment: parent ? parent.modelData : ({})
-                            maxSize: Math.min(320, root.maxBubble - 2 * Theme.spacingS)
-                            onOpenRequested: root.openAttachmentRequested(attachment)
-                        }
-                    }
-                    Component {
-                        id: cardComponent
-                        FileCard {
-                            objectName: "fileCard"
-                            attachment: parent ? parent.modelData : ({})
-                            width: Math.min(implicitWidth, root.maxBubble - 2 * Theme.spacingS)
-                            color: root.own ? Qt.lighter(Theme.bubbleOwn, Theme.dark ? 1.15 : 1.03) : Theme.window
-                            onSaveRequested: root.saveAttachmentRequested(attachment.id)
-                        }
-                    }
-
-                    TextEdit {
-                        id: bodyText
-                        objectName: "bodyText"
-                        visible: root.showBody && !root.editing
-                        x: Theme.spacingM
-                        y: files.visible ? files.y + files.height + Theme.spacingS
-                           : quote.visible ? quote.y + quote.height + Theme.spacingS : Theme.spacingS
-                        width: Math.min(Math.ceil(measure.implicitWidth) + 1, root.maxBubble - 2 * Theme.spacingM)
-                        // While a message streams, a caret at its end shows where the text grows.
-                        text: root.deleted ? "<i>" + qsTr("This message was deleted") + "</i>"
-                                           : root.linkify(root.body)
-                                             + (root.streaming ? "<span style=\"color:" + Theme.accent + "\">▍</span>" : "")
-                        textFormat: TextEdit.RichText
-                        wrapMode: TextEdit.Wrap
-                        readOnly: true
-                        selectByMouse: true
-                        persistentSelection: false
-                        color: root.deleted ? Theme.textMuted : Theme.text
-                        selectionColor: Theme.accent
-                        selectedTextColor: Theme.textOnAccent
-                        font.pixelSize: Theme.fontBody
-                        activeFocusOnPress: false
-                        onLinkActivated: link => Qt.openUrlExternally(link)
-                        Accessible.name: root.body
-
-                        HoverHandler {
-                            enabled: bodyText.hoveredLink.length > 0
-                            cursorShape: Qt.PointingHandCursor
-                        }
-                    }
-
-                    // Edit in place: Enter saves, Shift+Enter a new line, Esc cancels.
-                    TextArea {
-                        id: editor
-                        objectName: "editor"
-                        visible: root.editing
-                        x: Theme.spacingS
-                        y: bodyText.y - Theme.spacingXs
-                        width: bubble.width - 2 * Theme.spacingS
-                        wrapMode: TextEdit.Wrap
-                        color: Theme.text
-                        selectionColor: Theme.accent
-                        selectedTextColor: Theme.textOnAccent
-                        font.pixelSize: Theme.fontBody
-                        padding: Theme.spacingXs
-                        Accessible.name: qsTr("Edit message")
-                        // Hidden at the end of the edit, it loses the keyboard: remember it had it.
-                        onActiveFocusChanged: {
-                            if (editor.activeFocus)
-                                root.editorHadKeyboard = true
-                            else if (editor.visible)
-                                root.editorHadKeyboard = false
-                        }
-                        background: Rectangle {
-                            radius: Theme.radiusControl - 2
-                            color: Theme.field
-                            border.width: 1
-                            border.color: editor.activeFocus ? Theme.accent : Theme.fieldBorder
-                        }
-                        Keys.onPressed: event => {
-                            if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
-                                    && !(event.modifiers & Qt.ShiftModifier) && editor.preeditText.length === 0) {
-                                root.editSaved(editor.text)
-                                event.accepted = true
-                            } else if (event.key === Qt.Key_Escape) {
-                                root.editCancelled()
-                                event.accepted = true
-                            }
-                        }
-                    }
-                    Text {
-                        id: editHint
-                        objectName: "editHint"
-                        visible: root.editing
-                        x: Theme.spacingM
-                        y: editor.y + editor.height + Theme.spacingXs
-                        text: qsTr("Enter to save · Esc to cancel")
-                        color: Theme.textMuted
-                        font.pixelSize: Theme.fontSmall - 1
-                    }
-
-                    Row {
-                        id: meta
-                        visible: root.lastInGroup || root.hovered || root.own || root.edited || root.streaming
-                                 || root.interrupted
-                        anchors { right: parent.right; bottom: parent.bottom
-                                  rightMargin: Theme.spacingM - 2; bottomMargin: Theme.spacingXs + 1 }
-                        spacing: Theme.spacingXs
-                        Text {
-                            id: streamLabel
-                            objectName: "streamLabel"
-                            visible: root.streaming || root.interrupted
-                            text: root.streaming ? qsTr("writing…") : qsTr("⚠ interrupted")
-                            color: root.streaming ? Theme.accent : Theme.warning
-                            font.pixelSize: Theme.fontSmall - 1
-                            font.italic: root.streaming
-                            Accessible.name: root.streaming ? qsTr("Still writing") : qsTr("The message was interrupted")
-                            SequentialAnimation on opacity {
-                                running: root.streaming
-                                loops: Animation.Infinite
-                                onStopped: streamLabel.opacity = 1
-                                NumberAnimation { to: 0.35; duration: 600; easing.type: Easing.InOutQuad }
-                                NumberAnimation { to: 1; duration: 600; easing.type: Easing.InOutQuad }
-                            }
-                        }
-                        Text {
-                            visible: root.edited
-                            text: qsTr("edited")
-                            color: Theme.textMuted
-                            font.pixelSize: Theme.fontSmall - 1
-                        }
-                        Text {
-                            visible: root.lastInGroup || root.hovered || root.own
-                            text: root.timeText
-                            color: Theme.textMuted
-                            font.pixelSize: Theme.fontSmall - 1
-                        }
-                        Text {
-                            objectName: "statusMark"
-                            visible: root.own
-                            text: root.statusMark
-                            color: root.statusColor
-                            font.pixelSize: Theme.fontSmall
-                            font.weight: Font.DemiBold
-                            Accessible.name: root.statusName
-                        }
-                    }
+                    own: root.own
+                    body: root.body
+                    deleted: root.deleted
+                    edited: root.edited
+                    sending: root.status === MessageListModel.Sending
+                    editing: root.editing
+                    highlighted: root.highlighted
+                    hovered: root.hovered
+                    lastInGroup: root.lastInGroup
+                    streaming: root.streaming
+                    interrupted: root.interrupted
+                    showBody: root.showBody
+                    hasFiles: root.hasFiles
+                    hasQuote: root.hasQuote
+                    replyTo: root.replyTo
+                    attachments: root.attachments
+                    maxBubble: root.maxBubble
+                    timeText: root.timeText
+                    statusMark: root.statusMark
+                    statusColor: root.statusColor
+                    statusName: root.statusName
+                    onQuoteClicked: messageId => root.quoteClicked(messageId)
+                    onOpenAttachmentRequested: attachment => root.openAttachmentRequested(attachment)
+                    onSaveAttachmentRequested: attachmentId => root.saveAttachmentRequested(attachmentId)
+                    onEditSaved: text => root.editSaved(text)
+                    onEditCancelled: root.editCancelled()
                 }
 
-                // Reaction chips (one row: a message gathers a handful): emoji and count; mine are
-                // tinted; a click toggles mine.
-                Row {
+                ReactionRow {
                     id: reactionRow
                     objectName: "reactionRow"
                     visible: root.hasReactions
                     x: root.own ? content.width - width : 0
                     spacing: Theme.spacingXs
-                    Repeater {
-                        model: root.hasReactions ? root.reactions : []
-                        delegate: AbstractButton {
-                            id: chip
-                            required property var modelData
-                            objectName: "reactionChip"
-                            implicitWidth: chipText.implicitWidth + 2 * Theme.spacingS
-                            implicitHeight: chipText.implicitHeight + Theme.spacingXs + 2
-                            checkable: false
-                            Accessible.role: Accessible.Button
-                            Accessible.name: chip.modelData.mine
-                                ? qsTr("%1 %2, including you: remove mine").arg(chip.modelData.emoji).arg(chip.modelData.count)
-                                : qsTr("%1 %2: react with it too").arg(chip.modelData.emoji).arg(chip.modelData.count)
-                            contentItem: Text {
-                                id: chipText
-                                text: chip.modelData.emoji + " " + chip.modelData.count
-                                color: chip.modelData.mine ? Theme.accent : Theme.text
-                                font.pixelSize: Theme.fontSmall
-                                font.weight: chip.modelData.mine ? Font.DemiBold : Font.Normal
-                                horizontalAlignment: Text.AlignHCenter
-                                verticalAlignment: Text.AlignVCenter
-                            }
-                            background: Rectangle {
-                                radius: height / 2
-                                color: chip.modelData.mine ? Theme.selected : (chip.hovered ? Theme.hover : Theme.window)
-                                border.width: chip.visualFocus ? 2 : 1
-                                border.color: chip.modelData.mine || chip.visualFocus ? Theme.accent : Theme.divider
-                            }
-                            onClicked: root.reactionToggled(chip.modelData.emoji)
-                        }
-                    }
+                    reactions: root.hasReactions ? root.reactions : []
+                    onToggled: emoji => root.reactionToggled(emoji)
                 }
 
                 // A thread's root: how many replies; a click opens the thread beside the timeline.
@@ -602,42 +284,15 @@ Item {
                     TapHandler { onTapped: root.threadRequested(root.messageId) }
                 }
 
-                Row {
+                SendFailure {
                     id: failure
                     objectName: "failureRow"
                     visible: root.failed
                     x: content.width - width
                     spacing: Theme.spacingS
-                    Text {
-                        anchors.verticalCenter: parent.verticalCenter
-                        text: root.errorText.length > 0 ? qsTr("Not sent: %1").arg(root.errorText) : qsTr("Not sent")
-                        color: Theme.danger
-                        font.pixelSize: Theme.fontSmall
-                    }
-                    Button {
-                        id: retryButton
-                        objectName: "retryButton"
-                        text: qsTr("Retry")
-                        flat: true
-                        padding: 2
-                        font.pixelSize: Theme.fontSmall
-                        Accessible.name: qsTr("Retry sending")
-                        contentItem: Text { text: retryButton.text; color: Theme.accent; font: retryButton.font }
-                        background: Item {}
-                        onClicked: root.retryRequested(root.clientId)
-                    }
-                    Button {
-                        id: discardButton
-                        objectName: "discardButton"
-                        text: qsTr("Delete")
-                        flat: true
-                        padding: 2
-                        font.pixelSize: Theme.fontSmall
-                        Accessible.name: qsTr("Delete unsent message")
-                        contentItem: Text { text: discardButton.text; color: Theme.danger; font: discardButton.font }
-                        background: Item {}
-                        onClicked: root.discardRequested(root.clientId)
-                    }
+                    errorText: root.errorText
+                    onRetryRequested: root.retryRequested(root.clientId)
+                    onDiscardRequested: root.discardRequested(root.clientId)
                 }
 
                 // A message waiting for its files to upload can be called off: its uploads stop and
@@ -657,21 +312,14 @@ Item {
                     onClicked: root.discardRequested(root.clientId)
                 }
 
-                Text {
+                ReceiptsLine {
                     id: readBy
                     objectName: "readBy"
                     visible: root.own && root.groupChat && root.lastInGroup && root.readCount > 0 && !root.failed
                     x: content.width - width
-                    text: root.status === MessageListModel.Read ? qsTr("Read by everyone")
-                                                                : qsTr("Read by %1").arg(root.readCount)
-                    color: readByHover.hovered ? Theme.accent : Theme.textMuted
-                    font.pixelSize: Theme.fontSmall - 1
-                    font.underline: readByHover.hovered
-                    Accessible.role: Accessible.Button
-                    Accessible.name: qsTr("%1: show who read it").arg(text)
-                    Accessible.onPressAction: root.readersRequested(root.seq, readBy)
-                    HoverHandler { id: readByHover; cursorShape: Qt.PointingHandCursor }
-                    TapHandler { onTapped: root.readersRequested(root.seq, readBy) }
+                    readCount: root.readCount
+                    readByEveryone: root.status === MessageListModel.Read
+                    onReadersRequested: root.readersRequested(root.seq, readBy)
                 }
             }
         }

@@ -114,8 +114,8 @@ Dialog {
                     required property string modelData
                     objectName: "newConversationTab"
                     focusPolicy: Qt.StrongFocus
-                    text: modelData
-                    Accessible.name: modelData
+                    text: tab.modelData
+                    Accessible.name: tab.modelData
                     contentItem: Text {
                         text: tab.text
                         color: tab.checked ? Theme.text : Theme.textMuted

@@ -114,13 +114,9 @@ Dialog {
                     required property int index
                     Layout.fillWidth: true
                     spacing: Theme.spacingXs
-                    Label {
+                    SectionTitle {
                         Layout.topMargin: section.index > 0 ? Theme.spacingM : 0
                         text: section.modelData.title
-                        color: Theme.textMuted
-                        font.pixelSize: Theme.fontSmall
-                        font.weight: Font.DemiBold
-                        font.capitalization: Font.AllUppercase
                     }
                     Repeater {
                         model: section.modelData.rows

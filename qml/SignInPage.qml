@@ -82,21 +82,6 @@ Rectangle {
             Accessible.name: fieldError.message
         }
     }
-    component Field: TextField {
-        Layout.fillWidth: true
-        Layout.preferredHeight: Theme.controlHeight + 4
-        color: Theme.text
-        placeholderTextColor: Theme.textMuted
-        selectByMouse: true
-        leftPadding: Theme.spacingM
-        font.pixelSize: Theme.fontBody
-        background: Rectangle {
-            radius: Theme.radiusControl
-            color: Theme.field
-            border.width: parent.activeFocus ? 2 : 1
-            border.color: parent.activeFocus ? Theme.accent : Theme.fieldBorder
-        }
-    }
 
     Flickable {
         anchors.fill: parent
@@ -153,6 +138,9 @@ Rectangle {
                 FieldLabel { text: qsTr("Server address") }
                 Field {
                     id: serverField
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.controlHeight + 4
+                    leftPadding: Theme.spacingM
                     enabled: !root.busy
                     onAccepted: root.submit()
                     objectName: "serverField"
@@ -164,6 +152,9 @@ Rectangle {
                 FieldLabel { text: qsTr("Username") }
                 Field {
                     id: usernameField
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.controlHeight + 4
+                    leftPadding: Theme.spacingM
                     enabled: !root.busy
                     onAccepted: root.submit()
                     objectName: "usernameField"
@@ -179,6 +170,9 @@ Rectangle {
                 }
                 Field {
                     id: displayNameField
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.controlHeight + 4
+                    leftPadding: Theme.spacingM
                     enabled: !root.busy
                     onAccepted: root.submit()
                     objectName: "displayNameField"
@@ -191,6 +185,9 @@ Rectangle {
                 FieldLabel { text: qsTr("Password") }
                 Field {
                     id: passwordField
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.controlHeight + 4
+                    leftPadding: Theme.spacingM
                     enabled: !root.busy
                     onAccepted: root.submit()
                     objectName: "passwordField"
@@ -206,6 +203,9 @@ Rectangle {
                 }
                 Field {
                     id: inviteField
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.controlHeight + 4
+                    leftPadding: Theme.spacingM
                     enabled: !root.busy
                     onAccepted: root.submit()
                     objectName: "inviteField"

@@ -120,12 +120,13 @@ Item {
         property int anchorRow: -1
 
         delegate: MessageDelegate {
+            id: message
             width: ListView.view.width
-            firstUnread: root.messages !== null && index === root.messages.firstUnreadRow
+            firstUnread: root.messages !== null && message.index === root.messages.firstUnreadRow
             groupChat: root.groupChat
             blind: root.blind
             myAlias: root.myAlias
-            senderGroup: root.memberGroups[senderId] ?? ""
+            senderGroup: root.memberGroups[message.senderId] ?? ""
             onReadersRequested: (seq, anchor) => root.readersRequested(seq, anchor)
             onRetryRequested: id => root.retryRequested(id)
             onDiscardRequested: id => root.discardRequested(id)
@@ -135,17 +136,17 @@ Item {
                 root.openAttachmentRequested(attachment.id)
             }
             onSaveAttachmentRequested: id => root.saveAttachmentRequested(id)
-            editing: root.actions !== null && messageId.length > 0 && root.actions.editingId === messageId
-            highlighted: root.actions !== null && messageId.length > 0 && root.actions.highlightedId === messageId
+            editing: root.actions !== null && message.messageId.length > 0 && root.actions.editingId === message.messageId
+            highlighted: root.actions !== null && message.messageId.length > 0 && root.actions.highlightedId === message.messageId
             onMenuRequested: (anchor, x, y) => {
                 if (!root.actions)
                     return
-                menu.openFor(anchor, x, y, messageId, root.actions.canEdit(messageId),
-                             root.actions.canDelete(messageId), root.myReactions(reactions))
+                menu.openFor(anchor, x, y, message.messageId, root.actions.canEdit(message.messageId),
+                             root.actions.canDelete(message.messageId), root.myReactions(message.reactions))
             }
-            onReactionToggled: emoji => { if (root.actions) root.actions.toggleReaction(messageId, emoji) }
+            onReactionToggled: emoji => { if (root.actions) root.actions.toggleReaction(message.messageId, emoji) }
             onQuoteClicked: id => root.jumpToMessage(id)
-            onEditSaved: text => { if (root.actions) root.actions.saveEdit(messageId, text) }
+            onEditSaved: text => { if (root.actions) root.actions.saveEdit(message.messageId, text) }
             onEditCancelled: { if (root.actions) root.actions.cancelEdit() }
             onThreadRequested: id => root.threadRequested(id)
             keyboardHome: root.keyboardHome

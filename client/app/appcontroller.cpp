@@ -2,7 +2,6 @@
 
 #include "blindnames.h"
 #include "desktopintegration.h"
-#include "desktopnotifier.h"
 #include "messagelistmodel.h"
 #include "signuprules.h"
 #include "unreadbadge.h"
@@ -19,7 +18,6 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QRegularExpression>
-#include <QScreen>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -47,7 +45,6 @@ bool paletteIsDark()
 AppController::AppController(const StartupOptions &options, QObject *parent)
     : QObject(parent),
       m_options(options),
-      m_waitingForNotifications(options.screenshotAfterNotifications > 0),
       // The application name is "Confab", or "Confab-NAME" with --profile NAME: one keychain
       // service per profile, so that two accounts side by side keep their own tokens.
       m_tokens(std::make_unique<client::KeychainTokenStore>(QCoreApplication::applicationName())),
@@ -104,7 +101,6 @@ AppController::AppController(const StartupOptions &options, QObject *parent)
             setBusy(false);
         }
     });
-    connect(m_client.get(), &ChatClient::synced, this, &AppController::onSynced);
 
     // Saved attachments go to the folder the settings page names.
     m_client->setDownloadFolder(m_preferences.downloadFolder());
@@ -205,11 +201,6 @@ void AppController::start(QQmlApplicationEngine *engine)
     m_desktop = std::make_unique<DesktopIntegration>(m_client.get(), &m_preferences);
     if (!engine->rootObjects().isEmpty())
         m_desktop->attach(qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst()));
-    connect(m_desktop->notifier(), &DesktopNotifier::notified, this, [this] {
-        // Screenshots of a notification: the picture waits until the notification server drew it.
-        if (m_options.screenshotAfterNotifications > 0 && --m_options.screenshotAfterNotifications == 0)
-            QTimer::singleShot(1500, this, &AppController::takeScreenshot);
-    });
     emit desktopChanged();
     const QString server = m_options.server.isEmpty() ? lastServer() : m_options.server;
     if (!m_options.user.isEmpty() && !m_options.password.isEmpty()) {
@@ -218,12 +209,6 @@ void AppController::start(QQmlApplicationEngine *engine)
         // Signed in last time: the keychain may still hold a session token for this account.
         setBusy(true);
         m_client->resume(server, lastUsername());
-    }
-    if (!m_options.screenshot.isEmpty()) {
-        if (m_options.user.isEmpty())
-            scheduleScreenshot();
-        // Never hang a script: take the picture after 30 s whatever happened.
-        QTimer::singleShot(30000, this, &AppController::scheduleScreenshot);
     }
 }
 
@@ -344,7 +329,6 @@ void AppController::cancelSignIn()
 void AppController::signOut()
 {
     m_client->signOut();
-    m_autoOpened = true;
 }
 
 QString AppController::avatarColor(const QString &id) const
@@ -525,51 +509,6 @@ void AppController::stopHostedServer()
     if (!m_server.waitForFinished(3000))
         m_server.kill();
     setHostState(HostState::Idle);
-}
-
-// ---- automation (--open-conversation-title, --screenshot) ---------------------------------------
-
-void AppController::onSynced()
-{
-    if (!m_autoOpened && !m_options.openConversationTitle.isEmpty()) {
-        for (int row = 0; row < m_filter.rowCount(); ++row) {
-            if (m_filter.titleAt(row) == m_options.openConversationTitle) {
-                m_client->openConversation(m_filter.idAt(row));
-                break;
-            }
-        }
-    }
-    m_autoOpened = true;
-    if (!m_options.screenshot.isEmpty() && !m_waitingForNotifications)
-        scheduleScreenshot();
-}
-
-void AppController::scheduleScreenshot()
-{
-    if (m_screenshotScheduled || m_options.screenshot.isEmpty())
-        return;
-    m_screenshotScheduled = true;
-    QTimer::singleShot(m_options.screenshotDelayMs, this, &AppController::takeScreenshot);
-}
-
-void AppController::takeScreenshot()
-{
-    QQuickWindow *window = nullptr;
-    if (m_engine && !m_engine->rootObjects().isEmpty())
-        window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-    int code = 1;
-    if (!window) {
-        qCCritical(lcApp) << "no window to grab";
-    } else if (!(m_waitingForNotifications && window->screen()
-                     ? window->screen()->grabWindow(0).toImage() // the whole screen: notifications too
-                     : window->grabWindow())
-                    .save(m_options.screenshot)) {
-        qCCritical(lcApp) << "cannot save" << m_options.screenshot;
-    } else {
-        qCInfo(lcApp) << "saved" << m_options.screenshot;
-        code = 0;
-    }
-    QCoreApplication::exit(code);
 }
 
 } // namespace confab::app

@@ -28,25 +28,15 @@ namespace confab::app {
 
 class DesktopIntegration;
 
-//! What the command line asked for (see main.cpp): prefills and automation for screenshots.
+//! What the command line asked for (see main.cpp): prefills. The screenshot automation has its
+//! own options (AutomationOptions, automation.h).
 struct StartupOptions {
     QString server;
     QString user;
     QString password;
-    QString openConversationTitle;
     QString theme;    //!< "", "system", "light", "dark"
     QString language; //!< "", "en", "ko"
-    QString screenshot;
-    bool showMembers = false; //!< open the members panel at start
     bool startInTray = false; //!< started at login: stay in the tray until called
-    QString openSettings;     //!< open the settings page on this section ("account", "notifications"…)
-    QString search;           //!< open the search panel with this query (screenshots)
-    bool groupSettings = false; //!< open the open group's settings (screenshots)
-    bool thread = false;        //!< open the newest thread of the open conversation (screenshots)
-    //! Screenshots: the whole screen (desktop notifications too), taken once this many
-    //! notifications went out.
-    int screenshotAfterNotifications = 0;
-    int screenshotDelayMs = 1500;
 };
 
 /*!
@@ -76,7 +66,6 @@ class AppController : public QObject {
     //! Open conversation: member id → "A"/"B" for the members of a blind room (empty otherwise).
     Q_PROPERTY(QVariantMap memberGroups READ memberGroups NOTIFY memberGroupsChanged)
     //! Open blind room: how the others see me ("Quiet Otter") and my group ("A"/"B"); "" otherwise.
-    Q_PROPERTY(bool showMembersAtStart READ showMembersAtStart CONSTANT)
     Q_PROPERTY(QString currentAlias READ currentAlias NOTIFY currentMeChanged)
     Q_PROPERTY(QString currentGroup READ currentGroup NOTIFY currentMeChanged)
     Q_PROPERTY(confab::app::Settings *settings READ settings CONSTANT)
@@ -86,12 +75,6 @@ class AppController : public QObject {
     Q_PROPERTY(bool trayAvailable READ trayAvailable NOTIFY desktopChanged)
     //! Whether desktop notifications can be shown here (a notification service or a tray was found).
     Q_PROPERTY(bool notificationsAvailable READ notificationsAvailable NOTIFY desktopChanged)
-    //! Section the settings page opens on at start ("" = not open): screenshots.
-    Q_PROPERTY(QString settingsAtStart READ settingsAtStart CONSTANT)
-    //! A search to show at start ("" = none): screenshots.
-    Q_PROPERTY(QString searchAtStart READ searchAtStart CONSTANT)
-    Q_PROPERTY(bool groupSettingsAtStart READ groupSettingsAtStart CONSTANT)
-    Q_PROPERTY(bool threadAtStart READ threadAtStart CONSTANT)
 public:
     enum class HostState { Idle, Starting, Running, Failed };
     Q_ENUM(HostState)
@@ -102,7 +85,7 @@ public:
     //! The QML singleton is the one instance main() made.
     static AppController *create(QQmlEngine *, QJSEngine *);
 
-    //! Connects to the engine that shows the UI (retranslation, screenshots) and starts signing in.
+    //! Connects to the engine that shows the UI (retranslation, the tray) and starts signing in.
     void start(QQmlApplicationEngine *engine);
 
     client::ChatClient *client() { return m_client.get(); }
@@ -135,7 +118,6 @@ public:
     Q_INVOKABLE QVariantList readersOf(qint64 seq) const;
     QVariantMap memberGroups() const { return m_memberGroups; }
     QString currentAlias() const;
-    bool showMembersAtStart() const { return m_options.showMembers; }
     QString currentGroup() const;
 
     //! Away after this long without input, or this long after the window was hidden or minimised.
@@ -146,10 +128,8 @@ public:
     QString windowTitle() const;
     bool trayAvailable() const;
     bool notificationsAvailable() const;
-    QString settingsAtStart() const { return m_options.openSettings; }
-    QString searchAtStart() const { return m_options.search; }
-    bool groupSettingsAtStart() const { return m_options.groupSettings; }
-    bool threadAtStart() const { return m_options.thread; }
+    //! The tray and notifications, once start() ran (null before).
+    DesktopIntegration *desktop() const { return m_desktop.get(); }
     //! The window was asked to close: true when it should only hide (the tray keeps the app).
     Q_INVOKABLE bool keepRunningInTray() const;
 
@@ -176,15 +156,11 @@ private:
     void setHostState(HostState state, const QString &error = {});
     QString serverBinary() const;
     void onServerOutput();
-    void onSynced();
-    void scheduleScreenshot();
-    void takeScreenshot();
     void userActive();
     void checkIdle();
     void updateMemberGroups();
 
     StartupOptions m_options;
-    bool m_waitingForNotifications = false; //!< a screenshot of the screen after notifications
     std::unique_ptr<client::TokenStore> m_tokens;
     std::unique_ptr<client::ChatClient> m_client;
     ConversationFilterModel m_filter;
@@ -207,8 +183,6 @@ private:
     HostState m_hostState = HostState::Idle;
     QString m_hostedUrl;
     QString m_hostError;
-    bool m_autoOpened = false;
-    bool m_screenshotScheduled = false;
     QVariantMap m_memberGroups;
     // Away when idle: the last input, when the window went out of sight, and whether I set away.
     QElapsedTimer m_sinceInput;

@@ -1,5 +1,6 @@
 // confab: the Confab desktop app.
 #include "appcontroller.h"
+#include "automation.h"
 #include "profile.h"
 #include "startupbench.h"
 
@@ -70,9 +71,6 @@ int main(int argc, char *argv[])
     const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Sign in as this user."), QStringLiteral("name"));
     const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("Password for --user."),
                                       QStringLiteral("password"));
-    const QCommandLineOption openTitle(QStringLiteral("open-conversation-title"),
-                                       QStringLiteral("Open the first conversation with this title once synced."),
-                                       QStringLiteral("title"));
     const QCommandLineOption profile(
         QStringLiteral("profile"),
         QStringLiteral("Use a separate profile: its own cache, settings and keychain entry, for a second account."),
@@ -80,35 +78,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light, dark or system."),
                                    QStringLiteral("theme"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("en or ko."), QStringLiteral("language"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a picture of the window to this PNG, then quit."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
-                                   QStringLiteral("Wait this long (after signing in and syncing) before --screenshot."),
-                                   QStringLiteral("ms"), QStringLiteral("1500"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size."), QStringLiteral("WxH"));
-    const QCommandLineOption members(QStringLiteral("show-members"), QStringLiteral("Open the members panel."));
     const QCommandLineOption inTray(QStringLiteral("start-in-tray"),
                                     QStringLiteral("Start with the window hidden when there is a tray (start at login)."));
-    const QCommandLineOption openSettings(QStringLiteral("open-settings"),
-                                          QStringLiteral("Open the settings page on this section."),
-                                          QStringLiteral("section"));
-    const QCommandLineOption afterNotifications(
-        QStringLiteral("screenshot-after-notifications"),
-        QStringLiteral("With --screenshot: picture the whole screen once this many notifications were shown."),
-        QStringLiteral("count"));
-    parser.addOptions({server, user, password, openTitle, theme, lang, screenshot, delay, size, members, inTray,
-                       openSettings, afterNotifications});
-    const QCommandLineOption searchFor(QStringLiteral("search"),
-                                       QStringLiteral("Open the search panel and search for this text."),
-                                       QStringLiteral("text"));
-    parser.addOption(searchFor);
-    const QCommandLineOption groupSettings(QStringLiteral("open-group-settings"),
-                                           QStringLiteral("Open the settings of the opened group."));
-    parser.addOption(groupSettings);
-    const QCommandLineOption openThread(QStringLiteral("open-thread"),
-                                        QStringLiteral("Open the newest thread of the opened conversation."));
-    parser.addOption(openThread);
+    parser.addOptions({server, user, password, theme, lang, size, inTray});
+    // Screenshots and demos (scripts/screenshots.sh): --screenshot, --open-conversation-title…
+    confab::app::AutomationOptions::addTo(parser);
     const QCommandLineOption benchStartupOption(
         QStringLiteral("bench-startup"),
         QStringLiteral("Measure start-up with a seeded cache (20 x 5,000 messages), print the figures and quit; "
@@ -139,18 +114,9 @@ int main(int argc, char *argv[])
     options.server = parser.value(server);
     options.user = parser.value(user);
     options.password = parser.value(password);
-    options.openConversationTitle = parser.value(openTitle);
     options.theme = parser.value(theme);
     options.language = parser.value(lang);
-    options.screenshot = parser.value(screenshot);
-    options.screenshotDelayMs = parser.value(delay).toInt();
-    options.showMembers = parser.isSet(members);
     options.startInTray = parser.isSet(inTray);
-    options.openSettings = parser.value(openSettings);
-    options.search = parser.value(searchFor);
-    options.groupSettings = parser.isSet(groupSettings);
-    options.thread = parser.isSet(openThread);
-    options.screenshotAfterNotifications = parser.value(afterNotifications).toInt();
     QSize windowSize;
     if (parser.isSet(size)) {
         static const QRegularExpression wxh(QStringLiteral("^(\\d+)x(\\d+)$"));
@@ -166,6 +132,7 @@ int main(int argc, char *argv[])
     useHangulFont(app);
 
     confab::app::AppController controller(options);
+    confab::app::Automation automation(confab::app::AutomationOptions::from(parser), &controller);
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
     QObject::connect(
@@ -177,6 +144,7 @@ int main(int argc, char *argv[])
     if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst()); window && windowSize.isValid())
         window->resize(windowSize);
     controller.start(&engine);
+    automation.start(&engine, !options.user.isEmpty());
     // Started at login: stay in the tray, if there is one to come back from.
     if (auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
         window && !(options.startInTray && controller.trayAvailable()))

@@ -124,126 +124,7 @@
     </message>
 </context>
 <context>
-    <name>MainPage</name>
-    <message>
-        <source>Settings (Ctrl+,)</source>
-        <translation>설정 (Ctrl+,)</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts (Ctrl+/)</source>
-        <translation>키보드 단축키 (Ctrl+/)</translation>
-    </message>
-    <message>
-        <source>Send typing notifications</source>
-        <translation>입력 중 알림 보내기</translation>
-    </message>
-    <message>
-        <source>Read by</source>
-        <translation>읽은 사람</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>설정</translation>
-    </message>
-    <message>
-        <source>New conversation (Ctrl+N)</source>
-        <translation>새 대화 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Search…  (Ctrl+K)</source>
-        <translation>검색…  (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Filter conversations</source>
-        <translation>대화 검색</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>대화 목록</translation>
-    </message>
-    <message>
-        <source>No conversation matches “%1”.</source>
-        <translation>“%1”와(과) 일치하는 대화가 없습니다.</translation>
-    </message>
-    <message>
-        <source>No conversations yet.
-Press ✎ to start one.</source>
-        <translation>아직 대화가 없습니다.
-✎을 눌러 대화를 시작하세요.</translation>
-    </message>
-    <message>
-        <source>· Direct message</source>
-        <translation>· 1:1 대화</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n member(s)</source>
-        <translation>
-            <numerusform>멤버 %n명</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select a conversation</source>
-        <translation>대화를 선택하세요</translation>
-    </message>
-    <message>
-        <source>Welcome to Confab</source>
-        <translation>Confab에 오신 것을 환영합니다</translation>
-    </message>
-    <message>
-        <source>Pick one on the left, or press Ctrl+K to find it.</source>
-        <translation>왼쪽에서 고르거나 Ctrl+K로 찾아보세요.</translation>
-    </message>
-    <message>
-        <source>Start a conversation with someone on this server.</source>
-        <translation>이 서버의 사람들과 대화를 시작해 보세요.</translation>
-    </message>
-    <message>
-        <source>New conversation</source>
-        <translation>새 대화</translation>
-    </message>
-    <message>
-        <source>Message %1</source>
-        <translation>%1에 메시지 보내기</translation>
-    </message>
-    <message>
-        <source>Write a message…</source>
-        <translation>메시지를 입력하세요…</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>테마</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>시스템 설정 따르기</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>밝게</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>어둡게</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>로그아웃</translation>
-    </message>
-</context>
-<context>
     <name>MessageDelegate</name>
-    <message>
-        <source>You (%1)</source>
-        <translation>나 (%1)</translation>
-    </message>
-    <message>
-        <source>%1: show who read it</source>
-        <translation>%1: 읽은 사람 보기</translation>
-    </message>
     <message>
         <source>Sending</source>
         <translation>보내는 중</translation>
@@ -269,46 +150,6 @@ Press ✎ to start one.</source>
         <translation>나</translation>
     </message>
     <message>
-        <source>New messages</source>
-        <translation>새 메시지</translation>
-    </message>
-    <message>
-        <source>This message was deleted</source>
-        <translation>삭제된 메시지입니다</translation>
-    </message>
-    <message>
-        <source>edited</source>
-        <translation>수정됨</translation>
-    </message>
-    <message>
-        <source>Not sent: %1</source>
-        <translation>보내지 못함: %1</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>다시 시도</translation>
-    </message>
-    <message>
-        <source>Retry sending</source>
-        <translation>다시 보내기</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
-    </message>
-    <message>
-        <source>Delete unsent message</source>
-        <translation>보내지 못한 메시지 삭제</translation>
-    </message>
-    <message>
-        <source>Read by everyone</source>
-        <translation>모두 읽음</translation>
-    </message>
-    <message>
-        <source>Read by %1</source>
-        <translation>%1명 읽음</translation>
-    </message>
-    <message>
         <source>Cancel sending and uploading</source>
         <translation>보내기와 업로드 취소</translation>
     </message>
@@ -323,22 +164,6 @@ Press ✎ to start one.</source>
     <message>
         <source>interrupted</source>
         <translation>중단됨</translation>
-    </message>
-    <message>
-        <source>writing…</source>
-        <translation>작성 중…</translation>
-    </message>
-    <message>
-        <source>⚠ interrupted</source>
-        <translation>⚠ 중단됨</translation>
-    </message>
-    <message>
-        <source>Still writing</source>
-        <translation>아직 작성 중</translation>
-    </message>
-    <message>
-        <source>The message was interrupted</source>
-        <translation>메시지가 중단되었습니다</translation>
     </message>
     <message numerus="yes">
         <source>%n replies</source>
@@ -793,32 +618,12 @@ Press ✎ to start one.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>@%1 on %2</source>
-        <translation>%2의 @%1</translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation>계정</translation>
     </message>
     <message>
         <source>Appearance</source>
         <translation>모양</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-    <message>
-        <source>Change the download folder</source>
-        <translation>다운로드 폴더 바꾸기</translation>
-    </message>
-    <message>
-        <source>Change…</source>
-        <translation>바꾸기…</translation>
-    </message>
-    <message>
-        <source>Changing your password from the app is not available yet. Your server's administrator can set a new one.</source>
-        <translation>아직 앱에서 비밀번호를 바꿀 수 없습니다. 서버 관리자가 새 비밀번호를 정해 줄 수 있습니다.</translation>
     </message>
     <message>
         <source>Choose the download folder</source>
@@ -829,172 +634,20 @@ Press ✎ to start one.</source>
         <translation>설정 닫기 (Esc)</translation>
     </message>
     <message>
-        <source>Dark</source>
-        <translation>어둡게</translation>
-    </message>
-    <message>
-        <source>Do not disturb</source>
-        <translation>방해 금지</translation>
-    </message>
-    <message>
-        <source>Download folder</source>
-        <translation>다운로드 폴더</translation>
-    </message>
-    <message>
-        <source>Files you download from conversations are saved here.</source>
-        <translation>대화에서 내려받은 파일이 여기에 저장됩니다.</translation>
-    </message>
-    <message>
         <source>Files</source>
         <translation>파일</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>시스템 설정 따르기</translation>
-    </message>
-    <message>
-        <source>For new messages in conversations you are not looking at. Muted conversations stay quiet.</source>
-        <translation>보고 있지 않은 대화의 새 메시지를 알립니다. 알림을 끈 대화는 조용합니다.</translation>
     </message>
     <message>
         <source>General</source>
         <translation>일반</translation>
     </message>
     <message>
-        <source>Keep running in the tray when the window is closed</source>
-        <translation>창을 닫아도 트레이에서 계속 실행</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>Language: %1</source>
-        <translation>언어: %1</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>밝게</translation>
-    </message>
-    <message>
-        <source>Lost a device? Sign out everywhere, then sign in again here.</source>
-        <translation>기기를 잃어버렸나요? 모든 기기에서 로그아웃한 뒤 여기서 다시 로그인하세요.</translation>
-    </message>
-    <message>
-        <source>Messages and notifications keep coming; Quit from the tray icon's menu.</source>
-        <translation>메시지와 알림은 계속 받습니다. 종료는 트레이 아이콘 메뉴에서 하세요.</translation>
-    </message>
-    <message>
-        <source>No notifications until you turn this off. Unread counts still update.</source>
-        <translation>이 설정을 끌 때까지 알림이 없습니다. 읽지 않은 메시지 수는 계속 바뀝니다.</translation>
-    </message>
-    <message>
-        <source>No system tray was found on this desktop.</source>
-        <translation>이 데스크톱에서 시스템 트레이를 찾지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>Not available on this system yet.</source>
-        <translation>이 시스템에서는 아직 사용할 수 없습니다.</translation>
-    </message>
-    <message>
         <source>Notifications</source>
         <translation>알림</translation>
     </message>
     <message>
-        <source>Off: notifications say who wrote, not what.</source>
-        <translation>끄면 누가 썼는지만 알리고 내용은 보이지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Off: others do not see when you have read their messages. Your own unread counts stay right on all your devices.</source>
-        <translation>끄면 다른 사람은 내가 메시지를 읽었는지 알 수 없습니다. 내 읽지 않은 메시지 수는 모든 기기에서 그대로 정확합니다.</translation>
-    </message>
-    <message>
-        <source>Others see “%1 is typing…” while you write.</source>
-        <translation>입력하는 동안 다른 사람에게 “%1 님이 입력 중…”이 보입니다.</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>비밀번호</translation>
-    </message>
-    <message>
         <source>Privacy</source>
         <translation>개인정보</translation>
-    </message>
-    <message>
-        <source>Refresh the list</source>
-        <translation>목록 새로 고침</translation>
-    </message>
-    <message>
-        <source>Send typing indicators</source>
-        <translation>입력 중 표시 보내기</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>설정</translation>
-    </message>
-    <message>
-        <source>Share read receipts</source>
-        <translation>읽음 확인 공유</translation>
-    </message>
-    <message>
-        <source>Show desktop notifications</source>
-        <translation>데스크톱 알림 표시</translation>
-    </message>
-    <message>
-        <source>Show message text</source>
-        <translation>메시지 내용 표시</translation>
-    </message>
-    <message>
-        <source>Sign out %1</source>
-        <translation>%1에서 로그아웃</translation>
-    </message>
-    <message>
-        <source>Sign out everywhere</source>
-        <translation>모든 기기에서 로그아웃</translation>
-    </message>
-    <message>
-        <source>Sign out on every device, this one included?</source>
-        <translation>이 기기를 포함한 모든 기기에서 로그아웃할까요?</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>로그아웃</translation>
-    </message>
-    <message>
-        <source>Start Confab when you log in</source>
-        <translation>로그인할 때 Confab 시작</translation>
-    </message>
-    <message>
-        <source>Starts in the tray, if there is one.</source>
-        <translation>트레이가 있으면 트레이에서 시작합니다.</translation>
-    </message>
-    <message>
-        <source>The list of sessions appears here once connected.</source>
-        <translation>연결되면 세션 목록이 여기에 나타납니다.</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>테마</translation>
-    </message>
-    <message>
-        <source>Theme: %1</source>
-        <translation>테마: %1</translation>
-    </message>
-    <message>
-        <source>This desktop has no notification service: Confab cannot show notifications here.</source>
-        <translation>이 데스크톱에는 알림 서비스가 없어 Confab이 알림을 표시할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>This device</source>
-        <translation>이 기기</translation>
-    </message>
-    <message>
-        <source>Unknown device</source>
-        <translation>알 수 없는 기기</translation>
-    </message>
-    <message>
-        <source>Where you are signed in</source>
-        <translation>로그인된 곳</translation>
     </message>
 </context>
 <context>
@@ -1323,34 +976,6 @@ Press ✎ to start one.</source>
 </context>
 <context>
     <name>MessageDelegate</name>
-    <message>
-        <source>Reply to %1: %2</source>
-        <translation>%1에게 답장: %2</translation>
-    </message>
-    <message>
-        <source>Earlier message</source>
-        <translation>이전 메시지</translation>
-    </message>
-    <message>
-        <source>Not loaded</source>
-        <translation>불러오지 않은 메시지</translation>
-    </message>
-    <message>
-        <source>Edit message</source>
-        <translation>메시지 수정</translation>
-    </message>
-    <message>
-        <source>Enter to save · Esc to cancel</source>
-        <translation>Enter로 저장 · Esc로 취소</translation>
-    </message>
-    <message>
-        <source>%1 %2, including you: remove mine</source>
-        <translation>%1 %2, 나 포함: 내 반응 취소</translation>
-    </message>
-    <message>
-        <source>%1 %2: react with it too</source>
-        <translation>%1 %2: 나도 이 반응 남기기</translation>
-    </message>
     <message>
         <source>Message actions</source>
         <translation>메시지 메뉴</translation>
@@ -2012,6 +1637,414 @@ Press ✎ to start one.</source>
     <message>
         <source>Sign out of Confab on this computer</source>
         <translation>이 컴퓨터의 Confab에서 로그아웃</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSettings</name>
+    <message>
+        <source>@%1 on %2</source>
+        <translation>%2의 @%1</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Changing your password from the app is not available yet. Your server's administrator can set a new one.</source>
+        <translation>아직 앱에서 비밀번호를 바꿀 수 없습니다. 서버 관리자가 새 비밀번호를 정해 줄 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Where you are signed in</source>
+        <translation>로그인된 곳</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>목록 새로 고침</translation>
+    </message>
+    <message>
+        <source>The list of sessions appears here once connected.</source>
+        <translation>연결되면 세션 목록이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Sign out on every device, this one included?</source>
+        <translation>이 기기를 포함한 모든 기기에서 로그아웃할까요?</translation>
+    </message>
+    <message>
+        <source>Lost a device? Sign out everywhere, then sign in again here.</source>
+        <translation>기기를 잃어버렸나요? 모든 기기에서 로그아웃한 뒤 여기서 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>모든 기기에서 로그아웃</translation>
+    </message>
+</context>
+<context>
+    <name>AppearanceSettings</name>
+    <message>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Theme: %1</source>
+        <translation>테마: %1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>언어: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FileSettings</name>
+    <message>
+        <source>Download folder</source>
+        <translation>다운로드 폴더</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>바꾸기…</translation>
+    </message>
+    <message>
+        <source>Change the download folder</source>
+        <translation>다운로드 폴더 바꾸기</translation>
+    </message>
+    <message>
+        <source>Files you download from conversations are saved here.</source>
+        <translation>대화에서 내려받은 파일이 여기에 저장됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralSettings</name>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>창을 닫아도 트레이에서 계속 실행</translation>
+    </message>
+    <message>
+        <source>Messages and notifications keep coming; Quit from the tray icon's menu.</source>
+        <translation>메시지와 알림은 계속 받습니다. 종료는 트레이 아이콘 메뉴에서 하세요.</translation>
+    </message>
+    <message>
+        <source>No system tray was found on this desktop.</source>
+        <translation>이 데스크톱에서 시스템 트레이를 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Start Confab when you log in</source>
+        <translation>로그인할 때 Confab 시작</translation>
+    </message>
+    <message>
+        <source>Starts in the tray, if there is one.</source>
+        <translation>트레이가 있으면 트레이에서 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Not available on this system yet.</source>
+        <translation>이 시스템에서는 아직 사용할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationSettings</name>
+    <message>
+        <source>This desktop has no notification service: Confab cannot show notifications here.</source>
+        <translation>이 데스크톱에는 알림 서비스가 없어 Confab이 알림을 표시할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Show desktop notifications</source>
+        <translation>데스크톱 알림 표시</translation>
+    </message>
+    <message>
+        <source>For new messages in conversations you are not looking at. Muted conversations stay quiet.</source>
+        <translation>보고 있지 않은 대화의 새 메시지를 알립니다. 알림을 끈 대화는 조용합니다.</translation>
+    </message>
+    <message>
+        <source>Show message text</source>
+        <translation>메시지 내용 표시</translation>
+    </message>
+    <message>
+        <source>Off: notifications say who wrote, not what.</source>
+        <translation>끄면 누가 썼는지만 알리고 내용은 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation>방해 금지</translation>
+    </message>
+    <message>
+        <source>No notifications until you turn this off. Unread counts still update.</source>
+        <translation>이 설정을 끌 때까지 알림이 없습니다. 읽지 않은 메시지 수는 계속 바뀝니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacySettings</name>
+    <message>
+        <source>Send typing indicators</source>
+        <translation>입력 중 표시 보내기</translation>
+    </message>
+    <message>
+        <source>Others see “%1 is typing…” while you write.</source>
+        <translation>입력하는 동안 다른 사람에게 “%1 님이 입력 중…”이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Share read receipts</source>
+        <translation>읽음 확인 공유</translation>
+    </message>
+    <message>
+        <source>Off: others do not see when you have read their messages. Your own unread counts stay right on all your devices.</source>
+        <translation>끄면 다른 사람은 내가 메시지를 읽었는지 알 수 없습니다. 내 읽지 않은 메시지 수는 모든 기기에서 그대로 정확합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionList</name>
+    <message>
+        <source>Unknown device</source>
+        <translation>알 수 없는 기기</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>이 기기</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>Sign out %1</source>
+        <translation>%1에서 로그아웃</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsSections</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <source>This message was deleted</source>
+        <translation>삭제된 메시지입니다</translation>
+    </message>
+    <message>
+        <source>Edit message</source>
+        <translation>메시지 수정</translation>
+    </message>
+    <message>
+        <source>Enter to save · Esc to cancel</source>
+        <translation>Enter로 저장 · Esc로 취소</translation>
+    </message>
+</context>
+<context>
+    <name>MessageMeta</name>
+    <message>
+        <source>writing…</source>
+        <translation>작성 중…</translation>
+    </message>
+    <message>
+        <source>⚠ interrupted</source>
+        <translation>⚠ 중단됨</translation>
+    </message>
+    <message>
+        <source>Still writing</source>
+        <translation>아직 작성 중</translation>
+    </message>
+    <message>
+        <source>The message was interrupted</source>
+        <translation>메시지가 중단되었습니다</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>수정됨</translation>
+    </message>
+</context>
+<context>
+    <name>NewMessagesLine</name>
+    <message>
+        <source>New messages</source>
+        <translation>새 메시지</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteBlock</name>
+    <message>
+        <source>Reply to %1: %2</source>
+        <translation>%1에게 답장: %2</translation>
+    </message>
+    <message>
+        <source>Earlier message</source>
+        <translation>이전 메시지</translation>
+    </message>
+    <message>
+        <source>This message was deleted</source>
+        <translation>삭제된 메시지입니다</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>불러오지 않은 메시지</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionRow</name>
+    <message>
+        <source>%1 %2, including you: remove mine</source>
+        <translation>%1 %2, 나 포함: 내 반응 취소</translation>
+    </message>
+    <message>
+        <source>%1 %2: react with it too</source>
+        <translation>%1 %2: 나도 이 반응 남기기</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsLine</name>
+    <message>
+        <source>Read by everyone</source>
+        <translation>모두 읽음</translation>
+    </message>
+    <message>
+        <source>Read by %1</source>
+        <translation>%1명 읽음</translation>
+    </message>
+    <message>
+        <source>%1: show who read it</source>
+        <translation>%1: 읽은 사람 보기</translation>
+    </message>
+</context>
+<context>
+    <name>SendFailure</name>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>보내지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>보내지 못함</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete unsent message</source>
+        <translation>보내지 못한 메시지 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>SenderLine</name>
+    <message>
+        <source>You (%1)</source>
+        <translation>나 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationFilter</name>
+    <message>
+        <source>Search…  (Ctrl+K)</source>
+        <translation>검색…  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Filter conversations</source>
+        <translation>대화 검색</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Message %1</source>
+        <translation>%1에 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Write a message…</source>
+        <translation>메시지를 입력하세요…</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyConversation</name>
+    <message>
+        <source>Select a conversation</source>
+        <translation>대화를 선택하세요</translation>
+    </message>
+    <message>
+        <source>Welcome to Confab</source>
+        <translation>Confab에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>Pick one on the left, or press Ctrl+K to find it.</source>
+        <translation>왼쪽에서 고르거나 Ctrl+K로 찾아보세요.</translation>
+    </message>
+    <message>
+        <source>Start a conversation with someone on this server.</source>
+        <translation>이 서버의 사람들과 대화를 시작해 보세요.</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>새 대화</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersPopup</name>
+    <message>
+        <source>Read by</source>
+        <translation>읽은 사람</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Conversations</source>
+        <translation>대화 목록</translation>
+    </message>
+    <message>
+        <source>No conversation matches “%1”.</source>
+        <translation>“%1”와(과) 일치하는 대화가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No conversations yet.
+Press ✎ to start one.</source>
+        <translation>아직 대화가 없습니다.
+✎을 눌러 대화를 시작하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarHeader</name>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>설정 (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>New conversation (Ctrl+N)</source>
+        <translation>새 대화 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (Ctrl+/)</source>
+        <translation>키보드 단축키 (Ctrl+/)</translation>
     </message>
 </context>
 </TS>

@@ -196,28 +196,28 @@ Item {
             verify(!findChild(c, "attachmentTray").visible)
             verify(!findChild(c, "sendButton").enabled)
             c.addFiles(["file:///tmp/a.txt", "file:///tmp/b%20c.pdf"])
-            compare(c.attachments.length, 2)
-            compare(c.attachments[1].name, "b c.pdf")
+            compare(c.attachments.count, 2)
+            compare(c.attachments.get(1).name, "b c.pdf")
             verify(findChild(c, "attachmentTray").visible)
             verify(c.implicitHeight > oneLine)
             // Files alone may be sent.
             verify(findChild(c, "sendButton").enabled)
             // The same file twice is one chip; no more than maxAttachments.
             c.addFiles(["file:///tmp/a.txt", "file:///tmp/d.txt", "file:///tmp/e.txt"])
-            compare(c.attachments.length, 3)
+            compare(c.attachments.count, 3)
             verify(!findChild(c, "attachButton").enabled)
             // The chips were made again for the new list: click one that is shown.
             const chips = Array.from(findChild(c, "attachmentTray").children).filter(x => x.objectName === "attachmentChip")
             tryVerify(() => chips.length === 3 && chips[0].visible)
             waitForRendering(c)
             mouseClick(findChild(chips[0], "removeAttachment"))
-            compare(c.attachments.length, 2)
-            compare(c.attachments[0].name, "b c.pdf")
+            compare(c.attachments.count, 2)
+            compare(c.attachments.get(0).name, "b c.pdf")
             verify(c.send())
             compare(sent.length, 1)
             compare(sent[0].text, "")
             compare(sent[0].files, ["file:///tmp/b%20c.pdf", "file:///tmp/d.txt"])
-            compare(c.attachments.length, 0)
+            compare(c.attachments.count, 0)
             compare(c.implicitHeight, oneLine)
         }
 
@@ -231,8 +231,8 @@ Item {
             tryVerify(() => findChild(c, "composerField").activeFocus)
             keySequence(StandardKey.Paste)
             compare(asked, 1)
-            compare(c.attachments.length, 1)
-            compare(c.attachments[0].name, "pasted.png")
+            compare(c.attachments.count, 1)
+            compare(c.attachments.get(0).name, "pasted.png")
             compare(c.text, "")
         }
 

@@ -59,7 +59,7 @@ Item {
             mouseClick(findChild(warning.contentItem, "fileNameWarningBack"))
             tryVerify(() => !warning.opened)
             compare(sendSpy.count, 0)
-            compare(composer.attachments.length, 2)
+            compare(composer.attachments.count, 2)
             // Sending anyway sends both.
             keyClick(Qt.Key_Return)
             tryVerify(() => warning.opened)
@@ -67,7 +67,7 @@ Item {
             tryVerify(() => !warning.opened)
             compare(sendSpy.count, 1)
             compare(sendSpy.signalArguments[0][1].length, 2)
-            compare(composer.attachments.length, 0)
+            compare(composer.attachments.count, 0)
             // Harmless names go without asking.
             composer.addFiles(["file:///tmp/notes.txt"])
             keyClick(Qt.Key_Return)

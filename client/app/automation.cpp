@@ -1,0 +1,156 @@
+#include "automation.h"
+
+#include "appcontroller.h"
+#include "desktopintegration.h"
+#include "desktopnotifier.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QScreen>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcAutomation, "confab.app.automation")
+
+namespace confab::app {
+
+Automation *Automation::s_instance = nullptr;
+
+namespace {
+const QString kOpenTitle = QStringLiteral("open-conversation-title");
+const QString kScreenshot = QStringLiteral("screenshot");
+const QString kDelay = QStringLiteral("screenshot-delay");
+const QString kAfterNotifications = QStringLiteral("screenshot-after-notifications");
+const QString kMembers = QStringLiteral("show-members");
+const QString kSettings = QStringLiteral("open-settings");
+const QString kSearch = QStringLiteral("search");
+const QString kGroupSettings = QStringLiteral("open-group-settings");
+const QString kThread = QStringLiteral("open-thread");
+} // namespace
+
+void AutomationOptions::addTo(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {kOpenTitle, QStringLiteral("Open the first conversation with this title once synced."), QStringLiteral("title")},
+        {kScreenshot, QStringLiteral("Save a picture of the window to this PNG, then quit."), QStringLiteral("file")},
+        {kDelay, QStringLiteral("Wait this long (after signing in and syncing) before --screenshot."),
+         QStringLiteral("ms"), QStringLiteral("1500")},
+        {kAfterNotifications,
+         QStringLiteral("With --screenshot: picture the whole screen once this many notifications were shown."),
+         QStringLiteral("count")},
+        {kMembers, QStringLiteral("Open the members panel.")},
+        {kSettings, QStringLiteral("Open the settings page on this section."), QStringLiteral("section")},
+        {kSearch, QStringLiteral("Open the search panel and search for this text."), QStringLiteral("text")},
+        {kGroupSettings, QStringLiteral("Open the settings of the opened group.")},
+        {kThread, QStringLiteral("Open the newest thread of the opened conversation.")},
+    });
+}
+
+AutomationOptions AutomationOptions::from(const QCommandLineParser &parser)
+{
+    AutomationOptions options;
+    options.openConversationTitle = parser.value(kOpenTitle);
+    options.screenshot = parser.value(kScreenshot);
+    options.screenshotDelayMs = parser.value(kDelay).toInt();
+    options.screenshotAfterNotifications = parser.value(kAfterNotifications).toInt();
+    options.showMembers = parser.isSet(kMembers);
+    options.openSettings = parser.value(kSettings);
+    options.search = parser.value(kSearch);
+    options.groupSettings = parser.isSet(kGroupSettings);
+    options.thread = parser.isSet(kThread);
+    return options;
+}
+
+Automation::Automation(const AutomationOptions &options, AppController *app, QObject *parent)
+    : QObject(parent),
+      m_options(options),
+      m_app(app),
+      m_waitingForNotifications(options.screenshotAfterNotifications > 0)
+{
+    Q_ASSERT(!s_instance);
+    s_instance = this;
+    client::ChatClient *client = m_app->client();
+    connect(client, &client::ChatClient::synced, this, &Automation::onSynced);
+    // Signed out before the first sync: the next account's sync opens nothing by itself.
+    connect(client, &client::ChatClient::signedInChanged, this, [this, client] {
+        if (!client->signedIn())
+            m_autoOpened = true;
+    });
+}
+
+Automation::~Automation()
+{
+    s_instance = nullptr;
+}
+
+Automation *Automation::create(QQmlEngine *, QJSEngine *)
+{
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void Automation::start(QQmlApplicationEngine *engine, bool signingIn)
+{
+    m_engine = engine;
+    if (DesktopIntegration *desktop = m_app->desktop()) {
+        connect(desktop->notifier(), &DesktopNotifier::notified, this, [this] {
+            // A picture of a notification waits until the notification server drew it.
+            if (m_options.screenshotAfterNotifications > 0 && --m_options.screenshotAfterNotifications == 0)
+                QTimer::singleShot(1500, this, &Automation::takeScreenshot);
+        });
+    }
+    if (!m_options.screenshot.isEmpty()) {
+        if (!signingIn)
+            scheduleScreenshot();
+        // Never hang a script: take the picture after 30 s whatever happened.
+        QTimer::singleShot(30000, this, &Automation::scheduleScreenshot);
+    }
+}
+
+void Automation::onSynced()
+{
+    if (!m_autoOpened && !m_options.openConversationTitle.isEmpty()) {
+        ConversationFilterModel *filter = m_app->conversations();
+        for (int row = 0; row < filter->rowCount(); ++row) {
+            if (filter->titleAt(row) == m_options.openConversationTitle) {
+                m_app->client()->openConversation(filter->idAt(row));
+                break;
+            }
+        }
+    }
+    m_autoOpened = true;
+    if (!m_options.screenshot.isEmpty() && !m_waitingForNotifications)
+        scheduleScreenshot();
+}
+
+void Automation::scheduleScreenshot()
+{
+    if (m_screenshotScheduled || m_options.screenshot.isEmpty())
+        return;
+    m_screenshotScheduled = true;
+    QTimer::singleShot(m_options.screenshotDelayMs, this, &Automation::takeScreenshot);
+}
+
+void Automation::takeScreenshot()
+{
+    QQuickWindow *window = nullptr;
+    if (m_engine && !m_engine->rootObjects().isEmpty())
+        window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    int code = 1;
+    if (!window) {
+        qCCritical(lcAutomation) << "no window to grab";
+    } else if (!(m_waitingForNotifications && window->screen()
+                     ? window->screen()->grabWindow(0).toImage() // the whole screen: notifications too
+                     : window->grabWindow())
+                    .save(m_options.screenshot)) {
+        qCCritical(lcAutomation) << "cannot save" << m_options.screenshot;
+    } else {
+        qCInfo(lcAutomation) << "saved" << m_options.screenshot;
+        code = 0;
+    }
+    QCoreApplication::exit(code);
+}
+
+} // namespace confab::app

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QString>
+
+class QCommandLineParser;
+class QQmlApplicationEngine;
+
+namespace confab::app {
+
+class AppController;
+
+//! What scripts/screenshots.sh asks for on the command line: a scene to set up, then a picture.
+struct AutomationOptions {
+    QString openConversationTitle; //!< open the first conversation with this title once synced
+    QString screenshot;            //!< save a picture of the window to this PNG, then quit
+    int screenshotDelayMs = 1500;  //!< how long after syncing the picture waits
+    //! The whole screen (desktop notifications too), taken once this many notifications went out.
+    int screenshotAfterNotifications = 0;
+    bool showMembers = false;   //!< open the members panel
+    QString openSettings;       //!< open the settings page on this section ("account", "notifications"…)
+    QString search;             //!< open the search panel with this query
+    bool groupSettings = false; //!< open the open group's settings
+    bool thread = false;        //!< open the newest thread of the open conversation
+
+    //! Adds the options above to the app's command line.
+    static void addTo(QCommandLineParser &parser);
+    //! Reads them back once the command line was processed.
+    static AutomationOptions from(const QCommandLineParser &parser);
+};
+
+/*!
+ * The screenshot and demo automation of the app (scripts/screenshots.sh), kept out of the App
+ * singleton: opens a conversation by title once synced, tells the pages what to open at start
+ * (exposed to QML as the `Automation` singleton of Confab.App), and saves a picture of the window,
+ * or of the whole screen after some desktop notifications, then quits. Without options it does
+ * nothing and every `*AtStart` is empty.
+ */
+class Automation : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Automation)
+    QML_SINGLETON
+    Q_PROPERTY(bool showMembersAtStart READ showMembersAtStart CONSTANT)
+    //! Section the settings page opens on at start ("" = not open).
+    Q_PROPERTY(QString settingsAtStart READ settingsAtStart CONSTANT)
+    //! A search to show at start ("" = none).
+    Q_PROPERTY(QString searchAtStart READ searchAtStart CONSTANT)
+    Q_PROPERTY(bool groupSettingsAtStart READ groupSettingsAtStart CONSTANT)
+    Q_PROPERTY(bool threadAtStart READ threadAtStart CONSTANT)
+public:
+    Automation(const AutomationOptions &options, AppController *app, QObject *parent = nullptr);
+    ~Automation() override;
+
+    //! The QML singleton is the one instance main() made.
+    static Automation *create(QQmlEngine *, QJSEngine *);
+
+    //! After AppController::start: the window to picture and the notifications to wait for.
+    //! `signingIn`: the command line signs in, so the picture waits for the first sync.
+    void start(QQmlApplicationEngine *engine, bool signingIn);
+
+    bool showMembersAtStart() const { return m_options.showMembers; }
+    QString settingsAtStart() const { return m_options.openSettings; }
+    QString searchAtStart() const { return m_options.search; }
+    bool groupSettingsAtStart() const { return m_options.groupSettings; }
+    bool threadAtStart() const { return m_options.thread; }
+
+private:
+    void onSynced();
+    void scheduleScreenshot();
+    void takeScreenshot();
+
+    AutomationOptions m_options;
+    AppController *m_app;
+    QQmlApplicationEngine *m_engine = nullptr;
+    bool m_waitingForNotifications = false; //!< a picture of the screen after notifications
+    bool m_autoOpened = false;              //!< the conversation was opened (or the user signed out)
+    bool m_screenshotScheduled = false;
+
+    static Automation *s_instance;
+};
+
+} // namespace confab::app

@@ -1,0 +1,155 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// Settings → account: who I am on which server, signing out here, the devices signed in, and
+// signing out everywhere (asked twice: the first click only asks).
+ColumnLayout {
+    id: root
+
+    property string displayName
+    property string username
+    property string serverUrl
+    property string avatarColor: Theme.accent
+    property string initials
+    //! [{id, device, lastActive, current}]
+    property var sessions: []
+    property bool sessionsLoading: false
+    property string sessionsError
+    //! "Sign out everywhere" was clicked once: the second click signs out.
+    property bool confirmingEverywhere: false
+
+    //! "Sign out" was clicked: the page asks first.
+    signal signOutRequested()
+    signal refreshSessionsRequested()
+    signal revokeRequested(string sessionId)
+    signal signOutEverywhereRequested()
+
+    spacing: Theme.spacingM
+    Item { Layout.preferredHeight: Theme.spacingS }
+    RowLayout {
+        Layout.leftMargin: Theme.spacingXl
+        Layout.rightMargin: Theme.spacingXl
+        spacing: Theme.spacingM
+        Avatar {
+            size: Theme.avatar
+            color: root.avatarColor
+            initials: root.initials
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 0
+            Label {
+                objectName: "accountName"
+                Layout.fillWidth: true
+                text: root.displayName
+                color: Theme.text
+                font.pixelSize: Theme.fontTitle
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+            }
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("@%1 on %2").arg(root.username).arg(root.serverUrl)
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+                elide: Text.ElideMiddle
+            }
+        }
+        Button {
+            objectName: "signOut"
+            text: qsTr("Sign out")
+            Accessible.name: text
+            onClicked: root.signOutRequested()
+        }
+    }
+    ColumnLayout {
+        Layout.leftMargin: Theme.spacingXl
+        Layout.rightMargin: Theme.spacingXl
+        spacing: Theme.spacingS
+        SectionTitle { text: qsTr("Password") }
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("Changing your password from the app is not available yet. Your server's administrator can set a new one.")
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.Wrap
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            SectionTitle {
+                text: qsTr("Where you are signed in")
+            }
+            BusyIndicator {
+                Layout.preferredWidth: 20
+                Layout.preferredHeight: 20
+                running: root.sessionsLoading
+                visible: running
+            }
+            IconButton {
+                objectName: "refreshSessions"
+                glyph: "⟳"
+                tip: qsTr("Refresh the list")
+                onClicked: root.refreshSessionsRequested()
+            }
+        }
+        Label {
+            objectName: "sessionsError"
+            Layout.fillWidth: true
+            visible: root.sessionsError.length > 0
+            text: root.sessionsError
+            color: Theme.danger
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.Wrap
+        }
+        SessionList {
+            sessions: root.sessions
+            onRevokeRequested: sessionId => root.revokeRequested(sessionId)
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: root.sessions.length === 0 && !root.sessionsLoading
+                     && root.sessionsError.length === 0
+            text: qsTr("The list of sessions appears here once connected.")
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacingS
+            spacing: Theme.spacingS
+            Label {
+                Layout.fillWidth: true
+                text: root.confirmingEverywhere
+                      ? qsTr("Sign out on every device, this one included?")
+                      : qsTr("Lost a device? Sign out everywhere, then sign in again here.")
+                color: root.confirmingEverywhere ? Theme.text : Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.Wrap
+            }
+            Button {
+                objectName: "cancelEverywhere"
+                visible: root.confirmingEverywhere
+                text: qsTr("Cancel")
+                Accessible.name: text
+                onClicked: root.confirmingEverywhere = false
+            }
+            Button {
+                id: everywhere
+                objectName: "signOutEverywhere"
+                text: qsTr("Sign out everywhere")
+                Accessible.name: text
+                palette.buttonText: Theme.danger
+                onClicked: {
+                    if (!root.confirmingEverywhere) {
+                        root.confirmingEverywhere = true
+                        return
+                    }
+                    root.confirmingEverywhere = false
+                    root.signOutEverywhereRequested()
+                }
+            }
+        }
+    }
+    Item { Layout.preferredHeight: Theme.spacingXl }
+}

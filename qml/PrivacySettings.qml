@@ -1,0 +1,37 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// Settings → privacy: typing indicators and read receipts (the client keeps them: they come in
+// as properties and go out as requests).
+ColumnLayout {
+    id: root
+
+    property string displayName
+    property bool sendTyping: true
+    property bool shareReadReceipts: true
+
+    signal sendTypingRequested(bool on)
+    signal shareReadReceiptsRequested(bool on)
+
+    spacing: Theme.spacingL
+    Item { Layout.preferredHeight: Theme.spacingXs }
+    SwitchRow {
+        objectName: "sendTyping"
+        Layout.leftMargin: Theme.spacingXl
+        Layout.rightMargin: Theme.spacingXl
+        text: qsTr("Send typing indicators")
+        description: qsTr("Others see “%1 is typing…” while you write.").arg(root.displayName)
+        checked: root.sendTyping
+        onToggled: on => root.sendTypingRequested(on)
+    }
+    SwitchRow {
+        objectName: "shareReadReceipts"
+        Layout.leftMargin: Theme.spacingXl
+        Layout.rightMargin: Theme.spacingXl
+        text: qsTr("Share read receipts")
+        description: qsTr("Off: others do not see when you have read their messages. Your own unread counts stay right on all your devices.")
+        checked: root.shareReadReceipts
+        onToggled: on => root.shareReadReceiptsRequested(on)
+    }
+}

@@ -1,0 +1,68 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Templates as T
+import Confab.Client
+import Confab.App
+
+// Settings: the settings page in a popup over the main window (the gear in the sidebar, Ctrl+,),
+// bound to the app (App) and the client: what the page asks for, they do.
+Popup {
+    id: root
+
+    required property ChatClient client
+
+    objectName: "settingsPopup"
+    parent: T.Overlay.overlay
+    anchors.centerIn: parent
+    width: Math.min(860, parent.width - 2 * Theme.spacingXl)
+    height: Math.min(640, parent.height - 2 * Theme.spacingXl)
+    modal: true
+    focus: true
+    padding: 0
+    closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
+    //! Opens on `section` ("account", "notifications"…), or where it was left when empty.
+    function show(section) {
+        if (section)
+            settingsPage.section = section
+        root.open()
+    }
+    onOpened: {
+        App.sessions.refresh()
+        settingsPage.forceActiveFocus()
+    }
+    T.Overlay.modal: Rectangle { color: Qt.rgba(0, 0, 0, Theme.dark ? 0.55 : 0.35) }
+    background: Rectangle {
+        radius: Theme.radiusBubble
+        color: Theme.window
+        border.color: Theme.fieldBorder
+    }
+    contentItem: SettingsPage {
+        id: settingsPage
+        clip: true
+        radius: Theme.radiusBubble
+        settings: App.settings
+        displayName: root.client.displayName
+        username: root.client.username
+        serverUrl: root.client.serverUrl
+        avatarColor: App.avatarColor(root.client.userId)
+        initials: App.initials(root.client.displayName)
+        sessions: App.sessions.sessions
+        sessionsLoading: App.sessions.loading
+        sessionsError: App.sessions.error
+        sendTyping: root.client.sendTyping
+        shareReadReceipts: root.client.shareReadReceipts
+        theme: App.theme
+        language: App.language
+        trayAvailable: App.trayAvailable
+        notificationsAvailable: App.notificationsAvailable
+        onCloseRequested: root.close()
+        onRefreshSessionsRequested: App.sessions.refresh()
+        onRevokeRequested: sessionId => App.sessions.revoke(sessionId)
+        onSignOutRequested: App.signOut()
+        onSignOutEverywhereRequested: App.sessions.signOutEverywhere()
+        onSendTypingRequested: on => root.client.sendTyping = on
+        onShareReadReceiptsRequested: on => root.client.shareReadReceipts = on
+        onThemeRequested: theme => App.theme = theme
+        onLanguageRequested: language => App.language = language
+    }
+}
