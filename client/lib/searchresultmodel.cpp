@@ -128,18 +128,12 @@ void SearchResultModel::fetch()
         request.conversationId = m_scope;
     const quint64 generation = m_generation;
     setBusy(true);
-    m_connection.request(request, [this, generation](const Frame &reply) {
+    m_connection.request(request, [this, generation](const Reply<SearchResult> &result) {
         if (generation != m_generation)
             return; // a newer search replaced this one
-        if (const auto *e = std::get_if<Error>(&reply)) {
-            m_cursor.reset();
-            setBusy(false, e->message);
-            emit finished();
-            return;
-        }
-        const auto *result = std::get_if<SearchResult>(&reply);
         if (!result) {
-            setBusy(false, tr("Search is not available right now."));
+            m_cursor.reset();
+            setBusy(false, result.error().message);
             emit finished();
             return;
         }
