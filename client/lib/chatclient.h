@@ -273,7 +273,7 @@ private:
     MessageListModel m_messages;
     MemberListModel m_members;
     Attachments m_attachments{m_connection, m_state, m_outbox, m_messages};
-    SearchResultModel m_search{m_connection, m_state.cache()};
+    SearchResultModel m_search{m_connection, m_state};
     Drafts m_drafts;
     // Made once the models follow the state, so that they see each change after the models do.
     std::unique_ptr<MessageActions> m_actions;
