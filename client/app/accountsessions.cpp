@@ -48,15 +48,12 @@ void AccountSessions::refresh()
         return;
     }
     begin();
-    m_client->connection().request(AuthSessions{}, [this](const Frame &reply) {
+    m_client->connection().request(AuthSessions{}, [this](const Reply<Sessions> &list) {
         end();
-        if (const auto *e = std::get_if<Error>(&reply)) {
-            setError(e->message);
+        if (!list) {
+            setError(list.error().message);
             return;
         }
-        const auto *list = std::get_if<Sessions>(&reply);
-        if (!list)
-            return;
         setError({});
         QList<SessionInfo> sorted = list->sessions;
         std::stable_sort(sorted.begin(), sorted.end(), [](const SessionInfo &a, const SessionInfo &b) {
@@ -78,10 +75,10 @@ void AccountSessions::refresh()
 void AccountSessions::revoke(const QString &sessionId)
 {
     begin();
-    m_client->connection().request(AuthRevoke{sessionId}, [this](const Frame &reply) {
+    m_client->connection().request(AuthRevoke{sessionId}, [this](const Reply<Ok> &reply) {
         end();
-        if (const auto *e = std::get_if<Error>(&reply))
-            setError(e->message);
+        if (!reply)
+            setError(reply.error().message);
         refresh();
     });
 }
@@ -103,11 +100,11 @@ void AccountSessions::signOutEverywhere()
     auto failed = std::make_shared<bool>(false);
     for (const QString &id : std::as_const(others)) {
         begin();
-        m_client->connection().request(AuthRevoke{id}, [this, left, failed](const Frame &reply) {
+        m_client->connection().request(AuthRevoke{id}, [this, left, failed](const Reply<Ok> &reply) {
             end();
-            if (const auto *e = std::get_if<Error>(&reply)) {
+            if (!reply) {
                 *failed = true;
-                setError(e->message);
+                setError(reply.error().message);
             }
             if (--*left > 0)
                 return;

@@ -130,16 +130,17 @@ void AttachmentDownloader::next()
             return complete();
         }
     }
-    m_connection.request(fetch, [this, generation = m_generation](const Frame &reply) {
+    m_connection.request(fetch, [this, generation = m_generation](const Reply<AttachmentData> &reply) {
         if (generation == m_generation && m_running)
             onData(reply);
     });
 }
 
-void AttachmentDownloader::onData(const Frame &reply)
+void AttachmentDownloader::onData(const Reply<AttachmentData> &reply)
 {
     Job &job = m_queue.first();
-    if (const auto *data = std::get_if<AttachmentData>(&reply)) {
+    if (reply) {
+        const AttachmentData *data = &*reply;
         m_info = data->attachment;
         if (!job.full)
             emit infoReceived(m_info);
@@ -153,8 +154,8 @@ void AttachmentDownloader::onData(const Frame &reply)
             complete();
         return;
     }
-    const auto *error = std::get_if<Error>(&reply);
-    if (error && error->code == ErrorCode::Unavailable) {
+    const Error *error = &reply.error();
+    if (error->code == ErrorCode::Unavailable) {
         if (m_connection.isOnline())
             finishJob(++job.attempts < kMaxInfoAttempts); // no reply in time
         return; // otherwise the link dropped: the job starts over once online
@@ -162,7 +163,7 @@ void AttachmentDownloader::onData(const Frame &reply)
     const QString id = job.id;
     m_part.close();
     finishJob(false);
-    emit failed(id, error ? error->message : tr("Unexpected reply"));
+    emit failed(id, error->message);
 }
 
 void AttachmentDownloader::onChunk(const QByteArray &frame)

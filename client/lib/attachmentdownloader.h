@@ -46,7 +46,7 @@ private:
         int attempts = 0;
     };
     void next();
-    void onData(const protocol::Frame &reply);
+    void onData(const protocol::Reply<protocol::AttachmentData> &reply);
     void onChunk(const QByteArray &frame);
     void complete();
     void finishJob(bool retryLater);

@@ -33,14 +33,6 @@ AttachmentUploader::AttachmentUploader(Connection &connection, LocalCache &cache
     });
 }
 
-Connection::ReplyHandler AttachmentUploader::guarded(void (AttachmentUploader::*handler)(const Frame &))
-{
-    return [this, handler, generation = m_generation](const Frame &reply) {
-        if (generation == m_generation && m_current)
-            (this->*handler)(reply);
-    };
-}
-
 void AttachmentUploader::kick()
 {
     if (m_current || !m_connection.isOnline() || !m_cache.isOpen())
@@ -107,18 +99,19 @@ void AttachmentUploader::beginUpload()
     file.attachmentId.clear();
     file.offset = 0;
     m_connection.request(AttachmentBegin{m_current->conversationId, file.name, file.size, file.mime, file.sha256},
-                         guarded(&AttachmentUploader::onUpload));
+                         guarded<AttachmentUpload>(&AttachmentUploader::onUpload));
 }
 
 void AttachmentUploader::askStatus()
 {
-    m_connection.request(AttachmentStatus{m_current->file.uploadId}, guarded(&AttachmentUploader::onUpload));
+    m_connection.request(AttachmentStatus{m_current->file.uploadId}, guarded<AttachmentUpload>(&AttachmentUploader::onUpload));
 }
 
-void AttachmentUploader::onUpload(const Frame &reply)
+void AttachmentUploader::onUpload(const Reply<AttachmentUpload> &reply)
 {
     OutboxFile &file = m_current->file;
-    if (const auto *up = std::get_if<AttachmentUpload>(&reply)) {
+    if (reply) {
+        const AttachmentUpload *up = &*reply;
         // Chunks refused again and again (a server that keeps saying "expected offset N"): pause.
         if (up->uploadId == file.uploadId && up->offset <= file.offset && m_current->windowSent &&
             ++m_current->stalls > kMaxRestarts)
@@ -138,15 +131,19 @@ void AttachmentUploader::onUpload(const Frame &reply)
             sendWindow();
         return;
     }
-    const auto *error = std::get_if<Error>(&reply);
-    if (error && error->code == ErrorCode::NotFound && !file.uploadId.isEmpty() &&
+    onRefused(reply.error());
+}
+
+void AttachmentUploader::onRefused(const Error &error)
+{
+    if (error.code == ErrorCode::NotFound && !m_current->file.uploadId.isEmpty() &&
         ++m_current->restarts <= kMaxRestarts) {
         // The server forgot the upload (restart, timeout): begin again.
         beginUpload();
         return;
     }
-    if (error && isFinal(*error))
-        return fail(error->message);
+    if (isFinal(error))
+        return fail(error.message);
     stop(true);
 }
 
@@ -176,13 +173,14 @@ void AttachmentUploader::sendWindow()
 void AttachmentUploader::finish()
 {
     // The server hashes and, for images, makes thumbnails: give it time.
-    m_connection.request(AttachmentFinish{m_current->file.uploadId}, guarded(&AttachmentUploader::onFinished), 120000);
+    m_connection.request(AttachmentFinish{m_current->file.uploadId}, guarded<AttachmentDone>(&AttachmentUploader::onFinished), 120000);
 }
 
-void AttachmentUploader::onFinished(const Frame &reply)
+void AttachmentUploader::onFinished(const Reply<AttachmentDone> &reply)
 {
     OutboxFile &file = m_current->file;
-    if (const auto *done = std::get_if<AttachmentDone>(&reply)) {
+    if (reply) {
+        const AttachmentDone *done = &*reply;
         file.done = true;
         file.attachmentId = done->attachment.id;
         file.offset = file.size;
@@ -194,15 +192,15 @@ void AttachmentUploader::onFinished(const Frame &reply)
         kick();
         return;
     }
-    const auto *error = std::get_if<Error>(&reply);
+    const Error &error = reply.error();
     // Bytes missing (a chunk lost on a dropped link): ask where it stands and continue.
-    if (error && error->code == ErrorCode::Invalid && error->field == QStringLiteral("upload_id"))
+    if (error.code == ErrorCode::Invalid && error.field == QStringLiteral("upload_id"))
         return askStatus();
-    if (error && error->code == ErrorCode::Conflict) {
+    if (error.code == ErrorCode::Conflict) {
         stop(true);
         return;
     }
-    onUpload(reply);
+    onRefused(error);
 }
 
 } // namespace confab::client

@@ -42,14 +42,23 @@ private:
     };
     void beginUpload();
     void askStatus();
-    void onUpload(const protocol::Frame &reply);
+    void onUpload(const protocol::Reply<protocol::AttachmentUpload> &reply);
+    //! A refusal of begin, status or finish: start over, fail for good, or pause.
+    void onRefused(const protocol::Error &error);
     void sendWindow();
     void finish();
     void fail(const QString &error);
     void stop(bool retryLater);
     //! A reply handler that is ignored when the upload it belongs to was stopped meanwhile.
-    Connection::ReplyHandler guarded(void (AttachmentUploader::*handler)(const protocol::Frame &));
-    void onFinished(const protocol::Frame &reply);
+    //! The reply handler, dropped when the upload it belongs to stopped meanwhile.
+    template <class T> auto guarded(void (AttachmentUploader::*handler)(const protocol::Reply<T> &))
+    {
+        return [this, handler, generation = m_generation](const protocol::Reply<T> &reply) {
+            if (generation == m_generation && m_current)
+                (this->*handler)(reply);
+        };
+    }
+    void onFinished(const protocol::Reply<protocol::AttachmentDone> &reply);
 
     Connection &m_connection;
     LocalCache &m_cache;

@@ -1,25 +1,27 @@
 #pragma once
 
-#include "attachmentdownloader.h"
-#include "attachmentuploader.h"
+#include "attachments.h"
+#include "blindrooms.h"
+#include "catchup.h"
 #include "certificatetrust.h"
 #include "connection.h"
-#include "groupsettings.h"
 #include "conversationlistmodel.h"
+#include "conversationstate.h"
 #include "drafts.h"
-#include "localcache.h"
+#include "groupsettings.h"
 #include "memberlistmodel.h"
 #include "messageactions.h"
 #include "messagelistmodel.h"
+#include "outbox.h"
+#include "presence.h"
+#include "readmarkers.h"
 #include "searchresultmodel.h"
 #include "threadmodel.h"
-#include "typing.h"
 
 #include <QObject>
 #include <QQmlEngine>
 #include <QTimer>
 
-#include <limits>
 #include <memory>
 
 namespace confab::client {
@@ -27,11 +29,13 @@ namespace confab::client {
 class TokenStore;
 
 /*!
- * One signed-in account: its connection, local cache, outbox and models. Works without QML
- * (the tests drive it headless); the app exposes it to QML as is.
+ * One signed-in account, as QML sees it: signs in, wires the parts together, and offers them to
+ * QML. Works without QML (the tests drive it headless); the app exposes it to QML as is.
  *
- * Flow: socket → Connection (decode, correlate) → ChatClient (apply events to the cache) →
- * models → QML.
+ * Flow: socket → Connection (decode, correlate) → ConversationState (apply, store; Catchup asks
+ * for what it misses) → models → QML. What the user does goes out through the Outbox (messages),
+ * ReadMarkers (receipts), Presence (typing, away), BlindRooms, MessageActions and GroupSettings.
+ * ChatClient handles no frame itself (docs/architecture.md).
  */
 class ChatClient : public QObject {
     Q_OBJECT
@@ -101,63 +105,81 @@ public:
     //! id of the message it answers, or empty.
     Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &body, const QStringList &files = {},
                                     const QString &replyTo = {});
-    Q_INVOKABLE void retryMessage(const QString &clientId);
-    Q_INVOKABLE void discardMessage(const QString &clientId);
-    Q_INVOKABLE void editPendingMessage(const QString &clientId, const QString &body);
+    Q_INVOKABLE void retryMessage(const QString &clientId) { m_outbox.retry(clientId); }
+    Q_INVOKABLE void discardMessage(const QString &clientId) { m_outbox.discard(clientId); }
+    Q_INVOKABLE void editPendingMessage(const QString &clientId, const QString &body) { m_outbox.edit(clientId, body); }
     //! Opens the direct conversation with `username` (created when there is none yet);
     //! conversationReady or createFailed follows.
     Q_INVOKABLE void startDirect(const QString &username);
     //! Creates a group and opens it; conversationReady or createFailed follows.
     Q_INVOKABLE void createGroup(const QString &title, const QStringList &usernames);
     //! The user saw everything up to `seq` in the open conversation.
-    Q_INVOKABLE void markRead(const QString &conversationId, qint64 seq);
+    Q_INVOKABLE void markRead(const QString &conversationId, qint64 seq) { m_readMarkers.markRead(conversationId, seq); }
     //! The composer's text changed: it is the draft of `conversationId` now, and the others learn
     //! that I am typing (throttled), or that I stopped.
     Q_INVOKABLE void composerTextChanged(const QString &conversationId, const QString &text);
     // Blind rooms (chatclientblind.cpp).
     //! Offers to reveal my identity to one member (`memberId`, an alias id) or, empty, to the room.
-    Q_INVOKABLE void offerReveal(const QString &conversationId, const QString &memberId = {});
+    Q_INVOKABLE void offerReveal(const QString &conversationId, const QString &memberId = {})
+    {
+        m_blind.offerReveal(conversationId, memberId, true);
+    }
     //! Withdraws such an offer while it is not matched yet.
-    Q_INVOKABLE void withdrawReveal(const QString &conversationId, const QString &memberId = {});
+    Q_INVOKABLE void withdrawReveal(const QString &conversationId, const QString &memberId = {})
+    {
+        m_blind.offerReveal(conversationId, memberId, false);
+    }
     //! The owner allows or forbids reveals in the room.
-    Q_INVOKABLE void setRevealsAllowed(const QString &conversationId, bool allowed);
+    Q_INVOKABLE void setRevealsAllowed(const QString &conversationId, bool allowed)
+    {
+        m_blind.setRevealsAllowed(conversationId, allowed);
+    }
     //! Reports a member (the id I know them by) to the server's operator; memberReported follows.
-    Q_INVOKABLE void reportMember(const QString &conversationId, const QString &memberId, const QString &reason);
+    Q_INVOKABLE void reportMember(const QString &conversationId, const QString &memberId, const QString &reason)
+    {
+        m_blind.reportMember(conversationId, memberId, reason);
+    }
     /*!
      * What a reveal offer would show, for its confirmation: {toRoom, memberId, target (the member's
      * name as I see it), alias (mine, in the UI language), displayName, username, others (how many
      * would keep seeing only the alias at first), offered (the offer is open already), theyOffered
      * (they offered to me or to the room: my offer reveals us at once)}.
      */
-    Q_INVOKABLE QVariantMap revealPreview(const QString &conversationId, const QString &memberId = {}) const;
+    Q_INVOKABLE QVariantMap revealPreview(const QString &conversationId, const QString &memberId = {}) const
+    {
+        return m_blind.revealPreview(conversationId, memberId);
+    }
     //! Of `files` (paths or URLs), the file names that contain my username or display name, when
     //! the conversation is a blind room (the composer asks before sending them); empty otherwise.
-    Q_INVOKABLE QStringList identifyingFileNames(const QString &conversationId, const QStringList &files) const;
+    Q_INVOKABLE QStringList identifyingFileNames(const QString &conversationId, const QStringList &files) const
+    {
+        return m_blind.identifyingFileNames(conversationId, files);
+    }
     QString language() const { return m_language; }
     void setLanguage(const QString &language);
-    bool currentRevealsAllowed() const;
-    bool currentRevealOffered() const;
+    bool currentRevealsAllowed() const { return m_blind.revealsAllowed(m_current); }
+    bool currentRevealOffered() const { return m_blind.revealOffered(m_current); }
     bool currentIsOwner() const;
     //! The members of a conversation as this user calls them (real names of those who revealed
     //! them to me, aliases in the UI language).
     QList<protocol::MemberInfo> displayMembers(const QString &conversationId) const;
 
     //! "online", "away" or "offline" for a member id of a conversation that is not blind.
-    Q_INVOKABLE QString presenceOf(const QString &userId) const;
+    Q_INVOKABLE QString presenceOf(const QString &userId) const { return m_presence.of(userId); }
 
     //! A file about to be attached: {path, url, name, size, sizeText, mime, image, error}.
-    Q_INVOKABLE QVariantMap describeFile(const QString &pathOrUrl) const;
+    Q_INVOKABLE QVariantMap describeFile(const QString &pathOrUrl) const { return m_outbox.describeFile(pathOrUrl); }
     //! The clipboard's image as a PNG in the data folder (its path), or empty when it holds none.
-    Q_INVOKABLE QString pasteClipboardImage();
+    Q_INVOKABLE QString pasteClipboardImage() { return m_outbox.pasteClipboardImage(); }
     //! Downloads an attachment (verified, cached) and copies it into the download folder.
-    Q_INVOKABLE void saveAttachment(const QString &attachmentId);
+    Q_INVOKABLE void saveAttachment(const QString &attachmentId) { m_attachments.save(attachmentId); }
     //! Downloads an attachment into the cache, e.g. to show the full image; its fileUrl follows.
-    Q_INVOKABLE void openAttachment(const QString &attachmentId);
+    Q_INVOKABLE void openAttachment(const QString &attachmentId) { m_attachments.open(attachmentId); }
     int maxAttachments() const { return int(m_connection.session().limits.maxAttachmentsPerMessage); }
-    AttachmentUploader &uploads() { return m_uploads; }
-    AttachmentDownloader &downloads() { return m_downloads; }
+    AttachmentUploader &uploads() { return m_outbox.uploads(); }
+    AttachmentDownloader &downloads() { return m_attachments.downloads(); }
     //! Where saved attachments go (default: the system's download folder).
-    void setDownloadFolder(const QString &dir) { m_downloadFolder = dir; }
+    void setDownloadFolder(const QString &dir) { m_attachments.setDownloadFolder(dir); }
 
     ConnectionState connectionState() const;
     int reconnectInMs() const { return m_connection.reconnectInMs(); }
@@ -170,28 +192,29 @@ public:
     ConversationListModel *conversations() { return &m_conversations; }
     MessageListModel *messages() { return &m_messages; }
     MemberListModel *members() { return &m_members; }
-    MessageActions *actions() { return &m_actions; }
+    MessageActions *actions() { return m_actions.get(); }
     SearchResultModel *search() { return &m_search; }
-    GroupSettings *groupSettings() { return &m_groupSettings; }
-    ThreadModel *thread() { return &m_thread; }
+    GroupSettings *groupSettings() { return m_groupSettings.get(); }
+    ThreadModel *thread() { return m_thread.get(); }
     Drafts *drafts() { return &m_drafts; }
     //! I am no longer a member (I left, or was removed): it goes from the cache and the list, and
     //! closes when it is open.
-    void forgetConversation(const QString &conversationId);
+    void forgetConversation(const QString &conversationId) { m_state.forget(conversationId); }
     QString currentConversationId() const { return m_current; }
     QString currentTitle() const;
     QString currentKind() const;
-    int pendingCount() const;
+    int pendingCount() const { return m_outbox.pendingCount(); }
     QString typingText() const { return typingTextFor(m_current); }
     QString typingTextFor(const QString &conversationId) const;
-    bool sendTyping() const { return m_sendTyping; }
-    void setSendTyping(bool send);
-    bool away() const { return m_away; }
-    void setAway(bool away);
-    bool shareReadReceipts() const { return !m_settings.receiptsPrivate; }
-    void setShareReadReceipts(bool share);
+    bool sendTyping() const { return m_presence.sendTyping(); }
+    void setSendTyping(bool send) { m_presence.setSendTyping(send); }
+    bool away() const { return m_presence.away(); }
+    void setAway(bool away) { m_presence.setAway(away); }
+    bool shareReadReceipts() const { return m_readMarkers.shareReadReceipts(); }
+    void setShareReadReceipts(bool share) { m_readMarkers.setShareReadReceipts(share); }
     Connection &connection() { return m_connection; }
-    LocalCache &cache() { return m_cache; }
+    ConversationState &state() { return m_state; }
+    LocalCache &cache() { return m_state.cache(); }
     //! Test hook: how often and how soon to reconnect.
     void setReconnectBackoff(int initialMs, int maxMs) { m_connection.setBackoff(initialMs, maxMs); }
 
@@ -228,85 +251,39 @@ signals:
     void messageStored(const QString &conversationId, const protocol::MessageInfo &message);
 
 private:
+    void wire();
     void begin(const QString &serverUrl, const QString &username, Connection::Credentials credentials);
     bool openCache(const QString &serverUrl, const QString &username);
     void onAuthenticated(const protocol::AuthOk &session);
-    void applySettings(const protocol::AccountSettings &settings);
-    void onPushed(const protocol::Frame &frame);
-    void sync();
-    //! `markNew`: conversations it brings that this cache did not know are marked new in the list.
-    void applySyncEntry(const protocol::SyncEntry &entry, bool markNew);
-    void fetchAfter(const QString &conversationId, qint64 seq, qint64 freshAfter);
-    /*!
-     * Applies one log event; false when it revealed a gap (a resync follows). Thread roots with a
-     * seq above `freshAfter` came in the same catch-up and already count their replies; older ones
-     * count each reply applied here (a push counts into every root).
-     */
-    bool applyEvent(const protocol::Event &event, qint64 freshAfter = std::numeric_limits<qint64>::max());
-    //! An edit or delete event applied to a copy of the message it concerns.
-    static void applyChange(protocol::MessageInfo &message, const protocol::Event &e);
-    //! A reply joined a thread: its root counts it, in the cache and the timeline.
-    void countReply(const QString &conversationId, const protocol::MessageInfo &reply, qint64 freshAfter);
-    //! A `message.stream` push: the streaming message's text so far.
-    void applyStreamUpdate(const protocol::StreamUpdate &update);
-    //! renamed, described: the conversation's title or description, without asking the server.
-    void applyConversationChange(const protocol::Event &event);
-    void storeConversation(const protocol::ConversationDetail &detail);
-    //! The reply to my own conversation.create: stored and opened (the only conversation the app opens by itself).
-    void onCreated(const protocol::Frame &reply);
-    void refreshConversation(const QString &conversationId);
-    void refreshList();
-    void flushOutbox();
-    void onSendReply(const OutboxItem &item, const protocol::Frame &reply);
-    void scheduleDelivered(const QString &conversationId, qint64 seq);
-    void sendReceipts();
-    void showCurrent();
-    QString myMemberId(const QString &conversationId) const;
-    // Attachments (chatclientattachments.cpp).
-    void setupAttachments();
-    void refreshAttachments();
-    void showAttachmentInfo(const protocol::AttachmentInfo &info);
-    void updateAttachment(const QString &id, const std::function<void(AttachmentView &)> &change);
-    void forgetFiles(const OutboxItem &item);
-    //! A `reaction` event into the cache and, when shown, the timeline.
-    void applyReaction(const protocol::Event &event);
-    QList<OutboxFile> outboxFiles(const QStringList &files, int max) const;
+    //! The reply to my own conversation.create: opened (the only conversation the app opens by itself).
+    void onCreated(const protocol::Reply<protocol::ConversationDetail> &reply);
 
     QString m_dataDir;
     TokenStore *m_tokens;
     CertificateTrust m_trust;
     QVariantMap m_untrustedCertificate;
     Connection m_connection;
-    LocalCache m_cache;
+    ConversationState m_state;
+    Catchup m_catchup{m_connection, m_state};
+    Outbox m_outbox{m_connection, m_state, m_dataDir};
+    ReadMarkers m_readMarkers{m_connection, m_state};
+    Presence m_presence{m_connection, m_state};
+    BlindRooms m_blind{m_connection, m_state};
     ConversationListModel m_conversations;
     MessageListModel m_messages;
     MemberListModel m_members;
+    Attachments m_attachments{m_connection, m_state, m_outbox, m_messages};
+    SearchResultModel m_search{m_connection, m_state};
+    Drafts m_drafts;
+    // Made once the models follow the state, so that they see each change after the models do.
+    std::unique_ptr<MessageActions> m_actions;
+    std::unique_ptr<GroupSettings> m_groupSettings;
+    std::unique_ptr<ThreadModel> m_thread;
     QString m_userId, m_username, m_displayName, m_accountKey;
     QString m_current;
-    QSet<QString> m_inFlight;  //!< conversations with a send on the wire (one at a time keeps order)
-    QTimer m_outboxRetry;
-    QTimer m_receiptTimer;
-    QHash<QString, qint64> m_deliveredToSend, m_readToSend;
-    TypingTracker m_typingIn;
-    TypingNotifier m_typingOut;
-    QHash<QString, QString> m_presence;
     QString m_serverAddress;
-    protocol::AccountSettings m_settings; //!< as the server last said; changed only through it
-    bool m_sendTyping = true;
-    bool m_away = false;
-    bool m_syncing = false;
-    bool m_resyncWanted = false;
-    bool m_signedOut = false;
-    AttachmentUploader m_uploads{m_connection, m_cache};
-    AttachmentDownloader m_downloads{m_connection};
-    QString m_downloadFolder;
     QString m_language = QStringLiteral("en");
-    QSet<QString> m_saveWanted; //!< attachments to copy into the download folder once downloaded
-    SearchResultModel m_search{m_connection, m_cache};
-    Drafts m_drafts; //!< before m_actions: the reply being written is part of the draft
-    MessageActions m_actions{*this};
-    GroupSettings m_groupSettings{*this};
-    ThreadModel m_thread{*this};
+    bool m_signedOut = false;
 };
 
 } // namespace confab::client

@@ -23,11 +23,10 @@ Error unavailable(const QString &why)
     return Error{ErrorCode::Unavailable, why, std::nullopt, std::nullopt};
 }
 //! Errors after which signing in again with the same credentials cannot help.
-bool isFinalAuthError(const Frame &reply)
+bool isFinalAuthError(const Error &e)
 {
-    const auto *e = std::get_if<Error>(&reply);
-    return e && (e->code == ErrorCode::Unauthorized || e->code == ErrorCode::Forbidden ||
-                 e->code == ErrorCode::Conflict || e->code == ErrorCode::Invalid);
+    return e.code == ErrorCode::Unauthorized || e.code == ErrorCode::Forbidden || e.code == ErrorCode::Conflict ||
+           e.code == ErrorCode::Invalid;
 }
 } // namespace
 
@@ -160,39 +159,39 @@ void Connection::onConnected()
 void Connection::authenticate()
 {
     setState(State::Authenticating);
-    Frame frame;
-    if (!m_credentials.token.isEmpty()) {
-        frame = AuthResume{m_credentials.token, m_credentials.device};
-    } else if (m_credentials.registering) {
-        frame = AuthRegister{m_credentials.username, m_credentials.password, m_credentials.displayName,
-                             m_credentials.inviteCode.isEmpty() ? std::nullopt : std::optional(m_credentials.inviteCode),
-                             m_credentials.device};
-    } else {
-        frame = AuthLogin{m_credentials.username, m_credentials.password, m_credentials.device};
-    }
-    request(frame, [this](const Frame &reply) {
-        if (const auto *ok = std::get_if<AuthOk>(&reply)) {
-            m_session = *ok;
-            if (ok->token) {
-                m_credentials.token = *ok->token;
+    const auto onReply = [this](const Reply<AuthOk> &reply) {
+        if (reply) {
+            m_session = *reply;
+            if (reply->token) {
+                m_credentials.token = *reply->token;
                 m_credentials.password.clear(); // from now on the token signs in
                 m_credentials.registering = false;
             }
             m_attempt = 0;
             m_untriedUrls = std::max<qsizetype>(0, m_urls.size() - 1);
             setState(State::Online);
-            emit authenticated(*ok);
+            emit authenticated(*reply);
             return;
         }
-        if (isFinalAuthError(reply)) {
+        if (isFinalAuthError(reply.error())) {
             m_wanted = false;
             m_socket.close();
             setState(State::Offline);
-            emit authenticationFailed(std::get<Error>(reply));
+            emit authenticationFailed(reply.error());
             return;
         }
         m_socket.abort(); // UNAVAILABLE and the like: try again later
-    });
+    };
+    if (!m_credentials.token.isEmpty()) {
+        request(AuthResume{m_credentials.token, m_credentials.device}, onReply);
+    } else if (m_credentials.registering) {
+        request(AuthRegister{m_credentials.username, m_credentials.password, m_credentials.displayName,
+                             m_credentials.inviteCode.isEmpty() ? std::nullopt : std::optional(m_credentials.inviteCode),
+                             m_credentials.device},
+                onReply);
+    } else {
+        request(AuthLogin{m_credentials.username, m_credentials.password, m_credentials.device}, onReply);
+    }
 }
 
 void Connection::onDisconnected()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/frames.h"
+#include "protocol/requests.h"
 
 #include <QHash>
 #include <QObject>
@@ -8,6 +9,7 @@
 #include <QUrl>
 #include <QWebSocket>
 
+#include <concepts>
 #include <functional>
 
 namespace confab::client {
@@ -70,6 +72,25 @@ public:
      * first or the reply does not come within `timeoutMs`. Offline, it fails at once (asynchronously).
      */
     void request(const protocol::Frame &frame, ReplyHandler onReply, int timeoutMs = 30000);
+    /*!
+     * The same, typed: `onReply` gets a protocol::Reply of the request's reply type (see
+     * protocol/requests.h) — the success frame or the error, never a frame of another kind.
+     */
+    template <class Request, class Handler>
+        requires std::invocable<Handler &, const protocol::Reply<protocol::ReplyOf<Request>> &>
+    void request(const Request &frame, Handler onReply, int timeoutMs = 30000)
+    {
+        request(protocol::Frame(frame),
+                ReplyHandler([handler = std::move(onReply)](const protocol::Frame &reply) mutable {
+                    handler(protocol::Reply<protocol::ReplyOf<Request>>::fromFrame(reply));
+                }),
+                timeoutMs);
+    }
+    //! A request whose outcome nobody waits for (typing, receipts, presence): failures are dropped.
+    template <class Request> void send(const Request &frame)
+    {
+        request(protocol::Frame(frame), [](const protocol::Frame &) {});
+    }
     //! Sends one binary frame (an attachment chunk) when online; false otherwise.
     bool sendBinary(const QByteArray &frame);
 

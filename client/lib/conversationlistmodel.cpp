@@ -1,5 +1,7 @@
 #include "conversationlistmodel.h"
 
+#include "conversationstate.h"
+
 #include "blindnames.h"
 
 #include <algorithm>
@@ -104,6 +106,23 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {MyAliasRole, "myAlias"},               {TypingRole, "typing"},
             {DescriptionRole, "description"},       {IsNewRole, "isNew"},
             {LastSenderNameRole, "lastSenderName"}, {LastDeletedRole, "lastDeleted"}};
+}
+
+void ConversationListModel::observe(const ConversationState *state)
+{
+    connect(state, &ConversationState::conversationsReset, this, [this, state] { reset(state->conversations()); });
+    connect(state, &ConversationState::conversationChanged, this, [this, state](const QString &id) {
+        if (const auto c = state->conversation(id))
+            upsert(*c);
+    });
+    connect(state, &ConversationState::conversationAdded, this, [this, state](const QString &id, bool isNew) {
+        if (const auto c = state->conversation(id))
+            upsert(*c);
+        if (isNew)
+            setNew(id, true);
+    });
+    connect(state, &ConversationState::conversationRemoved, this, &ConversationListModel::remove);
+    connect(state, &ConversationState::opened, this, [this](const QString &id) { setNew(id, false); });
 }
 
 void ConversationListModel::reset(const QList<ConversationInfo> &conversations)

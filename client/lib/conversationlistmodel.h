@@ -9,6 +9,8 @@
 
 namespace confab::client {
 
+class ConversationState;
+
 //! My conversations, most recently active first: what the sidebar shows.
 class ConversationListModel : public QAbstractListModel {
     Q_OBJECT
@@ -46,6 +48,9 @@ public:
     //! How a member is called in a conversation (display name, or the alias in the UI language).
     using NameOf = std::function<QString(const QString &conversationId, const QString &memberId)>;
 
+    //! Follows the state: conversations join, change and leave the list as it learns of them;
+    //! one opened is not new any more. `state` outlives the model.
+    void observe(const ConversationState *state);
     void setMyUserId(const QString &userId) { m_myUserId = userId; }
     void setNameOf(NameOf nameOf) { m_nameOf = std::move(nameOf); }
     //! The UI language: blind rooms' `myAlias` follows it.

@@ -1,66 +1,76 @@
 #include "groupsettings.h"
 
-#include "chatclient.h"
+#include "connection.h"
+#include "conversationstate.h"
 
 namespace confab::client {
 
 using namespace confab::protocol;
 
-GroupSettings::GroupSettings(ChatClient &client) : QObject(&client), m_client(client)
+GroupSettings::GroupSettings(Connection &connection, ConversationState &state, QObject *parent)
+    : QObject(parent), m_connection(connection), m_state(state)
 {
-    connect(&client, &ChatClient::currentConversationChanged, this, [this] {
+    const auto reopened = [this] {
         clearError();
         emit changed();
+    };
+    connect(&state, &ConversationState::opened, this, reopened);
+    connect(&state, &ConversationState::detailsChanged, this, [this, reopened](const QString &id) {
+        if (id == conversationId())
+            reopened();
     });
-    // Renames, descriptions and mutes of the open conversation arrive through the list model.
-    connect(client.conversations(), &QAbstractItemModel::dataChanged, this, &GroupSettings::changed);
-    connect(client.conversations(), &QAbstractItemModel::modelReset, this, &GroupSettings::changed);
+    // Renames, descriptions and mutes of the open conversation.
+    connect(&state, &ConversationState::conversationChanged, this, [this](const QString &id) {
+        if (id == conversationId())
+            emit changed();
+    });
+    connect(&state, &ConversationState::conversationsReset, this, &GroupSettings::changed);
 }
 
 QString GroupSettings::conversationId() const
 {
-    return m_client.currentConversationId();
+    return m_state.openConversation();
 }
 
 QString GroupSettings::title() const
 {
-    const auto c = m_client.conversations()->conversation(conversationId());
+    const auto c = m_state.conversation(conversationId());
     return c ? c->title : QString();
 }
 
 QString GroupSettings::description() const
 {
-    const auto c = m_client.conversations()->conversation(conversationId());
+    const auto c = m_state.conversation(conversationId());
     return c ? c->description.value_or(QString()) : QString();
 }
 
 bool GroupSettings::muted() const
 {
-    const auto c = m_client.conversations()->conversation(conversationId());
+    const auto c = m_state.conversation(conversationId());
     return c && c->muted;
 }
 
 QString GroupSettings::myRole() const
 {
-    const auto c = m_client.conversations()->conversation(conversationId());
+    const auto c = m_state.conversation(conversationId());
     return c ? enumName(c->role) : QString();
 }
 
 bool GroupSettings::isGroup() const
 {
-    const auto c = m_client.conversations()->conversation(conversationId());
+    const auto c = m_state.conversation(conversationId());
     return c && c->kind != ConversationKind::Direct;
 }
 
 bool GroupSettings::canManage() const
 {
-    const auto c = m_client.conversations()->conversation(conversationId());
+    const auto c = m_state.conversation(conversationId());
     return c && c->kind != ConversationKind::Direct && (c->role == Role::Owner || c->role == Role::Admin);
 }
 
 bool GroupSettings::canChangeRoles() const
 {
-    const auto c = m_client.conversations()->conversation(conversationId());
+    const auto c = m_state.conversation(conversationId());
     return c && c->kind != ConversationKind::Direct && c->role == Role::Owner;
 }
 
@@ -68,7 +78,7 @@ void GroupSettings::fail(const QString &what, const QString &why)
 {
     m_error = tr("%1: %2").arg(what, why);
     emit errorChanged();
-    emit m_client.errorOccurred(m_error);
+    emit failed(m_error);
 }
 
 void GroupSettings::clearError()
@@ -82,9 +92,9 @@ void GroupSettings::clearError()
 void GroupSettings::request(const QString &what, const auto &frame)
 {
     clearError();
-    m_client.connection().request(frame, [this, what](const Frame &reply) {
-        if (const auto *e = std::get_if<Error>(&reply))
-            fail(what, e->message);
+    m_connection.request(frame, [this, what](const Reply<Ok> &reply) {
+        if (!reply)
+            fail(what, reply.error().message);
     });
 }
 
@@ -119,8 +129,7 @@ void GroupSettings::addMember(const QString &username)
         return;
     clearError();
     const QString what = tr("%1 could not be added").arg(name);
-    m_client.connection().request(UserLookup{{name}}, [this, id, name, what](const Frame &reply) {
-        const auto *users = std::get_if<Users>(&reply);
+    m_connection.request(UserLookup{{name}}, [this, id, name, what](const Reply<Users> &users) {
         if (!users || users->users.isEmpty()) {
             fail(what, tr("there is no user named %1").arg(name));
             return;
@@ -128,9 +137,9 @@ void GroupSettings::addMember(const QString &username)
         MembersAdd add;
         add.conversationId = id;
         add.userIds = {users->users.first().id};
-        m_client.connection().request(add, [this, name, what](const Frame &added) {
-            if (const auto *e = std::get_if<Error>(&added))
-                fail(what, e->message);
+        m_connection.request(add, [this, name, what](const Reply<Ok> &added) {
+            if (!added)
+                fail(what, added.error().message);
             else
                 emit memberAdded(name);
         });
@@ -158,12 +167,12 @@ void GroupSettings::leave()
     if (!isGroup())
         return;
     clearError();
-    m_client.connection().request(ConversationLeave{id}, [this, id](const Frame &reply) {
-        if (const auto *e = std::get_if<Error>(&reply)) {
-            fail(tr("You could not leave the group"), e->message);
+    m_connection.request(ConversationLeave{id}, [this, id](const Reply<Ok> &reply) {
+        if (!reply) {
+            fail(tr("You could not leave the group"), reply.error().message);
             return;
         }
-        m_client.forgetConversation(id);
+        m_state.forget(id);
         emit left(id);
     });
 }

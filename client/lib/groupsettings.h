@@ -5,13 +5,15 @@
 
 namespace confab::client {
 
-class ChatClient;
+class Connection;
+class ConversationState;
 
 /*!
  * The settings of the open group or blind room: its name and description, my mute, its members
  * (added, removed, their roles) and leaving it. What I may change follows the server's rules
  * (protocol.md: conversation.update, conversation.members.*); the server checks them again.
  * The members themselves are ChatClient's MemberListModel (its removable/roleChangeable roles).
+ * It reads the state and asks the connection; it knows nothing of ChatClient.
  */
 class GroupSettings : public QObject {
     Q_OBJECT
@@ -32,7 +34,7 @@ class GroupSettings : public QObject {
     //! Why the last change was refused, or empty.
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 public:
-    explicit GroupSettings(ChatClient &client);
+    GroupSettings(Connection &connection, ConversationState &state, QObject *parent = nullptr);
 
     QString conversationId() const;
     QString title() const;
@@ -61,12 +63,15 @@ signals:
     void errorChanged();
     void memberAdded(const QString &username);
     void left(const QString &conversationId);
+    //! A request was refused: what and why, for the user (error holds it too).
+    void failed(const QString &message);
 
 private:
     void fail(const QString &what, const QString &why);
     void request(const QString &what, const auto &frame);
 
-    ChatClient &m_client;
+    Connection &m_connection;
+    ConversationState &m_state;
     QString m_error;
 };
 

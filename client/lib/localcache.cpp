@@ -193,8 +193,12 @@ void LocalCache::setSyncedSeq(const QString &id, qint64 seq)
 
 void LocalCache::saveMessage(const QString &conversationId, const MessageInfo &m)
 {
+    // One row per message: a message that comes back under another seq (a server that broke its
+    // promise) replaces its old row rather than showing twice.
+    exec(QStringLiteral("DELETE FROM messages WHERE conversation_id = ? AND id = ? AND seq <> ?"),
+         {conversationId, m.id, m.seq});
     exec(QStringLiteral("INSERT INTO messages (conversation_id, seq, id, info) VALUES (?, ?, ?, ?) "
-                        "ON CONFLICT (conversation_id, seq) DO UPDATE SET info = excluded.info"),
+                        "ON CONFLICT (conversation_id, seq) DO UPDATE SET id = excluded.id, info = excluded.info"),
          {conversationId, m.seq, m.id, toText(m.toJson())});
 }
 

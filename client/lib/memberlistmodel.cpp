@@ -1,5 +1,8 @@
 #include "memberlistmodel.h"
 
+#include "conversationstate.h"
+#include "presence.h"
+
 #include "blindnames.h"
 #include "messagelistmodel.h"
 
@@ -79,6 +82,35 @@ QHash<int, QByteArray> MemberListModel::roleNames() const
             {PresenceRole, "presence"}, {AliasNameRole, "aliasName"}, {RevealedRole, "revealed"},
             {OfferedByMeRole, "offeredByMe"}, {OfferedToMeRole, "offeredToMe"}, {RemovableRole, "removable"},
             {RoleChangeableRole, "roleChangeable"}};
+}
+
+void MemberListModel::observe(const ConversationState *state, const Presence *presence)
+{
+    m_state = state;
+    connect(state, &ConversationState::opened, this, [this](const QString &id) {
+        m_shown = id;
+        showFromState();
+    });
+    for (const auto signal : {&ConversationState::membersChanged, &ConversationState::historyReset}) {
+        connect(state, signal, this, [this](const QString &id) {
+            if (!id.isEmpty() && id == m_shown)
+                showFromState();
+        });
+    }
+    connect(presence, &Presence::presenceChanged, this, [this, presence] { setPresence(presence->all()); });
+}
+
+void MemberListModel::showFromState()
+{
+    const auto c = m_state->conversation(m_shown);
+    reset(m_state->members(m_shown), m_state->myMemberId(m_shown), m_language, c ? c->revealOffers : QList<protocol::RevealOffer>());
+}
+
+void MemberListModel::setLanguage(const QString &language)
+{
+    m_language = language;
+    if (m_state && m_state->isOpen() && !m_shown.isEmpty())
+        showFromState();
 }
 
 void MemberListModel::reset(const QList<protocol::MemberInfo> &members, const QString &myMemberId,

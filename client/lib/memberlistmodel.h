@@ -7,6 +7,9 @@
 
 namespace confab::client {
 
+class ConversationState;
+class Presence;
+
 //! The members of the open conversation (aliases in blind rooms, in the UI language; real names
 //! of those who revealed them to me, with their alias beside).
 class MemberListModel : public QAbstractListModel {
@@ -40,6 +43,13 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    /*!
+     * Follows the state: the members of the conversation it opens, as they change, with their
+     * presence. `state` and `presence` outlive the model.
+     */
+    void observe(const ConversationState *state, const Presence *presence);
+    //! The UI language: blind rooms' aliases follow it.
+    void setLanguage(const QString &language);
     //! `language` picks the alias form; `offers` are the open reveal offers (blind rooms).
     void reset(const QList<protocol::MemberInfo> &members, const QString &myMemberId, const QString &language = {},
                const QList<protocol::RevealOffer> &offers = {});
@@ -57,6 +67,9 @@ private:
     QString m_language;
     QList<protocol::RevealOffer> m_offers;
     QHash<QString, QString> m_presence;
+    const ConversationState *m_state = nullptr;
+    QString m_shown; //!< the conversation followed in the state
+    void showFromState();
 };
 
 } // namespace confab::client

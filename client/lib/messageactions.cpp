@@ -1,6 +1,9 @@
 #include "messageactions.h"
 
-#include "chatclient.h"
+#include "connection.h"
+#include "conversationstate.h"
+#include "drafts.h"
+#include "messagelistmodel.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -14,21 +17,23 @@ namespace {
 constexpr int kMaxJumpPages = 20;
 } // namespace
 
-MessageActions::MessageActions(ChatClient &client) : QObject(&client), m_client(client)
+MessageActions::MessageActions(Connection &connection, ConversationState &state, MessageListModel &messages,
+                               Drafts &drafts, QObject *parent)
+    : QObject(parent), m_connection(connection), m_state(state), m_messages(messages), m_drafts(drafts)
 {
     // Another conversation: the editing ends; the reply being written stays in the old one's draft
     // and the new one's (if any) comes back.
-    connect(&client, &ChatClient::currentConversationChanged, this, [this] {
-        if (m_client.messages()->conversationId() == m_client.currentConversationId())
+    connect(&state, &ConversationState::opened, this, [this] {
+        if (m_messages.conversationId() == currentConversationId())
             return;
         cancelEdit();
         showDraftReply();
     });
-    connect(client.messages(), &MessageListModel::conversationChanged, this, [this] {
+    connect(&messages, &MessageListModel::conversationChanged, this, [this] {
         cancelEdit();
         showDraftReply();
     });
-    connect(client.messages(), &MessageListModel::countChanged, this, [this] {
+    connect(&messages, &MessageListModel::countChanged, this, [this] {
         if (!m_jumpId.isEmpty())
             tryJump();
     });
@@ -36,26 +41,31 @@ MessageActions::MessageActions(ChatClient &client) : QObject(&client), m_client(
 
 void MessageActions::request(const QString &what, const auto &frame)
 {
-    m_client.connection().request(frame, [this, what](const Frame &reply) {
-        if (const auto *e = std::get_if<Error>(&reply))
-            emit m_client.errorOccurred(tr("%1: %2").arg(what, e->message));
+    m_connection.request(frame, [this, what](const Reply<Ok> &reply) {
+        if (!reply)
+            emit failed(tr("%1: %2").arg(what, reply.error().message));
     });
+}
+
+QString MessageActions::currentConversationId() const
+{
+    return m_state.openConversation();
 }
 
 bool MessageActions::canEdit(const QString &messageId) const
 {
-    const auto m = m_client.messages()->message(messageId);
-    return m && !m->deleted && m->seq > 0 && m->senderId == m_client.messages()->myMemberId();
+    const auto m = m_messages.message(messageId);
+    return m && !m->deleted && m->seq > 0 && m->senderId == m_messages.myMemberId();
 }
 
 bool MessageActions::canDelete(const QString &messageId) const
 {
-    const auto m = m_client.messages()->message(messageId);
+    const auto m = m_messages.message(messageId);
     if (!m || m->deleted || m->seq <= 0)
         return false;
-    if (m->senderId == m_client.messages()->myMemberId())
+    if (m->senderId == m_messages.myMemberId())
         return true;
-    const auto c = m_client.conversations()->conversation(m_client.currentConversationId());
+    const auto c = m_state.conversation(currentConversationId());
     return c && c->kind != ConversationKind::Direct && (c->role == Role::Owner || c->role == Role::Admin);
 }
 
@@ -65,14 +75,14 @@ void MessageActions::startEdit(const QString &messageId)
         return;
     m_editingId = messageId;
     emit editingChanged();
-    const int row = m_client.messages()->rowOfMessage(messageId);
+    const int row = m_messages.rowOfMessage(messageId);
     if (row >= 0)
         emit jumpRequested(messageId, row);
 }
 
 bool MessageActions::editLast()
 {
-    const QString id = m_client.messages()->lastOwnMessageId();
+    const QString id = m_messages.lastOwnMessageId();
     if (id.isEmpty())
         return false;
     startEdit(id);
@@ -89,10 +99,10 @@ void MessageActions::cancelEdit()
 
 void MessageActions::saveEdit(const QString &messageId, const QString &body)
 {
-    const auto m = m_client.messages()->message(messageId);
+    const auto m = m_messages.message(messageId);
     if (m && canEdit(messageId) && !body.trimmed().isEmpty() && body != m->body)
         request(tr("The message could not be edited"),
-                MessageEdit{m_client.currentConversationId(), messageId, body});
+                MessageEdit{currentConversationId(), messageId, body});
     if (m_editingId == messageId)
         cancelEdit();
 }
@@ -103,21 +113,21 @@ void MessageActions::remove(const QString &messageId)
         return;
     if (m_editingId == messageId)
         cancelEdit();
-    request(tr("The message could not be deleted"), MessageDelete{m_client.currentConversationId(), messageId});
+    request(tr("The message could not be deleted"), MessageDelete{currentConversationId(), messageId});
 }
 
 void MessageActions::toggleReaction(const QString &messageId, const QString &emoji)
 {
-    const auto m = m_client.messages()->message(messageId);
+    const auto m = m_messages.message(messageId);
     if (!m || m->deleted || emoji.isEmpty())
         return;
-    const bool add = !m_client.messages()->hasMyReaction(messageId, emoji);
-    request(tr("The reaction could not be saved"), MessageReact{m_client.currentConversationId(), messageId, emoji, add});
+    const bool add = !m_messages.hasMyReaction(messageId, emoji);
+    request(tr("The reaction could not be saved"), MessageReact{currentConversationId(), messageId, emoji, add});
 }
 
 void MessageActions::copyText(const QString &messageId) const
 {
-    const auto m = m_client.messages()->message(messageId);
+    const auto m = m_messages.message(messageId);
     // Headless users of the library (no QGuiApplication) have no clipboard.
     if (m && !m->deleted && qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         QGuiApplication::clipboard()->setText(m->body);
@@ -125,17 +135,17 @@ void MessageActions::copyText(const QString &messageId) const
 
 void MessageActions::startReply(const QString &messageId)
 {
-    const auto m = m_client.messages()->message(messageId);
+    const auto m = m_messages.message(messageId);
     if (!m || m->deleted || m->seq <= 0)
         return;
-    m_replyTarget = m_client.messages()->quote(messageId);
-    m_client.drafts()->setReplyTo(m_client.currentConversationId(), messageId);
+    m_replyTarget = m_messages.quote(messageId);
+    m_drafts.setReplyTo(currentConversationId(), messageId);
     emit replyTargetChanged();
 }
 
 void MessageActions::cancelReply()
 {
-    m_client.drafts()->setReplyTo(m_client.currentConversationId(), {});
+    m_drafts.setReplyTo(currentConversationId(), {});
     if (m_replyTarget.isEmpty())
         return;
     m_replyTarget.clear();
@@ -144,8 +154,8 @@ void MessageActions::cancelReply()
 
 void MessageActions::showDraftReply()
 {
-    const QString id = m_client.drafts()->replyTo(m_client.currentConversationId());
-    const QVariantMap target = id.isEmpty() ? QVariantMap() : m_client.messages()->quote(id);
+    const QString id = m_drafts.replyTo(currentConversationId());
+    const QVariantMap target = id.isEmpty() ? QVariantMap() : m_messages.quote(id);
     if (target == m_replyTarget)
         return;
     m_replyTarget = target;
@@ -157,8 +167,8 @@ void MessageActions::jumpTo(const QString &conversationId, const QString &messag
     if (conversationId.isEmpty() || messageId.isEmpty())
         return;
     m_jumpId.clear();
-    if (m_client.currentConversationId() != conversationId)
-        m_client.openConversation(conversationId);
+    if (currentConversationId() != conversationId)
+        emit openWanted(conversationId);
     m_jumpId = messageId;
     m_jumpTries = 0;
     tryJump();
@@ -166,7 +176,7 @@ void MessageActions::jumpTo(const QString &conversationId, const QString &messag
 
 void MessageActions::tryJump()
 {
-    MessageListModel *messages = m_client.messages();
+    MessageListModel *messages = &m_messages;
     const int row = messages->rowOfMessage(m_jumpId);
     if (row >= 0) {
         const QString id = std::exchange(m_jumpId, QString());
@@ -178,7 +188,7 @@ void MessageActions::tryJump()
     // Older than what is loaded: load pages until it is there, but not forever.
     if (messages->canLoadOlder() && m_jumpTries < kMaxJumpPages) {
         ++m_jumpTries;
-        m_client.loadOlder();
+        emit olderWanted();
     } else if (!messages->canLoadOlder() || m_jumpTries >= kMaxJumpPages) {
         m_jumpId.clear();
     }

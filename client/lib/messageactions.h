@@ -6,7 +6,10 @@
 
 namespace confab::client {
 
-class ChatClient;
+class Connection;
+class ConversationState;
+class Drafts;
+class MessageListModel;
 
 /*!
  * What the user does to messages of the open conversation: edit, delete, react, reply, copy, and
@@ -25,7 +28,9 @@ class MessageActions : public QObject {
     //! The message last jumped to, for the timeline to flash it.
     Q_PROPERTY(QString highlightedId READ highlightedId NOTIFY highlightedChanged)
 public:
-    explicit MessageActions(ChatClient &client);
+    //! `messages`: the timeline of the open conversation; `drafts`: where the reply being written is kept.
+    MessageActions(Connection &connection, ConversationState &state, MessageListModel &messages, Drafts &drafts,
+                   QObject *parent = nullptr);
 
     QString editingId() const { return m_editingId; }
     QVariantMap replyTarget() const { return m_replyTarget; }
@@ -61,6 +66,11 @@ signals:
     void highlightedChanged();
     //! The timeline should show `row` (the message jumped to).
     void jumpRequested(const QString &messageId, int row);
+    //! To jump to a message: open its conversation, load older messages (ChatClient does both).
+    void openWanted(const QString &conversationId);
+    void olderWanted();
+    //! A request was refused: what and why, for the user.
+    void failed(const QString &message);
 
 private:
     void tryJump();
@@ -68,7 +78,12 @@ private:
     void showDraftReply();
     void request(const QString &what, const auto &frame);
 
-    ChatClient &m_client;
+    QString currentConversationId() const;
+
+    Connection &m_connection;
+    ConversationState &m_state;
+    MessageListModel &m_messages;
+    Drafts &m_drafts;
     QString m_editingId;
     QVariantMap m_replyTarget;
     QString m_highlightedId;

@@ -12,6 +12,9 @@
 
 namespace confab::client {
 
+class ConversationState;
+class Outbox;
+
 //! What the timeline shows of one attachment: metadata, local files once cached, transfer state.
 struct AttachmentView {
     enum class State { Loading, Waiting, Uploading, Failed, Ready, Downloading, Saved };
@@ -86,6 +89,17 @@ public:
     bool canLoadOlder() const { return m_canLoadOlder; }
     int firstUnreadRow() const { return m_firstUnreadRow; }
 
+    /*!
+     * Follows the state: the conversation it opens is shown (its newest messages, my pending ones),
+     * and what changes in it (messages, reactions, members and markers, older pages, the outbox)
+     * changes the rows. `state` and `outbox` outlive the model.
+     */
+    void observe(const ConversationState *state, const Outbox *outbox);
+    //! The UI language: blind rooms' aliases follow it.
+    void setLanguage(const QString &language);
+    //! Older messages of the shown conversation from the cache; false when it holds none older.
+    bool loadOlderFromCache();
+
     //! Shows another conversation (or none with an empty id).
     void show(const QString &conversationId, const QString &myMemberId, const QList<protocol::MessageInfo> &messages,
               const QList<OutboxItem> &pending, qint64 readSeq);
@@ -154,6 +168,8 @@ private:
     int readCount(const Row &row) const;
     int storedCount() const;
     void refreshAll();
+    void showFromState(const QString &conversationId);
+    void refreshMembers();
 
     QString m_conversationId;
     QString m_me;
@@ -167,6 +183,9 @@ private:
     void refreshQuotesOf(const QString &messageId);
     bool m_canLoadOlder = false;
     int m_firstUnreadRow = -1;
+    const ConversationState *m_state = nullptr;
+    const Outbox *m_outbox = nullptr;
+    QString m_language = QStringLiteral("en");
 };
 
 } // namespace confab::client

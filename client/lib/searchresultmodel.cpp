@@ -1,7 +1,7 @@
 #include "searchresultmodel.h"
 
 #include "connection.h"
-#include "localcache.h"
+#include "conversationstate.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -14,9 +14,19 @@ namespace {
 constexpr int kPageSize = 20;
 } // namespace
 
-SearchResultModel::SearchResultModel(Connection &connection, const LocalCache &cache, QObject *parent)
-    : QAbstractListModel(parent), m_connection(connection), m_cache(cache)
+SearchResultModel::SearchResultModel(Connection &connection, const ConversationState &state, QObject *parent)
+    : QAbstractListModel(parent), m_connection(connection), m_state(state)
 {
+    connect(&state, &ConversationState::detailsChanged, this, &SearchResultModel::conversationChanged);
+    connect(&state, &ConversationState::membersChanged, this, &SearchResultModel::conversationChanged);
+}
+
+void SearchResultModel::conversationChanged(const QString &conversationId)
+{
+    for (int row = 0; row < m_hits.size(); ++row) {
+        if (m_hits.at(row).conversationId == conversationId)
+            emit dataChanged(index(row), index(row), {ConversationTitleRole, SenderNameRole});
+    }
 }
 
 int SearchResultModel::rowCount(const QModelIndex &parent) const
@@ -33,7 +43,7 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     case ConversationIdRole:
         return hit.conversationId;
     case ConversationTitleRole: {
-        const auto c = m_cache.conversation(hit.conversationId);
+        const auto c = m_state.conversation(hit.conversationId);
         return c ? c->title : QString();
     }
     case MessageIdRole:
@@ -41,10 +51,10 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     case SeqRole:
         return hit.message.seq;
     case SenderNameRole: {
-        const auto c = m_cache.conversation(hit.conversationId);
+        const auto c = m_state.conversation(hit.conversationId);
         if (c && c->me && c->me->id == hit.message.senderId)
             return tr("You");
-        for (const MemberInfo &m : m_cache.members(hit.conversationId)) {
+        for (const MemberInfo &m : m_state.members(hit.conversationId)) {
             if (m.id == hit.message.senderId)
                 return m.name;
         }
@@ -128,18 +138,12 @@ void SearchResultModel::fetch()
         request.conversationId = m_scope;
     const quint64 generation = m_generation;
     setBusy(true);
-    m_connection.request(request, [this, generation](const Frame &reply) {
+    m_connection.request(request, [this, generation](const Reply<SearchResult> &result) {
         if (generation != m_generation)
             return; // a newer search replaced this one
-        if (const auto *e = std::get_if<Error>(&reply)) {
-            m_cursor.reset();
-            setBusy(false, e->message);
-            emit finished();
-            return;
-        }
-        const auto *result = std::get_if<SearchResult>(&reply);
         if (!result) {
-            setBusy(false, tr("Search is not available right now."));
+            m_cursor.reset();
+            setBusy(false, result.error().message);
             emit finished();
             return;
         }

@@ -8,7 +8,7 @@
 namespace confab::client {
 
 class Connection;
-class LocalCache;
+class ConversationState;
 
 /*!
  * The hits of a `search`, across all my conversations or in one, best first, page by page.
@@ -40,7 +40,8 @@ public:
     };
     Q_ENUM(Role)
 
-    SearchResultModel(Connection &connection, const LocalCache &cache, QObject *parent = nullptr);
+    //! Titles and names come from `state`, and follow it when they change there.
+    SearchResultModel(Connection &connection, const ConversationState &state, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -69,7 +70,9 @@ private:
     void setBusy(bool busy, const QString &error = {});
 
     Connection &m_connection;
-    const LocalCache &m_cache;
+    const ConversationState &m_state;
+    //! The rows of one conversation show its title or names anew.
+    void conversationChanged(const QString &conversationId);
     QList<protocol::SearchHit> m_hits;
     QString m_query, m_scope;
     std::optional<QString> m_cursor;

@@ -1,7 +1,10 @@
 #include "threadmodel.h"
 
-#include "chatclient.h"
+#include "blindnames.h"
+#include "connection.h"
+#include "conversationstate.h"
 #include "messagelistmodel.h"
+#include "outbox.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -10,16 +13,26 @@ namespace confab::client {
 
 using namespace confab::protocol;
 
-ThreadModel::ThreadModel(ChatClient &client) : QAbstractListModel(&client), m_client(client)
+ThreadModel::ThreadModel(Connection &connection, ConversationState &state, MessageListModel &messages, Outbox &outbox,
+                         QObject *parent)
+    : QAbstractListModel(parent), m_connection(connection), m_state(state), m_messages(messages), m_outbox(outbox)
 {
-    connect(&client, &ChatClient::messageStored, this, &ThreadModel::onMessage);
-    // Another conversation: its threads are not this one's.
-    connect(&client, &ChatClient::currentConversationChanged, this, [this] {
-        if (m_client.currentConversationId() != m_conversationId)
-            close();
-        else
-            refreshNames();
+    connect(&state, &ConversationState::messageChanged, this, &ThreadModel::onMessage);
+    connect(&state, &ConversationState::streamChanged, this, &ThreadModel::onMessage);
+    connect(&state, &ConversationState::opened, this, &ThreadModel::openConversationChanged);
+    connect(&state, &ConversationState::detailsChanged, this, [this](const QString &conversationId) {
+        if (conversationId == m_state.openConversation())
+            openConversationChanged();
     });
+}
+
+void ThreadModel::openConversationChanged()
+{
+    // Another conversation: its threads are not this one's.
+    if (m_state.openConversation() != m_conversationId)
+        close();
+    else
+        refreshNames();
 }
 
 int ThreadModel::rowCount(const QModelIndex &parent) const
@@ -81,9 +94,9 @@ QHash<int, QByteArray> ThreadModel::roleNames() const
 void ThreadModel::refreshNames()
 {
     m_names.clear();
-    for (const MemberInfo &m : m_client.displayMembers(m_conversationId))
+    for (const MemberInfo &m : blind::forDisplay(m_state.members(m_conversationId), m_language))
         m_names.insert(m.id, m.name);
-    m_me = m_client.messages()->myMemberId();
+    m_me = m_state.myMemberId(m_conversationId);
     if (!m_rows.isEmpty())
         emit dataChanged(index(0), index(int(m_rows.size()) - 1));
 }
@@ -91,12 +104,12 @@ void ThreadModel::refreshNames()
 void ThreadModel::open(const QString &messageId)
 {
     close();
-    const QString conversationId = m_client.currentConversationId();
+    const QString conversationId = m_state.openConversation();
     if (messageId.isEmpty() || conversationId.isEmpty())
         return;
     m_conversationId = conversationId;
     // A reply opens its root's thread; the root is known once the server answers.
-    const auto m = m_client.messages()->message(messageId);
+    const auto m = m_messages.message(messageId);
     m_rootId = m && m->threadId ? *m->threadId : messageId;
     refreshNames();
     emit rootChanged();
@@ -137,12 +150,12 @@ void ThreadModel::fetch(qint64 after)
     m_error.clear();
     emit loadingChanged();
     const quint64 generation = m_generation;
-    m_client.connection().request(ThreadRequest{m_conversationId, m_rootId, after, 50},
-                                  [this, generation](const Frame &reply) {
+    m_connection.request(ThreadRequest{m_conversationId, m_rootId, after, 50},
+                                  [this, generation](const Reply<Thread> &thread) {
         if (generation != m_generation)
             return; // closed or another thread meanwhile
         m_loading = false;
-        if (const auto *thread = std::get_if<Thread>(&reply)) {
+        if (thread) {
             if (m_rootId != thread->root.id) {
                 m_rootId = thread->root.id;
                 emit rootChanged();
@@ -151,10 +164,8 @@ void ThreadModel::fetch(qint64 after)
             for (const MessageInfo &m : thread->replies)
                 upsert(m);
             m_hasMore = thread->hasMore;
-        } else if (const auto *e = std::get_if<Error>(&reply)) {
-            m_error = e->message;
         } else {
-            m_error = tr("Not connected");
+            m_error = thread.error().message;
         }
         emit loadingChanged();
     });
@@ -196,7 +207,7 @@ void ThreadModel::reply(const QString &text)
 {
     if (m_rootId.isEmpty() || text.trimmed().isEmpty())
         return;
-    m_client.sendMessage(m_conversationId, text, {}, m_rootId);
+    m_outbox.send(m_conversationId, text, {}, m_rootId);
 }
 
 } // namespace confab::client

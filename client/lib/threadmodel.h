@@ -8,12 +8,16 @@
 
 namespace confab::client {
 
-class ChatClient;
+class Connection;
+class ConversationState;
+class MessageListModel;
+class Outbox;
 
 /*!
  * One thread of the open conversation, for the thread pane: its root first, then the replies
  * oldest first (`thread.get`, page by page). Replies that arrive later (pushed, or my own sent from
- * the pane) join it live; replying goes through ChatClient's outbox like any message.
+ * the pane) join it live; replying goes through the outbox like any message. It reads the state
+ * and asks the connection; it knows nothing of ChatClient.
  */
 class ThreadModel : public QAbstractListModel {
     Q_OBJECT
@@ -45,7 +49,11 @@ public:
     };
     Q_ENUM(Role)
 
-    explicit ThreadModel(ChatClient &client);
+    //! `messages`: the timeline, where the message a thread is opened from is found.
+    ThreadModel(Connection &connection, ConversationState &state, MessageListModel &messages, Outbox &outbox,
+                QObject *parent = nullptr);
+    //! The UI language: blind rooms' aliases follow it (from the next names refresh).
+    void setLanguage(const QString &language) { m_language = language; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -75,8 +83,13 @@ private:
     void onMessage(const QString &conversationId, const protocol::MessageInfo &message);
     void upsert(const protocol::MessageInfo &message);
     void refreshNames();
+    void openConversationChanged();
 
-    ChatClient &m_client;
+    Connection &m_connection;
+    ConversationState &m_state;
+    MessageListModel &m_messages;
+    Outbox &m_outbox;
+    QString m_language = QStringLiteral("en");
     QString m_conversationId;
     QString m_rootId;
     QList<protocol::MessageInfo> m_rows; //!< the root, then replies by seq

@@ -1,0 +1,87 @@
+// MessageListModel following the ConversationState: the timeline of the conversation the user
+// opened, kept in step with what the state learns and what the outbox holds.
+#include "blindnames.h"
+#include "conversationstate.h"
+#include "messagelistmodel.h"
+#include "outbox.h"
+
+namespace confab::client {
+
+using namespace confab::protocol;
+
+void MessageListModel::observe(const ConversationState *state, const Outbox *outbox)
+{
+    m_state = state;
+    m_outbox = outbox;
+    const auto shown = [this](const QString &conversationId) {
+        return !conversationId.isEmpty() && conversationId == m_conversationId;
+    };
+    m_lookup = [this](const QString &messageId) { return m_state->cache().message(m_conversationId, messageId); };
+    connect(state, &ConversationState::opened, this, &MessageListModel::showFromState);
+    connect(state, &ConversationState::historyReset, this, [this, shown](const QString &conversationId) {
+        if (shown(conversationId))
+            showFromState(conversationId);
+    });
+    connect(state, &ConversationState::messageChanged, this, [this, shown](const QString &conversationId, const MessageInfo &m) {
+        if (shown(conversationId))
+            upsertMessage(m);
+    });
+    connect(state, &ConversationState::streamChanged, this, [this, shown](const QString &conversationId, const MessageInfo &m) {
+        if (shown(conversationId))
+            setStreamBody(m.id, m.body);
+    });
+    connect(state, &ConversationState::reactionsChanged, this, [this, shown](const QString &conversationId, const QString &messageId) {
+        if (shown(conversationId))
+            setMessageReactions(messageId, m_state->cache().reactions(conversationId, messageId));
+    });
+    for (const auto signal : {&ConversationState::membersChanged, &ConversationState::markersChanged}) {
+        connect(state, signal, this, [this, shown](const QString &conversationId) {
+            if (shown(conversationId))
+                refreshMembers();
+        });
+    }
+    connect(state, &ConversationState::olderLoaded, this,
+            [this, shown](const QString &conversationId, const QList<MessageInfo> &older, bool more) {
+        if (shown(conversationId))
+            prependOlder(older, more);
+    });
+    connect(outbox, &Outbox::pendingChanged, this, [this, shown](const QString &conversationId) {
+        if (shown(conversationId))
+            setPending(m_outbox->items());
+    });
+}
+
+void MessageListModel::showFromState(const QString &conversationId)
+{
+    const bool open = m_state->isOpen() && !conversationId.isEmpty();
+    const auto c = m_state->conversation(conversationId);
+    const QList<MessageInfo> recent = open ? m_state->cache().messages(conversationId, 0, 50) : QList<MessageInfo>();
+    show(conversationId, m_state->myMemberId(conversationId), recent, m_outbox->items(), c ? c->readSeq : 0);
+    refreshMembers();
+    setReactions(open ? m_state->cache().reactions(conversationId) : QList<LocalCache::Reaction>());
+    // Older messages exist when the oldest we hold is not the conversation's first event.
+    setCanLoadOlder(!recent.isEmpty() ? recent.first().seq > 1 : (c && c->lastSeq > 0));
+}
+
+void MessageListModel::refreshMembers()
+{
+    setMembers(blind::forDisplay(m_state->members(m_conversationId), m_language), m_state->markers(m_conversationId));
+}
+
+void MessageListModel::setLanguage(const QString &language)
+{
+    m_language = language;
+    if (m_state && m_state->isOpen() && !m_conversationId.isEmpty())
+        refreshMembers(); // without reloading: the scroll position and older messages stay
+}
+
+bool MessageListModel::loadOlderFromCache()
+{
+    const QList<MessageInfo> cached = m_state->cache().messages(m_conversationId, oldestSeq(), 50);
+    if (cached.isEmpty())
+        return false;
+    prependOlder(cached, cached.first().seq > 1);
+    return true;
+}
+
+} // namespace confab::client
