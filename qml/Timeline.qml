@@ -188,6 +188,18 @@ Item {
                 root.scrollToEnd()
             }
         }
+        // Older pages came in on top: the first unread message moved down a number of rows, or it
+        // was above the window until now (more had arrived than one page holds). While the view
+        // is still anchored there (the user has not scrolled away), it stays on it.
+        function onFirstUnreadRowChanged() {
+            const unread = root.messages.firstUnreadRow
+            if (unread < 0 || list.anchorRow < 0 || unread === list.anchorRow)
+                return
+            list.positionViewAtIndex(unread, ListView.Beginning)
+            Qt.callLater(() => list.positionViewAtIndex(unread, ListView.Beginning))
+            list.stickToEnd = false
+            list.anchorRow = unread
+        }
         function onAttachmentChanged(id) {
             if (viewer.visible && viewer.attachment.id === id)
                 viewer.attachment = root.messages.attachmentById(id)

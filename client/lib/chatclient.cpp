@@ -43,6 +43,12 @@ void ChatClient::wire()
     m_thread = std::make_unique<ThreadModel>(m_connection, m_state, m_messages, m_outbox, this);
     connect(m_actions.get(), &MessageActions::openWanted, this, &ChatClient::openConversation);
     connect(m_actions.get(), &MessageActions::olderWanted, this, &ChatClient::loadOlder);
+    // After the timeline took a page (it observes the state first): more, while the first unread
+    // message is still above it.
+    connect(&m_state, &ConversationState::olderLoaded, this, [this](const QString &conversationId) {
+        if (conversationId == m_current)
+            loadTowardsFirstUnread();
+    });
 
     // The connection: pushed frames go to whoever keeps what they are about.
     connect(&m_connection, &Connection::pushed, this, [this](const Frame &frame) {
@@ -294,8 +300,23 @@ void ChatClient::openConversation(const QString &conversationId)
     m_current = conversationId;
     m_state.setOpenConversation(conversationId); // the models show it
     emit currentConversationChanged();
-    if (!conversationId.isEmpty() && m_messages.rowCount() < 20 && m_messages.canLoadOlder())
+    if (conversationId.isEmpty())
+        return;
+    if (!loadTowardsFirstUnread() && m_messages.rowCount() < 20 && m_messages.canLoadOlder())
         loadOlder();
+}
+
+bool ChatClient::loadTowardsFirstUnread()
+{
+    // Pages from the cache come at once; a page from the server comes later, and olderLoaded
+    // brings us back here until the first unread message is in the window.
+    for (int page = 0; page < MessageListModel::kUnreadWindow / 50 && m_messages.unreadStartsAbove(); ++page) {
+        if (!m_messages.loadOlderFromCache()) {
+            m_catchup.loadOlder(m_current, m_messages.oldestSeq());
+            return true;
+        }
+    }
+    return false;
 }
 
 void ChatClient::loadOlder()

@@ -252,6 +252,9 @@ signals:
 
 private:
     void wire();
+    //! Loads older pages while the first unread message is above the window; true when a page
+    //! was asked of the server (the rest follows when it arrives).
+    bool loadTowardsFirstUnread();
     void begin(const QString &serverUrl, const QString &username, Connection::Credentials credentials);
     bool openCache(const QString &serverUrl, const QString &username);
     void onAuthenticated(const protocol::AuthOk &session);

@@ -217,15 +217,14 @@ void MessageListModel::show(const QString &conversationId, const QString &myMemb
     m_me = myMemberId;
     m_rows.clear();
     m_reactions.clear();
-    m_firstUnreadRow = -1;
-    for (const MessageInfo &m : messages) {
-        if (m_firstUnreadRow < 0 && m.seq > readSeq && m.senderId != m_me)
-            m_firstUnreadRow = int(m_rows.size());
+    m_readSeq = readSeq;
+    for (const MessageInfo &m : messages)
         m_rows.append(Row{m, false, false, {}, {}});
-    }
+    findFirstUnread();
     endResetModel();
     setPending(pending);
     emit conversationChanged();
+    emit firstUnreadRowChanged();
     emit countChanged();
 }
 
@@ -257,8 +256,11 @@ void MessageListModel::prependOlder(const QList<MessageInfo> &older, bool more)
         for (qsizetype i = fresh.size() - 1; i >= 0; --i)
             m_rows.prepend(Row{fresh[i], false, false, {}, {}});
         endInsertRows();
-        if (m_firstUnreadRow >= 0)
-            m_firstUnreadRow += int(fresh.size());
+        // Its row moves down, or it was above the window until now and came in with this page.
+        const int before = m_firstUnreadRow;
+        findFirstUnread();
+        if (m_firstUnreadRow != before)
+            emit firstUnreadRowChanged();
         // The row after the insert may have lost its day separator or group header.
         if (m_rows.size() > fresh.size())
             emit dataChanged(index(int(fresh.size())), index(int(fresh.size())));
@@ -390,6 +392,25 @@ QList<QString> MessageListModel::takeUnknownAttachments()
         }
     }
     return out;
+}
+
+void MessageListModel::findFirstUnread()
+{
+    m_firstUnreadRow = -1;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const Row &r = m_rows[i];
+        if (!r.pending && r.message.seq > m_readSeq && r.message.senderId != m_me) {
+            m_firstUnreadRow = i;
+            return;
+        }
+    }
+}
+
+bool MessageListModel::unreadStartsAbove() const
+{
+    // Unread messages are the newest: when the oldest one shown is unread and follows a gap
+    // after my marker, older unread ones exist that are not loaded yet.
+    return m_firstUnreadRow == 0 && m_canLoadOlder && oldestSeq() > m_readSeq + 1 && storedCount() < kUnreadWindow;
 }
 
 qint64 MessageListModel::oldestSeq() const

@@ -44,7 +44,7 @@ class MessageListModel : public QAbstractListModel {
     Q_PROPERTY(QString conversationId READ conversationId NOTIFY conversationChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool canLoadOlder READ canLoadOlder NOTIFY canLoadOlderChanged)
-    Q_PROPERTY(int firstUnreadRow READ firstUnreadRow NOTIFY conversationChanged)
+    Q_PROPERTY(int firstUnreadRow READ firstUnreadRow NOTIFY firstUnreadRowChanged)
 public:
     enum class Status { Sending, Sent, Delivered, Read, Failed };
     Q_ENUM(Status)
@@ -88,6 +88,12 @@ public:
     QString conversationId() const { return m_conversationId; }
     bool canLoadOlder() const { return m_canLoadOlder; }
     int firstUnreadRow() const { return m_firstUnreadRow; }
+    /*!
+     * The first message I have not read lies above the window (more arrived than one page
+     * holds): the opener loads older pages until it is in, up to kUnreadWindow messages.
+     */
+    bool unreadStartsAbove() const;
+    static constexpr int kUnreadWindow = 500;
 
     /*!
      * Follows the state: the conversation it opens is shown (its newest messages, my pending ones),
@@ -147,6 +153,8 @@ public:
 
 signals:
     void conversationChanged();
+    //! Also after older pages brought the first unread message into the window.
+    void firstUnreadRowChanged();
     void countChanged();
     void canLoadOlderChanged();
     void attachmentChanged(const QString &id);
@@ -183,6 +191,8 @@ private:
     void refreshQuotesOf(const QString &messageId);
     bool m_canLoadOlder = false;
     int m_firstUnreadRow = -1;
+    qint64 m_readSeq = 0; //!< my read marker when the conversation was shown
+    void findFirstUnread();
     const ConversationState *m_state = nullptr;
     const Outbox *m_outbox = nullptr;
     QString m_language = QStringLiteral("en");

@@ -96,7 +96,8 @@ private slots:
         QCOMPARE(bodies(laptop->messages()), all);
     }
 
-    //! The "new messages" line sits above the first message I have not read, on any computer.
+    //! The "new messages" line sits above the first message I have not read, on any computer,
+    //! also when more arrived than one page holds.
     void opensAtTheFirstUnreadMessage()
     {
         CONFAB_START_HARNESS(h, {});
@@ -127,6 +128,25 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(laptop->messages()->rowCount(), 30, 10000);
         QCOMPARE(bodyAt(laptop->messages(), laptop->messages()->firstUnreadRow()), QStringLiteral("m11"));
 
+        // Ninety unread, more than one page: the window reaches back to the first of them.
+        laptop->openConversation(QString());
+        QVERIFY(writeMany(h, id, QStringLiteral("n"), 70));
+        Device desk;
+        desk->signIn(h.server().url(), QStringLiteral("joon"), kTestPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(desk.online() && desk->conversations()->indexOf(id) >= 0, 20000);
+        desk->openConversation(id);
+        QTRY_VERIFY_WITH_TIMEOUT(desk->messages()->firstUnreadRow() >= 0
+                                     && bodyAt(desk->messages(), desk->messages()->firstUnreadRow()) == QStringLiteral("m11"),
+                                 10000);
+        QCOMPARE(bodies(desk->messages()).last(), QStringLiteral("n70"));
+        // The laptop kept up in the background: the same from its cache.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            laptop->conversations()
+                ->data(laptop->conversations()->index(laptop->conversations()->indexOf(id)), ConversationListModel::LastMessageRole).toString(), QStringLiteral("n70"),
+            10000);
+        laptop->openConversation(id);
+        QCOMPARE(bodyAt(laptop->messages(), laptop->messages()->firstUnreadRow()), QStringLiteral("m11"));
+        QCOMPARE(bodies(laptop->messages()).last(), QStringLiteral("n70"));
     }
 
     //! The server ends the session (the account was disabled) while messages wait to be sent:
