@@ -53,7 +53,8 @@ AppController::AppController(const StartupOptions &options, QObject *parent)
           m_tokens.get())),
       m_preferences(&m_settings, Autostart::forThisSystem()),
       m_sessions(m_client.get()),
-      m_lastConversation(m_client.get(), &m_preferences)
+      m_lastConversation(m_client.get(), &m_preferences),
+      m_autoAway(m_client.get())
 {
     Q_ASSERT(!s_instance);
     s_instance = this;
@@ -124,11 +125,6 @@ AppController::AppController(const StartupOptions &options, QObject *parent)
     connect(m_client->conversations(), &QAbstractItemModel::dataChanged, this, &AppController::currentMeChanged);
     connect(m_client->conversations(), &QAbstractItemModel::modelReset, this, &AppController::currentMeChanged);
 
-    m_sinceInput.start();
-    m_idleCheck.setInterval(10 * 1000);
-    connect(&m_idleCheck, &QTimer::timeout, this, &AppController::checkIdle);
-    m_idleCheck.start();
-
     m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     connect(&m_server, &QProcess::readyReadStandardOutput, this, &AppController::onServerOutput);
     connect(&m_server, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
@@ -164,7 +160,7 @@ bool AppController::eventFilter(QObject *watched, QEvent *event)
     case QEvent::InputMethod:
         // Every input reaches the window first: that is enough to know someone is there.
         if (qobject_cast<QQuickWindow *>(watched))
-            userActive();
+            m_autoAway.userActive();
         break;
     case QEvent::Show:
     case QEvent::Hide:
@@ -174,11 +170,7 @@ bool AppController::eventFilter(QObject *watched, QEvent *event)
             QTimer::singleShot(0, this, [this, window = QPointer<QQuickWindow>(window)] {
                 if (!window)
                     return;
-                const bool outOfSight = !window->isVisible() || window->visibility() == QWindow::Minimized;
-                if (outOfSight && !m_sinceHidden.isValid())
-                    m_sinceHidden.start();
-                else if (!outOfSight)
-                    m_sinceHidden.invalidate();
+                m_autoAway.setOutOfSight(!window->isVisible() || window->visibility() == QWindow::Minimized);
             });
         }
         break;
@@ -412,37 +404,6 @@ bool AppController::notificationsAvailable() const
 bool AppController::keepRunningInTray() const
 {
     return m_desktop && m_desktop->keepRunningInTray();
-}
-
-// ---- away when idle -----------------------------------------------------------------------------
-
-void AppController::setIdleTimeouts(int inputMs, int hiddenMs)
-{
-    m_idleInputMs = inputMs;
-    m_idleHiddenMs = hiddenMs;
-    m_idleCheck.setInterval(std::max(50, std::min(inputMs, hiddenMs) / 4));
-}
-
-void AppController::userActive()
-{
-    m_sinceInput.restart();
-    m_sinceHidden.invalidate();
-    if (m_autoAway) {
-        m_autoAway = false;
-        m_client->setAway(false);
-    }
-}
-
-void AppController::checkIdle()
-{
-    if (m_autoAway || m_client->away())
-        return;
-    const bool idle = m_sinceInput.elapsed() >= m_idleInputMs;
-    const bool hidden = m_sinceHidden.isValid() && m_sinceHidden.elapsed() >= m_idleHiddenMs;
-    if (idle || hidden) {
-        m_autoAway = true;
-        m_client->setAway(true);
-    }
 }
 
 // ---- the bundled server -------------------------------------------------------------------------

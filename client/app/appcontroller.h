@@ -1,12 +1,12 @@
 #pragma once
 
 #include "accountsessions.h"
+#include "autoaway.h"
 #include "chatclient.h"
 #include "conversationfiltermodel.h"
 #include "lastconversation.h"
 #include "settings.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QProcess>
 #include <QQmlEngine>
@@ -120,9 +120,6 @@ public:
     QString currentAlias() const;
     QString currentGroup() const;
 
-    //! Away after this long without input, or this long after the window was hidden or minimised.
-    void setIdleTimeouts(int inputMs, int hiddenMs);
-
     Settings *settings() { return &m_preferences; }
     AccountSessions *sessions() { return &m_sessions; }
     QString windowTitle() const;
@@ -156,8 +153,6 @@ private:
     void setHostState(HostState state, const QString &error = {});
     QString serverBinary() const;
     void onServerOutput();
-    void userActive();
-    void checkIdle();
     void updateMemberGroups();
 
     StartupOptions m_options;
@@ -168,6 +163,7 @@ private:
     Settings m_preferences;
     AccountSessions m_sessions;
     LastConversation m_lastConversation;
+    AutoAway m_autoAway;
     std::unique_ptr<DesktopIntegration> m_desktop;
     QTranslator m_translator;
     QQmlApplicationEngine *m_engine = nullptr;
@@ -184,13 +180,6 @@ private:
     QString m_hostedUrl;
     QString m_hostError;
     QVariantMap m_memberGroups;
-    // Away when idle: the last input, when the window went out of sight, and whether I set away.
-    QElapsedTimer m_sinceInput;
-    QElapsedTimer m_sinceHidden;
-    QTimer m_idleCheck;
-    int m_idleInputMs = 5 * 60 * 1000;
-    int m_idleHiddenMs = 2 * 60 * 1000;
-    bool m_autoAway = false;
 
     static AppController *s_instance;
 };

@@ -1,5 +1,6 @@
 // Desktop integration logic, offscreen: what notifies and with which words, the unread badge and
 // title, the settings page's store, and the autostart file.
+#include "autoaway.h"
 #include "autostart.h"
 #include "chatclient.h"
 #include "conversationfiltermodel.h"
@@ -375,6 +376,55 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(shown(), QStringList{QStringLiteral("점심 메뉴")}, 10000);
         list.setFilterText(QString());
         QCOMPARE(list.count(), 3);
+    }
+
+    //! Away when nobody is there: after a while without input, or sooner once the window is out of
+    //! sight; the first input ends it. An away the user chose is theirs to end.
+    void autoAwayWhenIdleOrOutOfSight()
+    {
+        confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
+        QVERIFY2(h.start(), qPrintable(h.errorString()));
+        QString minaId;
+        {
+            auto joon = h.client(QStringLiteral("joon"));
+            auto mina = h.client(QStringLiteral("mina"));
+            QVERIFY(joon && mina);
+            minaId = mina->userId();
+            QVERIFY(std::holds_alternative<ConversationDetail>(
+                joon->request(ConversationCreate{ConversationKind::Direct, QString(), {minaId}})));
+        }
+        QTemporaryDir minaDir, joonDir;
+        confab::client::ChatClient mina(minaDir.path(), nullptr), joon(joonDir.path(), nullptr);
+        mina.signIn(h.server().url(), QStringLiteral("mina"), QStringLiteral("correct horse 1"));
+        joon.signIn(h.server().url(), QStringLiteral("joon"), QStringLiteral("correct horse 1"));
+        QTRY_COMPARE_WITH_TIMEOUT(joon.presenceOf(minaId), QStringLiteral("online"), 20000);
+
+        AutoAway away(&mina);
+        away.setTimeouts(300, 600'000);
+        QTRY_VERIFY_WITH_TIMEOUT(mina.away() && away.isAutoAway(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(joon.presenceOf(minaId), QStringLiteral("away"), 10000);
+        away.userActive();
+        QVERIFY(!mina.away());
+        QTRY_COMPARE_WITH_TIMEOUT(joon.presenceOf(minaId), QStringLiteral("online"), 10000);
+
+        // Out of sight: away after the shorter wait, even with recent input; back on the next input.
+        away.setTimeouts(600'000, 300);
+        away.userActive();
+        away.setOutOfSight(true);
+        QTRY_VERIFY_WITH_TIMEOUT(mina.away(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(joon.presenceOf(minaId), QStringLiteral("away"), 10000);
+        away.setOutOfSight(false);
+        away.userActive();
+        QVERIFY(!mina.away());
+        QTRY_COMPARE_WITH_TIMEOUT(joon.presenceOf(minaId), QStringLiteral("online"), 10000);
+
+        // Mina sets away herself: input does not undo it, and it is not taken for an automatic one.
+        away.setTimeouts(600'000, 600'000);
+        mina.setAway(true);
+        away.userActive();
+        QVERIFY(mina.away());
+        QVERIFY(!away.isAutoAway());
+        QTRY_COMPARE_WITH_TIMEOUT(joon.presenceOf(minaId), QStringLiteral("away"), 10000);
     }
 
     //! The conversation open when the app quit opens again at the next start, per account.
