@@ -40,9 +40,18 @@ Popup {
     signal roleRequested(string memberId, string role)
     signal leaveRequested()
 
+    // What the fields were last given from the server: while they still hold it, the user has
+    // not edited them, and a newer value (e.g. the details arriving after the dialog opened)
+    // replaces it even when the field has focus.
+    property string givenTitle
+    property string givenDescription
+    function give() {
+        nameField.text = root.givenTitle = root.title
+        descriptionField.text = root.givenDescription = root.description
+    }
+
     function show() {
-        nameField.text = root.title
-        descriptionField.text = root.description
+        root.give()
         addField.clear()
         leaveConfirm.visible = false
         open()
@@ -64,8 +73,15 @@ Popup {
     }
 
     // What the server says wins, unless the user is typing over it.
-    onTitleChanged: if (!nameField.activeFocus) nameField.text = root.title
-    onDescriptionChanged: if (!descriptionField.activeFocus) descriptionField.text = root.description
+    onTitleChanged: {
+        if (!nameField.activeFocus || nameField.text === root.givenTitle || nameField.text === root.title)
+            nameField.text = root.givenTitle = root.title
+    }
+    onDescriptionChanged: {
+        if (!descriptionField.activeFocus || descriptionField.text === root.givenDescription
+                || descriptionField.text === root.description)
+            descriptionField.text = root.givenDescription = root.description
+    }
 
     objectName: "groupSettings"
     anchors.centerIn: parent

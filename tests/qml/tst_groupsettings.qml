@@ -136,6 +136,20 @@ Item {
             compare(name.text, "Launch team")
         }
 
+        // The dialog opened before the group's details arrived: the name field, focused but not
+        // edited, takes them when they come.
+        function test_detailsArrivingAfterOpening() {
+            const dialog = open({ members: people, canManage: true, canChangeRoles: true, myRole: "owner",
+                                  title: "", description: "" })
+            const name = findChild(dialog.contentItem, "groupName")
+            verify(name.activeFocus)
+            compare(name.text, "")
+            dialog.title = "Design team"
+            dialog.description = "Sidebar, theme and icons."
+            compare(name.text, "Design team")
+            compare(findChild(dialog.contentItem, "groupDescription").text, "Sidebar, theme and icons.")
+        }
+
         function test_addMemberByUsername() {
             const dialog = open({ members: people, canManage: true, canChangeRoles: true, myRole: "owner" })
             const adds = spy(dialog, "addMemberRequested")
