@@ -177,8 +177,9 @@ void ServerApp::sweep()
             if (who.isValid() && !standing.contains(who.sessionId))
                 session->closeWith(protocol::CloseCode::SessionRevoked, QStringLiteral("session ended"));
         }
-    } catch (const StoreError &) {
+    } catch (const StoreError &e) {
         // The database is unreachable right now; try again at the next sweep.
+        qCWarning(lcStore) << "the session check is left for the next sweep:" << e.what();
     }
     m_messages->pruneLimiters();
     m_blind->pruneLimiters();

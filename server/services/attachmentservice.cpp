@@ -216,8 +216,9 @@ void AttachmentService::discard(const QString &uploadId) {
     QFile::remove(it->second->tmpPath + QStringLiteral(".clean"));
     try {
         m_store->removeIncomplete(it->second->attachmentId);
-    } catch (const StoreError &) {
+    } catch (const StoreError &e) {
         // The row stays incomplete; the sweep removes it later.
+        qCWarning(lcStore) << "an abandoned upload's row stays until the next sweep:" << e.what();
     }
     m_uploads.erase(it);
 }
@@ -453,8 +454,8 @@ void AttachmentService::sweep(qint64 now) {
             if (!active.contains(id))
                 m_store->removeIncomplete(id);
         }
-    } catch (const StoreError &) {
-        // Next sweep.
+    } catch (const StoreError &e) {
+        qCWarning(lcStore) << "the sweep of unfinished uploads is left for the next one:" << e.what();
     }
 }
 

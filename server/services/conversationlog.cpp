@@ -1,5 +1,6 @@
 #include "conversationlog.h"
 
+#include "core/logging.h"
 #include "core/metrics.h"
 #include "domain/clock.h"
 #include "services/fanout.h"
@@ -166,8 +167,9 @@ void ConversationLog::deliverRemote(const QString &conversationId, qint64 seq)
         for (const StoredEvent &event : events)
             noteEvent(conversationId, event.seq, event.kind);
         deliver(conversationId, events, {}, 0);
-    } catch (const StoreError &) {
+    } catch (const StoreError &e) {
         // Clients notice the gap at the next event and sync.
+        qCWarning(lcStore) << "an event from another instance was not delivered here:" << e.what();
     }
 }
 

@@ -1,5 +1,6 @@
 #include "streamservice.h"
 
+#include "core/logging.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
 #include "services/conversationlog.h"
@@ -135,8 +136,9 @@ void StreamService::push(const QString &messageId)
         const QList<QString> members = m_conversations->activeMemberIds(message->conversationId);
         m_fanout.toUsers(members, protocol::encodeFrame(protocol::StreamUpdate{message->conversationId, message->id,
                                                                                message->seq, message->body}));
-    } catch (const StoreError &) {
+    } catch (const StoreError &e) {
         // The next append or the end brings the text.
+        qCWarning(lcStore) << "a streamed message's text was not pushed:" << e.what();
     }
 }
 
@@ -196,8 +198,9 @@ int StreamService::sweep()
             finish(m, QString(), kInterrupted, std::nullopt, std::nullopt, &finished);
             ended += finished ? 1 : 0;
         }
-    } catch (const StoreError &) {
+    } catch (const StoreError &e) {
         // Tried again at the next round.
+        qCWarning(lcStore) << "streams left open were not ended this round:" << e.what();
     }
     return ended;
 }
