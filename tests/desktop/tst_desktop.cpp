@@ -55,6 +55,13 @@ class TestDesktop : public QObject {
         return c;
     }
 
+    //! Signs `username` up and returns their id; the app under test signs them in later.
+    static QString signedUpId(confab::test::Harness &h, const QString &username)
+    {
+        const auto client = h.client(username);
+        return client ? client->userId() : QString();
+    }
+
     static int redPixels(const QImage &image, const QRect &area)
     {
         const QColor red = UnreadBadge::badgeColor();
@@ -275,13 +282,8 @@ private slots:
         confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
         QVERIFY2(h.start(), qPrintable(h.errorString()));
         auto joon = h.client(QStringLiteral("joon"));
-        QVERIFY(joon);
-        QString minaId;
-        {
-            auto mina = h.client(QStringLiteral("mina"));
-            QVERIFY(mina);
-            minaId = mina->userId();
-        }
+        const QString minaId = signedUpId(h, QStringLiteral("mina"));
+        QVERIFY(joon && !minaId.isEmpty());
         for (const QString &title : {QStringLiteral("Design team"), QStringLiteral("Lunch")})
             QVERIFY(std::holds_alternative<ConversationDetail>(
                 joon->request(ConversationCreate{ConversationKind::Group, title, {minaId}})));
@@ -310,13 +312,8 @@ private slots:
         confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
         QVERIFY2(h.start(), qPrintable(h.errorString()));
         auto joon = h.client(QStringLiteral("joon"));
-        QVERIFY(joon);
-        QString minaId;
-        {
-            auto mina = h.client(QStringLiteral("mina"));
-            QVERIFY(mina);
-            minaId = mina->userId();
-        }
+        const QString minaId = signedUpId(h, QStringLiteral("mina"));
+        QVERIFY(joon && !minaId.isEmpty());
         QHash<QString, QString> ids;
         for (const QString &title : {QStringLiteral("Design team"), QStringLiteral("점심 메뉴")}) {
             const Frame reply = joon->request(ConversationCreate{ConversationKind::Group, title, {minaId}});
@@ -384,15 +381,12 @@ private slots:
     {
         confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
         QVERIFY2(h.start(), qPrintable(h.errorString()));
-        QString minaId;
-        {
-            auto joon = h.client(QStringLiteral("joon"));
-            auto mina = h.client(QStringLiteral("mina"));
-            QVERIFY(joon && mina);
-            minaId = mina->userId();
-            QVERIFY(std::holds_alternative<ConversationDetail>(
-                joon->request(ConversationCreate{ConversationKind::Direct, QString(), {minaId}})));
-        }
+        const QString minaId = signedUpId(h, QStringLiteral("mina"));
+        auto joonSetup = h.client(QStringLiteral("joon"));
+        QVERIFY(joonSetup && !minaId.isEmpty());
+        QVERIFY(std::holds_alternative<ConversationDetail>(
+            joonSetup->request(ConversationCreate{ConversationKind::Direct, QString(), {minaId}})));
+        joonSetup.reset(); // Joon's app signs in below
         QTemporaryDir minaDir, joonDir;
         confab::client::ChatClient mina(minaDir.path(), nullptr), joon(joonDir.path(), nullptr);
         mina.signIn(h.server().url(), QStringLiteral("mina"), QStringLiteral("correct horse 1"));
@@ -433,13 +427,8 @@ private slots:
         confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
         QVERIFY2(h.start(), qPrintable(h.errorString()));
         auto joon = h.client(QStringLiteral("joon"));
-        QVERIFY(joon);
-        QString minaId;
-        {
-            auto mina = h.client(QStringLiteral("mina"));
-            QVERIFY(mina);
-            minaId = mina->userId();
-        }
+        const QString minaId = signedUpId(h, QStringLiteral("mina"));
+        QVERIFY(joon && !minaId.isEmpty());
         QStringList ids;
         for (const QString &title : {QStringLiteral("Design team"), QStringLiteral("Lunch")}) {
             const Frame reply = joon->request(ConversationCreate{ConversationKind::Group, title, {minaId}});
@@ -502,13 +491,8 @@ private slots:
         confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
         QVERIFY2(h.start(), qPrintable(h.errorString()));
         auto joon = h.client(QStringLiteral("joon"));
-        QVERIFY(joon);
-        QString minaId;
-        {
-            auto mina = h.client(QStringLiteral("mina"));
-            QVERIFY(mina);
-            minaId = mina->userId();
-        }
+        const QString minaId = signedUpId(h, QStringLiteral("mina"));
+        QVERIFY(joon && !minaId.isEmpty());
         const Frame groupReply =
             joon->request(ConversationCreate{ConversationKind::Group, QStringLiteral("Design team"), {minaId}});
         const Frame blindReply = joon->request(ConversationCreate{ConversationKind::Blind, QStringLiteral("Matching"), {}});
