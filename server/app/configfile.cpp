@@ -140,6 +140,14 @@ bool loadIni(ServerConfig &config, const QString &path, QString *error)
     integer(QStringLiteral("messages/edit_window_s"), config.editWindowS, 0, 10LL * 365 * 86'400);
     integer(QStringLiteral("messages/delete_window_s"), config.deleteWindowS, 0, 10LL * 365 * 86'400);
     integer(QStringLiteral("messages/stream_timeout_s"), config.streamTimeoutS, 1, 86'400);
+    if (ok && ini.contains(QStringLiteral("attachments/store"))) {
+        const QString store = ini.value(QStringLiteral("attachments/store")).toString().trimmed();
+        if (store != QLatin1StringView("database") && store != QLatin1StringView("disk")) {
+            *error = QStringLiteral("config key attachments/store must be database or disk, not %1").arg(store);
+            return false;
+        }
+        config.attachmentStore = store;
+    }
     if (ok && ini.contains(QStringLiteral("attachments/allowed_types"))) {
         // QSettings reads "a, b" as a list; a single entry comes back as a string.
         QStringList types;

@@ -2,6 +2,7 @@
 
 #include "app/selfsigned.h"
 #include "domain/clock.h"
+#include "storage/blobstore.h"
 #include "storage/attachmentstore.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
@@ -16,6 +17,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
+#include <QSet>
 #include <QSslCertificate>
 #include <QTemporaryFile>
 
@@ -36,6 +39,23 @@ QString attachmentRoot(const ServerConfig &config)
 QString storedFile(const QString &root, const QString &sha)
 {
     return root + u'/' + sha.left(2) + u'/' + sha;
+}
+
+//! The stored blob's sha256 in hex, read back chunk by chunk; empty when it cannot be read.
+QByteArray sha256Of(BlobStore &blobs, const BlobKey &key)
+{
+    const qint64 size = blobs.size(key);
+    if (size < 0)
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (qint64 at = 0; at < size;) {
+        const QByteArray chunk = blobs.read(key, at, 1024 * 1024);
+        if (chunk.isEmpty())
+            return {};
+        hash.addData(chunk);
+        at += chunk.size();
+    }
+    return hash.result().toHex();
 }
 
 QByteArray sha256Of(const QString &path)
@@ -114,11 +134,20 @@ int Operations::backup(const QString &folder)
                          {QStringLiteral("server_version"), QCoreApplication::applicationVersion()}};
     QJsonObject database{{QStringLiteral("url"), url->redacted()}};
     QList<QString> referenced;
+    QSet<QString> inDatabase;
     try {
         database.insert(QStringLiteral("schema_version"), Migrations(*db).currentVersion());
         // Listed before the copy: files are only ever added, so every one of these is in the store
         // by the time it is copied below.
         referenced = AttachmentStore(*db).completeSha256s();
+        if (Migrations(*db).currentVersion() >= 9) {
+            // Blobs in the database travel with the database (pg_dump, or the SQLite copy below).
+            DatabaseBlobStore store(*db);
+            for (const QString &sha : std::as_const(referenced)) {
+                if (store.size({BlobKind::File, sha}) >= 0)
+                    inDatabase.insert(sha);
+            }
+        }
         if (db->dialect() == Database::Dialect::SQLite) {
             // One read transaction: a consistent snapshot even while the server writes (WAL).
             const QString copy = target.absoluteFilePath(QStringLiteral("confab.sqlite"));
@@ -164,7 +193,7 @@ int Operations::backup(const QString &folder)
     }
     QStringList missing;
     for (const QString &sha : std::as_const(referenced)) {
-        if (!QFileInfo::exists(storedFile(rootCopy, sha)))
+        if (!inDatabase.contains(sha) && !QFileInfo::exists(storedFile(rootCopy, sha)))
             missing.append(sha);
     }
     manifest.insert(QStringLiteral("attachments"),
@@ -172,6 +201,7 @@ int Operations::backup(const QString &folder)
                                 {QStringLiteral("files"), files},
                                 {QStringLiteral("bytes"), bytes},
                                 {QStringLiteral("referenced"), qint64(referenced.size())},
+                                {QStringLiteral("in_database"), qint64(inDatabase.size())},
                                 {QStringLiteral("missing"), QJsonArray::fromStringList(missing)}});
     QFile manifestFile(target.absoluteFilePath(QStringLiteral("manifest.json")));
     if (!manifestFile.open(QIODevice::WriteOnly) || manifestFile.write(QJsonDocument(manifest).toJson()) < 0) {
@@ -256,18 +286,22 @@ int Operations::check()
                 ok(QStringLiteral("schema"), QStringLiteral("version %1, current").arg(version));
 
             const QList<QString> hashes = version > 0 ? AttachmentStore(*db).completeSha256s() : QList<QString>();
+            const QString choice = blobStoreChoice(m_config.attachmentStore, *db);
+            const std::unique_ptr<BlobStore> blobs =
+                version >= 9 ? openBlobStore(choice, *db, root) : std::make_unique<DiskBlobStore>(root);
             QStringList missing, corrupt;
             int hashed = 0;
             // Spread the sample over the whole store rather than the first few files.
             const qsizetype step = std::max<qsizetype>(1, hashes.size() / kHashSample);
             for (qsizetype i = 0; i < hashes.size(); ++i) {
-                const QString path = storedFile(root, hashes.at(i));
-                if (!QFileInfo::exists(path)) {
-                    missing.append(path);
+                const BlobKey key{BlobKind::File, hashes.at(i)};
+                const QString name = choice == QLatin1StringView("database") ? hashes.at(i) : storedFile(root, hashes.at(i));
+                if (blobs->size(key) < 0) {
+                    missing.append(name);
                 } else if (i % step == 0 && hashed < kHashSample) {
                     ++hashed;
-                    if (QString::fromLatin1(sha256Of(path)) != hashes.at(i))
-                        corrupt.append(path);
+                    if (QString::fromLatin1(sha256Of(*blobs, key)) != hashes.at(i))
+                        corrupt.append(name);
                 }
             }
             if (!missing.isEmpty())
@@ -278,8 +312,8 @@ int Operations::check()
                 fail(QStringLiteral("attachments"), QStringLiteral("the contents of %1 do not match their sha256: %2")
                                                         .arg(corrupt.size()).arg(missingList(corrupt)));
             if (missing.isEmpty() && corrupt.isEmpty())
-                ok(QStringLiteral("attachments"), QStringLiteral("%1 stored, every file present, %2 read back and hashed")
-                                                      .arg(hashes.size()).arg(hashed));
+                ok(QStringLiteral("attachments"), QStringLiteral("%1 stored, every file present, %2 read back and hashed (%3 store)")
+                                                      .arg(hashes.size()).arg(hashed).arg(choice));
         } catch (const StoreError &e) {
             fail(QStringLiteral("database"), QString::fromStdString(e.what()));
         }

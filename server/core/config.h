@@ -56,6 +56,8 @@ struct ServerConfig {
     bool stripImageMetadata = true;     //!< re-encode stored images without EXIF (always done in blind rooms)
     qint64 uploadTimeoutMs = 3'600'000; //!< an upload without a chunk for this long is discarded
     qint64 attachmentQuotaBytes = 0;    //!< per user, all attachments together; 0 = no quota
+    //! Where attachment bytes live: "database" or "disk"; empty: the database on PostgreSQL, disk on SQLite.
+    QString attachmentStore;
     qint64 editWindowS = 0;       //!< how long after sending the author may edit; 0 = no limit
     qint64 deleteWindowS = 0;     //!< how long after sending the author may delete; 0 = no limit
     qint64 streamTimeoutS = 60;   //!< a streamed message without an append for this long is finalized as interrupted

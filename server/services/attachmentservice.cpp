@@ -9,11 +9,9 @@
 #include "storage/database.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QMimeDatabase>
-#include <QSaveFile>
 #include <QSet>
 #include <QThread>
 
@@ -26,15 +24,6 @@ const QString kAttachment = QStringLiteral("attachment");
 const QString kUpload = QStringLiteral("upload");
 const QString kChunk = QStringLiteral("chunk");
 
-QString storePath(const QString &root, const QString &sha) {
-    return root + u'/' + sha.left(2) + u'/' + sha;
-}
-QString thumbnailPath(const QString &root, const QString &sha) {
-    return root + QStringLiteral("/thumbs/") + sha.left(2) + u'/' + sha;
-}
-QString previewPath(const QString &root, const QString &sha) {
-    return thumbnailPath(root, sha) + QStringLiteral(".preview");
-}
 
 bool typeAllowed(const QString &mime, const QStringList &allowed) {
     // Exact names only (plus "type/*"): inheritance would let in e.g. .desktop launchers and shell
@@ -44,14 +33,6 @@ bool typeAllowed(const QString &mime, const QStringList &allowed) {
             return true;
     }
     return false;
-}
-
-bool writeOnce(const QString &path, const QByteArray &bytes) {
-    if (QFileInfo::exists(path))
-        return true;
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path); // written whole or not at all: a concurrent fetch never sees half a file
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
 }
 
 //! What the worker made of a verified upload.
@@ -65,7 +46,7 @@ struct Stored {
 };
 
 //! Worker thread: detects the type from the bytes, processes images, and moves the file into the store.
-Stored storeUpload(const QString &root, const QString &tmpPath, const QString &sha256, qint64 size,
+Stored storeUpload(BlobStore &blobs, const QString &tmpPath, const QString &sha256, qint64 size,
                    const QStringList &allowed, bool strip) {
     Stored out;
     out.sha256 = sha256;
@@ -117,25 +98,33 @@ Stored storeUpload(const QString &root, const QString &tmpPath, const QString &s
             out.sha256 = QString::fromLatin1(
                 QCryptographicHash::hash(image.stripped, QCryptographicHash::Sha256).toHex());
         }
-        if (!writeOnce(thumbnailPath(root, out.sha256), image.thumbnail) ||
-            !writeOnce(previewPath(root, out.sha256), image.preview)) {
+        if (!blobs.put({BlobKind::Thumbnail, out.sha256}, image.thumbnail) ||
+            !blobs.put({BlobKind::Preview, out.sha256}, image.preview)) {
             out.failure = Failure{ErrorCode::Internal, QStringLiteral("internal error"), {}, {}};
             return out;
         }
     }
-    const QString target = storePath(root, out.sha256);
-    QDir().mkpath(QFileInfo(target).absolutePath());
-    if (QFileInfo::exists(target)) {
-        QFile::remove(source); // the same bytes are stored already
-    } else if (!QFile::rename(source, target)) {
-        qCWarning(lcStore).noquote() << "cannot move an upload into" << target;
+    if (!blobs.takeFile({BlobKind::File, out.sha256}, source))
         out.failure = Failure{ErrorCode::Internal, QStringLiteral("internal error"), {}, {}};
+    return out;
+}
+
+//! storeUpload with a store of the worker's own; a database that fails is an internal error.
+Stored storeUploadOnWorker(const BlobStoreFactory &makeStore, const QString &tmpPath, const QString &sha256,
+                           qint64 size, const QStringList &allowed, bool strip) {
+    try {
+        if (const std::unique_ptr<BlobStore> blobs = makeStore())
+            return storeUpload(*blobs, tmpPath, sha256, size, allowed, strip);
+    } catch (const StoreError &e) {
+        qCWarning(lcStore) << "cannot store an upload:" << e.what();
     }
+    Stored out;
+    out.failure = Failure{ErrorCode::Unavailable, QStringLiteral("the attachment store is not available"), {}, {}};
     return out;
 }
 } // namespace
 
-protocol::AttachmentInfo attachmentInfo(const QString &root, const AttachmentRow &row) {
+protocol::AttachmentInfo attachmentInfo(BlobStore &blobs, const AttachmentRow &row) {
     protocol::AttachmentInfo info;
     info.id = row.id;
     info.name = row.name;
@@ -146,9 +135,9 @@ protocol::AttachmentInfo attachmentInfo(const QString &root, const AttachmentRow
     info.width = row.width;
     info.height = row.height;
     if (row.complete && row.width) {
-        QFile preview(previewPath(root, row.sha256));
-        if (preview.open(QIODevice::ReadOnly))
-            info.preview = QString::fromLatin1(preview.readAll().toBase64());
+        const QByteArray preview = blobs.read({BlobKind::Preview, row.sha256}, 0, protocol::Limits::kAttachmentBytesCeiling);
+        if (!preview.isEmpty())
+            info.preview = QString::fromLatin1(preview.toBase64());
     }
     return info;
 }
@@ -173,6 +162,8 @@ AttachmentService::AttachmentService(Database &db, const ServerConfig &config, Q
     , m_db(db)
     , m_config(config)
     , m_store(std::make_unique<AttachmentStore>(db))
+    , m_blobs(openBlobStore(blobStoreChoice(config.attachmentStore, db), db, m_root))
+    , m_workerBlobs(blobStoreFactory(blobStoreChoice(config.attachmentStore, db), db, m_root))
     , m_conversations(std::make_unique<ConversationStore>(db)) {
     m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() / 2));
 }
@@ -351,9 +342,9 @@ void AttachmentService::finish(const Identity &who, const protocol::AttachmentFi
     // Blind rooms always: EXIF, comments and text chunks may carry a camera serial number, a location
     // or an author's name that names the sender.
     const bool strip = m_config.stripImageMetadata || blind;
-    m_pool.start([this, root = m_root, tmpPath = u->tmpPath, sha = u->sha256, size = u->size,
+    m_pool.start([this, makeStore = m_workerBlobs, tmpPath = u->tmpPath, sha = u->sha256, size = u->size,
                   allowed = m_config.attachmentTypes, strip, uploadId, attachmentId, done = std::move(done)] {
-        Stored stored = storeUpload(root, tmpPath, sha, size, allowed, strip);
+        Stored stored = storeUploadOnWorker(makeStore, tmpPath, sha, size, allowed, strip);
         // Back to the service's thread; the destructor waits for the pool, so `this` is alive here,
         // and an event posted to a destroyed object is dropped.
         QMetaObject::invokeMethod(
@@ -375,7 +366,7 @@ void AttachmentService::finish(const Identity &who, const protocol::AttachmentFi
                     row->height = stored.height;
                     row->complete = true;
                     m_store->markComplete(*row);
-                    done(protocol::AttachmentDone{attachmentInfo(m_root, *row)});
+                    done(protocol::AttachmentDone{attachmentInfo(*m_blobs, *row)});
                 } catch (const StoreError &e) {
                     done(storeFailure(e));
                 }
@@ -392,20 +383,20 @@ Outcome<AttachmentService::Download> AttachmentService::fetch(const Identity &wh
         if (!row || row->messageDeleted || !isMember(row->conversationId, who.userId))
             return notFound(kAttachment);
         Download download;
-        download.reply.attachment = attachmentInfo(m_root, *row);
+        download.reply.attachment = attachmentInfo(*m_blobs, *row);
         download.reply.offset = request.offset;
         if (!row->complete)
             return download; // metadata only: the bytes are still arriving
-        const QString path =
-            request.thumbnail ? thumbnailPath(m_root, row->sha256) : storePath(m_root, row->sha256);
-        const qint64 total = QFileInfo(path).size(); // 0 for the thumbnail of a file that is not an image
+        const BlobKey blob{request.thumbnail ? BlobKind::Thumbnail : BlobKind::File, row->sha256};
+        // 0 for the thumbnail of a file that is not an image
+        const qint64 total = std::max<qint64>(0, m_blobs->size(blob));
         if (request.offset > total)
             return invalid(QStringLiteral("offset is past the end (%1 bytes)").arg(total),
                            QStringLiteral("offset"));
         download.reply.length =
             std::min(request.length.value_or(total - request.offset), total - request.offset);
         if (download.reply.length > 0)
-            download.path = path;
+            download.blob = blob;
         return download;
     } catch (const StoreError &e) {
         return storeFailure(e);
@@ -413,19 +404,21 @@ Outcome<AttachmentService::Download> AttachmentService::fetch(const Identity &wh
 }
 
 void AttachmentService::stream(const Download &download,
-                               const std::function<void(const QByteArray &)> &send) const {
-    if (download.path.isEmpty())
+                               const std::function<void(const QByteArray &)> &send) {
+    if (!download.blob)
         return;
-    QFile file(download.path);
-    if (!file.open(QIODevice::ReadOnly) || !file.seek(download.reply.offset))
-        return; // the client sees fewer bytes than announced and fetches again
     protocol::Chunk chunk;
     chunk.kind = protocol::ChunkKind::Download;
     chunk.id = download.reply.attachment.id;
     chunk.offset = download.reply.offset;
     const qint64 end = download.reply.offset + download.reply.length;
     while (chunk.offset < end) {
-        chunk.bytes = file.read(std::min(m_config.limits.chunkBytes, end - chunk.offset));
+        try {
+            chunk.bytes = m_blobs->read(*download.blob, chunk.offset, std::min(m_config.limits.chunkBytes, end - chunk.offset));
+        } catch (const StoreError &e) {
+            qCWarning(lcStore) << "a download stops early:" << e.what();
+            return; // the client sees fewer bytes than announced and fetches again
+        }
         if (chunk.bytes.isEmpty())
             return;
         send(protocol::encodeChunk(chunk));

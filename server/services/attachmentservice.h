@@ -5,6 +5,7 @@
 #include "services/authservice.h"
 #include "services/outcome.h"
 #include "storage/attachmentstore.h"
+#include "storage/blobstore.h"
 
 #include <QCryptographicHash>
 #include <QObject>
@@ -22,10 +23,11 @@ class Database;
  * Attachment uploads and downloads over the client's WebSocket (docs/protocol.md, "Attachments").
  *
  * Bytes land in `<data>/attachments/tmp/<upload id>` (names made here, never from a client), and
- * at attachment.finish move to the content-addressed store `<data>/attachments/<sha[0:2]>/<sha>`,
- * so a file uploaded twice is stored once. Thumbnails and previews are kept beside it under
- * `<data>/attachments/thumbs/`. Upload progress lives in memory: a resume works from any connection
- * of the same user while this process runs; after a restart the client begins again.
+ * at attachment.finish move into the content-addressed BlobStore (the database on PostgreSQL, so that
+ * every instance serves every file; a folder on SQLite), so a file uploaded twice is stored once.
+ * Thumbnails and previews are kept in the same store. Upload progress lives in memory: a resume works
+ * from any connection of the same user to this instance while it runs; after a restart, or on another
+ * instance, the client begins again.
  */
 class AttachmentService : public QObject {
     Q_OBJECT
@@ -47,11 +49,11 @@ public:
 
     struct Download {
         protocol::AttachmentData reply;
-        QString path; //!< empty when no bytes follow
+        std::optional<BlobKey> blob; //!< none when no bytes follow
     };
     Outcome<Download> fetch(const Identity &who, const protocol::AttachmentFetch &request);
     //! Sends the download's bytes as chunks of at most chunk_bytes.
-    void stream(const Download &download, const std::function<void(const QByteArray &)> &send) const;
+    void stream(const Download &download, const std::function<void(const QByteArray &)> &send);
 
     //! Discards uploads without a chunk for longer than the configured timeout.
     void sweep(qint64 nowMs);
@@ -80,6 +82,8 @@ private:
     Database &m_db;
     const ServerConfig &m_config;
     std::unique_ptr<AttachmentStore> m_store;
+    std::unique_ptr<BlobStore> m_blobs; //!< this thread's
+    BlobStoreFactory m_workerBlobs;     //!< the image workers'
     std::unique_ptr<ConversationStore> m_conversations;
     std::map<QString, std::unique_ptr<Upload>> m_uploads;
     QThreadPool m_pool; //!< image work; waited for on destruction, so no result arrives at a dead service
@@ -93,6 +97,6 @@ std::optional<Failure> checkMessageAttachments(AttachmentStore &store, const QSt
                                                const QString &conversationId, const QList<QString> &ids);
 
 //! The metadata clients see (never the uploader); the preview is read from the store.
-protocol::AttachmentInfo attachmentInfo(const QString &root, const AttachmentRow &row);
+protocol::AttachmentInfo attachmentInfo(BlobStore &blobs, const AttachmentRow &row);
 
 } // namespace confab::server

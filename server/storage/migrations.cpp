@@ -1,6 +1,7 @@
 #include "migrations.h"
 
 #include "core/logging.h"
+#include "storage/blobstore.h"
 #include "storage/database.h"
 #include "storage/hiddentextcleanup.h"
 #include "storage/searchstore.h"
@@ -196,6 +197,8 @@ const Step kSteps[] = {
     {&kVersion6, nullptr},
     {&kVersion7, nullptr},
     {&kNoStatements, &removeHiddenCharactersFromNames},
+    // Attachment bytes in the database (bytea or BLOB), so that every instance sees them.
+    {&kNoStatements, &DatabaseBlobStore::createSchema},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

@@ -1,6 +1,10 @@
 // Two confab-server instances on one PostgreSQL act as one server: messages, typing, receipts and
 // presence cross between them, and clients of a killed instance move to the other and miss nothing.
 #include "harness.h"
+#include "transfers.h"
+
+#include <QBuffer>
+#include <QImage>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -161,6 +165,66 @@ private slots:
         QCOMPARE(seqs.size(), int(last)); // every event once: 1..last, nothing doubled, nothing lost
         for (qsizetype i = 0; i < seqs.size(); ++i)
             QCOMPARE(seqs[i], qint64(i + 1));
+    }
+
+    void attachmentsAreServedByEveryInstance()
+    {
+        // Each instance has a data folder of its own here, as on two machines: the bytes live in the
+        // database (the default store on PostgreSQL), so whichever instance a client reaches serves them.
+        TestDatabase db(TestDatabase::Kind::PostgreSQL);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        ServerProcess one(db.url(), loadSettings()), two(db.url(), loadSettings());
+        QVERIFY2(one.start(), qPrintable(one.errorString()));
+        QVERIFY2(two.start(), qPrintable(two.errorString()));
+        TestClient mina, joon;
+        QVERIFY(mina.open(one.url()) && mina.signUp(QStringLiteral("mina")));
+        QVERIFY(joon.open(two.url()) && joon.signUp(QStringLiteral("joon")));
+        const Frame created =
+            mina.request(ConversationCreate{ConversationKind::Group, QStringLiteral("files"), {joon.userId()}});
+        QVERIFY2(std::holds_alternative<ConversationDetail>(created), qPrintable(TestClient::describe(created)));
+        const QString room = std::get<ConversationDetail>(created).conversation.id;
+
+        // A photo (thumbnail and preview made) and a file of several chunks, uploaded through one.
+        QImage image(640, 480, QImage::Format_RGB32);
+        image.fill(QColor(40, 120, 200));
+        QByteArray photo;
+        QBuffer buffer(&photo);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG"));
+        QByteArray file;
+        for (int line = 0; file.size() < 900 * 1024; ++line)
+            file += "line " + QByteArray::number(line) + " of notes, plain text\n";
+        file.truncate(900 * 1024);
+        const Frame photoDone = upload(mina, room, QStringLiteral("photo.png"), photo, QStringLiteral("image/png"));
+        const auto *photoUp = std::get_if<AttachmentDone>(&photoDone);
+        QVERIFY2(photoUp, qPrintable(TestClient::describe(photoDone)));
+        QVERIFY(photoUp->attachment.preview && !photoUp->attachment.preview->isEmpty());
+        const Frame fileDone = upload(mina, room, QStringLiteral("notes.txt"), file, QStringLiteral("text/plain"));
+        const auto *fileUp = std::get_if<AttachmentDone>(&fileDone);
+        QVERIFY2(fileUp, qPrintable(TestClient::describe(fileDone)));
+
+        // Downloaded through the other: the whole file, a range, the photo, its thumbnail and preview.
+        const Fetched whole = fetch(joon, fileUp->attachment.id);
+        QCOMPARE(sha256Hex(whole.bytes), sha256Hex(file));
+        QCOMPARE(fetch(joon, fileUp->attachment.id, false, 300000, 500000).bytes, file.mid(300000, 500000));
+        const Fetched photoThere = fetch(joon, photoUp->attachment.id);
+        QCOMPARE(sha256Hex(photoThere.bytes), photoUp->attachment.sha256);
+        const auto *meta = std::get_if<AttachmentData>(&photoThere.reply);
+        QVERIFY(meta);
+        QCOMPARE(meta->attachment.preview, photoUp->attachment.preview);
+        const Fetched thumb = fetch(joon, photoUp->attachment.id, true);
+        QImage thumbnail;
+        QVERIFY(thumbnail.loadFromData(thumb.bytes));
+        QVERIFY(thumbnail.width() > 0 && thumbnail.width() < 640);
+
+        // The same bytes uploaded through both instances are stored once.
+        const Frame again = upload(joon, room, QStringLiteral("copy.txt"), file, QStringLiteral("text/plain"));
+        QVERIFY2(std::holds_alternative<AttachmentDone>(again), qPrintable(TestClient::describe(again)));
+        QCOMPARE(runOnDatabase(db, QStringLiteral("SELECT COUNT(*) FROM blobs WHERE kind = 0 AND sha256 = ?"),
+                               sha256Hex(file)).toInt(),
+                 1);
+        QCOMPARE(runOnDatabase(db, QStringLiteral("SELECT COUNT(*) FROM blob_chunks WHERE kind = 0 AND sha256 = ?"),
+                               sha256Hex(file)).toInt(),
+                 4); // 900 KiB in chunks of 256 KiB
     }
 
     void clientsOfAKilledInstanceMoveAndMissNothing()

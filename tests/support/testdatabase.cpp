@@ -1,5 +1,6 @@
 #include "testdatabase.h"
 
+#include <QDebug>
 #include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -24,6 +25,33 @@ QSqlDatabase TestDatabase::openPostgres(const QString &database, const QString &
     db.setDatabaseName(database);
     db.open();
     return db;
+}
+
+QVariantList TestDatabase::firstColumn(const QString &sql, const QVariantList &params) const
+{
+    static int next = 0;
+    const QString connection = QStringLiteral("confab-test-query-%1").arg(++next);
+    QVariantList out;
+    {
+        QSqlDatabase db;
+        if (m_kind == Kind::PostgreSQL) {
+            db = openPostgres(m_name, connection);
+        } else {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(m_url.mid(qstrlen("sqlite:")));
+            db.open();
+        }
+        QSqlQuery q(db);
+        q.prepare(sql);
+        for (const QVariant &p : params)
+            q.addBindValue(p);
+        if (!q.exec())
+            qWarning().noquote() << "test query failed:" << sql << q.lastError().text();
+        while (q.next())
+            out.append(q.value(0));
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return out;
 }
 
 TestDatabase::TestDatabase(Kind kind) : m_kind(kind)

@@ -2,6 +2,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 
 namespace confab::test {
 
@@ -23,6 +24,10 @@ public:
     //! A URL the server accepts for --database: postgresql://…?host=<socket folder> or sqlite:<file>.
     QString url() const { return m_url; }
     Kind kind() const { return m_kind; }
+
+    //! Runs `sql` with `params` through a connection of its own (beside a server using the database):
+    //! the first column of every row; empty, with a warning, when it failed.
+    QVariantList firstColumn(const QString &sql, const QVariantList &params = {}) const;
 
     //! Where the suite's PostgreSQL listens (a socket folder), from CONFAB_TEST_PG_HOST.
     static QString postgresHost();

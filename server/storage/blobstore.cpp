@@ -1,0 +1,267 @@
+#include "blobstore.h"
+
+#include "core/logging.h"
+#include "storage/database.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <atomic>
+
+namespace confab::server {
+
+namespace {
+//! Only hashes become paths or keys: nothing else a client sent ever names a file.
+bool isSha256(const QString &sha)
+{
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    return hex.match(sha).hasMatch();
+}
+} // namespace
+
+// ---- on disk ------------------------------------------------------------------------------------
+
+QString DiskBlobStore::path(const BlobKey &key) const
+{
+    const QString tail = key.sha256.left(2) + u'/' + key.sha256;
+    switch (key.kind) {
+    case BlobKind::File:
+        return m_root + u'/' + tail;
+    case BlobKind::Thumbnail:
+        return m_root + QStringLiteral("/thumbs/") + tail;
+    case BlobKind::Preview:
+        return m_root + QStringLiteral("/thumbs/") + tail + QStringLiteral(".preview");
+    }
+    return {};
+}
+
+qint64 DiskBlobStore::size(const BlobKey &key)
+{
+    if (!isSha256(key.sha256))
+        return -1;
+    const QFileInfo info(path(key));
+    return info.isFile() ? info.size() : -1;
+}
+
+QByteArray DiskBlobStore::read(const BlobKey &key, qint64 offset, qint64 length)
+{
+    if (!isSha256(key.sha256))
+        return {};
+    QFile file(path(key));
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
+        return {};
+    return file.read(length);
+}
+
+bool DiskBlobStore::takeFile(const BlobKey &key, const QString &source)
+{
+    if (!isSha256(key.sha256))
+        return false;
+    const QString target = path(key);
+    if (QFileInfo::exists(target)) {
+        QFile::remove(source); // the same bytes are stored already
+        return true;
+    }
+    QDir().mkpath(QFileInfo(target).absolutePath());
+    if (QFile::rename(source, target))
+        return true;
+    // Another file system (a shared mount): copy under a temporary name, then rename into place.
+    const QString partial = target + QStringLiteral(".partial");
+    QFile::remove(partial);
+    if (QFile::copy(source, partial) && QFile::rename(partial, target)) {
+        QFile::remove(source);
+        return true;
+    }
+    QFile::remove(partial);
+    if (QFileInfo::exists(target)) { // stored meanwhile by another instance
+        QFile::remove(source);
+        return true;
+    }
+    qCWarning(lcStore).noquote() << "cannot move an upload into" << target;
+    return false;
+}
+
+bool DiskBlobStore::put(const BlobKey &key, const QByteArray &bytes)
+{
+    if (!isSha256(key.sha256))
+        return false;
+    const QString target = path(key);
+    if (QFileInfo::exists(target))
+        return true;
+    QDir().mkpath(QFileInfo(target).absolutePath());
+    QSaveFile file(target); // written whole or not at all: a concurrent fetch never sees half a file
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+}
+
+void DiskBlobStore::remove(const BlobKey &key)
+{
+    if (isSha256(key.sha256))
+        QFile::remove(path(key));
+}
+
+// ---- in the database ----------------------------------------------------------------------------
+
+DatabaseBlobStore::DatabaseBlobStore(Database &db) : m_db(db) {}
+DatabaseBlobStore::DatabaseBlobStore(std::unique_ptr<Database> db) : m_owned(std::move(db)), m_db(*m_owned) {}
+DatabaseBlobStore::~DatabaseBlobStore() = default;
+
+void DatabaseBlobStore::createSchema(Database &db)
+{
+    const QString bytes = db.dialect() == Database::Dialect::PostgreSQL ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
+    db.execDirect(QStringLiteral(R"(CREATE TABLE blobs (
+        kind INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (kind, sha256)))"));
+    db.execDirect(QStringLiteral(R"(CREATE TABLE blob_chunks (
+        kind INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        bytes %1 NOT NULL,
+        PRIMARY KEY (kind, sha256, n)))")
+                      .arg(bytes));
+}
+
+qint64 DatabaseBlobStore::size(const BlobKey &key)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT size FROM blobs WHERE kind = ? AND sha256 = ?"),
+                             {int(key.kind), key.sha256});
+    const qint64 out = q.next() ? q.value(0).toLongLong() : -1;
+    q.finish();
+    return out;
+}
+
+QByteArray DatabaseBlobStore::read(const BlobKey &key, qint64 offset, qint64 length)
+{
+    if (offset < 0 || length <= 0)
+        return {};
+    const qint64 total = size(key);
+    if (total <= offset)
+        return {};
+    length = std::min(length, total - offset);
+    const qint64 first = offset / kChunkBytes;
+    const qint64 last = (offset + length - 1) / kChunkBytes;
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT bytes FROM blob_chunks WHERE kind = ? AND sha256 = ? AND n >= ? "
+                                            "AND n <= ? ORDER BY n"),
+                             {int(key.kind), key.sha256, first, last});
+    QByteArray joined;
+    while (q.next())
+        joined += q.value(0).toByteArray();
+    q.finish();
+    return joined.mid(offset - first * kChunkBytes, length);
+}
+
+bool DatabaseBlobStore::store(const BlobKey &key, const std::function<QByteArray()> &next)
+{
+    if (!isSha256(key.sha256))
+        return false;
+    if (size(key) >= 0)
+        return true;
+    Transaction tx(m_db);
+    qint64 total = 0;
+    int n = 0;
+    for (QByteArray chunk = next(); !chunk.isEmpty(); chunk = next(), ++n) {
+        // ON CONFLICT: another instance storing the same bytes at this moment; its rows are the same.
+        m_db.exec(QStringLiteral("INSERT INTO blob_chunks (kind, sha256, n, bytes) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT DO NOTHING"),
+                  {int(key.kind), key.sha256, n, chunk})
+            .finish();
+        total += chunk.size();
+    }
+    m_db.exec(QStringLiteral("INSERT INTO blobs (kind, sha256, size, created_at) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT DO NOTHING"),
+              {int(key.kind), key.sha256, total, QDateTime::currentMSecsSinceEpoch()})
+        .finish();
+    tx.commit();
+    return true;
+}
+
+bool DatabaseBlobStore::takeFile(const BlobKey &key, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    if (!store(key, [&file] { return file.read(kChunkBytes); }))
+        return false;
+    file.close();
+    QFile::remove(path);
+    return true;
+}
+
+bool DatabaseBlobStore::put(const BlobKey &key, const QByteArray &bytes)
+{
+    qint64 at = 0;
+    return store(key, [&] {
+        const QByteArray chunk = bytes.mid(at, kChunkBytes);
+        at += chunk.size();
+        return chunk;
+    });
+}
+
+void DatabaseBlobStore::remove(const BlobKey &key)
+{
+    Transaction tx(m_db);
+    m_db.exec(QStringLiteral("DELETE FROM blobs WHERE kind = ? AND sha256 = ?"), {int(key.kind), key.sha256}).finish();
+    m_db.exec(QStringLiteral("DELETE FROM blob_chunks WHERE kind = ? AND sha256 = ?"), {int(key.kind), key.sha256})
+        .finish();
+    tx.commit();
+}
+
+// ---- choosing ----------------------------------------------------------------------------------
+
+QString blobStoreChoice(const QString &configured, const Database &db)
+{
+    if (!configured.isEmpty())
+        return configured;
+    return db.dialect() == Database::Dialect::PostgreSQL ? QStringLiteral("database") : QStringLiteral("disk");
+}
+
+std::unique_ptr<BlobStore> openBlobStore(const QString &choice, Database &db, const QString &root)
+{
+    if (choice == QLatin1StringView("database"))
+        return std::make_unique<LayeredBlobStore>(std::make_unique<DatabaseBlobStore>(db),
+                                                  std::make_unique<DiskBlobStore>(root));
+    return std::make_unique<DiskBlobStore>(root);
+}
+
+BlobStoreFactory blobStoreFactory(const QString &choice, const Database &db, const QString &root)
+{
+    if (choice != QLatin1StringView("database"))
+        return [root]() -> std::unique_ptr<BlobStore> { return std::make_unique<DiskBlobStore>(root); };
+    return [url = db.url()]() -> std::unique_ptr<BlobStore> {
+        static std::atomic<int> next{0};
+        auto own = std::make_unique<Database>(url, QStringLiteral("confab-blobs-%1").arg(next++));
+        QString error;
+        if (!own->open(&error)) {
+            qCWarning(lcStore).noquote() << "cannot open a connection for attachment bytes:" << error;
+            return nullptr;
+        }
+        return std::make_unique<DatabaseBlobStore>(std::move(own));
+    };
+}
+
+// ---- layered ------------------------------------------------------------------------------------
+
+qint64 LayeredBlobStore::size(const BlobKey &key)
+{
+    const qint64 primary = m_primary->size(key);
+    return primary >= 0 ? primary : m_fallback->size(key);
+}
+
+QByteArray LayeredBlobStore::read(const BlobKey &key, qint64 offset, qint64 length)
+{
+    return m_primary->size(key) >= 0 ? m_primary->read(key, offset, length) : m_fallback->read(key, offset, length);
+}
+
+void LayeredBlobStore::remove(const BlobKey &key)
+{
+    m_primary->remove(key);
+    m_fallback->remove(key);
+}
+
+} // namespace confab::server

@@ -1,0 +1,126 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace confab::server {
+
+class Database;
+
+//! What a blob is: an attachment's bytes, or the thumbnail or the preview made from an image's pixels.
+enum class BlobKind : int { File = 0, Thumbnail = 1, Preview = 2 };
+
+//! Blobs are addressed by content: the same bytes uploaded twice are stored once.
+struct BlobKey {
+    BlobKind kind = BlobKind::File;
+    QString sha256; //!< of the attachment's stored bytes (also for its thumbnail and preview)
+};
+
+/*!
+ * Where attachment bytes live (docs/self-hosting.md, "Attachment stores"). Each object is used from
+ * one thread: a DatabaseBlobStore speaks through one database connection, which belongs to the thread
+ * that opened it. Failures of the database come out as StoreError.
+ */
+class BlobStore {
+public:
+    virtual ~BlobStore() = default;
+    virtual QString name() const = 0; //!< "disk" or "database", as in the config key attachments/store
+    //! The blob's size in bytes, or -1 when it is not stored.
+    virtual qint64 size(const BlobKey &key) = 0;
+    //! At most `length` bytes from `offset`; fewer at the end, none past it or when it is missing.
+    virtual QByteArray read(const BlobKey &key, qint64 offset, qint64 length) = 0;
+    //! Stores the bytes of the file at `path` as `key` unless they are stored already, and removes the
+    //! file. False when they could not be stored (the file is then left where it was).
+    virtual bool takeFile(const BlobKey &key, const QString &path) = 0;
+    //! Stores `bytes` as `key` unless stored already.
+    virtual bool put(const BlobKey &key, const QByteArray &bytes) = 0;
+    virtual void remove(const BlobKey &key) = 0;
+};
+
+//! Makes a store for the calling thread (image work runs on worker threads); nullptr when it cannot.
+using BlobStoreFactory = std::function<std::unique_ptr<BlobStore>()>;
+
+/*!
+ * Files under a folder: `<root>/<sha[0:2]>/<sha>`, thumbnails under `<root>/thumbs/`. Written to a
+ * temporary name and renamed, so a reader never sees half a blob; several instances may share the
+ * folder if it renames atomically and all see one path (docs/self-hosting.md).
+ */
+class DiskBlobStore final : public BlobStore {
+public:
+    explicit DiskBlobStore(QString root) : m_root(std::move(root)) {}
+    QString name() const override { return QStringLiteral("disk"); }
+    qint64 size(const BlobKey &key) override;
+    QByteArray read(const BlobKey &key, qint64 offset, qint64 length) override;
+    bool takeFile(const BlobKey &key, const QString &path) override;
+    bool put(const BlobKey &key, const QByteArray &bytes) override;
+    void remove(const BlobKey &key) override;
+    QString path(const BlobKey &key) const;
+
+private:
+    QString m_root;
+};
+
+/*!
+ * Blobs in the database (tables `blobs` and `blob_chunks`, chunks of kChunkBytes), so that every
+ * instance on one PostgreSQL sees every byte and pg_dump backs them up with the messages. A blob's
+ * row in `blobs` is written after its last chunk, in one transaction: a blob is there whole or not at
+ * all, and two instances storing the same bytes at once store them once.
+ */
+class DatabaseBlobStore final : public BlobStore {
+public:
+    static constexpr qint64 kChunkBytes = 256 * 1024;
+
+    explicit DatabaseBlobStore(Database &db);
+    //! Owns its connection (a worker thread's).
+    explicit DatabaseBlobStore(std::unique_ptr<Database> db);
+    ~DatabaseBlobStore() override;
+    QString name() const override { return QStringLiteral("database"); }
+    qint64 size(const BlobKey &key) override;
+    QByteArray read(const BlobKey &key, qint64 offset, qint64 length) override;
+    bool takeFile(const BlobKey &key, const QString &path) override;
+    bool put(const BlobKey &key, const QByteArray &bytes) override;
+    void remove(const BlobKey &key) override;
+
+    //! The schema step (bytea or BLOB by dialect).
+    static void createSchema(Database &db);
+
+private:
+    //! Writes the blob chunk by chunk from `next` (which returns an empty array at the end).
+    bool store(const BlobKey &key, const std::function<QByteArray()> &next);
+
+    std::unique_ptr<Database> m_owned;
+    Database &m_db;
+};
+
+/*!
+ * Writes to `primary`; reads from it, and from `fallback` what it lacks: the blobs stored on disk
+ * before a server on PostgreSQL moved to the database store stay readable.
+ */
+class LayeredBlobStore final : public BlobStore {
+public:
+    LayeredBlobStore(std::unique_ptr<BlobStore> primary, std::unique_ptr<BlobStore> fallback)
+        : m_primary(std::move(primary)), m_fallback(std::move(fallback)) {}
+    QString name() const override { return m_primary->name(); }
+    qint64 size(const BlobKey &key) override;
+    QByteArray read(const BlobKey &key, qint64 offset, qint64 length) override;
+    bool takeFile(const BlobKey &key, const QString &path) override { return m_primary->takeFile(key, path); }
+    bool put(const BlobKey &key, const QByteArray &bytes) override { return m_primary->put(key, bytes); }
+    void remove(const BlobKey &key) override;
+
+private:
+    std::unique_ptr<BlobStore> m_primary;
+    std::unique_ptr<BlobStore> m_fallback;
+};
+
+//! "database" or "disk": what attachments/store names, or its default for the database's dialect.
+QString blobStoreChoice(const QString &configured, const Database &db);
+//! The store on this thread's connection `db`; the database store also reads what the disk store under
+//! `root` held before (LayeredBlobStore).
+std::unique_ptr<BlobStore> openBlobStore(const QString &choice, Database &db, const QString &root);
+//! For worker threads: the database store opens a connection of its own on the thread that calls it.
+BlobStoreFactory blobStoreFactory(const QString &choice, const Database &db, const QString &root);
+
+} // namespace confab::server
