@@ -12,6 +12,8 @@ Item {
     property int memberCount: 0
     property string myAlias
     property string myGroup
+    //! Blind rooms: when every name will be shown (a Date; invalid when no reveal is scheduled).
+    property var revealAt: new Date(NaN)
     property bool membersOpen: false
     readonly property bool blind: root.kind === "blind"
 
@@ -58,7 +60,9 @@ Item {
             objectName: "conversationSubtitle"
             Layout.fillWidth: true
             visible: text.length > 0
-            text: root.blind ? "· " + qsTr("Blind room — names are hidden")
+            text: root.blind && !isNaN(root.revealAt)
+                  ? "· " + qsTr("Names hidden until %1").arg(Qt.formatDateTime(root.revealAt, "ddd d MMM HH:mm"))
+                : root.blind ? "· " + qsTr("Blind room — names are hidden")
                 : root.kind === "direct" ? qsTr("· Direct message")
                 : root.memberCount > 0 ? "· " + qsTr("%n member(s)", "", root.memberCount) : ""
             color: Theme.textMuted

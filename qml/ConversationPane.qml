@@ -60,6 +60,7 @@ ColumnLayout {
         memberCount: root.memberCount
         myAlias: App.currentAlias
         myGroup: App.currentGroup
+        revealAt: root.client.groupSettings.revealAt
         membersOpen: root.membersOpen
         onMembersToggled: root.membersToggled()
         revealsAllowed: root.client.currentRevealsAllowed

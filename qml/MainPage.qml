@@ -224,6 +224,12 @@ Rectangle {
         onAddMemberRequested: username => settings.addMember(username)
         onRemoveRequested: memberId => settings.removeMember(memberId)
         onRoleRequested: (memberId, role) => settings.setRole(memberId, role)
+        revealPolicy: settings.revealPolicy
+        revealAt: settings.revealAt
+        revealedAt: settings.revealedAt
+        membersInvite: settings.membersInvite
+        onPolicyRequested: (policy, at, invite) => settings.setRevealPolicy(policy, at === null ? new Date(NaN) : at, invite)
+        onGroupRequested: (memberId, group) => settings.setMemberGroup(memberId, group)
         onLeaveRequested: settings.leave()
         onClosed: settings.clearError()
         keyboardHome: () => conversation.focusComposer()
@@ -245,6 +251,7 @@ Rectangle {
         keyboardHome: () => conversation.focusComposer()
         onDirectRequested: username => root.client.startDirect(username)
         onGroupRequested: (title, usernames) => root.client.createGroup(title, usernames)
+        onBlindRequested: setup => root.client.createBlindRoom(setup)
     }
 
 
@@ -290,6 +297,16 @@ Rectangle {
                 return
             shown = true
             root.openThread(id)
+        }
+    }
+    // Screenshots and automation: --new-blind-room, a blind room being set up (example people).
+    Connections {
+        property bool shown: false
+        target: root.client
+        enabled: Automation.newBlindRoomAtStart && !shown
+        function onCurrentConversationChanged() {
+            shown = true
+            newDialog.showBlindExample()
         }
     }
     // Screenshots and automation: --open-group-settings, once the open conversation is shown.

@@ -52,6 +52,8 @@ Item {
 
     //! The "New messages" line goes above this message.
     property bool firstUnread: false
+    //! Blind rooms: the scheduled reveal happened just before this message (ms; 0: no line here).
+    property double revealLineAt: 0
     //! More than two members: show "Read by N" under own messages.
     property bool groupChat: false
     //! Blind room: senders are aliases (square avatars, A/B chip), and my own line names my alias.
@@ -149,6 +151,13 @@ Item {
             visible: root.dayStart
             width: parent.width
             text: root.dayText
+            sidePadding: root.sidePadding
+        }
+        RevealLine {
+            objectName: "revealLine"
+            visible: root.revealLineAt > 0
+            width: parent.width
+            revealedAt: root.revealLineAt
             sidePadding: root.sidePadding
         }
         NewMessagesLine {
