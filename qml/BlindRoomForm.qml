@@ -3,9 +3,10 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // The "Blind room" page of the new-conversation dialog: title, description, members by username
-// each in group A, B or none (and the creator too), who sees whom and when, whether members may
-// add others, and what the others will and will not see. setup() is what ChatClient.createBlindRoom takes.
-ColumnLayout {
+// each in group A, B or none (and the creator too) on the left; who sees whose name and when,
+// whether members may add others, and what the others will and will not see on the right.
+// setup() is what ChatClient.createBlindRoom takes.
+RowLayout {
     id: root
 
     readonly property bool ready: titleField.text.trim().length > 0 && policy.valid
@@ -90,155 +91,168 @@ ColumnLayout {
         }
     }
 
-    spacing: Theme.spacingXs
+    spacing: Theme.spacingXl
 
     ListModel { id: memberModel }
 
-    Label { text: qsTr("Title"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
-    Field {
-        id: titleField
-        objectName: "blindTitle"
+    ColumnLayout {
+        Layout.alignment: Qt.AlignTop
         Layout.fillWidth: true
-        placeholderText: qsTr("e.g. Friday matching")
-        Accessible.name: qsTr("Room title")
-        maximumLength: 128
-        onAccepted: descriptionField.forceActiveFocus()
-    }
-    Label { text: qsTr("Description (optional)"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
-    Field {
-        id: descriptionField
-        objectName: "blindDescription"
-        Layout.fillWidth: true
-        placeholderText: qsTr("What is this room for?")
-        Accessible.name: qsTr("Room description")
-        onAccepted: memberField.forceActiveFocus()
-    }
-
-    Label {
-        Layout.topMargin: Theme.spacingS
-        text: qsTr("Members and their groups")
-        color: Theme.textMuted
-        font.pixelSize: Theme.fontSmall
-    }
-    RowLayout {
-        Layout.fillWidth: true
-        spacing: Theme.spacingS
+        Layout.preferredWidth: (root.width - root.spacing) / 2
+        spacing: Theme.spacingXs
+        Label { text: qsTr("Title"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
         Field {
-            id: memberField
-            objectName: "blindMemberField"
+            id: titleField
+            objectName: "blindTitle"
             Layout.fillWidth: true
-            placeholderText: qsTr("Usernames, e.g. joon, sora")
-            Accessible.name: qsTr("Usernames to add")
-            onAccepted: root.addMembers()
+            placeholderText: qsTr("e.g. Friday matching")
+            Accessible.name: qsTr("Room title")
+            maximumLength: 128
+            onAccepted: descriptionField.forceActiveFocus()
         }
-        Button {
-            objectName: "blindAddMember"
-            text: qsTr("Add")
-            enabled: memberField.text.trim().length > 0
-            Accessible.name: qsTr("Add to the room")
-            onClicked: root.addMembers()
+        Label { text: qsTr("Description (optional)"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+        Field {
+            id: descriptionField
+            objectName: "blindDescription"
+            Layout.fillWidth: true
+            placeholderText: qsTr("What is this room for?")
+            Accessible.name: qsTr("Room description")
+            onAccepted: memberField.forceActiveFocus()
         }
-    }
-    // Me first, then whoever was added; each with A / B / none.
-    RowLayout {
-        objectName: "blindMyRow"
-        Layout.fillWidth: true
+
         Label {
+            Layout.topMargin: Theme.spacingS
+            text: qsTr("Members and their groups")
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+        }
+        RowLayout {
             Layout.fillWidth: true
-            text: qsTr("You")
-            color: Theme.text
-            font.pixelSize: Theme.fontBody
+            spacing: Theme.spacingS
+            Field {
+                id: memberField
+                objectName: "blindMemberField"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Usernames, e.g. joon, sora")
+                Accessible.name: qsTr("Usernames to add")
+                onAccepted: root.addMembers()
+            }
+            Button {
+                objectName: "blindAddMember"
+                text: qsTr("Add")
+                enabled: memberField.text.trim().length > 0
+                Accessible.name: qsTr("Add to the room")
+                onClicked: root.addMembers()
+            }
         }
-        GroupPicker {
-            objectName: "blindMyGroup"
-            who: qsTr("you")
-            group: root.myGroup
-            onPicked: group => root.myGroup = group
-        }
-        Item { implicitWidth: 28 }
-    }
-    Repeater {
-        model: memberModel
-        delegate: RowLayout {
-            id: memberRow
-            required property int index
-            required property string username
-            required property string group
-            objectName: "blindMemberRow"
+        // Me first, then whoever was added; each with A / B / none.
+        RowLayout {
+            objectName: "blindMyRow"
             Layout.fillWidth: true
             Label {
                 Layout.fillWidth: true
-                text: "@" + memberRow.username
+                text: qsTr("You")
                 color: Theme.text
                 font.pixelSize: Theme.fontBody
-                elide: Text.ElideRight
             }
             GroupPicker {
-                who: "@" + memberRow.username
-                group: memberRow.group
-                onPicked: group => memberModel.setProperty(memberRow.index, "group", group)
+                objectName: "blindMyGroup"
+                who: qsTr("you")
+                group: root.myGroup
+                onPicked: group => root.myGroup = group
             }
-            IconButton {
-                objectName: "blindRemoveMember"
-                implicitWidth: 28
-                implicitHeight: 24
-                glyph: "✕"
-                tip: qsTr("Take @%1 out").arg(memberRow.username)
-                onClicked: memberModel.remove(memberRow.index)
+            Item { implicitWidth: 28 }
+        }
+        Repeater {
+            model: memberModel
+            delegate: RowLayout {
+                id: memberRow
+                required property int index
+                required property string username
+                required property string group
+                objectName: "blindMemberRow"
+                Layout.fillWidth: true
+                Label {
+                    Layout.fillWidth: true
+                    text: "@" + memberRow.username
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    elide: Text.ElideRight
+                }
+                GroupPicker {
+                    who: "@" + memberRow.username
+                    group: memberRow.group
+                    onPicked: group => memberModel.setProperty(memberRow.index, "group", group)
+                }
+                IconButton {
+                    objectName: "blindRemoveMember"
+                    implicitWidth: 28
+                    implicitHeight: 24
+                    glyph: "✕"
+                    tip: qsTr("Take @%1 out").arg(memberRow.username)
+                    onClicked: memberModel.remove(memberRow.index)
+                }
             }
         }
-    }
-    Button {
-        objectName: "blindBalance"
-        visible: memberModel.count > 1
-        flat: true
-        text: qsTr("Split the rest evenly into A and B")
-        Accessible.name: text
-        onClicked: root.balance()
-    }
-
-    Label {
-        Layout.topMargin: Theme.spacingS
-        text: qsTr("Who sees whose name")
-        color: Theme.textMuted
-        font.pixelSize: Theme.fontSmall
-    }
-    RevealPolicyPicker {
-        id: policy
-        objectName: "blindPolicy"
-        Layout.fillWidth: true
-    }
-    SwitchRow {
-        id: inviteSwitch
-        objectName: "blindInvite"
-        Layout.topMargin: Theme.spacingXs
-        text: qsTr("Members may add others")
-        description: qsTr("Off: only you (and admins) add people.")
+        Button {
+            objectName: "blindBalance"
+            visible: memberModel.count > 1
+            flat: true
+            text: qsTr("Split the rest evenly into A and B")
+            Accessible.name: text
+            onClicked: root.balance()
+        }
     }
 
-    // What the others will and will not see: said plainly before the room exists.
-    Rectangle {
-        objectName: "blindExplanation"
+    ColumnLayout {
+        Layout.alignment: Qt.AlignTop
         Layout.fillWidth: true
-        Layout.topMargin: Theme.spacingS
-        implicitHeight: explanation.implicitHeight + 2 * Theme.spacingS
-        radius: Theme.radiusControl
-        color: Theme.sidebar
-        border.color: Theme.divider
+        Layout.preferredWidth: (root.width - root.spacing) / 2
+        spacing: Theme.spacingXs
+
         Label {
-            id: explanation
-            anchors { fill: parent; margins: Theme.spacingS }
-            wrapMode: Text.Wrap
-            color: Theme.text
+            Layout.topMargin: Theme.spacingS
+            text: qsTr("Who sees whose name")
+            color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
-            textFormat: Text.PlainText
-            text: qsTr("Members see each other only as an alias (like “Quiet Otter”), a generated avatar and the group A or B. "
-                       + "Nobody sees usernames, display names or profile pictures: not in messages, the member list, typing, "
-                       + "read receipts or search. You see only aliases in the room too.")
-                  + "\n" + (policy.policy === "off" ? qsTr("Names are never shown.")
-                            : policy.policy === "mutual" ? qsTr("A name is shown only to someone its owner agreed with, and they agreed back.")
-                            : policy.revealAt !== null ? qsTr("At %1 everyone sees everyone's name, and it cannot be taken back.").arg(Qt.formatDateTime(policy.revealAt, "ddd d MMM HH:mm"))
-                            : qsTr("At the time you set, everyone sees everyone's name, and it cannot be taken back."))
+        }
+        RevealPolicyPicker {
+            id: policy
+            objectName: "blindPolicy"
+            Layout.fillWidth: true
+        }
+        SwitchRow {
+            id: inviteSwitch
+            objectName: "blindInvite"
+            Layout.topMargin: Theme.spacingXs
+            text: qsTr("Members may add others")
+            description: qsTr("Off: only you (and admins) add people.")
+        }
+
+        // What the others will and will not see: said plainly before the room exists.
+        Rectangle {
+            objectName: "blindExplanation"
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacingS
+            implicitHeight: explanation.implicitHeight + 2 * Theme.spacingS
+            radius: Theme.radiusControl
+            color: Theme.sidebar
+            border.color: Theme.divider
+            Label {
+                id: explanation
+                anchors { fill: parent; margins: Theme.spacingS }
+                wrapMode: Text.Wrap
+                color: Theme.text
+                font.pixelSize: Theme.fontSmall
+                textFormat: Text.PlainText
+                text: qsTr("Members see each other only as an alias (like “Quiet Otter”), a generated avatar and the group A or B. "
+                           + "Nobody sees usernames, display names or profile pictures: not in messages, the member list, typing, "
+                           + "read receipts or search. You see only aliases in the room too.")
+                      + "\n" + (policy.policy === "off" ? qsTr("Names are never shown.")
+                                : policy.policy === "mutual" ? qsTr("A name is shown only to someone its owner agreed with, and they agreed back.")
+                                : policy.revealAt !== null ? qsTr("At %1 everyone sees everyone's name, and it cannot be taken back.").arg(Qt.formatDateTime(policy.revealAt, "ddd d MMM HH:mm"))
+                                : qsTr("At the time you set, everyone sees everyone's name, and it cannot be taken back."))
+            }
         }
     }
 }

@@ -14,6 +14,8 @@ Item {
     property string myGroup
     //! Blind rooms: when every name will be shown (a Date; invalid when no reveal is scheduled).
     property var revealAt: new Date(NaN)
+    //! Blind rooms: the scheduled reveal happened (every name is shown).
+    property bool revealed: false
     property bool membersOpen: false
     readonly property bool blind: root.kind === "blind"
 
@@ -60,7 +62,8 @@ Item {
             objectName: "conversationSubtitle"
             Layout.fillWidth: true
             visible: text.length > 0
-            text: root.blind && !isNaN(root.revealAt)
+            text: root.blind && root.revealed ? "· " + qsTr("Blind room — names revealed")
+                : root.blind && !isNaN(root.revealAt)
                   ? "· " + qsTr("Names hidden until %1").arg(Qt.formatDateTime(root.revealAt, "ddd d MMM HH:mm"))
                 : root.blind ? "· " + qsTr("Blind room — names are hidden")
                 : root.kind === "direct" ? qsTr("· Direct message")

@@ -61,6 +61,7 @@ ColumnLayout {
         myAlias: App.currentAlias
         myGroup: App.currentGroup
         revealAt: root.client.groupSettings.revealAt
+        revealed: !isNaN(root.client.groupSettings.revealedAt)
         membersOpen: root.membersOpen
         onMembersToggled: root.membersToggled()
         revealsAllowed: root.client.currentRevealsAllowed

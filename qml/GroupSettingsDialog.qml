@@ -65,6 +65,10 @@ Popup {
         open()
         nameField.forceActiveFocus()
     }
+    //! Scrolls to the members (a blind room's groups) once laid out.
+    function scrollToMembers() {
+        scroll.contentItem.contentY = Math.max(0, Math.min(membersTitle.y - Theme.spacingS, scroll.contentHeight - scroll.height))
+    }
     function roleText(roleName) {
         switch (roleName) {
         case "owner": return qsTr("Owner")
@@ -281,6 +285,7 @@ Popup {
 
                 // ---- members -------------------------------------------------------------------
                 SectionTitle {
+                    id: membersTitle
                     objectName: "groupMembersTitle"
                     Layout.leftMargin: Theme.spacingXl
                     text: qsTr("Members · %1").arg(memberRepeater.count)

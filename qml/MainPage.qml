@@ -319,6 +319,14 @@ Rectangle {
                 return
             shown = true
             groupSettings.show()
+            if (root.client.currentKind === "blind")
+                membersScroll.start()
         }
+    }
+    // (the members of a blind room are below the fold: scrolled to once the dialog is laid out)
+    Timer {
+        id: membersScroll
+        interval: 400
+        onTriggered: groupSettings.scrollToMembers()
     }
 }

@@ -101,7 +101,7 @@ Item {
     readonly property bool interrupted: root.streamState === "interrupted" && !root.deleted
     readonly property bool hasThread: root.replyCount > 0 && !root.deleted && root.messageId.length > 0
     //! The "New messages" line starts a group too: the first unread message always says who wrote it.
-    readonly property bool startsGroup: root.firstInGroup || root.firstUnread
+    readonly property bool startsGroup: root.firstInGroup || root.firstUnread || root.revealLineAt > 0
     readonly property bool showAvatar: !root.own && root.startsGroup
     //! Own messages name me only in blind rooms, where it matters which alias the others see.
     readonly property bool showHeader: root.startsGroup && (!root.own || (root.blind && root.myAlias.length > 0))

@@ -77,7 +77,7 @@ Dialog {
     title: qsTr("New conversation")
     modal: true
     focus: true
-    width: root.isBlind ? 500 : 420
+    width: root.isBlind ? Math.min(860, parent ? parent.width - 2 * Theme.spacingXl : 860) : 420
     padding: Theme.spacingXl
     topPadding: Theme.spacingL
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
@@ -210,7 +210,7 @@ Dialog {
                 contentWidth: availableWidth
                 contentHeight: blindContent.implicitHeight
                 // Only as tall as it needs to be while shown: the other tabs stay small.
-                implicitHeight: root.isBlind ? Math.min(blindContent.implicitHeight, 540) : 0
+                implicitHeight: root.isBlind ? Math.min(blindContent.implicitHeight, 560) : 0
                 clip: true
                 ColumnLayout {
                     id: blindContent

@@ -43,6 +43,7 @@ ColumnLayout {
             required property var modelData
             objectName: "revealPolicy_" + option.modelData.value
             Layout.fillWidth: true
+            text: option.modelData.title // places the indicator at the start (the content is below)
             // `policy` decides which is checked (it is also set from outside), not the click.
             autoExclusive: false
             checked: root.policy === option.modelData.value

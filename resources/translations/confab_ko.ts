@@ -2064,6 +2064,10 @@ Press ✎ to start one.</source>
         <source>Names hidden until %1</source>
         <translation>%1까지 이름 비공개</translation>
     </message>
+    <message>
+        <source>Blind room — names revealed</source>
+        <translation>블라인드 방 — 이름 공개됨</translation>
+    </message>
 </context>
 <context>
     <name>GroupPicker</name>
