@@ -12,6 +12,10 @@ Item {
     property int memberCount: 0
     property string myAlias
     property string myGroup
+    //! Blind rooms: when every name will be shown (a Date; invalid when no reveal is scheduled).
+    property var revealAt: new Date(NaN)
+    //! Blind rooms: the scheduled reveal happened (every name is shown).
+    property bool revealed: false
     property bool membersOpen: false
     readonly property bool blind: root.kind === "blind"
 
@@ -58,7 +62,10 @@ Item {
             objectName: "conversationSubtitle"
             Layout.fillWidth: true
             visible: text.length > 0
-            text: root.blind ? "· " + qsTr("Blind room — names are hidden")
+            text: root.blind && root.revealed ? "· " + qsTr("Blind room — names revealed")
+                : root.blind && !isNaN(root.revealAt)
+                  ? "· " + qsTr("Names hidden until %1").arg(Qt.formatDateTime(root.revealAt, "ddd d MMM HH:mm"))
+                : root.blind ? "· " + qsTr("Blind room — names are hidden")
                 : root.kind === "direct" ? qsTr("· Direct message")
                 : root.memberCount > 0 ? "· " + qsTr("%n member(s)", "", root.memberCount) : ""
             color: Theme.textMuted

@@ -60,6 +60,8 @@ ColumnLayout {
         memberCount: root.memberCount
         myAlias: App.currentAlias
         myGroup: App.currentGroup
+        revealAt: root.client.groupSettings.revealAt
+        revealed: !isNaN(root.client.groupSettings.revealedAt)
         membersOpen: root.membersOpen
         onMembersToggled: root.membersToggled()
         revealsAllowed: root.client.currentRevealsAllowed

@@ -21,13 +21,21 @@ Popup {
     //! Why the last change was refused, or empty.
     property string error
     //! A MemberListModel (roles memberId, name, username, roleName, avatarColor, initials, isMe,
-    //! alias, removable, roleChangeable).
+    //! alias, removable, roleChangeable, group).
     property var members: null
     //! () => void: where the keyboard goes on closing when the item that had it is gone.
     property var keyboardHome: null
     //! The dialog owns the keyboard while open; on closing it goes back where it was.
     readonly property FocusReturn focusReturn: FocusReturn { popup: root; home: root.keyboardHome }
     readonly property bool blind: root.kind === "blind"
+    // Blind rooms (BlindRoomSettings): who sees whose name and when; the owner changes it.
+    property string revealPolicy: "mutual"
+    property var revealAt: new Date(NaN)
+    property var revealedAt: new Date(NaN)
+    property bool membersInvite: false
+    signal policyRequested(string policy, var revealAt, bool membersInvite)
+    //! The owner moves a member of a blind room to group "A", "B" or none ("").
+    signal groupRequested(string memberId, string group)
     readonly property bool edited: nameField.text.trim().length > 0
                                    && (nameField.text.trim() !== root.title
                                        || descriptionField.text.trim() !== root.description.trim())
@@ -56,6 +64,10 @@ Popup {
         leaveConfirm.visible = false
         open()
         nameField.forceActiveFocus()
+    }
+    //! Scrolls to the members (a blind room's groups) once laid out.
+    function scrollToMembers() {
+        scroll.contentItem.contentY = Math.max(0, Math.min(membersTitle.y - Theme.spacingS, scroll.contentHeight - scroll.height))
     }
     function roleText(roleName) {
         switch (roleName) {
@@ -273,6 +285,7 @@ Popup {
 
                 // ---- members -------------------------------------------------------------------
                 SectionTitle {
+                    id: membersTitle
                     objectName: "groupMembersTitle"
                     Layout.leftMargin: Theme.spacingXl
                     text: qsTr("Members · %1").arg(memberRepeater.count)
@@ -326,6 +339,7 @@ Popup {
                         required property bool alias
                         required property bool removable
                         required property bool roleChangeable
+                        required property string group
                         readonly property bool hasMenu: memberRow.removable || memberRow.roleChangeable
                         objectName: "groupMemberRow"
                         Layout.fillWidth: true
@@ -368,6 +382,18 @@ Popup {
                                     font.pixelSize: Theme.fontSmall
                                     elide: Text.ElideRight
                                 }
+                            }
+                            // Blind rooms: the owner moves members between groups; others see the label.
+                            GroupPicker {
+                                objectName: "memberGroupPicker"
+                                visible: root.blind && root.canChangeRoles
+                                who: memberRow.name
+                                group: memberRow.group
+                                onPicked: group => root.groupRequested(memberRow.memberId, group)
+                            }
+                            GroupChip {
+                                visible: root.blind && !root.canChangeRoles && memberRow.group.length > 0
+                                group: memberRow.group
                             }
                             Rectangle {
                                 objectName: "roleChip"
@@ -430,6 +456,27 @@ Popup {
                             }
                         }
                     }
+                }
+                // ---- blind rooms: names -----------------------------------------------------------
+                Rectangle {
+                    visible: root.blind
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 1
+                    Layout.topMargin: Theme.spacingS
+                    color: Theme.divider
+                }
+                BlindRoomSettings {
+                    objectName: "blindRoomSettings"
+                    visible: root.blind
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacingXl
+                    Layout.rightMargin: Theme.spacingXl
+                    canChange: root.canChangeRoles
+                    policy: root.revealPolicy
+                    revealAt: root.revealAt
+                    revealedAt: root.revealedAt
+                    membersInvite: root.membersInvite
+                    onPolicyRequested: (policy, at, invite) => root.policyRequested(policy, at, invite)
                 }
                 Item {
                     id: bottomSpacer

@@ -224,6 +224,12 @@ Rectangle {
         onAddMemberRequested: username => settings.addMember(username)
         onRemoveRequested: memberId => settings.removeMember(memberId)
         onRoleRequested: (memberId, role) => settings.setRole(memberId, role)
+        revealPolicy: settings.revealPolicy
+        revealAt: settings.revealAt
+        revealedAt: settings.revealedAt
+        membersInvite: settings.membersInvite
+        onPolicyRequested: (policy, at, invite) => settings.setRevealPolicy(policy, at === null ? new Date(NaN) : at, invite)
+        onGroupRequested: (memberId, group) => settings.setMemberGroup(memberId, group)
         onLeaveRequested: settings.leave()
         onClosed: settings.clearError()
         keyboardHome: () => conversation.focusComposer()
@@ -245,6 +251,7 @@ Rectangle {
         keyboardHome: () => conversation.focusComposer()
         onDirectRequested: username => root.client.startDirect(username)
         onGroupRequested: (title, usernames) => root.client.createGroup(title, usernames)
+        onBlindRequested: setup => root.client.createBlindRoom(setup)
     }
 
 
@@ -292,6 +299,16 @@ Rectangle {
             root.openThread(id)
         }
     }
+    // Screenshots and automation: --new-blind-room, a blind room being set up (example people).
+    Connections {
+        property bool shown: false
+        target: root.client
+        enabled: Automation.newBlindRoomAtStart && !shown
+        function onCurrentConversationChanged() {
+            shown = true
+            newDialog.showBlindExample()
+        }
+    }
     // Screenshots and automation: --open-group-settings, once the open conversation is shown.
     Connections {
         property bool shown: false
@@ -302,6 +319,14 @@ Rectangle {
                 return
             shown = true
             groupSettings.show()
+            if (root.client.currentKind === "blind")
+                membersScroll.start()
         }
+    }
+    // (the members of a blind room are below the fold: scrolled to once the dialog is laid out)
+    Timer {
+        id: membersScroll
+        interval: 400
+        onTriggered: groupSettings.scrollToMembers()
     }
 }

@@ -52,6 +52,8 @@ Item {
 
     //! The "New messages" line goes above this message.
     property bool firstUnread: false
+    //! Blind rooms: the scheduled reveal happened just before this message (ms; 0: no line here).
+    property double revealLineAt: 0
     //! More than two members: show "Read by N" under own messages.
     property bool groupChat: false
     //! Blind room: senders are aliases (square avatars, A/B chip), and my own line names my alias.
@@ -99,7 +101,7 @@ Item {
     readonly property bool interrupted: root.streamState === "interrupted" && !root.deleted
     readonly property bool hasThread: root.replyCount > 0 && !root.deleted && root.messageId.length > 0
     //! The "New messages" line starts a group too: the first unread message always says who wrote it.
-    readonly property bool startsGroup: root.firstInGroup || root.firstUnread
+    readonly property bool startsGroup: root.firstInGroup || root.firstUnread || root.revealLineAt > 0
     readonly property bool showAvatar: !root.own && root.startsGroup
     //! Own messages name me only in blind rooms, where it matters which alias the others see.
     readonly property bool showHeader: root.startsGroup && (!root.own || (root.blind && root.myAlias.length > 0))
@@ -149,6 +151,13 @@ Item {
             visible: root.dayStart
             width: parent.width
             text: root.dayText
+            sidePadding: root.sidePadding
+        }
+        RevealLine {
+            objectName: "revealLine"
+            visible: root.revealLineAt > 0
+            width: parent.width
+            revealedAt: root.revealLineAt
             sidePadding: root.sidePadding
         }
         NewMessagesLine {

@@ -3,7 +3,8 @@ import QtQuick.Controls.Basic
 import QtQuick.Templates as T
 import QtQuick.Layouts
 
-// Start a direct chat by username, or a group with a title and comma-separated usernames.
+// Start a direct chat by username, a group with a title and comma-separated usernames, or a blind
+// room (BlindRoomForm: members in groups A and B, who sees whose name and when).
 // It stays open until the conversation is there (succeeded()) or shows why not under the field
 // (failed()), with what was typed still in it.
 Dialog {
@@ -19,6 +20,15 @@ Dialog {
 
     signal directRequested(string username)
     signal groupRequested(string title, var usernames)
+    //! `setup`: BlindRoomForm.setup(), what ChatClient.createBlindRoom takes.
+    signal blindRequested(var setup)
+
+    //! Opens on the blind room page, filled in with example people (screenshots).
+    function showBlindExample() {
+        root.exampleOnOpen = true
+        open()
+    }
+    property bool exampleOnOpen: false
 
     //! The conversation asked for is open: the dialog is done.
     function succeeded() {
@@ -33,14 +43,20 @@ Dialog {
             return
         root.waiting = false
         root.error = message
+        if (root.isBlind) {
+            blindForm.focusTitle()
+            return
+        }
         const field = root.isGroup ? groupMembers : username
         field.forceActiveFocus()
         field.selectAll()
     }
 
     readonly property bool isGroup: tabs.currentIndex === 1
-    readonly property bool ready: root.isGroup ? groupTitle.text.trim().length > 0
-                                               : username.text.trim().length > 0
+    readonly property bool isBlind: tabs.currentIndex === 2
+    readonly property bool ready: root.isBlind ? blindForm.ready
+                                 : root.isGroup ? groupTitle.text.trim().length > 0
+                                 : username.text.trim().length > 0
 
     function usernames() {
         return groupMembers.text.split(/[,\s]+/).map(s => s.trim().replace(/^@/, "")).filter(s => s.length > 0)
@@ -50,7 +66,9 @@ Dialog {
             return
         root.error = ""
         root.waiting = true
-        if (root.isGroup)
+        if (root.isBlind)
+            root.blindRequested(blindForm.setup())
+        else if (root.isGroup)
             root.groupRequested(groupTitle.text.trim(), root.usernames())
         else
             root.directRequested(username.text.trim().replace(/^@/, ""))
@@ -59,7 +77,7 @@ Dialog {
     title: qsTr("New conversation")
     modal: true
     focus: true
-    width: 420
+    width: root.isBlind ? Math.min(860, parent ? parent.width - 2 * Theme.spacingXl : 860) : 420
     padding: Theme.spacingXl
     topPadding: Theme.spacingL
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
@@ -70,7 +88,11 @@ Dialog {
         groupMembers.text = ""
         root.error = ""
         root.waiting = false
-        tabs.currentIndex = 0
+        blindForm.clear()
+        tabs.currentIndex = root.exampleOnOpen ? 2 : 0
+        if (root.exampleOnOpen)
+            blindForm.example()
+        root.exampleOnOpen = false
         username.forceActiveFocus()
     }
 
@@ -108,7 +130,7 @@ Dialog {
             Layout.fillWidth: true
             background: Rectangle { color: Theme.sidebar; radius: Theme.radiusControl }
             Repeater {
-                model: [qsTr("Direct message"), qsTr("Group")]
+                model: [qsTr("Direct message"), qsTr("Group"), qsTr("Blind room")]
                 TabButton {
                     id: tab
                     required property string modelData
@@ -182,6 +204,27 @@ Dialog {
                 }
                 ErrorLabel { objectName: "newGroupError"; text: root.error }
             }
+            ScrollView {
+                id: blindScroll
+                objectName: "newBlindScroll"
+                contentWidth: availableWidth
+                contentHeight: blindContent.implicitHeight
+                // Only as tall as it needs to be while shown: the other tabs stay small.
+                implicitHeight: root.isBlind ? Math.min(blindContent.implicitHeight, 560) : 0
+                clip: true
+                ColumnLayout {
+                    id: blindContent
+                    width: blindScroll.availableWidth
+                    spacing: Theme.spacingXs
+                    BlindRoomForm {
+                        id: blindForm
+                        objectName: "newBlindForm"
+                        Layout.fillWidth: true
+                        Layout.rightMargin: Theme.spacingS
+                    }
+                    ErrorLabel { objectName: "newBlindError"; text: root.error }
+                }
+            }
         }
 
         RowLayout {
@@ -198,7 +241,7 @@ Dialog {
             Button {
                 id: startButton
                 objectName: "newConversationStart"
-                text: root.isGroup ? qsTr("Create group") : qsTr("Start chat")
+                text: root.isBlind ? qsTr("Create blind room") : root.isGroup ? qsTr("Create group") : qsTr("Start chat")
                 enabled: root.ready
                 Accessible.name: text
                 highlighted: true

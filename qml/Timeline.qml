@@ -116,6 +116,14 @@ Item {
         ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
 
         property bool stickToEnd: true
+        // Blind rooms: the reveal line, when nobody wrote since the names were shown.
+        footer: RevealLine {
+            objectName: "revealLineEnd"
+            width: ListView.view ? ListView.view.width : 0
+            visible: root.messages !== null && root.messages.revealRow >= 0 && root.messages.revealRow === root.messages.count
+            revealedAt: root.messages !== null ? root.messages.revealedAt : 0
+            sidePadding: Theme.spacingXl
+        }
         //! The first unread row, kept at the top while delegates settle, until the user scrolls.
         property int anchorRow: -1
 
@@ -123,6 +131,7 @@ Item {
             id: message
             width: ListView.view.width
             firstUnread: root.messages !== null && message.index === root.messages.firstUnreadRow
+            revealLineAt: root.messages !== null && message.index === root.messages.revealRow ? root.messages.revealedAt : 0
             groupChat: root.groupChat
             blind: root.blind
             myAlias: root.myAlias

@@ -16,6 +16,15 @@
 #   group-light.png, group-dark.png, group-ko.png
 #                  the settings of "Design team" as its owner sees them: name, description, mute,
 #                  members with their roles (Joon is an admin) and leaving
+#   blindnew-light.png, blindnew-dark.png, blindnew-ko.png
+#                  the new-conversation dialog on "Blind room", filled in: members in groups A and B,
+#                  the names shown on Friday at six, and what the others will and will not see
+#   blindgroups-light.png, blindgroups-dark.png, blindgroups-ko.png
+#                  the settings of "Matching: Friday" as its owner Sora sees them: when names are
+#                  shown, and each member's group to change
+#   blindreveal-light.png, blindreveal-dark.png, blindreveal-ko.png
+#                  "Coffee roulette" after its scheduled reveal, as Joon sees it: the "Names revealed"
+#                  line in the timeline and everyone's name in the members panel
 #   thread-light.png, thread-dark.png, thread-ko.png
 #                  "Design team" with the thread pane open on Mina's message and Joon's reply
 #   attachments-light.png, attachments-dark.png, attachments-ko.png
@@ -36,7 +45,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,43p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -213,6 +222,22 @@ group=(--user mina --password confab-demo --open-conversation-title "Design team
 shot group-light "${group[@]}" --theme light --lang en
 shot group-dark "${group[@]}" --theme dark --lang en
 shot group-ko "${group[@]}" --theme light --lang ko
+
+blindnew=(--user mina --password confab-demo --open-conversation-title "Design team" --new-blind-room
+          --screenshot-delay 2500)
+shot blindnew-light "${blindnew[@]}" --theme light --lang en
+shot blindnew-dark "${blindnew[@]}" --theme dark --lang en
+shot blindnew-ko "${blindnew[@]}" --theme light --lang ko
+blindgroups=(--user sora --password confab-demo --open-conversation-title "Matching: Friday" --open-group-settings
+             --screenshot-delay 2500)
+shot blindgroups-light "${blindgroups[@]}" --theme light --lang en
+shot blindgroups-dark "${blindgroups[@]}" --theme dark --lang en
+shot blindgroups-ko "${blindgroups[@]}" --theme light --lang ko
+blindreveal=(--user joon --password confab-demo --open-conversation-title "Coffee roulette" --show-members
+             --screenshot-delay 2500)
+shot blindreveal-light "${blindreveal[@]}" --theme light --lang en
+shot blindreveal-dark "${blindreveal[@]}" --theme dark --lang en
+shot blindreveal-ko "${blindreveal[@]}" --theme light --lang ko
 
 thread=(--user mina --password confab-demo --open-conversation-title "Design team" --open-thread
         --screenshot-delay 3000)

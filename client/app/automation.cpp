@@ -28,6 +28,7 @@ const QString kSettings = QStringLiteral("open-settings");
 const QString kSearch = QStringLiteral("search");
 const QString kGroupSettings = QStringLiteral("open-group-settings");
 const QString kThread = QStringLiteral("open-thread");
+const QString kNewBlindRoom = QStringLiteral("new-blind-room");
 } // namespace
 
 void AutomationOptions::addTo(QCommandLineParser &parser)
@@ -45,6 +46,7 @@ void AutomationOptions::addTo(QCommandLineParser &parser)
         {kSearch, QStringLiteral("Open the search panel and search for this text."), QStringLiteral("text")},
         {kGroupSettings, QStringLiteral("Open the settings of the opened group.")},
         {kThread, QStringLiteral("Open the newest thread of the opened conversation.")},
+        {kNewBlindRoom, QStringLiteral("Open the new-conversation dialog on a filled-in blind room.")},
     });
 }
 
@@ -60,6 +62,7 @@ AutomationOptions AutomationOptions::from(const QCommandLineParser &parser)
     options.search = parser.value(kSearch);
     options.groupSettings = parser.isSet(kGroupSettings);
     options.thread = parser.isSet(kThread);
+    options.newBlindRoom = parser.isSet(kNewBlindRoom);
     return options;
 }
 

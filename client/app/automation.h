@@ -23,6 +23,7 @@ struct AutomationOptions {
     QString search;             //!< open the search panel with this query
     bool groupSettings = false; //!< open the open group's settings
     bool thread = false;        //!< open the newest thread of the open conversation
+    bool newBlindRoom = false;  //!< open the new-conversation dialog on a filled-in blind room
 
     //! Adds the options above to the app's command line.
     static void addTo(QCommandLineParser &parser);
@@ -48,6 +49,7 @@ class Automation : public QObject {
     Q_PROPERTY(QString searchAtStart READ searchAtStart CONSTANT)
     Q_PROPERTY(bool groupSettingsAtStart READ groupSettingsAtStart CONSTANT)
     Q_PROPERTY(bool threadAtStart READ threadAtStart CONSTANT)
+    Q_PROPERTY(bool newBlindRoomAtStart READ newBlindRoomAtStart CONSTANT)
 public:
     Automation(const AutomationOptions &options, AppController *app, QObject *parent = nullptr);
     ~Automation() override;
@@ -64,6 +66,7 @@ public:
     QString searchAtStart() const { return m_options.search; }
     bool groupSettingsAtStart() const { return m_options.groupSettings; }
     bool threadAtStart() const { return m_options.thread; }
+    bool newBlindRoomAtStart() const { return m_options.newBlindRoom; }
 
 private:
     void onSynced();

@@ -21,6 +21,7 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHash>
@@ -373,6 +374,27 @@ int seedToday(const QString &url)
         mina.request(ConversationReveal{blind, aliasIn(joon), true});
         joon.request(ConversationReveal{blind, aliasIn(mina), true});
         dami.request(ConversationReveal{blind, std::nullopt, true});
+        // Sora shows every name on Friday at six (the header says so until then).
+        QDate friday = QDate::currentDate();
+        friday = friday.addDays((5 - friday.dayOfWeek() + 7) % 7 ? (5 - friday.dayOfWeek() + 7) % 7 : 7);
+        sora.request(RevealPolicySet{blind, RevealPolicy::Scheduled,
+                                     QDateTime(friday, QTime(18, 0)).toMSecsSinceEpoch(), std::nullopt});
+
+        // "Coffee roulette": a blind room Mina sets up with groups and a reveal a moment away. It
+        // happens while the seed runs; Hana and Dami greet the others by name after it.
+        ConversationCreate coffee{ConversationKind::Blind, QStringLiteral("Coffee roulette"),
+                                  {joon.userId, hana.userId, dami.userId}};
+        coffee.blind = BlindSetup{{{mina.userId, QStringLiteral("A")}, {joon.userId, QStringLiteral("A")},
+                                   {hana.userId, QStringLiteral("B")}, {dami.userId, QStringLiteral("B")}},
+                                  RevealPolicy::Scheduled, QDateTime::currentMSecsSinceEpoch() + 2500, false};
+        const QString roulette = std::get<ConversationDetail>(mina.request(coffee)).conversation.id;
+        joon.say(roulette, QStringLiteral("Guess who? I'll be the one with the oat latte."));
+        hana.say(roulette, QStringLiteral("커피 좋아요! 누군지 곧 알겠네요."));
+        QEventLoop reveal;
+        QTimer::singleShot(4500, &reveal, &QEventLoop::quit);
+        reveal.exec();
+        hana.say(roulette, QStringLiteral("Joon! I knew it was you :)"));
+        dami.say(roulette, QStringLiteral("Nice to meet you all properly."));
     }
 
     joon.say(withJoon, QStringLiteral("Lunch tomorrow?"));

@@ -3,6 +3,7 @@
 #include "blindnames.h"
 
 #include <QFileInfo>
+#include <QHash>
 #include <QUrl>
 
 namespace confab::client {
@@ -44,6 +45,61 @@ void BlindRooms::reportMember(const QString &conversationId, const QString &memb
                              else
                                  emit failed(reply.error().message);
                          });
+}
+
+void BlindRooms::createRoom(const QVariantMap &setup,
+                            std::function<void(const Reply<ConversationDetail> &)> done)
+{
+    // Who goes where, by username as typed (without "@", lower case).
+    QList<QString> names;
+    QHash<QString, QString> groups;
+    for (const QVariant &entry : setup.value(QStringLiteral("members")).toList()) {
+        const QVariantMap m = entry.toMap();
+        const QString name = m.value(QStringLiteral("username")).toString().trimmed().remove(u'@').toLower();
+        if (name.isEmpty() || names.contains(name))
+            continue;
+        names.append(name);
+        groups.insert(name, m.value(QStringLiteral("group")).toString());
+    }
+    ConversationCreate create{ConversationKind::Blind, setup.value(QStringLiteral("title")).toString().trimmed(), {}};
+    const QString description = setup.value(QStringLiteral("description")).toString().trimmed();
+    if (!description.isEmpty())
+        create.description = description;
+    BlindSetup blind;
+    blind.reveal = enumFromName<RevealPolicy>(setup.value(QStringLiteral("reveal")).toString()).value_or(RevealPolicy::Mutual);
+    if (blind.reveal == RevealPolicy::Scheduled)
+        blind.revealAt = setup.value(QStringLiteral("revealAt")).toLongLong();
+    blind.membersInvite = setup.value(QStringLiteral("membersInvite")).toBool();
+    const QString myGroup = setup.value(QStringLiteral("myGroup")).toString();
+    const QString me = m_state.myUserId();
+    if (!myGroup.isEmpty() && !me.isEmpty())
+        blind.groups.append({me, myGroup});
+    create.blind = blind;
+
+    const auto send = [this, done](const ConversationCreate &request) {
+        m_connection.request(request, [done](const Reply<ConversationDetail> &reply) { done(reply); });
+    };
+    if (names.isEmpty())
+        return send(create);
+    m_connection.request(UserLookup{names}, [this, names, groups, create, send](const Reply<Users> &users) mutable {
+        if (!users) {
+            emit failedToCreate(users.error().message);
+            return;
+        }
+        QStringList missing = names;
+        for (const MemberInfo &u : users->users) {
+            const QString name = u.username.value_or(QString());
+            missing.removeAll(name);
+            create.members.append(u.id);
+            if (const QString group = groups.value(name); !group.isEmpty())
+                create.blind->groups.append({u.id, group});
+        }
+        if (!missing.isEmpty()) {
+            emit failedToCreate(tr("No user named %1").arg(missing.join(QStringLiteral(", "))));
+            return;
+        }
+        send(create);
+    });
 }
 
 bool BlindRooms::revealsAllowed(const QString &conversationId) const

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QVariantMap>
 
+#include <functional>
+
 namespace confab::client {
 
 /*!
@@ -29,6 +31,15 @@ public:
     void offerReveal(const QString &conversationId, const QString &memberId, bool offer);
     void setRevealsAllowed(const QString &conversationId, bool allowed);
     void reportMember(const QString &conversationId, const QString &memberId, const QString &reason);
+    /*!
+     * Creates a blind room in one request: `setup` is {title, description, members: [{username,
+     * group ("A", "B" or "")}], myGroup, reveal ("off", "mutual", "scheduled"), revealAt (ms since
+     * the epoch, for "scheduled"), membersInvite}. Every username must exist: a room missing
+     * someone would be a different room, so none is made then. `done` gets the server's reply, or
+     * nothing when it failed before (failedToCreate says why).
+     */
+    void createRoom(const QVariantMap &setup,
+                    std::function<void(const protocol::Reply<protocol::ConversationDetail> &)> done);
 
     bool revealsAllowed(const QString &conversationId) const;
     bool revealOffered(const QString &conversationId) const;
@@ -40,6 +51,8 @@ public:
 signals:
     void memberReported(const QString &conversationId, const QString &memberId);
     void failed(const QString &message);
+    //! createRoom did not get as far as asking the server: why.
+    void failedToCreate(const QString &message);
 
 private:
     Connection &m_connection;

@@ -108,6 +108,7 @@ void ChatClient::wire()
     connect(&m_readMarkers, &ReadMarkers::failed, this, &ChatClient::errorOccurred);
     connect(&m_attachments, &Attachments::failed, this, &ChatClient::errorOccurred);
     connect(&m_blind, &BlindRooms::failed, this, &ChatClient::errorOccurred);
+    connect(&m_blind, &BlindRooms::failedToCreate, this, &ChatClient::createFailed);
     connect(m_actions.get(), &MessageActions::failed, this, &ChatClient::errorOccurred);
     connect(m_groupSettings.get(), &GroupSettings::failed, this, &ChatClient::errorOccurred);
 }
@@ -422,6 +423,11 @@ void ChatClient::createGroup(const QString &title, const QStringList &usernames)
             emit errorOccurred(tr("Some usernames were not found"));
         create(ids);
     });
+}
+
+void ChatClient::createBlindRoom(const QVariantMap &setup)
+{
+    m_blind.createRoom(setup, [this](const Reply<ConversationDetail> &reply) { onCreated(reply); });
 }
 
 void ChatClient::onCreated(const Reply<ConversationDetail> &detail)

@@ -113,6 +113,9 @@ public:
     Q_INVOKABLE void startDirect(const QString &username);
     //! Creates a group and opens it; conversationReady or createFailed follows.
     Q_INVOKABLE void createGroup(const QString &title, const QStringList &usernames);
+    //! Creates a blind room with its groups and reveal policy in one request (BlindRooms::createRoom
+    //! says what `setup` holds) and opens it; conversationReady or createFailed follows.
+    Q_INVOKABLE void createBlindRoom(const QVariantMap &setup);
     //! The user saw everything up to `seq` in the open conversation.
     Q_INVOKABLE void markRead(const QString &conversationId, qint64 seq) { m_readMarkers.markRead(conversationId, seq); }
     //! The composer's text changed: it is the draft of `conversationId` now, and the others learn

@@ -98,6 +98,10 @@ void GroupSettings::request(const QString &what, const auto &frame)
     });
 }
 
+// groupsettingsblind.cpp sends these through the same helper.
+template void GroupSettings::request(const QString &, const MembersGroup &);
+template void GroupSettings::request(const QString &, const RevealPolicySet &);
+
 void GroupSettings::save(const QString &title, const QString &description)
 {
     if (!isGroup())

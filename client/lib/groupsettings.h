@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QObject>
 #include <QQmlEngine>
 
@@ -33,6 +34,15 @@ class GroupSettings : public QObject {
     Q_PROPERTY(bool canChangeRoles READ canChangeRoles NOTIFY changed)
     //! Why the last change was refused, or empty.
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    // Blind rooms (groupsettingsblind.cpp): who sees whom, and whether members invite.
+    Q_PROPERTY(bool isBlind READ isBlind NOTIFY changed)
+    //! "off" (names stay hidden), "mutual" (pairs who agree) or "scheduled" (also everyone at revealAt).
+    Q_PROPERTY(QString revealPolicy READ revealPolicy NOTIFY changed)
+    //! The scheduled reveal, while it is to come (else invalid).
+    Q_PROPERTY(QDateTime revealAt READ revealAt NOTIFY changed)
+    //! When the scheduled reveal showed every name (else invalid).
+    Q_PROPERTY(QDateTime revealedAt READ revealedAt NOTIFY changed)
+    Q_PROPERTY(bool membersInvite READ membersInvite NOTIFY changed)
 public:
     GroupSettings(Connection &connection, ConversationState &state, QObject *parent = nullptr);
 
@@ -45,6 +55,11 @@ public:
     bool canManage() const;
     bool canChangeRoles() const;
     QString error() const { return m_error; }
+    bool isBlind() const;
+    QString revealPolicy() const;
+    QDateTime revealAt() const;
+    QDateTime revealedAt() const;
+    bool membersInvite() const;
 
     //! Renames and/or describes the group: only what differs from now is sent.
     Q_INVOKABLE void save(const QString &title, const QString &description);
@@ -57,6 +72,11 @@ public:
     //! Leaves the group; it disappears from my list (ownership passes on when I own it).
     Q_INVOKABLE void leave();
     Q_INVOKABLE void clearError();
+    //! Blind rooms, the owner: puts a member (alias id) into group "A" or "B", or none ("").
+    Q_INVOKABLE void setMemberGroup(const QString &memberId, const QString &group);
+    //! Blind rooms, the owner: `policy` as revealPolicy; `revealAt` only for "scheduled" (a new
+    //! time moves it; another policy cancels it).
+    Q_INVOKABLE void setRevealPolicy(const QString &policy, const QDateTime &revealAt, bool membersInvite);
 
 signals:
     void changed();

@@ -45,6 +45,11 @@ class MessageListModel : public QAbstractListModel {
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool canLoadOlder READ canLoadOlder NOTIFY canLoadOlderChanged)
     Q_PROPERTY(int firstUnreadRow READ firstUnreadRow NOTIFY firstUnreadRowChanged)
+    //! Blind rooms: when the scheduled reveal showed every name (ms since the epoch; 0: not yet).
+    Q_PROPERTY(qint64 revealedAt READ revealedAt NOTIFY revealedChanged)
+    //! The row the "names revealed" line goes above: the first message written after the reveal;
+    //! `count` when none was (the line closes the timeline); -1 without a reveal.
+    Q_PROPERTY(int revealRow READ revealRow NOTIFY revealedChanged)
 public:
     enum class Status { Sending, Sent, Delivered, Read, Failed };
     Q_ENUM(Status)
@@ -88,6 +93,8 @@ public:
     QString conversationId() const { return m_conversationId; }
     bool canLoadOlder() const { return m_canLoadOlder; }
     int firstUnreadRow() const { return m_firstUnreadRow; }
+    qint64 revealedAt() const { return m_revealedAt; }
+    int revealRow() const;
     /*!
      * The first message I have not read lies above the window (more arrived than one page
      * holds): the opener loads older pages until it is in, up to kUnreadWindow messages.
@@ -155,6 +162,7 @@ signals:
     void conversationChanged();
     //! Also after older pages brought the first unread message into the window.
     void firstUnreadRowChanged();
+    void revealedChanged();
     void countChanged();
     void canLoadOlderChanged();
     void attachmentChanged(const QString &id);
@@ -191,6 +199,7 @@ private:
     void refreshQuotesOf(const QString &messageId);
     bool m_canLoadOlder = false;
     int m_firstUnreadRow = -1;
+    qint64 m_revealedAt = 0;
     qint64 m_readSeq = 0; //!< my read marker when the conversation was shown
     void findFirstUnread();
     const ConversationState *m_state = nullptr;

@@ -49,6 +49,20 @@ void MessageListModel::observe(const ConversationState *state, const Outbox *out
         if (shown(conversationId))
             setPending(m_outbox->items());
     });
+    // The reveal line moves with the rows; the reveal itself arrives with the members it revealed
+    // (membersChanged, above).
+    connect(this, &MessageListModel::countChanged, this, &MessageListModel::revealedChanged);
+}
+
+int MessageListModel::revealRow() const
+{
+    if (m_revealedAt <= 0)
+        return -1;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].pending || m_rows[i].message.createdAt >= m_revealedAt)
+            return i;
+    }
+    return int(m_rows.size());
 }
 
 void MessageListModel::showFromState(const QString &conversationId)
@@ -66,6 +80,12 @@ void MessageListModel::showFromState(const QString &conversationId)
 void MessageListModel::refreshMembers()
 {
     setMembers(blind::forDisplay(m_state->members(m_conversationId), m_language), m_state->markers(m_conversationId));
+    const auto c = m_state->conversation(m_conversationId);
+    const qint64 revealedAt = c && c->revealedAt ? *c->revealedAt : 0;
+    if (revealedAt != m_revealedAt) {
+        m_revealedAt = revealedAt;
+        emit revealedChanged();
+    }
 }
 
 void MessageListModel::setLanguage(const QString &language)

@@ -2047,4 +2047,275 @@ Press ✎ to start one.</source>
         <translation>키보드 단축키 (Ctrl+/)</translation>
     </message>
 </context>
+<context>
+    <name>NewConversationDialog</name>
+    <message>
+        <source>Blind room</source>
+        <translation>블라인드 방</translation>
+    </message>
+    <message>
+        <source>Create blind room</source>
+        <translation>블라인드 방 만들기</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationHeader</name>
+    <message>
+        <source>Names hidden until %1</source>
+        <translation>%1까지 이름 비공개</translation>
+    </message>
+    <message>
+        <source>Blind room — names revealed</source>
+        <translation>블라인드 방 — 이름 공개됨</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPicker</name>
+    <message>
+        <source>Group of %1</source>
+        <translation>%1의 그룹</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>%1 그룹</translation>
+    </message>
+    <message>
+        <source>No group</source>
+        <translation>그룹 없음</translation>
+    </message>
+    <message>
+        <source>Put %1 in group %2</source>
+        <translation>%1을(를) %2 그룹에 넣기</translation>
+    </message>
+    <message>
+        <source>%1 in no group</source>
+        <translation>%1 그룹 없음</translation>
+    </message>
+</context>
+<context>
+    <name>RevealPolicyPicker</name>
+    <message>
+        <source>Never</source>
+        <translation>공개하지 않음</translation>
+    </message>
+    <message>
+        <source>Names stay hidden for good.</source>
+        <translation>이름은 끝까지 공개되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>When two agree</source>
+        <translation>두 사람이 동의하면</translation>
+    </message>
+    <message>
+        <source>Two members see each other's name once both offered it.</source>
+        <translation>두 멤버가 모두 공개를 제안하면 서로의 이름을 봅니다.</translation>
+    </message>
+    <message>
+        <source>Everyone, at a set time</source>
+        <translation>정한 시각에 모두</translation>
+    </message>
+    <message>
+        <source>At the time below every member sees every name. Until then, two can still agree earlier.</source>
+        <translation>아래 시각이 되면 모든 멤버가 모든 이름을 봅니다. 그 전에도 두 사람이 동의하면 먼저 공개할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Date of the reveal (year-month-day)</source>
+        <translation>공개 날짜 (연-월-일)</translation>
+    </message>
+    <message>
+        <source>Time of the reveal (hours:minutes)</source>
+        <translation>공개 시각 (시:분)</translation>
+    </message>
+    <message>
+        <source>a date and time still to come</source>
+        <translation>아직 오지 않은 날짜와 시각을 입력하세요</translation>
+    </message>
+</context>
+<context>
+    <name>BlindRoomForm</name>
+    <message>
+        <source>Friday matching</source>
+        <translation>금요일 매칭</translation>
+    </message>
+    <message>
+        <source>Four people, two sides. Say hi!</source>
+        <translation>네 사람, 두 그룹. 인사해 보세요!</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>e.g. Friday matching</source>
+        <translation>예: 금요일 매칭</translation>
+    </message>
+    <message>
+        <source>Room title</source>
+        <translation>방 제목</translation>
+    </message>
+    <message>
+        <source>Description (optional)</source>
+        <translation>설명 (선택)</translation>
+    </message>
+    <message>
+        <source>What is this room for?</source>
+        <translation>어떤 방인가요?</translation>
+    </message>
+    <message>
+        <source>Room description</source>
+        <translation>방 설명</translation>
+    </message>
+    <message>
+        <source>Members and their groups</source>
+        <translation>멤버와 그룹</translation>
+    </message>
+    <message>
+        <source>Usernames, e.g. joon, sora</source>
+        <translation>사용자 이름, 예: joon, sora</translation>
+    </message>
+    <message>
+        <source>Usernames to add</source>
+        <translation>추가할 사용자 이름</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Add to the room</source>
+        <translation>방에 추가</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>Take @%1 out</source>
+        <translation>@%1 빼기</translation>
+    </message>
+    <message>
+        <source>Split the rest evenly into A and B</source>
+        <translation>나머지를 A와 B로 고르게 나누기</translation>
+    </message>
+    <message>
+        <source>Who sees whose name</source>
+        <translation>누가 누구의 이름을 보나요</translation>
+    </message>
+    <message>
+        <source>Members may add others</source>
+        <translation>멤버도 다른 사람을 추가할 수 있음</translation>
+    </message>
+    <message>
+        <source>Off: only you (and admins) add people.</source>
+        <translation>끄면 나(와 관리자)만 사람을 추가합니다.</translation>
+    </message>
+    <message>
+        <source>Members see each other only as an alias (like “Quiet Otter”), a generated avatar and the group A or B. Nobody sees usernames, display names or profile pictures: not in messages, the member list, typing, read receipts or search. You see only aliases in the room too.</source>
+        <translation>멤버들은 서로를 별명(예: “조용한 수달”), 자동으로 만든 아바타, A 또는 B 그룹으로만 봅니다. 사용자 이름, 표시 이름, 프로필 사진은 아무도 볼 수 없습니다. 메시지, 멤버 목록, 입력 중 표시, 읽음 표시, 검색 어디에서도요. 방 안에서는 나에게도 별명만 보입니다.</translation>
+    </message>
+    <message>
+        <source>Names are never shown.</source>
+        <translation>이름은 절대 공개되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A name is shown only to someone its owner agreed with, and they agreed back.</source>
+        <translation>이름은 본인이 공개에 동의하고 상대도 동의한 사람에게만 보입니다.</translation>
+    </message>
+    <message>
+        <source>At %1 everyone sees everyone's name, and it cannot be taken back.</source>
+        <translation>%1에 모두가 모두의 이름을 보게 되며, 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>At the time you set, everyone sees everyone's name, and it cannot be taken back.</source>
+        <translation>정한 시각에 모두가 모두의 이름을 보게 되며, 되돌릴 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>BlindRoomSettings</name>
+    <message>
+        <source>Names</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Every name was shown on %1.</source>
+        <translation>%1에 모든 이름이 공개되었습니다.</translation>
+    </message>
+    <message>
+        <source>Names hidden until %1.</source>
+        <translation>%1까지 이름이 비공개입니다.</translation>
+    </message>
+    <message>
+        <source>Names are never shown in this room.</source>
+        <translation>이 방에서는 이름이 공개되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Two members see each other's name once both agree.</source>
+        <translation>두 멤버가 모두 동의하면 서로의 이름을 봅니다.</translation>
+    </message>
+    <message>
+        <source>Members may add others</source>
+        <translation>멤버도 다른 사람을 추가할 수 있음</translation>
+    </message>
+    <message>
+        <source>Off: only you and admins add people.</source>
+        <translation>끄면 나와 관리자만 사람을 추가합니다.</translation>
+    </message>
+    <message>
+        <source>Members may add others.</source>
+        <translation>멤버도 다른 사람을 추가할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Only the owner and admins add people.</source>
+        <translation>방장과 관리자만 사람을 추가합니다.</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled reveal</source>
+        <translation>예약된 공개 취소</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>적용</translation>
+    </message>
+    <message>
+        <source>Apply who sees whose name</source>
+        <translation>이름 공개 설정 적용</translation>
+    </message>
+</context>
+<context>
+    <name>RevealLine</name>
+    <message>
+        <source>Names revealed · %1</source>
+        <translation>이름 공개 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::GroupSettings</name>
+    <message>
+        <source>The member could not be moved</source>
+        <translation>멤버를 옮기지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The reveal could not be scheduled</source>
+        <translation>공개를 예약하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>pick a date and time</source>
+        <translation>날짜와 시각을 고르세요</translation>
+    </message>
+    <message>
+        <source>Who sees whom could not be changed</source>
+        <translation>이름 공개 설정을 바꾸지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::BlindRooms</name>
+    <message>
+        <source>No user named %1</source>
+        <translation>%1(이)라는 사용자가 없습니다</translation>
+    </message>
+</context>
 </TS>

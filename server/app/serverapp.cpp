@@ -14,6 +14,7 @@
 #include "services/attachmentservice.h"
 #include "services/authservice.h"
 #include "services/blindservice.h"
+#include "services/revealscheduler.h"
 #include "services/conversationlog.h"
 #include "services/conversationservice.h"
 #include "services/liveservice.h"
@@ -136,6 +137,10 @@ bool ServerApp::start(QString *error)
     qCInfo(lcServer).noquote() << "database" << url->redacted() << "schema version" << Migrations::kSchemaVersion;
     connect(&m_sweep, &QTimer::timeout, this, &ServerApp::sweep);
     m_sweep.start(int(m_config.sessionCheckMs));
+    // Scheduled reveals that fell due while no instance ran fire now; the rest at their time.
+    m_reveals = std::make_unique<RevealScheduler>(*m_blind);
+    m_blind->setOnScheduleChanged([this] { m_reveals->poke(); });
+    m_reveals->start();
     return true;
 }
 

@@ -12,6 +12,7 @@ namespace confab::server {
 class AttachmentService;
 class AuthService;
 class BlindService;
+class RevealScheduler;
 class ClusterBus;
 class ConversationLog;
 class ConversationService;
@@ -61,6 +62,7 @@ private:
     std::unique_ptr<LiveService> m_live;
     std::unique_ptr<SearchService> m_search;
     std::unique_ptr<BlindService> m_blind; //!< after m_log: the log reads reveals through it
+    std::unique_ptr<RevealScheduler> m_reveals; //!< after m_blind: fires its scheduled reveals
     std::unique_ptr<AttachmentService> m_attachments;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;

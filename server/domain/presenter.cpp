@@ -50,11 +50,13 @@ bool Presenter::personal(const StoredEvent &e) const
     case EventKind::RevealOffered:
     case EventKind::RevealWithdrawn:
     case EventKind::Revealed:
+    case EventKind::RevealedToAll:
         return true;
     case EventKind::MemberAdded:
     case EventKind::MemberRemoved:
     case EventKind::MemberLeft:
     case EventKind::RoleChanged:
+    case EventKind::GroupChanged:
         return !m_reveals.pairs.isEmpty(); // `member` carries `revealed` for some viewers
     default:
         return false;
@@ -196,7 +198,24 @@ protocol::Event Presenter::event(const StoredEvent &e, const QString &viewerId) 
         break;
     }
     case EventKind::RevealsAllowed:
+    case EventKind::InvitesAllowed:
         out.allowed = e.payload.value(QLatin1StringView("allowed")).toBool();
+        break;
+    case EventKind::GroupChanged:
+    case EventKind::RevealedToAll: {
+        // The member as this viewer sees them now, with the group the event gave them.
+        const auto it = m_members.constFind(text("user_id").value_or(QString()));
+        if (it != m_members.constEnd()) {
+            protocol::MemberInfo info = member(*it, viewerId);
+            if (e.kind == EventKind::GroupChanged)
+                info.group = text("group");
+            out.member = info;
+        }
+        break;
+    }
+    case EventKind::RevealScheduled:
+        if (e.payload.contains(QLatin1StringView("reveal_at")))
+            out.revealAt = qint64(e.payload.value(QLatin1StringView("reveal_at")).toDouble());
         break;
     }
     return out;
@@ -236,6 +255,9 @@ protocol::ConversationInfo Presenter::conversation(const Member &me, qint64 unre
         info.description = m_conversation.description;
     if (blind()) {
         info.reveals = m_reveals.allowed;
+        info.revealAt = m_reveals.revealAt;
+        info.revealedAt = m_reveals.revealedAt;
+        info.membersInvite = m_reveals.membersInvite;
         // My offers, and the others' offers to me or to the room: what the reveal menus need.
         for (const RevealOfferRow &o : m_reveals.offers) {
             const auto from = m_members.constFind(o.fromUserId);

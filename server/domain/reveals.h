@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <optional>
 
 namespace confab::server {
 
@@ -21,6 +22,9 @@ struct RevealOfferRow {
 //! A blind room's reveal state. Without a row in storage, reveals are allowed and nobody offered.
 struct RevealState {
     bool allowed = true;
+    bool membersInvite = false;       //!< members (not only owners and admins) add others
+    std::optional<qint64> revealAt;   //!< the scheduled reveal, while it is still to come
+    std::optional<qint64> revealedAt; //!< when the scheduled reveal happened
     QList<RevealOfferRow> offers;
     QSet<QString> pairs; //!< pairKey() of every two members who revealed to each other
 

@@ -300,6 +300,18 @@ void Dispatcher::handle(const Call &call, const protocol::ConversationReveals &r
         return handle(call, std::monostate{});
     answer(call, m_blind->setReveals(call.who, request));
 }
+void Dispatcher::handle(const Call &call, const protocol::MembersGroup &request)
+{
+    if (!m_blind)
+        return handle(call, std::monostate{});
+    answer(call, m_blind->setGroup(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::RevealPolicySet &request)
+{
+    if (!m_blind)
+        return handle(call, std::monostate{});
+    answer(call, m_blind->setPolicy(call.who, request));
+}
 void Dispatcher::handle(const Call &call, const protocol::MembersReport &request)
 {
     if (!m_blind)

@@ -78,6 +78,8 @@ private:
     void handle(const Call &call, const protocol::AttachmentFetch &request);
     void handle(const Call &call, const protocol::ConversationReveal &request);
     void handle(const Call &call, const protocol::ConversationReveals &request);
+    void handle(const Call &call, const protocol::MembersGroup &request);
+    void handle(const Call &call, const protocol::RevealPolicySet &request);
     void handle(const Call &call, const protocol::MembersReport &request);
     void handle(const Call &call, const protocol::ConversationUpdate &request);
     void handle(const Call &call, const protocol::ConversationMute &request);

@@ -3,10 +3,12 @@
 #include "domain/aliases.h"
 #include "domain/clock.h"
 #include "domain/ids.h"
+#include "services/blindsetup.h"
 #include "services/conversationlog.h"
 #include "services/fanout.h"
 #include "services/steps.h"
 #include "storage/accountstore.h"
+#include "storage/blindstore.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 #include "storage/eventstore.h"
@@ -39,6 +41,7 @@ ConversationService::ConversationService(Database &db, ConversationLog &log, Fan
     , m_accounts(std::make_unique<AccountStore>(db))
     , m_conversations(std::make_unique<ConversationStore>(db))
     , m_events(std::make_unique<EventStore>(db))
+    , m_blind(std::make_unique<BlindStore>(db))
 {
 }
 
@@ -149,6 +152,8 @@ Outcome<protocol::ConversationDetail> ConversationService::create(const Identity
         const auto me = m_accounts->userById(who.userId);
         if (!me)
             return Failure{ErrorCode::Unauthorized, QStringLiteral("the account is gone"), {}, {}};
+        if (const auto wrong = blindsetup::check(request, who.userId, otherIds, nowMs()))
+            return *wrong;
 
         QString directKey;
         if (request.kind == ConversationKind::Direct) {
@@ -188,8 +193,16 @@ Outcome<protocol::ConversationDetail> ConversationService::create(const Identity
             for (const auto &[user, role] : joining) {
                 events.append(m_log.append(conversation.id, EventKind::MemberAdded, who.userId,
                                            memberPayload(user.id, role), {}, now));
-                m_conversations->upsertMember(newMember(conversation, user, role, events.last().seq, now));
+                Member member = newMember(conversation, user, role, events.last().seq, now);
+                member.group = blindsetup::groupOf(request, user.id);
+                m_conversations->upsertMember(member);
             }
+            if (request.description && !request.description->trimmed().isEmpty()) {
+                m_conversations->setDescription(conversation.id, *request.description);
+                events.append(m_log.append(conversation.id, EventKind::Described, who.userId,
+                                           {{QStringLiteral("description"), *request.description}}, {}, now));
+            }
+            events += blindsetup::write(*m_blind, m_log, conversation, request, now);
             tx.commit();
         } catch (const StoreError &e) {
             // Another request created the same direct conversation first: that one is the answer.
@@ -261,13 +274,17 @@ Outcome<protocol::Users> ConversationService::lookup(const Identity &, const pro
 Outcome<protocol::Ok> ConversationService::addMembers(const Identity &who, const protocol::MembersAdd &request)
 {
     try {
-        const auto entry = enter(who, request.conversationId, {.notInDirect = QStringLiteral("direct conversations have exactly two members"),
-                                  .atLeast = Role::Admin,
-                                  .roleRefusal = QStringLiteral("only owners and admins add members")});
+        const auto entry = enter(who, request.conversationId, {.notInDirect = QStringLiteral("direct conversations have exactly two members")});
         if (!entry.ok())
             return entry.failure();
         const Access &access = entry.value();
-        if (request.group && access.conversation.kind != ConversationKind::Blind)
+        const bool blind = access.conversation.kind == ConversationKind::Blind;
+        // Members add others where the owner of a blind room allows it; they do not pick groups.
+        const bool invites = blind && m_blind->state(access.conversation.id).membersInvite;
+        if (!canManage(access.me.role) && (!invites || request.group))
+            return forbidden(invites ? QStringLiteral("only owners and admins choose a group")
+                                     : QStringLiteral("only owners and admins add members"));
+        if (request.group && !blind)
             return invalid(QStringLiteral("only members of blind rooms have a group"), QStringLiteral("group"));
         const QList<User> users = m_accounts->usersByIds(request.userIds);
         for (const QString &id : request.userIds) {

@@ -7,6 +7,7 @@ namespace confab::server {
 
 class AccountStore;
 struct Access;
+class BlindStore;
 class ConversationLog;
 class ConversationStore;
 class Database;
@@ -61,6 +62,7 @@ private:
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<ConversationStore> m_conversations;
     std::unique_ptr<EventStore> m_events;
+    std::unique_ptr<BlindStore> m_blind; //!< blind rooms' settings: set up at creation, read to add members
 };
 
 } // namespace confab::server

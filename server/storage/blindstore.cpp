@@ -7,11 +7,22 @@ namespace confab::server {
 RevealState BlindStore::state(const QString &conversationId)
 {
     RevealState state;
-    QSqlQuery &allowed =
-        m_db.exec(QStringLiteral("SELECT reveals_allowed FROM blind_settings WHERE conversation_id = ?"), {conversationId});
-    if (allowed.next())
+    QSqlQuery &allowed = m_db.exec(
+        QStringLiteral("SELECT reveals_allowed, members_invite FROM blind_settings WHERE conversation_id = ?"), {conversationId});
+    if (allowed.next()) {
         state.allowed = allowed.value(0).toInt() != 0;
+        state.membersInvite = allowed.value(1).toInt() != 0;
+    }
     allowed.finish();
+    QSqlQuery &schedule = m_db.exec(
+        QStringLiteral("SELECT reveal_at, state, fired_at FROM reveal_schedules WHERE conversation_id = ?"), {conversationId});
+    if (schedule.next()) {
+        if (schedule.value(1).toString() == QLatin1StringView("fired"))
+            state.revealedAt = schedule.value(2).toLongLong();
+        else
+            state.revealAt = schedule.value(0).toLongLong();
+    }
+    schedule.finish();
     QSqlQuery &offers = m_db.exec(QStringLiteral("SELECT from_user, to_user, created_at FROM reveal_offers "
                                                  "WHERE conversation_id = ? ORDER BY created_at, from_user, to_user"),
                                   {conversationId});
@@ -68,6 +79,62 @@ bool BlindStore::addReveal(const QString &conversationId, const QString &a, cons
     const bool added = q.next();
     q.finish();
     return added;
+}
+
+void BlindStore::setMembersInvite(const QString &conversationId, bool allowed)
+{
+    m_db.exec(QStringLiteral("INSERT INTO blind_settings (conversation_id, reveals_allowed, members_invite) VALUES (?, 1, ?) "
+                             "ON CONFLICT (conversation_id) DO UPDATE SET members_invite = excluded.members_invite"),
+              {conversationId, int(allowed)})
+        .finish();
+}
+
+void BlindStore::setSchedule(const QString &conversationId, std::optional<qint64> at)
+{
+    if (!at) {
+        m_db.exec(QStringLiteral("DELETE FROM reveal_schedules WHERE conversation_id = ? AND state = 'scheduled'"),
+                  {conversationId})
+            .finish();
+        return;
+    }
+    m_db.exec(QStringLiteral("INSERT INTO reveal_schedules (conversation_id, reveal_at, state) VALUES (?, ?, 'scheduled') "
+                             "ON CONFLICT (conversation_id) DO UPDATE SET reveal_at = excluded.reveal_at "
+                             "WHERE reveal_schedules.state = 'scheduled'"),
+              {conversationId, *at})
+        .finish();
+}
+
+std::optional<qint64> BlindStore::nextReveal()
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT MIN(reveal_at) FROM reveal_schedules WHERE state = 'scheduled'"));
+    std::optional<qint64> next;
+    if (q.next() && !q.value(0).isNull())
+        next = q.value(0).toLongLong();
+    q.finish();
+    return next;
+}
+
+QList<QString> BlindStore::dueReveals(qint64 now, int limit)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT conversation_id FROM reveal_schedules WHERE state = 'scheduled' "
+                                            "AND reveal_at <= ? ORDER BY reveal_at, conversation_id LIMIT ?"),
+                             {now, limit});
+    QList<QString> rooms;
+    while (q.next())
+        rooms.append(q.value(0).toString());
+    q.finish();
+    return rooms;
+}
+
+bool BlindStore::claimReveal(const QString &conversationId, qint64 now)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("UPDATE reveal_schedules SET state = 'fired', fired_at = ? "
+                                            "WHERE conversation_id = ? AND state = 'scheduled' AND reveal_at <= ? "
+                                            "RETURNING conversation_id"),
+                             {now, conversationId, now});
+    const bool claimed = q.next();
+    q.finish();
+    return claimed;
 }
 
 void BlindStore::addReport(const QString &id, const QString &conversationId, const QString &reporterId,

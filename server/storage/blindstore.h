@@ -44,6 +44,19 @@ public:
     //! False when the two had revealed to each other already.
     bool addReveal(const QString &conversationId, const QString &a, const QString &b, qint64 seq, qint64 at);
 
+    void setMembersInvite(const QString &conversationId, bool allowed);
+    //! Schedules the room's reveal at `at`, or moves it; std::nullopt cancels it. A reveal that
+    //! happened already is left as it is.
+    void setSchedule(const QString &conversationId, std::optional<qint64> at);
+    //! The earliest scheduled reveal of any room, if there is one.
+    std::optional<qint64> nextReveal();
+    //! The rooms whose scheduled reveal is due at `now`, earliest first.
+    QList<QString> dueReveals(qint64 now, int limit);
+    //! Claims a due reveal for this transaction: true for exactly one claimant across instances
+    //! (the row moves from 'scheduled' to 'fired'; a second claimant waits for the first's commit
+    //! and then finds nothing to claim).
+    bool claimReveal(const QString &conversationId, qint64 now);
+
     void addReport(const QString &id, const QString &conversationId, const QString &reporterId,
                    const QString &reportedId, const QString &reason, qint64 at);
     //! Newest first.

@@ -163,6 +163,13 @@ void ConversationStore::setArchived(const QString &conversationId, bool archived
     m_db.exec(QStringLiteral("UPDATE conversations SET archived = ? WHERE id = ?"), {int(archived), conversationId}).finish();
 }
 
+void ConversationStore::setGroup(const QString &conversationId, const QString &userId, const QString &group)
+{
+    m_db.exec(QStringLiteral("UPDATE members SET group_label = ? WHERE conversation_id = ? AND user_id = ?"),
+              {nullable(group), conversationId, userId})
+        .finish();
+}
+
 void ConversationStore::upsertMember(const Member &m)
 {
     m_db.exec(QStringLiteral("INSERT INTO members (conversation_id, user_id, role, joined_at, joined_seq, "

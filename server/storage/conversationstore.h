@@ -57,6 +57,8 @@ public:
     QList<QString> contactsOf(const QString &userId);
     void deactivateMember(const QString &conversationId, const QString &userId);
     void setRole(const QString &conversationId, const QString &userId, Role role);
+    //! Blind rooms: "A", "B", or empty for no group.
+    void setGroup(const QString &conversationId, const QString &userId, const QString &group);
     struct Markers {
         qint64 delivered = 0;
         qint64 read = 0;

@@ -182,6 +182,24 @@ const QStringList kVersion7 = {
 
 const QStringList kNoStatements;
 
+/*!
+ * Version 10: blind rooms set up from the app. Whether members may add others (beside the reveal
+ * switch), and the room's scheduled reveal: when (`reveal_at`), and whether it is still to come
+ * (`state` 'scheduled') or happened (`fired`, at `fired_at`). An instance claims a due reveal by
+ * moving its row from 'scheduled' to 'fired' in the transaction that writes the reveal, so only
+ * one instance ever fires it. Self-contained, so that it can take another number when merged.
+ */
+void addBlindRoomSchedules(Database &db)
+{
+    db.execDirect(QStringLiteral("ALTER TABLE blind_settings ADD COLUMN members_invite INTEGER NOT NULL DEFAULT 0"));
+    db.execDirect(QStringLiteral(R"(CREATE TABLE reveal_schedules (
+        conversation_id TEXT PRIMARY KEY REFERENCES conversations(id),
+        reveal_at BIGINT NOT NULL,
+        state TEXT NOT NULL,
+        fired_at BIGINT))"));
+    db.execDirect(QStringLiteral("CREATE INDEX reveal_schedules_due ON reveal_schedules(state, reveal_at)"));
+}
+
 //! One step per version, in order: its portable statements, then what needs code (either may be absent).
 struct Step {
     const QStringList *statements;
@@ -199,6 +217,7 @@ const Step kSteps[] = {
     {&kNoStatements, &removeHiddenCharactersFromNames},
     // Attachment bytes in the database (bytea or BLOB), so that every instance sees them.
     {&kNoStatements, &DatabaseBlobStore::createSchema},
+    {&kNoStatements, &addBlindRoomSchedules},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

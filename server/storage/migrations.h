@@ -12,7 +12,7 @@ class Database;
  */
 class Migrations {
 public:
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
 
     explicit Migrations(Database &db) : m_db(db) {}
 

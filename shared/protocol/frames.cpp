@@ -437,8 +437,15 @@ void Event::check(JsonReader &r) const
             r.fail(r.pathOf("target_id"), QStringLiteral("is required with member"));
         break;
     case EventKind::RevealsAllowed:
+    case EventKind::InvitesAllowed:
         need(allowed.has_value(), "allowed");
         break;
+    case EventKind::GroupChanged:
+    case EventKind::RevealedToAll:
+        need(member.has_value(), "member");
+        break;
+    case EventKind::RevealScheduled:
+        break; // without reveal_at: cancelled
     }
 }
 

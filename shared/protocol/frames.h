@@ -130,16 +130,24 @@ struct ConversationCreate {
     ConversationKind kind = ConversationKind::Group;
     QString title;
     QList<QString> members; //!< user ids besides me; exactly one for direct conversations
+    std::optional<QString> description = std::nullopt; //!< groups and blind rooms
+    std::optional<BlindSetup> blind = std::nullopt;    //!< blind rooms: groups and reveal policy, set with the room
     static void fields(auto &self, auto &v)
     {
         v("kind", self.kind);
         v("title", self.title, rule::Title);
         v("members", self.members, ListRule{.maxItems = field::kMaxMembersPerRequest}, rule::Id);
+        v("description", self.description, rule::Description);
+        v("blind", self.blind);
     }
     void check(JsonReader &r) const
     {
         if (kind == ConversationKind::Direct && members.size() != 1)
             r.fail(QStringLiteral("members"), QStringLiteral("a direct conversation has exactly one other member"));
+        if (kind == ConversationKind::Direct && description)
+            r.fail(QStringLiteral("description"), QStringLiteral("a direct conversation has no description"));
+        if (kind != ConversationKind::Blind && blind)
+            r.fail(QStringLiteral("blind"), QStringLiteral("only blind rooms have groups and a reveal policy"));
     }
     CONFAB_WIRE(ConversationCreate)
 };
@@ -768,6 +776,48 @@ struct MembersReport {
     CONFAB_WIRE(MembersReport)
 };
 
+// ---- blind rooms: groups and the reveal policy ---------------------------------------------------
+
+//! The owner puts a member (by alias id) into group "A" or "B", or into none (`group` absent).
+struct MembersGroup {
+    QString conversationId;
+    QString memberId;
+    std::optional<QString> group;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("member_id", self.memberId, rule::Id);
+        v("group", self.group, kGroupRule);
+    }
+    void check(JsonReader &r) const { checkGroup(r, group, "group"); }
+    CONFAB_WIRE(MembersGroup)
+};
+
+//! The owner sets who sees whom: nobody, pairs who agree, or also everyone at `reveal_at`
+//! (a new time moves the reveal; another policy cancels it). `members_invite`, when given, lets
+//! members add others (or stops it).
+struct RevealPolicySet {
+    QString conversationId;
+    RevealPolicy reveal = RevealPolicy::Mutual;
+    std::optional<qint64> revealAt;
+    std::optional<bool> membersInvite;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("reveal", self.reveal);
+        v("reveal_at", self.revealAt, rule::Positive);
+        v("members_invite", self.membersInvite);
+    }
+    void check(JsonReader &r) const
+    {
+        if (reveal == RevealPolicy::Scheduled && !revealAt)
+            r.fail(QStringLiteral("reveal_at"), QStringLiteral("is required when the reveal is scheduled"));
+        if (reveal != RevealPolicy::Scheduled && revealAt)
+            r.fail(QStringLiteral("reveal_at"), QStringLiteral("is only for a scheduled reveal"));
+    }
+    CONFAB_WIRE(RevealPolicySet)
+};
+
 // ---- generic replies ----------------------------------------------------------------------------
 
 //! The success reply of requests that have nothing else to say.
@@ -857,7 +907,9 @@ enum class Direction { ClientToServer, ServerToClient };
     X(StreamUpdate, "message.stream", ServerToClient)                                                        \
     X(ConversationReveal, "conversation.reveal", ClientToServer)                                             \
     X(ConversationReveals, "conversation.reveals", ClientToServer)                                           \
-    X(MembersReport, "conversation.members.report", ClientToServer)
+    X(MembersReport, "conversation.members.report", ClientToServer)                                          \
+    X(MembersGroup, "conversation.members.group", ClientToServer)                                            \
+    X(RevealPolicySet, "conversation.reveal.policy", ClientToServer)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

@@ -56,14 +56,27 @@ enum class EventKind {
     RevealWithdrawn, //!< `actor` withdrew that offer before it was matched
     Revealed,        //!< `actor` and `target_id` agreed: `member` is the other one, with `revealed`
     RevealsAllowed,  //!< the owner turned reveals on or off (`allowed`); off withdraws every open offer
+    // Blind rooms: groups and the scheduled reveal.
+    GroupChanged,    //!< `member` is now in `member.group` (absent: in no group), moved by `actor`
+    RevealScheduled, //!< the owner set the time of the room's reveal (`reveal_at`), or cancelled it (absent)
+    InvitesAllowed,  //!< the owner let members add others, or stopped it (`allowed`)
+    RevealedToAll,   //!< the scheduled reveal: `member` (with `revealed`) is known to every member now
 };
 template <> struct EnumNames<EventKind> {
-    static constexpr std::array<const char *, 17> names{"message",        "edit",        "delete",
+    static constexpr std::array<const char *, 21> names{"message",        "edit",        "delete",
                                                         "reaction",       "created",     "member_added",
                                                         "member_removed", "member_left", "role_changed",
                                                         "renamed",        "archived",    "described",
                                                         "stream_ended",   "reveal_offered", "reveal_withdrawn",
-                                                        "revealed",       "reveals_allowed"};
+                                                        "revealed",       "reveals_allowed", "group_changed",
+                                                        "reveal_scheduled", "invites_allowed", "revealed_to_all"};
+};
+
+//! Who sees whom in a blind room: nobody (`off`), pairs who agree (`mutual`), or, besides that,
+//! everyone at a set time (`scheduled`).
+enum class RevealPolicy { Off, Mutual, Scheduled };
+template <> struct EnumNames<RevealPolicy> {
+    static constexpr std::array<const char *, 3> names{"off", "mutual", "scheduled"};
 };
 
 template <> struct EnumNames<ErrorCode> {
@@ -245,6 +258,9 @@ struct ConversationInfo {
     std::optional<QString> description; //!< groups: what the conversation is about; absent when none
     std::optional<bool> reveals;        //!< blind rooms: members may offer to reveal (the owner decides)
     QList<RevealOffer> revealOffers;    //!< blind rooms: open offers by me, to me, or to the room
+    std::optional<qint64> revealAt;     //!< blind rooms: when every name will be shown (scheduled, not yet)
+    std::optional<qint64> revealedAt;   //!< blind rooms: when the scheduled reveal showed every name
+    std::optional<bool> membersInvite;  //!< blind rooms: members (not only owners and admins) add others
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -264,6 +280,9 @@ struct ConversationInfo {
         v("description", self.description, rule::Description);
         v("reveals", self.reveals);
         v("reveal_offers", self.revealOffers, ListRule{.required = false});
+        v("reveal_at", self.revealAt, rule::Time);
+        v("revealed_at", self.revealedAt, rule::Time);
+        v("members_invite", self.membersInvite);
     }
     CONFAB_WIRE(ConversationInfo)
 };
@@ -333,7 +352,8 @@ struct Event {
     std::optional<bool> archived;
     std::optional<QString> description;
     std::optional<QString> targetId; //!< reveal events: the other member (absent: the room)
-    std::optional<bool> allowed;     //!< reveals_allowed
+    std::optional<bool> allowed;     //!< reveals_allowed, invites_allowed
+    std::optional<qint64> revealAt;  //!< reveal_scheduled: the time set (absent: cancelled)
     static void fields(auto &self, auto &v)
     {
         v("conversation_id", self.conversationId, rule::Id);
@@ -353,6 +373,7 @@ struct Event {
         v("description", self.description, rule::Description);
         v("target_id", self.targetId, rule::Id);
         v("allowed", self.allowed);
+        v("reveal_at", self.revealAt, rule::Time);
     }
     void check(JsonReader &r) const;
     CONFAB_WIRE(Event)
@@ -418,6 +439,51 @@ struct SearchHit {
         v("highlights", self.highlights, ListRule{.maxItems = 64, .required = false});
     }
     CONFAB_WIRE(SearchHit)
+};
+
+//! A blind room member's group: "A" or "B".
+inline constexpr TextRule kGroupRule{.minChars = 1, .maxChars = 1, .idChars = true};
+inline void checkGroup(JsonReader &r, const std::optional<QString> &group, const char *key)
+{
+    if (group && *group != QLatin1StringView("A") && *group != QLatin1StringView("B"))
+        r.fail(r.pathOf(key), QStringLiteral("must be \"A\" or \"B\""));
+}
+
+//! Where a new blind room puts one of its members: a user id (of `members`, or the creator's) and a group.
+struct GroupAssignment {
+    QString userId;
+    QString group;
+    static void fields(auto &self, auto &v)
+    {
+        v("user_id", self.userId, rule::Id);
+        v("group", self.group, kGroupRule);
+    }
+    void check(JsonReader &r) const { checkGroup(r, group, "group"); }
+    CONFAB_WIRE(GroupAssignment)
+};
+
+//! How a new blind room starts: its members' groups (members not listed are in none), who sees
+//! whom (`reveal`, with `reveal_at` when scheduled), and whether members may add others.
+struct BlindSetup {
+    QList<GroupAssignment> groups;
+    RevealPolicy reveal = RevealPolicy::Mutual;
+    std::optional<qint64> revealAt;
+    bool membersInvite = false;
+    static void fields(auto &self, auto &v)
+    {
+        v("groups", self.groups, ListRule{.maxItems = field::kMaxMembersPerRequest + 1, .required = false});
+        v("reveal", self.reveal);
+        v("reveal_at", self.revealAt, rule::Positive);
+        v("members_invite", self.membersInvite);
+    }
+    void check(JsonReader &r) const
+    {
+        if (reveal == RevealPolicy::Scheduled && !revealAt)
+            r.fail(r.pathOf("reveal_at"), QStringLiteral("is required when the reveal is scheduled"));
+        if (reveal != RevealPolicy::Scheduled && revealAt)
+            r.fail(r.pathOf("reveal_at"), QStringLiteral("is only for a scheduled reveal"));
+    }
+    CONFAB_WIRE(BlindSetup)
 };
 
 } // namespace confab::protocol

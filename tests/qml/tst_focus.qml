@@ -27,7 +27,7 @@ Item {
     ListModel {
         id: people
         ListElement { memberId: "u1"; name: "Mina Park"; username: "mina"; roleName: "owner"; avatarColor: "#1D4ED8"
-                      initials: "MP"; isMe: true; alias: false; removable: false; roleChangeable: false }
+                      initials: "MP"; isMe: true; alias: false; removable: false; roleChangeable: false; group: "" }
     }
     ListModel {
         id: threadModel

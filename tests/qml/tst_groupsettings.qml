@@ -12,18 +12,18 @@ Item {
     ListModel {
         id: people
         ListElement { memberId: "u1"; name: "Mina Park"; username: "mina"; roleName: "owner"; avatarColor: "#1D4ED8"
-                      initials: "MP"; isMe: true; alias: false; removable: false; roleChangeable: false }
+                      initials: "MP"; isMe: true; alias: false; removable: false; roleChangeable: false; group: "" }
         ListElement { memberId: "u2"; name: "Joon Lee"; username: "joon"; roleName: "admin"; avatarColor: "#B91C1C"
-                      initials: "JL"; isMe: false; alias: false; removable: true; roleChangeable: true }
+                      initials: "JL"; isMe: false; alias: false; removable: true; roleChangeable: true; group: "" }
         ListElement { memberId: "u3"; name: "김하나"; username: "hana"; roleName: "member"; avatarColor: "#15803D"
-                      initials: "김"; isMe: false; alias: false; removable: true; roleChangeable: true }
+                      initials: "김"; isMe: false; alias: false; removable: true; roleChangeable: true; group: "" }
     }
     ListModel {
         id: asMember
         ListElement { memberId: "u1"; name: "Mina Park"; username: "mina"; roleName: "owner"; avatarColor: "#1D4ED8"
-                      initials: "MP"; isMe: false; alias: false; removable: false; roleChangeable: false }
+                      initials: "MP"; isMe: false; alias: false; removable: false; roleChangeable: false; group: "" }
         ListElement { memberId: "u3"; name: "김하나"; username: "hana"; roleName: "member"; avatarColor: "#15803D"
-                      initials: "김"; isMe: true; alias: false; removable: false; roleChangeable: false }
+                      initials: "김"; isMe: true; alias: false; removable: false; roleChangeable: false; group: "" }
     }
 
     Component {
