@@ -140,6 +140,7 @@ bool loadIni(ServerConfig &config, const QString &path, QString *error)
     integer(QStringLiteral("messages/edit_window_s"), config.editWindowS, 0, 10LL * 365 * 86'400);
     integer(QStringLiteral("messages/delete_window_s"), config.deleteWindowS, 0, 10LL * 365 * 86'400);
     integer(QStringLiteral("messages/stream_timeout_s"), config.streamTimeoutS, 1, 86'400);
+    integer(QStringLiteral("messages/room_mention_min_members"), config.roomMentionMinMembers, 0, 1'000'000);
     if (ok && ini.contains(QStringLiteral("attachments/allowed_types"))) {
         // QSettings reads "a, b" as a list; a single entry comes back as a string.
         QStringList types;

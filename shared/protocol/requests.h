@@ -54,7 +54,9 @@ namespace confab::protocol {
     X(StreamEnd, MessageSent)                      \
     X(ConversationReveal, Ok)                      \
     X(ConversationReveals, Ok)                     \
-    X(MembersReport, Ok)
+    X(MembersReport, Ok)                           \
+    X(ConversationNotify, Ok)                      \
+    X(MentionsList, Mentions)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;

@@ -66,6 +66,12 @@ template <> struct EnumNames<EventKind> {
                                                         "revealed",       "reveals_allowed"};
 };
 
+//! When a conversation notifies me: every message, mentions of me (and @room) only, or never.
+enum class NotifyLevel { All, Mentions, Nothing };
+template <> struct EnumNames<NotifyLevel> {
+    static constexpr std::array<const char *, 3> names{"all", "mentions", "nothing"};
+};
+
 template <> struct EnumNames<ErrorCode> {
     static constexpr std::array<const char *, 9> names{"UNAUTHORIZED", "FORBIDDEN",   "NOT_FOUND",
                                                        "INVALID",      "TOO_LARGE",   "RATE_LIMITED",
@@ -178,6 +184,31 @@ struct StreamInfo {
     CONFAB_WIRE(StreamInfo)
 };
 
+/*!
+ * One structured mention in a message body: who (`member_id`, a MemberInfo id, so the alias id in
+ * blind rooms) or everyone (`room`), and where, in UTF-16 code units of the body. Exactly one of
+ * `member_id` and `room`; the server checks the rest (members only, inside the body, @room rights).
+ */
+struct Mention {
+    std::optional<QString> memberId;
+    std::optional<bool> room;
+    qint64 start = 0;
+    qint64 length = 0;
+    static void fields(auto &self, auto &v)
+    {
+        v("member_id", self.memberId, rule::Id);
+        v("room", self.room);
+        v("start", self.start, rule::Count);
+        v("length", self.length, rule::Positive);
+    }
+    void check(JsonReader &r) const
+    {
+        if (memberId.has_value() == room.value_or(false))
+            r.fail(r.pathOf("member_id"), QStringLiteral("give either member_id or room: true"));
+    }
+    CONFAB_WIRE(Mention)
+};
+
 struct MessageInfo {
     QString id;
     qint64 seq = 0;        //!< the seq of the event that created the message
@@ -194,6 +225,7 @@ struct MessageInfo {
     std::optional<qint64> lastReplyAt;  //!< thread roots: when the newest reply was sent
     QList<ReactionInfo> reactions;      //!< per emoji, in the order first used; history, sync and threads carry them
     std::optional<StreamInfo> stream;   //!< streamed messages only
+    QList<Mention> mentions = {};       //!< who the body mentions, and where; absent when nobody
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -211,6 +243,7 @@ struct MessageInfo {
         v("last_reply_at", self.lastReplyAt, rule::Time);
         v("reactions", self.reactions, ListRule{.required = false});
         v("stream", self.stream);
+        v("mentions", self.mentions, ListRule{.maxItems = field::kMaxMentionsPerMessage, .required = false});
     }
     CONFAB_WIRE(MessageInfo)
 };
@@ -245,6 +278,8 @@ struct ConversationInfo {
     std::optional<QString> description; //!< groups: what the conversation is about; absent when none
     std::optional<bool> reveals;        //!< blind rooms: members may offer to reveal (the owner decides)
     QList<RevealOffer> revealOffers;    //!< blind rooms: open offers by me, to me, or to the room
+    std::optional<NotifyLevel> notify = std::nullopt; //!< my notification level (absent: all); `muted` is notify == nothing
+    std::optional<qint64> unreadMentions = std::nullopt; //!< messages after my read marker that mention me or @room
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -264,6 +299,8 @@ struct ConversationInfo {
         v("description", self.description, rule::Description);
         v("reveals", self.reveals);
         v("reveal_offers", self.revealOffers, ListRule{.required = false});
+        v("notify", self.notify);
+        v("unread_mentions", self.unreadMentions, rule::Count);
     }
     CONFAB_WIRE(ConversationInfo)
 };
@@ -334,6 +371,7 @@ struct Event {
     std::optional<QString> description;
     std::optional<QString> targetId; //!< reveal events: the other member (absent: the room)
     std::optional<bool> allowed;     //!< reveals_allowed
+    QList<Mention> mentions = {};    //!< edit: the new body's mentions (they replace the old ones)
     static void fields(auto &self, auto &v)
     {
         v("conversation_id", self.conversationId, rule::Id);
@@ -353,6 +391,7 @@ struct Event {
         v("description", self.description, rule::Description);
         v("target_id", self.targetId, rule::Id);
         v("allowed", self.allowed);
+        v("mentions", self.mentions, ListRule{.maxItems = field::kMaxMentionsPerMessage, .required = false});
     }
     void check(JsonReader &r) const;
     CONFAB_WIRE(Event)
