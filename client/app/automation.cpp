@@ -28,6 +28,8 @@ const QString kSettings = QStringLiteral("open-settings");
 const QString kSearch = QStringLiteral("search");
 const QString kGroupSettings = QStringLiteral("open-group-settings");
 const QString kThread = QStringLiteral("open-thread");
+const QString kCompose = QStringLiteral("compose");
+const QString kMentions = QStringLiteral("open-mentions");
 } // namespace
 
 void AutomationOptions::addTo(QCommandLineParser &parser)
@@ -45,6 +47,8 @@ void AutomationOptions::addTo(QCommandLineParser &parser)
         {kSearch, QStringLiteral("Open the search panel and search for this text."), QStringLiteral("text")},
         {kGroupSettings, QStringLiteral("Open the settings of the opened group.")},
         {kThread, QStringLiteral("Open the newest thread of the opened conversation.")},
+        {kCompose, QStringLiteral("Type this text into the composer of the opened conversation."), QStringLiteral("text")},
+        {kMentions, QStringLiteral("Open the list of messages that mention me.")},
     });
 }
 
@@ -60,6 +64,8 @@ AutomationOptions AutomationOptions::from(const QCommandLineParser &parser)
     options.search = parser.value(kSearch);
     options.groupSettings = parser.isSet(kGroupSettings);
     options.thread = parser.isSet(kThread);
+    options.compose = parser.value(kCompose);
+    options.mentions = parser.isSet(kMentions);
     return options;
 }
 

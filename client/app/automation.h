@@ -23,6 +23,8 @@ struct AutomationOptions {
     QString search;             //!< open the search panel with this query
     bool groupSettings = false; //!< open the open group's settings
     bool thread = false;        //!< open the newest thread of the open conversation
+    QString compose;            //!< type this into the composer of the open conversation ("@mi": the autocomplete)
+    bool mentions = false;      //!< open the "Mentions" view
 
     //! Adds the options above to the app's command line.
     static void addTo(QCommandLineParser &parser);
@@ -48,6 +50,9 @@ class Automation : public QObject {
     Q_PROPERTY(QString searchAtStart READ searchAtStart CONSTANT)
     Q_PROPERTY(bool groupSettingsAtStart READ groupSettingsAtStart CONSTANT)
     Q_PROPERTY(bool threadAtStart READ threadAtStart CONSTANT)
+    //! Text typed into the composer at start ("" = none).
+    Q_PROPERTY(QString composeAtStart READ composeAtStart CONSTANT)
+    Q_PROPERTY(bool mentionsAtStart READ mentionsAtStart CONSTANT)
 public:
     Automation(const AutomationOptions &options, AppController *app, QObject *parent = nullptr);
     ~Automation() override;
@@ -64,6 +69,8 @@ public:
     QString searchAtStart() const { return m_options.search; }
     bool groupSettingsAtStart() const { return m_options.groupSettings; }
     bool threadAtStart() const { return m_options.thread; }
+    QString composeAtStart() const { return m_options.compose; }
+    bool mentionsAtStart() const { return m_options.mentions; }
 
 private:
     void onSynced();
