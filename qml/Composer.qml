@@ -37,9 +37,19 @@ Rectangle {
     //! blind rooms); when it names any, sending waits for a confirmation.
     property var fileCheck: null
     readonly property bool canSubmit: root.canSend && (field.text.trim().length > 0 || root.attachments.sendableCount > 0)
+    //! Whom `@` offers: the conversation's members (ChatClient.members), or any model with the roles
+    //! memberId, name, username and isMe.
+    property var mentionSource: null
+    //! Whether `@room` is offered (owners and admins, or small conversations).
+    property bool allowRoomMention: false
+    //! The `@` autocomplete (mentioncompleter.h): what it offers, and whom the text names.
+    readonly property MentionCompleter completer: MentionCompleter {
+        source: root.mentionSource
+        allowRoom: root.allowRoomMention
+    }
 
-    //! `files`: the paths of the attached files.
-    signal sendRequested(string text, var files)
+    //! `files`: the paths of the attached files; `mentions`: {memberId, room, start, length} maps.
+    signal sendRequested(string text, var files, var mentions)
     //! Up in an empty composer (editing the last message is a later feature).
     signal editLastRequested()
     //! The text changed (typed, pasted, cleared after sending): drives the typing notices.
@@ -56,6 +66,7 @@ Rectangle {
     function load(conversationId, text, files) {
         root.loading = true
         root.conversationId = conversationId
+        root.completer.reset() // whom the other conversation's draft named means nothing here
         field.text = text
         field.cursorPosition = field.length
         root.attachments.clear()
@@ -83,7 +94,9 @@ Rectangle {
     function sendNow() {
         if (!root.canSubmit)
             return false
-        root.sendRequested(field.text, Array.from(root.attachments.sendablePaths()))
+        root.sendRequested(field.text, Array.from(root.attachments.sendablePaths()),
+                           root.completer.mentionsFor(field.text))
+        root.completer.reset()
         field.clear()
         root.attachments.clear()
         root.reportFiles()
@@ -99,6 +112,18 @@ Rectangle {
             root.attachments.add(root.describe ? root.describe(url) : { path: url, url: url })
         }
         root.reportFiles()
+    }
+    //! Puts `text` at the cursor and gives the field the keyboard (automation, tests).
+    function typeText(text) {
+        field.forceActiveFocus()
+        field.insert(field.cursorPosition, text)
+    }
+    //! Puts the autocomplete's row `index` into the text as `@Name`, remembered as a mention.
+    function pickMention(index) {
+        const result = root.completer.pick(index, field.text, field.cursorPosition)
+        field.text = result.text
+        field.cursorPosition = result.cursor
+        field.forceActiveFocus()
     }
     function removeAttachment(index) {
         root.attachments.remove(index)
@@ -117,6 +142,18 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: 1
         color: Theme.divider
+    }
+
+    // Above the composer, over the timeline's bottom.
+    MentionPopup {
+        id: mentionPopup
+        completer: root.completer
+        x: Theme.spacingL + Theme.controlHeight + 2 + Theme.spacingS
+        y: -height - Theme.spacingXs
+        z: 10
+        width: Math.min(implicitWidth, root.width - x - Theme.spacingL)
+        height: implicitHeight
+        onPicked: index => root.pickMention(index)
     }
 
     // Blind rooms: files named after the sender would give their identity away.
@@ -287,9 +324,40 @@ Rectangle {
                     background: null
                     enabled: root.enabled
                     Accessible.name: qsTr("Message")
-                    onTextChanged: if (!root.loading) root.textEdited(field.text)
+                    onTextChanged: {
+                        if (!root.loading)
+                            root.textEdited(field.text)
+                        root.completer.update(field.text, field.cursorPosition)
+                    }
+                    onCursorPositionChanged: root.completer.update(field.text, field.cursorPosition)
+                    // Esc closes the `@` list before any window shortcut for Esc sees it.
+                    Keys.onShortcutOverride: event => {
+                        if (root.completer.active && event.key === Qt.Key_Escape)
+                            event.accepted = true
+                    }
 
                     Keys.onPressed: event => {
+                        // The `@` list, while it shows, has Up/Down, Tab/Enter and Esc.
+                        if (root.completer.active && field.preeditText.length === 0) {
+                            if (event.key === Qt.Key_Up) {
+                                root.completer.moveUp()
+                                event.accepted = true
+                                return
+                            } else if (event.key === Qt.Key_Down) {
+                                root.completer.moveDown()
+                                event.accepted = true
+                                return
+                            } else if (event.key === Qt.Key_Tab || event.key === Qt.Key_Return
+                                       || event.key === Qt.Key_Enter) {
+                                root.pickMention(root.completer.currentIndex)
+                                event.accepted = true
+                                return
+                            } else if (event.key === Qt.Key_Escape) {
+                                root.completer.close()
+                                event.accepted = true
+                                return
+                            }
+                        }
                         if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {
                             if (field.preeditText.length > 0)
                                 return // the IME commits its text first

@@ -17,6 +17,8 @@ ItemDelegate {
     required property bool lastDeleted
     required property int unread
     required property bool muted
+    required property int unreadMentions //!< unread messages that mention me or @room: the `@` badge
+    required property string notifyLevel //!< "all", "mentions" or "nothing"
     required property bool blind
     required property string myAlias
     required property string typing
@@ -31,14 +33,17 @@ ItemDelegate {
     //! The row the keyboard is on while the list has it (Up/Down move, Enter opens): ringed.
     property bool keyboardCurrent: ListView.isCurrentItem && ListView.view !== null && ListView.view.activeFocus
     readonly property bool hasUnread: root.unread > 0
+    //! Not every message notifies: the unread count is grey (a mention still shows `@` in colour).
+    readonly property bool quiet: root.muted || root.notifyLevel !== "all"
     //! Bold like unread: new conversations and ones with unread messages ask to be looked at.
     readonly property bool stands: root.hasUnread || root.isNew
 
     implicitHeight: Theme.rowHeight
     padding: 0
     focusPolicy: Qt.NoFocus
-    Accessible.name: root.hasUnread ? qsTr("%1, %n unread", "", root.unread).arg(root.title)
-                   : root.isNew ? qsTr("%1, new conversation").arg(root.title) : root.title
+    Accessible.name: (root.hasUnread ? qsTr("%1, %n unread", "", root.unread).arg(root.title)
+                      : root.isNew ? qsTr("%1, new conversation").arg(root.title) : root.title)
+                     + (root.unreadMentions > 0 ? ", " + qsTr("%n mention(s)", "", root.unreadMentions) : "")
 
     background: Rectangle {
         color: root.selected ? Theme.selected : (root.hovered ? Theme.hover : "transparent")
@@ -94,7 +99,7 @@ ItemDelegate {
                 }
                 Text {
                     text: root.activityText
-                    color: root.hasUnread && !root.muted ? Theme.accent : Theme.textMuted
+                    color: root.hasUnread && !root.quiet ? Theme.accent : Theme.textMuted
                     font.pixelSize: Theme.fontSmall
                 }
             }
@@ -122,12 +127,28 @@ ItemDelegate {
                     textFormat: Text.PlainText
                 }
                 Rectangle {
+                    objectName: "mentionBadge"
+                    visible: root.unreadMentions > 0
+                    Layout.preferredHeight: 20
+                    Layout.preferredWidth: 20
+                    radius: 10
+                    color: Theme.accent
+                    Accessible.ignored: true
+                    Text {
+                        anchors.centerIn: parent
+                        text: "@"
+                        color: Theme.textOnAccent
+                        font.pixelSize: Theme.fontSmall
+                        font.weight: Font.Bold
+                    }
+                }
+                Rectangle {
                     objectName: "unreadBadge"
                     visible: root.hasUnread
                     Layout.preferredHeight: 20
                     Layout.preferredWidth: Math.max(20, badgeText.implicitWidth + 12)
                     radius: 10
-                    color: root.muted ? Theme.badgeMuted : Theme.accent
+                    color: root.quiet ? Theme.badgeMuted : Theme.accent
                     Text {
                         id: badgeText
                         anchors.centerIn: parent

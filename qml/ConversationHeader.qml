@@ -33,6 +33,12 @@ Item {
     //! ⚙: the group's (or blind room's) settings.
     signal settingsRequested()
     property bool searchOpen: false
+    //! @: the messages that mention me, in every conversation (Ctrl+Shift+M).
+    property bool mentionsOpen: false
+    signal mentionsRequested()
+    //! 🔔: when this conversation notifies me, "all", "mentions" or "nothing".
+    property string notifyLevel: "all"
+    signal notifyLevelRequested(string level)
 
     implicitHeight: Theme.headerHeight
 
@@ -97,6 +103,51 @@ Item {
             tip: qsTr("Search messages (Ctrl+F)")
             glyphColor: root.searchOpen ? Theme.accent : Theme.textMuted
             onClicked: root.searchRequested()
+        }
+
+        IconButton {
+            objectName: "mentionsButton"
+            glyph: "@"
+            tip: qsTr("Mentions of you (Ctrl+Shift+M)")
+            glyphColor: root.mentionsOpen ? Theme.accent : Theme.textMuted
+            onClicked: root.mentionsRequested()
+        }
+
+        IconButton {
+            id: notifyButton
+            objectName: "notifyButton"
+            glyph: root.notifyLevel === "nothing" ? "🔕" : "🔔"
+            tip: root.notifyLevel === "all" ? qsTr("Notifications: all messages")
+               : root.notifyLevel === "mentions" ? qsTr("Notifications: mentions only")
+               : qsTr("Notifications: nothing")
+            glyphColor: root.notifyLevel === "all" ? Theme.textMuted : Theme.accent
+            onClicked: notifyMenu.popup(notifyButton, 0, notifyButton.height)
+
+            Menu {
+                id: notifyMenu
+                objectName: "notifyMenu"
+                MenuItem {
+                    objectName: "notifyAllItem"
+                    checkable: true
+                    checked: root.notifyLevel === "all"
+                    text: qsTr("All messages")
+                    onTriggered: root.notifyLevelRequested("all")
+                }
+                MenuItem {
+                    objectName: "notifyMentionsItem"
+                    checkable: true
+                    checked: root.notifyLevel === "mentions"
+                    text: qsTr("Mentions only")
+                    onTriggered: root.notifyLevelRequested("mentions")
+                }
+                MenuItem {
+                    objectName: "notifyNothingItem"
+                    checkable: true
+                    checked: root.notifyLevel === "nothing"
+                    text: qsTr("Nothing")
+                    onTriggered: root.notifyLevelRequested("nothing")
+                }
+            }
         }
 
         IconButton {

@@ -18,9 +18,11 @@ ColumnLayout {
     readonly property bool blind: root.client.currentKind === "blind"
     property bool membersOpen: false
     property bool searchOpen: false
+    property bool mentionsOpen: false
 
     signal membersToggled()
     signal searchToggled()
+    signal mentionsToggled()
     signal groupSettingsRequested()
     //! A reveal to the whole room: `preview` is ChatClient.revealPreview's answer.
     signal revealRequested(var preview)
@@ -41,6 +43,10 @@ ColumnLayout {
         case ChatClient.SignedOut: return "signedOut"
         default: return "offline"
         }
+    }
+    //! Types `text` into the composer, as a user would (automation: the `@` autocomplete).
+    function compose(text) {
+        composer.typeText(text)
     }
     //! The composer shows the draft of the open conversation.
     function loadDraft() {
@@ -70,9 +76,13 @@ ColumnLayout {
         onRevealToRoomRequested: root.revealRequested(root.client.revealPreview(root.currentId, ""))
         onWithdrawRoomOfferRequested: root.client.withdrawReveal(root.currentId, "")
         onRevealsAllowedRequested: allowed => root.client.setRevealsAllowed(root.currentId, allowed)
-        searchOpen: root.searchOpen
+        searchOpen: root.searchOpen && !root.mentionsOpen
         onSearchRequested: root.searchToggled()
+        mentionsOpen: root.mentionsOpen
+        onMentionsRequested: root.mentionsToggled()
         onSettingsRequested: root.groupSettingsRequested()
+        notifyLevel: root.client.groupSettings.notifyLevel
+        onNotifyLevelRequested: level => root.client.groupSettings.setNotifyLevel(level)
     }
 
     ConnectionBanner {
@@ -155,9 +165,12 @@ ColumnLayout {
         // Blind rooms: a file named after me would tell who I am; the composer asks first.
         fileCheck: paths => root.client.identifyingFileNames(composer.conversationId, paths)
         onEditLastRequested: root.client.actions.editLast()
-        onSendRequested: (text, files) => {
+        mentionSource: root.client.members
+        // The server's default: in conversations of more than 10, @room is for owners and admins.
+        allowRoomMention: root.client.groupSettings.canManage || root.memberCount <= 10
+        onSendRequested: (text, files, mentions) => {
             const id = composer.conversationId
-            root.client.sendMessage(id, text, files, root.client.drafts.replyTo(id))
+            root.client.sendMessage(id, text, files, root.client.drafts.replyTo(id), mentions)
             root.client.drafts.clear(id)
             if (id === root.currentId)
                 root.client.actions.cancelReply()

@@ -12,7 +12,8 @@ Popup {
 
     property string title
     property string description
-    property bool muted: false
+    //! My notification level here: "all", "mentions" or "nothing".
+    property string notifyLevel: "all"
     property string kind: "group"
     //! "owner", "admin" or "member".
     property string myRole: "member"
@@ -41,7 +42,7 @@ Popup {
                                        || descriptionField.text.trim() !== root.description.trim())
 
     signal saveRequested(string title, string description)
-    signal muteRequested(bool muted)
+    signal notifyLevelRequested(string level)
     signal addMemberRequested(string username)
     signal removeRequested(string memberId)
     //! `role`: "owner", "admin" or "member".
@@ -221,58 +222,23 @@ Popup {
                     color: Theme.divider
                 }
 
-                // ---- mute ----------------------------------------------------------------------
-                RowLayout {
+                // ---- notifications ---------------------------------------------------------------
+                ColumnLayout {
                     Layout.fillWidth: true
                     Layout.leftMargin: Theme.spacingXl
                     Layout.rightMargin: Theme.spacingXl
-                    spacing: Theme.spacingM
-                    ColumnLayout {
+                    spacing: Theme.spacingXs
+                    Label {
                         Layout.fillWidth: true
-                        spacing: 2
-                        Label {
-                            Layout.fillWidth: true
-                            text: qsTr("Mute notifications")
-                            color: Theme.text
-                            font.pixelSize: Theme.fontBody
-                        }
-                        Label {
-                            Layout.fillWidth: true
-                            text: qsTr("Only for you: no notifications from this group. Unread counts still update.")
-                            color: Theme.textMuted
-                            font.pixelSize: Theme.fontSmall
-                            wrapMode: Text.Wrap
-                        }
+                        text: qsTr("Notify me about")
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody
                     }
-                    Switch {
-                        id: muteSwitch
-                        objectName: "groupMute"
-                        checked: root.muted
-                        Accessible.name: qsTr("Mute notifications")
-                        // The switch follows the server's answer (conversation.muted), not the click.
-                        onToggled: {
-                            root.muteRequested(checked)
-                            checked = Qt.binding(() => root.muted)
-                        }
-                        indicator: Rectangle {
-                            implicitWidth: 40
-                            implicitHeight: 22
-                            x: muteSwitch.leftPadding
-                            y: (muteSwitch.height - height) / 2
-                            radius: height / 2
-                            color: muteSwitch.checked ? Theme.accent : Theme.fieldBorder
-                            border.width: muteSwitch.visualFocus ? 2 : 0
-                            border.color: Theme.accent
-                            Rectangle {
-                                x: muteSwitch.checked ? parent.width - width - 3 : 3
-                                y: 3
-                                width: parent.height - 6
-                                height: width
-                                radius: width / 2
-                                color: Theme.textOnAccent
-                                Behavior on x { NumberAnimation { duration: 120 } }
-                            }
-                        }
+                    NotifyLevelChooser {
+                        objectName: "groupNotifyLevel"
+                        Layout.fillWidth: true
+                        level: root.notifyLevel
+                        onLevelRequested: level => root.notifyLevelRequested(level)
                     }
                 }
 

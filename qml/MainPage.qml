@@ -29,8 +29,16 @@ Rectangle {
         Qt.callLater(() => threadPane.focusComposer())
     }
     function openSearch() {
+        root.mentionsOpen = false
         root.searchOpen = true
         Qt.callLater(() => searchPanel.focusField())
+    }
+    //! The "Mentions" view: the search panel listing the messages that mention me (Ctrl+Shift+M, @).
+    property bool mentionsOpen: false
+    function openMentions() {
+        root.mentionsOpen = true
+        root.searchOpen = true
+        root.client.mentions.showMentions()
     }
 
     color: Theme.window
@@ -54,6 +62,7 @@ Rectangle {
     Shortcut { sequence: "Ctrl+N"; onActivated: newDialog.open() }
     Shortcut { sequence: "Ctrl+/"; onActivated: shortcutsSheet.open() }
     Shortcut { sequence: StandardKey.Find; onActivated: root.openSearch() }
+    Shortcut { sequence: "Ctrl+Shift+M"; onActivated: root.openMentions() }
     Shortcut {
         sequence: "Esc"
         // Not while a message is edited in place: there Esc cancels the editing.
@@ -125,7 +134,9 @@ Rectangle {
                     membersOpen: root.membersOpen
                     searchOpen: root.searchOpen
                     onMembersToggled: root.membersOpen = !root.membersOpen
-                    onSearchToggled: root.searchOpen ? (root.searchOpen = false) : root.openSearch()
+                    onSearchToggled: root.searchOpen && !root.mentionsOpen ? (root.searchOpen = false) : root.openSearch()
+                    mentionsOpen: root.searchOpen && root.mentionsOpen
+                    onMentionsToggled: root.searchOpen && root.mentionsOpen ? (root.searchOpen = false) : root.openMentions()
                     onGroupSettingsRequested: groupSettings.show()
                     onRevealRequested: preview => revealDialog.show(preview)
                     onReadersRequested: (seq, anchor) => readersPopup.showFor(App.readersOf(seq), anchor)
@@ -139,7 +150,8 @@ Rectangle {
                     Layout.fillHeight: true
                     Layout.preferredWidth: Theme.memberPanelWidth + 60
                     visible: root.searchOpen
-                    results: root.client.search
+                    results: root.mentionsOpen ? root.client.mentions : root.client.search
+                    mentionsMode: root.mentionsOpen
                     conversationId: root.currentId
                     conversationTitle: root.client.currentTitle
                     onCloseRequested: root.searchOpen = false
@@ -212,7 +224,7 @@ Rectangle {
         parent: T.Overlay.overlay
         title: settings.title
         description: settings.description
-        muted: settings.muted
+        notifyLevel: settings.notifyLevel
         kind: root.client.currentKind
         myRole: settings.myRole
         canManage: settings.canManage
@@ -220,7 +232,7 @@ Rectangle {
         error: settings.error
         members: root.client.members
         onSaveRequested: (title, description) => settings.save(title, description)
-        onMuteRequested: muted => settings.setMuted(muted)
+        onNotifyLevelRequested: level => settings.setNotifyLevel(level)
         onAddMemberRequested: username => settings.addMember(username)
         onRemoveRequested: memberId => settings.removeMember(memberId)
         onRoleRequested: (memberId, role) => settings.setRole(memberId, role)
@@ -269,6 +281,23 @@ Rectangle {
     FocusReturn { popup: revealDialog; home: () => conversation.focusComposer() }
     FocusReturn { popup: reportDialog; home: () => conversation.focusComposer() }
     FocusReturn { popup: readersPopup; home: () => conversation.focusComposer() }
+    // Screenshots and automation: --compose TEXT and --open-mentions, once the conversation is shown.
+    // (Polled: the conversation opens and its members arrive after the sync, in either order.)
+    Timer {
+        property bool done: false
+        interval: 200
+        repeat: true
+        running: (Automation.composeAtStart.length > 0 || Automation.mentionsAtStart) && !done
+        onTriggered: {
+            if (!root.hasConversation || root.memberCount === 0)
+                return
+            done = true
+            if (Automation.mentionsAtStart)
+                root.openMentions()
+            if (Automation.composeAtStart.length > 0)
+                conversation.compose(Automation.composeAtStart)
+        }
+    }
     // Screenshots and automation: --search TEXT, once the conversations are here.
     Connections {
         target: root.client

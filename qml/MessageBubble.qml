@@ -10,6 +10,9 @@ Rectangle {
 
     property bool own: false
     property string body
+    //! Where the body mentions someone, {start, length, me}: set apart, mentions of me more so.
+    property var mentions: []
+    property bool mentionsMe: false
     property bool deleted: false
     property bool edited: false
     //! Still being sent: drawn a little faded.
@@ -47,7 +50,9 @@ Rectangle {
     }
     // Plain text to rich text: HTML escaped, links made clickable, line breaks kept (linkify.h).
     function linkify(text) {
-        return Linkify.html(text, Theme.link)
+        return root.mentions.length > 0
+                ? Linkify.htmlWithMentions(text, Theme.link, root.mentions, Theme.accent, Theme.warningSurface)
+                : Linkify.html(text, Theme.link)
     }
 
     objectName: "bubble"
@@ -65,8 +70,9 @@ Rectangle {
     radius: Theme.radiusBubble
     color: root.own ? Theme.bubbleOwn : Theme.bubbleOther
     opacity: root.sending ? 0.85 : 1
-    border.width: root.highlighted ? 2 : 0
-    border.color: Theme.accent
+    // A message that mentions me carries a warm edge, like its highlighted name.
+    border.width: root.highlighted ? 2 : root.mentionsMe ? 1 : 0
+    border.color: root.highlighted ? Theme.accent : Theme.warning
 
     // The message this one answers: its sender and first line; a click jumps there.
     QuoteBlock {

@@ -40,6 +40,10 @@ Item {
     required property string streamState
     //! MessageListModel's replyCount role: a thread root's replies (0 for other messages).
     required property int replyCount
+    //! MessageListModel's mentions: where the body names someone, {start, length, me}.
+    required property var mentions
+    //! Someone else's message that mentions me or @room.
+    required property bool mentionsMe
 
     //! Being edited in place: the bubble holds an editor (Enter saves, Esc cancels).
     property bool editing: false
@@ -239,6 +243,8 @@ Item {
                     x: root.own ? content.width - width : 0
                     own: root.own
                     body: root.body
+                    mentions: root.mentions
+                    mentionsMe: root.mentionsMe
                     deleted: root.deleted
                     edited: root.edited
                     sending: root.status === MessageListModel.Sending

@@ -3,7 +3,8 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // Search across conversations (or the open one): a query field and the hits, best first, with
-// the matching parts highlighted. A click opens the message in its conversation.
+// the matching parts highlighted. A click opens the message in its conversation. In `mentionsMode`
+// the same list shows the messages that mention me, newest first (SearchResultModel::showMentions).
 Rectangle {
     id: root
 
@@ -12,6 +13,8 @@ Rectangle {
     //! The open conversation, for "only this conversation".
     property string conversationId
     property string conversationTitle
+    //! The "Mentions" view: no query, the hits are the messages that mention me.
+    property bool mentionsMode: false
 
     signal closeRequested()
     signal resultChosen(string conversationId, string messageId)
@@ -60,7 +63,8 @@ Rectangle {
             Layout.rightMargin: Theme.spacingS
             Label {
                 Layout.fillWidth: true
-                text: qsTr("Search")
+                objectName: "searchTitle"
+                text: root.mentionsMode ? qsTr("Mentions") : qsTr("Search")
                 color: Theme.text
                 font.pixelSize: Theme.fontTitle
                 font.weight: Font.DemiBold
@@ -68,7 +72,7 @@ Rectangle {
             IconButton {
                 objectName: "closeSearch"
                 glyph: "✕"
-                tip: qsTr("Close search")
+                tip: root.mentionsMode ? qsTr("Close mentions") : qsTr("Close search")
                 onClicked: root.closeRequested()
             }
         }
@@ -78,6 +82,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.leftMargin: Theme.spacingM
             Layout.rightMargin: Theme.spacingM
+            visible: !root.mentionsMode
             placeholderText: qsTr("Search messages…")
             Accessible.name: qsTr("Search messages")
             color: Theme.text
@@ -97,7 +102,7 @@ Rectangle {
             id: onlyHere
             objectName: "onlyHere"
             Layout.leftMargin: Theme.spacingS
-            visible: root.conversationId.length > 0
+            visible: root.conversationId.length > 0 && !root.mentionsMode
             text: qsTr("Only in %1").arg(root.conversationTitle)
             Accessible.name: text
             font.pixelSize: Theme.fontSmall
@@ -121,7 +126,9 @@ Rectangle {
             font.pixelSize: Theme.fontSmall
             text: !root.results ? ""
                   : root.results.error.length > 0 ? root.results.error
-                  : root.results.busy && root.results.count === 0 ? qsTr("Searching…")
+                  : root.results.busy && root.results.count === 0
+                    ? (root.mentionsMode ? qsTr("Loading…") : qsTr("Searching…"))
+                  : root.mentionsMode && root.results.count === 0 ? qsTr("Nobody has mentioned you yet")
                   : root.results.query.length > 0 && root.results.count === 0 ? qsTr("No messages found")
                   : ""
         }
@@ -133,7 +140,7 @@ Rectangle {
             clip: true
             model: root.results
             Accessible.role: Accessible.List
-            Accessible.name: qsTr("Search results")
+            Accessible.name: root.mentionsMode ? qsTr("Mentions of you") : qsTr("Search results")
             ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
             onAtYEndChanged: if (atYEnd && root.results && root.results.canLoadMore) root.results.loadMore()
             delegate: ItemDelegate {

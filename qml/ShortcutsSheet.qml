@@ -21,6 +21,7 @@ Dialog {
             ["Alt+↑ / Alt+↓", qsTr("Previous or next conversation")],
             ["Ctrl+N", qsTr("New conversation")],
             ["Ctrl+F", qsTr("Search messages")],
+            ["Ctrl+Shift+M", qsTr("Messages that mention you")],
             ["Ctrl+,", qsTr("Settings")],
             ["Ctrl+/", qsTr("Keyboard shortcuts")],
             ["Esc", qsTr("Close the panel or dialog")],
@@ -46,7 +47,8 @@ Dialog {
         { title: qsTr("Composer"), rows: [
             ["Enter", qsTr("Send")],
             ["Shift+Enter", qsTr("New line")],
-            ["↑", qsTr("Edit your last message (empty composer)")]
+            ["↑", qsTr("Edit your last message (empty composer)")],
+            ["@", qsTr("Mention someone: ↑/↓ choose, Tab or Enter pick, Esc close")]
         ] }
     ]
 

@@ -14,7 +14,7 @@
 #                  and Dami's open offer to reveal to the room
 #   main-blind-ko.png the same with the Korean UI: the aliases in Korean
 #   group-light.png, group-dark.png, group-ko.png
-#                  the settings of "Design team" as its owner sees them: name, description, mute,
+#                  the settings of "Design team" as its owner sees them: name, description, notification level,
 #                  members with their roles (Joon is an admin) and leaving
 #   blindnew-light.png, blindnew-dark.png, blindnew-ko.png
 #                  the new-conversation dialog on "Blind room", filled in: members in groups A and B,
@@ -32,6 +32,10 @@
 #   search-light.png, search-dark.png, search-ko.png
 #                  the search panel beside "Design team" with hits across conversations, the
 #                  matching parts highlighted ("review"; Korean: "모드")
+#   mention-light.png, mention-dark.png, mention-ko.png
+#                  "Design team" with the `@` autocomplete open over the composer, and Sora's message
+#                  mentioning Mina (the app's user, highlighted more) and Joon
+#   mentions-light.png, mentions-ko.png  the "Mentions" view: every message that mentions Mina
 #   settings-light.png / settings-dark.png / settings-ko.png  the settings page (account, notifications,
 #                  privacy sections)
 #   notification.png the whole screen after two new messages arrived in conversations not in view:
@@ -45,7 +49,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,43p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,47p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -249,6 +253,15 @@ search=(--user mina --password confab-demo --open-conversation-title "Design tea
 shot search-light "${search[@]}" --search review --theme light --lang en
 shot search-dark "${search[@]}" --search review --theme dark --lang en
 shot search-ko "${search[@]}" --search 모드 --theme light --lang ko
+
+# The `@` autocomplete over the composer ("@j": Joon), beside Sora's message that mentions Mina
+# (highlighted more: she is the app's user) and Joon; then the "Mentions" view.
+mention=(--user mina --password confab-demo --open-conversation-title "Design team" --screenshot-delay 3000)
+shot mention-light "${mention[@]}" --compose "Thanks! @j" --theme light --lang en
+shot mention-dark "${mention[@]}" --compose "Thanks! @j" --theme dark --lang en
+shot mention-ko "${mention[@]}" --compose "고마워요 @j" --theme light --lang ko
+shot mentions-light "${mention[@]}" --open-mentions --theme light --lang en
+shot mentions-ko "${mention[@]}" --open-mentions --theme light --lang ko
 
 settings=(--user mina --password confab-demo --open-conversation-title "Design team" --screenshot-delay 2500)
 SHOT_ONLINE="joon" shot settings-light "${settings[@]}" --open-settings account --theme light --lang en

@@ -29,6 +29,8 @@ const QString kSearch = QStringLiteral("search");
 const QString kGroupSettings = QStringLiteral("open-group-settings");
 const QString kThread = QStringLiteral("open-thread");
 const QString kNewBlindRoom = QStringLiteral("new-blind-room");
+const QString kCompose = QStringLiteral("compose");
+const QString kMentions = QStringLiteral("open-mentions");
 } // namespace
 
 void AutomationOptions::addTo(QCommandLineParser &parser)
@@ -47,6 +49,8 @@ void AutomationOptions::addTo(QCommandLineParser &parser)
         {kGroupSettings, QStringLiteral("Open the settings of the opened group.")},
         {kThread, QStringLiteral("Open the newest thread of the opened conversation.")},
         {kNewBlindRoom, QStringLiteral("Open the new-conversation dialog on a filled-in blind room.")},
+        {kCompose, QStringLiteral("Type this text into the composer of the opened conversation."), QStringLiteral("text")},
+        {kMentions, QStringLiteral("Open the list of messages that mention me.")},
     });
 }
 
@@ -63,6 +67,8 @@ AutomationOptions AutomationOptions::from(const QCommandLineParser &parser)
     options.groupSettings = parser.isSet(kGroupSettings);
     options.thread = parser.isSet(kThread);
     options.newBlindRoom = parser.isSet(kNewBlindRoom);
+    options.compose = parser.value(kCompose);
+    options.mentions = parser.isSet(kMentions);
     return options;
 }
 

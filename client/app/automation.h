@@ -24,6 +24,8 @@ struct AutomationOptions {
     bool groupSettings = false; //!< open the open group's settings
     bool thread = false;        //!< open the newest thread of the open conversation
     bool newBlindRoom = false;  //!< open the new-conversation dialog on a filled-in blind room
+    QString compose;            //!< type this into the composer of the open conversation ("@mi": the autocomplete)
+    bool mentions = false;      //!< open the "Mentions" view
 
     //! Adds the options above to the app's command line.
     static void addTo(QCommandLineParser &parser);
@@ -50,6 +52,9 @@ class Automation : public QObject {
     Q_PROPERTY(bool groupSettingsAtStart READ groupSettingsAtStart CONSTANT)
     Q_PROPERTY(bool threadAtStart READ threadAtStart CONSTANT)
     Q_PROPERTY(bool newBlindRoomAtStart READ newBlindRoomAtStart CONSTANT)
+    //! Text typed into the composer at start ("" = none).
+    Q_PROPERTY(QString composeAtStart READ composeAtStart CONSTANT)
+    Q_PROPERTY(bool mentionsAtStart READ mentionsAtStart CONSTANT)
 public:
     Automation(const AutomationOptions &options, AppController *app, QObject *parent = nullptr);
     ~Automation() override;
@@ -67,6 +72,8 @@ public:
     bool groupSettingsAtStart() const { return m_options.groupSettings; }
     bool threadAtStart() const { return m_options.thread; }
     bool newBlindRoomAtStart() const { return m_options.newBlindRoom; }
+    QString composeAtStart() const { return m_options.compose; }
+    bool mentionsAtStart() const { return m_options.mentions; }
 
 private:
     void onSynced();

@@ -335,6 +335,17 @@ int seedToday(const QString &url)
                                                             "I'll bring the Korean strings and the new icons.")});
     joon.sayId(design, QStringLiteral("Works for me."), review);
     hana.react(design, review, QStringLiteral("❤️"));
+    // A message that mentions Mina (the app's user: highlighted more) and Joon, for the screenshots.
+    {
+        const QString text = QStringLiteral("@Mina Park the new icons are in the shared folder. @Joon Lee can you check the sizes?");
+        MessageSend send;
+        send.conversationId = design;
+        send.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        send.body = text;
+        send.mentions = {{mina.userId, std::nullopt, 0, 10},
+                         {joon.userId, std::nullopt, text.indexOf(QStringLiteral("@Joon")), 9}};
+        sora.request(send);
+    }
     // Everyone has read up to here (the newest event), so Mina's message shows as read.
     qint64 newest = 0;
     for (const ConversationInfo &c : std::get<Conversations>(mina.request(ConversationList{})).conversations) {

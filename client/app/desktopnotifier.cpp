@@ -2,6 +2,7 @@
 
 #include "blindnames.h"
 #include "chatclient.h"
+#include "mentionmatch.h"
 #include "notificationsink.h"
 #include "settings.h"
 
@@ -48,8 +49,9 @@ IncomingMessage DesktopNotifier::describe(const QString &conversationId, const M
     if (const auto c = m_client->conversations()->conversation(conversationId)) {
         in.conversationTitle = c->title;
         in.kind = enumName(c->kind);
-        in.muted = c->muted;
+        in.level = c->notify.value_or(c->muted ? NotifyLevel::Nothing : NotifyLevel::All);
         in.fromMe = c->me ? message.senderId == c->me->id : message.senderId == m_client->userId();
+        in.mentionsMe = client::mentionsMe(message, c->me ? c->me->id : m_client->userId());
     } else {
         in.fromMe = message.senderId == m_client->userId();
     }

@@ -5,7 +5,11 @@ namespace confab::app {
 std::optional<NotificationText> NotificationPolicy::decide(const IncomingMessage &message,
                                                            const NotificationContext &context)
 {
-    if (!context.enabled || context.doNotDisturb || message.fromMe || message.deleted || message.muted)
+    // Do Not Disturb wins over every level, a mention included.
+    if (!context.enabled || context.doNotDisturb || message.fromMe || message.deleted)
+        return std::nullopt;
+    if (message.level == protocol::NotifyLevel::Nothing ||
+        (message.level == protocol::NotifyLevel::Mentions && !message.mentionsMe))
         return std::nullopt;
     // Someone looking at this very conversation sees the message arrive: no need to tell them twice.
     if (context.windowActive && context.conversationInView == message.conversationId)

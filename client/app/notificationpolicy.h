@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/types.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -17,7 +19,9 @@ struct IncomingMessage {
     int attachmentCount = 0;
     bool fromMe = false;
     bool deleted = false;
-    bool muted = false; //!< the conversation is muted
+    //! The conversation's notification level: "nothing" never notifies, "mentions" only mentionsMe.
+    protocol::NotifyLevel level = protocol::NotifyLevel::All;
+    bool mentionsMe = false; //!< the message mentions me (or @room)
 };
 
 //! What the user set and what the window shows right now.

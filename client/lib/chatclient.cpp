@@ -1,6 +1,7 @@
 #include "chatclient.h"
 
 #include "blindnames.h"
+#include "mentioncompleter.h"
 #include "tokenstore.h"
 
 #include <QCryptographicHash>
@@ -328,9 +329,9 @@ void ChatClient::loadOlder()
 }
 
 QString ChatClient::sendMessage(const QString &conversationId, const QString &body, const QStringList &files,
-                                const QString &replyTo)
+                                const QString &replyTo, const QVariantList &mentions)
 {
-    return m_outbox.send(conversationId, body, files, replyTo);
+    return m_outbox.send(conversationId, body, files, replyTo, MentionCompleter::fromVariant(mentions));
 }
 
 void ChatClient::composerTextChanged(const QString &conversationId, const QString &text)
@@ -372,7 +373,7 @@ void ChatClient::setLanguage(const QString &language)
     m_thread->setLanguage(lang);
     m_blind.setLanguage(lang);
     // Every row again: day separators ("Today"), "You" and times are formatted in data().
-    for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{&m_messages, m_thread.get(), &m_search}) {
+    for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{&m_messages, m_thread.get(), &m_search, &m_mentionList}) {
         if (model->rowCount() > 0)
             emit model->dataChanged(model->index(0, 0), model->index(model->rowCount() - 1, 0));
     }

@@ -53,6 +53,8 @@ class ChatClient : public QObject {
     Q_PROPERTY(MemberListModel *members READ members CONSTANT)
     Q_PROPERTY(MessageActions *actions READ actions CONSTANT)
     Q_PROPERTY(SearchResultModel *search READ search CONSTANT)
+    //! The messages that mention me, newest first (SearchResultModel::showMentions).
+    Q_PROPERTY(SearchResultModel *mentions READ mentions CONSTANT)
     Q_PROPERTY(GroupSettings *groupSettings READ groupSettings CONSTANT)
     //! The thread shown in the thread pane.
     Q_PROPERTY(ThreadModel *thread READ thread CONSTANT)
@@ -103,8 +105,9 @@ public:
     //! Writes a message to the outbox (shown at once as sending) and sends it when possible.
     //! `files`: local paths or file URLs; the message leaves once they are uploaded. `replyTo`: the
     //! id of the message it answers, or empty.
+    //! `mentions`: {memberId, room, start, length} maps, as MentionCompleter::mentionsFor gives them.
     Q_INVOKABLE QString sendMessage(const QString &conversationId, const QString &body, const QStringList &files = {},
-                                    const QString &replyTo = {});
+                                    const QString &replyTo = {}, const QVariantList &mentions = {});
     Q_INVOKABLE void retryMessage(const QString &clientId) { m_outbox.retry(clientId); }
     Q_INVOKABLE void discardMessage(const QString &clientId) { m_outbox.discard(clientId); }
     Q_INVOKABLE void editPendingMessage(const QString &clientId, const QString &body) { m_outbox.edit(clientId, body); }
@@ -197,6 +200,7 @@ public:
     MemberListModel *members() { return &m_members; }
     MessageActions *actions() { return m_actions.get(); }
     SearchResultModel *search() { return &m_search; }
+    SearchResultModel *mentions() { return &m_mentionList; }
     GroupSettings *groupSettings() { return m_groupSettings.get(); }
     ThreadModel *thread() { return m_thread.get(); }
     Drafts *drafts() { return &m_drafts; }
@@ -280,6 +284,7 @@ private:
     MemberListModel m_members;
     Attachments m_attachments{m_connection, m_state, m_outbox, m_messages};
     SearchResultModel m_search{m_connection, m_state};
+    SearchResultModel m_mentionList{m_connection, m_state};
     Drafts m_drafts;
     // Made once the models follow the state, so that they see each change after the models do.
     std::unique_ptr<MessageActions> m_actions;

@@ -65,6 +65,10 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return row.lastSender;
     case LastDeletedRole:
         return c.lastMessage && c.lastMessage->deleted;
+    case UnreadMentionsRole:
+        return c.unreadMentions.value_or(0);
+    case NotifyLevelRole:
+        return enumName(c.notify.value_or(c.muted ? NotifyLevel::Nothing : NotifyLevel::All));
     default:
         return {};
     }
@@ -105,7 +109,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {BlindRole, "blind"},                   {MemberCountRole, "memberCount"},
             {MyAliasRole, "myAlias"},               {TypingRole, "typing"},
             {DescriptionRole, "description"},       {IsNewRole, "isNew"},
-            {LastSenderNameRole, "lastSenderName"}, {LastDeletedRole, "lastDeleted"}};
+            {LastSenderNameRole, "lastSenderName"}, {LastDeletedRole, "lastDeleted"},
+            {UnreadMentionsRole, "unreadMentions"}, {NotifyLevelRole, "notifyLevel"}};
 }
 
 void ConversationListModel::observe(const ConversationState *state)
@@ -214,9 +219,18 @@ std::optional<ConversationInfo> ConversationListModel::conversation(const QStrin
 int ConversationListModel::totalUnread() const
 {
     int total = 0;
+    // What would notify counts: everything at "all", mentions at "mentions", nothing at "nothing".
     for (const Row &row : m_rows) {
-        if (!row.info.muted)
+        switch (row.info.notify.value_or(row.info.muted ? NotifyLevel::Nothing : NotifyLevel::All)) {
+        case NotifyLevel::All:
             total += int(row.info.unread);
+            break;
+        case NotifyLevel::Mentions:
+            total += int(row.info.unreadMentions.value_or(0));
+            break;
+        case NotifyLevel::Nothing:
+            break;
+        }
     }
     return total;
 }

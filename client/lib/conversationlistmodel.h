@@ -36,6 +36,8 @@ public:
         IsNewRole,         //!< someone else created it (or added me) and I have not opened it yet
         LastSenderNameRole, //!< groups and blind rooms: who wrote the last message (alias in blind rooms); "" when me or direct
         LastDeletedRole,   //!< the last message was deleted
+        UnreadMentionsRole, //!< unread messages that mention me or @room: the row's `@` badge
+        NotifyLevelRole,   //!< "all", "mentions" or "nothing"
     };
     Q_ENUM(Role)
 

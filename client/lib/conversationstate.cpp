@@ -1,5 +1,7 @@
 #include "conversationstate.h"
 
+#include "mentionmatch.h"
+
 namespace confab::client {
 
 using namespace confab::protocol;
@@ -73,8 +75,10 @@ void ConversationState::storeConversation(const ConversationInfo &incoming, bool
     // (receipts leave on a timer) when a list or a snapshot answered from before arrives.
     if (const auto known = m_conversations.constFind(info.id); known != m_conversations.cend() && known->readSeq > info.readSeq) {
         info.readSeq = known->readSeq;
-        if (info.lastSeq <= info.readSeq)
+        if (info.lastSeq <= info.readSeq) {
             info.unread = 0;
+            info.unreadMentions = 0;
+        }
     }
     m_conversations.insert(info.id, info);
     if (persist)
@@ -141,8 +145,11 @@ bool ConversationState::applyEvent(const Event &e, qint64 freshAfter)
             m_cache.saveMessage(id, *e.message);
             c.lastMessage = e.message;
             c.lastSeq = e.seq;
-            if (!mine && m_open != id)
+            if (!mine && m_open != id) {
                 ++c.unread;
+                if (mentionsMe(*e.message, myMemberId(id)))
+                    c.unreadMentions = c.unreadMentions.value_or(0) + 1;
+            }
             m_cache.saveConversation(c);
             emit conversationChanged(id);
             emit messageChanged(id, *e.message);
@@ -188,9 +195,11 @@ void ConversationState::applyChange(MessageInfo &m, const Event &e)
     if (e.kind == EventKind::Edit) {
         m.body = e.body.value_or(QString());
         m.editedAt = e.editedAt ? e.editedAt : std::optional(e.at);
+        m.mentions = e.mentions; // the new body's: they replace the old ones
     } else {
         m.deleted = true;
         m.body.clear();
+        m.mentions.clear();
     }
 }
 
@@ -268,6 +277,23 @@ void ConversationState::handle(const MuteUpdate &update)
     if (c == m_conversations.end())
         return;
     c->muted = update.muted;
+    // A server that sends only this frame: muted is the level "nothing"; unmuted leaves "mentions".
+    if (update.muted)
+        c->notify = NotifyLevel::Nothing;
+    else if (c->notify.value_or(NotifyLevel::All) == NotifyLevel::Nothing)
+        c->notify = NotifyLevel::All;
+    m_cache.saveConversation(*c);
+    emit conversationChanged(update.conversationId);
+    emit detailsChanged(update.conversationId);
+}
+
+void ConversationState::handle(const NotifyUpdate &update)
+{
+    const auto c = m_conversations.find(update.conversationId);
+    if (c == m_conversations.end())
+        return;
+    c->notify = update.level;
+    c->muted = update.level == NotifyLevel::Nothing;
     m_cache.saveConversation(*c);
     emit conversationChanged(update.conversationId);
     emit detailsChanged(update.conversationId);
@@ -292,8 +318,10 @@ void ConversationState::handle(const MarkerUpdate &update)
     if (c != m_conversations.end() && update.memberId == myMemberId(id)) {
         // Read on another device of mine: the badge clears here too.
         c->readSeq = std::max(c->readSeq, update.readSeq);
-        if (c->lastSeq <= c->readSeq)
+        if (c->lastSeq <= c->readSeq) {
             c->unread = 0;
+            c->unreadMentions = 0;
+        }
         m_cache.saveConversation(*c);
         emit conversationChanged(id);
     }
@@ -424,6 +452,7 @@ bool ConversationState::markRead(const QString &conversationId, qint64 seq)
         return false;
     c->readSeq = seq;
     c->unread = 0;
+    c->unreadMentions = 0;
     m_cache.saveConversation(*c);
     emit conversationChanged(conversationId);
     return true;

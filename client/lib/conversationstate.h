@@ -126,6 +126,7 @@ private:
     void handle(const protocol::ConversationDetail &detail) { applyDetail(detail); }
     void handle(const protocol::StreamUpdate &update);
     void handle(const protocol::MuteUpdate &update);
+    void handle(const protocol::NotifyUpdate &update);
     void handle(const protocol::MarkerUpdate &update);
     void handle(const auto &) {}
 

@@ -119,10 +119,24 @@ void GroupSettings::save(const QString &title, const QString &description)
 
 void GroupSettings::setMuted(bool muted)
 {
-    if (conversationId().isEmpty() || muted == this->muted())
+    setNotifyLevel(muted ? QStringLiteral("nothing") : QStringLiteral("all"));
+}
+
+QString GroupSettings::notifyLevel() const
+{
+    const auto c = m_state.conversation(conversationId());
+    if (!c)
+        return QStringLiteral("all");
+    return enumName(c->notify.value_or(c->muted ? NotifyLevel::Nothing : NotifyLevel::All));
+}
+
+void GroupSettings::setNotifyLevel(const QString &level)
+{
+    const auto parsed = enumFromName<NotifyLevel>(level);
+    if (conversationId().isEmpty() || !parsed || level == notifyLevel())
         return;
-    // The server answers every device of mine with conversation.muted; the switch follows that.
-    request(tr("The mute could not be changed"), ConversationMute{conversationId(), muted});
+    // The server answers every device of mine with conversation.notify.level; the menu follows that.
+    request(tr("The notification setting could not be changed"), ConversationNotify{conversationId(), *parsed});
 }
 
 void GroupSettings::addMember(const QString &username)

@@ -24,6 +24,8 @@ class GroupSettings : public QObject {
     Q_PROPERTY(QString title READ title NOTIFY changed)
     Q_PROPERTY(QString description READ description NOTIFY changed)
     Q_PROPERTY(bool muted READ muted NOTIFY changed)
+    //! When the conversation notifies me: "all", "mentions" or "nothing" (muted).
+    Q_PROPERTY(QString notifyLevel READ notifyLevel NOTIFY changed)
     //! "owner", "admin" or "member".
     Q_PROPERTY(QString myRole READ myRole NOTIFY changed)
     //! A group or blind room (direct conversations have no such settings).
@@ -50,6 +52,7 @@ public:
     QString title() const;
     QString description() const;
     bool muted() const;
+    QString notifyLevel() const;
     QString myRole() const;
     bool isGroup() const;
     bool canManage() const;
@@ -64,6 +67,8 @@ public:
     //! Renames and/or describes the group: only what differs from now is sent.
     Q_INVOKABLE void save(const QString &title, const QString &description);
     Q_INVOKABLE void setMuted(bool muted);
+    //! "all", "mentions" or "nothing"; every device of mine follows (conversation.notify.level).
+    Q_INVOKABLE void setNotifyLevel(const QString &level);
     //! Looks the username up and adds them; memberAdded or an error follows.
     Q_INVOKABLE void addMember(const QString &username);
     Q_INVOKABLE void removeMember(const QString &memberId);

@@ -77,6 +77,8 @@ bool LocalCache::open(const QString &path, QString *error)
                        "done INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, "
                        "error TEXT NOT NULL DEFAULT '')"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS outbox_files_client ON outbox_files(client_id)"),
+        // A table of its own rather than a column: caches written before mentions open unchanged.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS outbox_mentions (client_id TEXT PRIMARY KEY, mentions TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS attachments (id TEXT PRIMARY KEY, info TEXT NOT NULL)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS reactions (conversation_id TEXT NOT NULL, message_id TEXT NOT NULL, "
                        "actor_id TEXT NOT NULL, emoji TEXT NOT NULL, present INTEGER NOT NULL, seq INTEGER NOT NULL, "
@@ -278,6 +280,9 @@ void LocalCache::addToOutbox(const OutboxItem &item)
     exec(QStringLiteral("INSERT INTO outbox (client_id, conversation_id, body, reply_to, created_at) VALUES (?, ?, ?, ?, ?)"),
          {item.clientId, item.conversationId, item.body.isNull() ? QStringLiteral("") : item.body,
           item.replyTo ? QVariant(*item.replyTo) : QVariant(QMetaType::fromType<QString>()), item.createdAt});
+    if (!item.mentions.isEmpty())
+        exec(QStringLiteral("INSERT INTO outbox_mentions (client_id, mentions) VALUES (?, ?)"),
+             {item.clientId, listToText(item.mentions)});
     db.commit();
 }
 
@@ -322,6 +327,14 @@ QList<OutboxItem> LocalCache::outbox() const
                 item.files.append(file);
         }
     }
+    QSqlQuery m(QSqlDatabase::database(m_connection, false));
+    m.exec(QStringLiteral("SELECT client_id, mentions FROM outbox_mentions"));
+    while (m.next()) {
+        for (OutboxItem &item : out) {
+            if (item.clientId == m.value(0).toString())
+                item.mentions = listFromText<Mention>(m.value(1).toString());
+        }
+    }
     return out;
 }
 
@@ -353,6 +366,7 @@ void LocalCache::removeFromOutbox(const QString &clientId)
 {
     exec(QStringLiteral("DELETE FROM outbox_files WHERE client_id = ?"), {clientId});
     exec(QStringLiteral("DELETE FROM outbox WHERE client_id = ?"), {clientId});
+    exec(QStringLiteral("DELETE FROM outbox_mentions WHERE client_id = ?"), {clientId});
 }
 
 void LocalCache::markOutboxFailed(const QString &clientId, const QString &error)
@@ -366,9 +380,13 @@ void LocalCache::retryOutbox(const QString &clientId)
     exec(QStringLiteral("UPDATE outbox_files SET failed = 0, error = '' WHERE client_id = ?"), {clientId});
 }
 
-void LocalCache::editOutbox(const QString &clientId, const QString &body)
+void LocalCache::editOutbox(const QString &clientId, const QString &body, const QList<Mention> &mentions)
 {
     exec(QStringLiteral("UPDATE outbox SET body = ? WHERE client_id = ?"), {body, clientId});
+    exec(QStringLiteral("DELETE FROM outbox_mentions WHERE client_id = ?"), {clientId});
+    if (!mentions.isEmpty())
+        exec(QStringLiteral("INSERT INTO outbox_mentions (client_id, mentions) VALUES (?, ?)"),
+             {clientId, listToText(mentions)});
 }
 
 } // namespace confab::client

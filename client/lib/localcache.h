@@ -35,6 +35,7 @@ struct OutboxItem {
     bool failed = false;  //!< refused for good; waits for Retry or Delete
     QString error;
     QList<OutboxFile> files; //!< sent once every one is done
+    QList<protocol::Mention> mentions = {}; //!< structured mentions in `body`, sent with it
     bool uploadsDone() const
     {
         return std::all_of(files.cbegin(), files.cend(), [](const OutboxFile &f) { return f.done; });
@@ -93,7 +94,8 @@ public:
     void removeFromOutbox(const QString &clientId);
     void markOutboxFailed(const QString &clientId, const QString &error);
     void retryOutbox(const QString &clientId);
-    void editOutbox(const QString &clientId, const QString &body);
+    //! A new body for a message not sent yet, with its mentions (mentiontext::carryOver).
+    void editOutbox(const QString &clientId, const QString &body, const QList<protocol::Mention> &mentions = {});
     //! Stores an upload's progress (upload id, offset, done, failed) for a restart to resume from.
     void saveOutboxFile(const OutboxFile &file);
 

@@ -3,6 +3,7 @@
 #include "connection.h"
 #include "conversationstate.h"
 #include "drafts.h"
+#include "mentiontext.h"
 #include "messagelistmodel.h"
 
 #include <QClipboard>
@@ -102,7 +103,8 @@ void MessageActions::saveEdit(const QString &messageId, const QString &body)
     const auto m = m_messages.message(messageId);
     if (m && canEdit(messageId) && !body.trimmed().isEmpty() && body != m->body)
         request(tr("The message could not be edited"),
-                MessageEdit{currentConversationId(), messageId, body});
+                MessageEdit{currentConversationId(), messageId, body,
+                            mentiontext::carryOver(m->body, m->mentions, body)});
     if (m_editingId == messageId)
         cancelEdit();
 }

@@ -1,5 +1,7 @@
 #include "messagelistmodel.h"
 
+#include "mentionmatch.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QLocale>
@@ -191,6 +193,18 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.stream ? enumName(m.stream->state) : QString();
     case ReplyCountRole:
         return m.replyCount.value_or(0);
+    case MentionsRole: {
+        QVariantList out;
+        for (const Mention &mention : m.mentions) {
+            const bool me = mention.room.value_or(false) || mention.memberId == m_me;
+            out.append(QVariantMap{{QStringLiteral("start"), mention.start},
+                                   {QStringLiteral("length"), mention.length},
+                                   {QStringLiteral("me"), me && m.senderId != m_me}});
+        }
+        return out;
+    }
+    case MentionsMeRole:
+        return mentionsMe(m, m_me);
     default:
         return {};
     }
@@ -206,7 +220,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {DayStartRole, "dayStart"},     {DayTextRole, "dayText"},           {ErrorRole, "errorText"},
             {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {AttachmentsRole, "attachments"},
             {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}, {StreamStateRole, "streamState"},
-            {ReplyCountRole, "replyCount"}};
+            {ReplyCountRole, "replyCount"}, {MentionsRole, "mentions"}, {MentionsMeRole, "mentionsMe"}};
 }
 
 void MessageListModel::show(const QString &conversationId, const QString &myMemberId,
@@ -334,6 +348,7 @@ void MessageListModel::setPending(const QList<OutboxItem> &pending)
         m.senderId = m_me;
         m.createdAt = item.createdAt;
         m.replyTo = item.replyTo;
+        m.mentions = item.mentions;
         QList<QString> keys;
         for (const OutboxFile &f : item.files)
             keys.append(f.key);

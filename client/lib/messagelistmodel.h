@@ -81,6 +81,8 @@ public:
         ReplyToRole,       //!< the quoted message: {id, sender, excerpt, deleted, loaded}, or an empty map
         StreamStateRole,   //!< streamed messages: "streaming", "complete" or "interrupted"; "" for others
         ReplyCountRole,    //!< thread roots: how many replies (0 for other messages)
+        MentionsRole,      //!< list of {start, length, me}: where the body mentions someone (me: me or @room)
+        MentionsMeRole,    //!< someone else's message that mentions me or @room
     };
     Q_ENUM(Role)
 

@@ -1,5 +1,7 @@
 #include "outbox.h"
 
+#include "mentiontext.h"
+
 #include <QClipboard>
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -76,7 +78,8 @@ QString Outbox::conversationOf(const QString &clientId) const
     return {};
 }
 
-QString Outbox::send(const QString &conversationId, const QString &body, const QStringList &files, const QString &replyTo)
+QString Outbox::send(const QString &conversationId, const QString &body, const QStringList &files, const QString &replyTo,
+                     const QList<Mention> &mentions)
 {
     const QString text = body.trimmed().isEmpty() ? QString() : body;
     OutboxItem item;
@@ -88,6 +91,8 @@ QString Outbox::send(const QString &conversationId, const QString &body, const Q
     item.body = text;
     if (!replyTo.isEmpty())
         item.replyTo = replyTo;
+    if (!text.isEmpty())
+        item.mentions = mentions;
     item.createdAt = QDateTime::currentMSecsSinceEpoch();
     emit writing(conversationId);
     m_state.cache().addToOutbox(item); // committed before anything is shown: survives a crash
@@ -117,6 +122,7 @@ void Outbox::flush()
         send.clientId = item.clientId;
         send.body = item.body;
         send.replyTo = item.replyTo;
+        send.mentions = item.mentions;
         for (const OutboxFile &f : item.files)
             send.attachments.append(f.attachmentId);
         m_connection.request(send, [this, item](const Reply<MessageSent> &reply) { onSendReply(item, reply); });
@@ -175,7 +181,12 @@ void Outbox::edit(const QString &clientId, const QString &body)
 {
     if (body.trimmed().isEmpty())
         return;
-    m_state.cache().editOutbox(clientId, body);
+    QList<Mention> mentions;
+    for (const OutboxItem &item : items()) {
+        if (item.clientId == clientId)
+            mentions = mentiontext::carryOver(item.body, item.mentions, body);
+    }
+    m_state.cache().editOutbox(clientId, body, mentions);
     emit pendingChanged(conversationOf(clientId));
 }
 

@@ -25,7 +25,8 @@ public:
 
     //! Writes a message to the outbox and sends it when possible; its client id, or empty when
     //! there is nothing to send. `files`: local paths or file URLs.
-    QString send(const QString &conversationId, const QString &body, const QStringList &files, const QString &replyTo);
+    QString send(const QString &conversationId, const QString &body, const QStringList &files, const QString &replyTo,
+                 const QList<protocol::Mention> &mentions = {});
     void retry(const QString &clientId);
     void discard(const QString &clientId);
     void edit(const QString &clientId, const QString &body);

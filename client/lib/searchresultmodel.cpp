@@ -104,6 +104,13 @@ void SearchResultModel::search(const QString &query, const QString &conversation
     fetch();
 }
 
+void SearchResultModel::showMentions()
+{
+    clear();
+    m_mentions = true;
+    fetch();
+}
+
 void SearchResultModel::loadMore()
 {
     if (canLoadMore())
@@ -120,6 +127,7 @@ void SearchResultModel::clear()
         emit countChanged();
     }
     m_cursor.reset();
+    m_mentions = false;
     if (!m_query.isEmpty() || !m_scope.isEmpty()) {
         m_query.clear();
         m_scope.clear();
@@ -130,6 +138,8 @@ void SearchResultModel::clear()
 
 void SearchResultModel::fetch()
 {
+    if (m_mentions)
+        return fetchMentions();
     SearchRequest request;
     request.query = m_query;
     request.limit = kPageSize;
@@ -148,16 +158,41 @@ void SearchResultModel::fetch()
             return;
         }
         m_cursor = result->nextCursor;
-        if (!result->hits.isEmpty()) {
-            const int first = int(m_hits.size());
-            beginInsertRows({}, first, first + int(result->hits.size()) - 1);
-            m_hits.append(result->hits);
-            endInsertRows();
-            emit countChanged();
-        }
+        append(result->hits);
         setBusy(false);
         emit finished();
     });
+}
+
+void SearchResultModel::fetchMentions()
+{
+    const quint64 generation = m_generation;
+    setBusy(true);
+    m_connection.request(MentionsList{kPageSize, m_cursor}, [this, generation](const Reply<Mentions> &result) {
+        if (generation != m_generation)
+            return;
+        if (!result) {
+            m_cursor.reset();
+            setBusy(false, result.error().message);
+            emit finished();
+            return;
+        }
+        m_cursor = result->nextCursor;
+        append(result->hits);
+        setBusy(false);
+        emit finished();
+    });
+}
+
+void SearchResultModel::append(const QList<SearchHit> &hits)
+{
+    if (hits.isEmpty())
+        return;
+    const int first = int(m_hits.size());
+    beginInsertRows({}, first, first + int(hits.size()) - 1);
+    m_hits.append(hits);
+    endInsertRows();
+    emit countChanged();
 }
 
 void SearchResultModel::setBusy(bool busy, const QString &error)

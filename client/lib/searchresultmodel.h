@@ -55,6 +55,9 @@ public:
 
     //! Starts a new search; `conversationId` empty searches all my conversations. A blank query clears.
     Q_INVOKABLE void search(const QString &query, const QString &conversationId = {});
+    //! The messages that mention me (or @room), newest first (mentions.list: a search by who is
+    //! mentioned, with the same hits). Asks again each time: new mentions come first.
+    Q_INVOKABLE void showMentions();
     Q_INVOKABLE void loadMore();
     Q_INVOKABLE void clear();
 
@@ -67,6 +70,8 @@ signals:
 
 private:
     void fetch();
+    void fetchMentions();
+    void append(const QList<protocol::SearchHit> &hits);
     void setBusy(bool busy, const QString &error = {});
 
     Connection &m_connection;
@@ -77,6 +82,7 @@ private:
     QString m_query, m_scope;
     std::optional<QString> m_cursor;
     bool m_busy = false;
+    bool m_mentions = false; //!< showMentions() rather than search()
     QString m_error;
     quint64 m_generation = 0; //!< replies to an older search are dropped
 };

@@ -99,6 +99,12 @@
         <source>You: %1</source>
         <translation>나: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>멘션 %n개</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -614,6 +620,34 @@
         <source>Group settings</source>
         <translation>그룹 설정</translation>
     </message>
+    <message>
+        <source>Notifications: all messages</source>
+        <translation>알림: 모든 메시지</translation>
+    </message>
+    <message>
+        <source>Notifications: mentions only</source>
+        <translation>알림: 멘션만</translation>
+    </message>
+    <message>
+        <source>Notifications: nothing</source>
+        <translation>알림: 받지 않음</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>모든 메시지</translation>
+    </message>
+    <message>
+        <source>Mentions only</source>
+        <translation>멘션만</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>받지 않음</translation>
+    </message>
+    <message>
+        <source>Mentions of you (Ctrl+Shift+M)</source>
+        <translation>나를 멘션한 메시지 (Ctrl+Shift+M)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1061,6 +1095,26 @@
         <source>%1 in %2: %3</source>
         <translation>%2의 %1: %3</translation>
     </message>
+    <message>
+        <source>Mentions</source>
+        <translation>멘션</translation>
+    </message>
+    <message>
+        <source>Close mentions</source>
+        <translation>멘션 닫기</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Nobody has mentioned you yet</source>
+        <translation>아직 나를 멘션한 메시지가 없습니다</translation>
+    </message>
+    <message>
+        <source>Mentions of you</source>
+        <translation>나를 멘션한 메시지</translation>
+    </message>
 </context>
 <context>
     <name>ConversationHeader</name>
@@ -1315,6 +1369,10 @@
         <source>Leave the group</source>
         <translation>그룹 나가기</translation>
     </message>
+    <message>
+        <source>Notify me about</source>
+        <translation>알림 받을 메시지</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::GroupSettings</name>
@@ -1349,6 +1407,10 @@
     <message>
         <source>You could not leave the group</source>
         <translation>그룹에서 나가지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The notification setting could not be changed</source>
+        <translation>알림 설정을 바꾸지 못했습니다</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1601,14 @@
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Messages that mention you</source>
+        <translation>나를 멘션한 메시지</translation>
+    </message>
+    <message>
+        <source>Mention someone: ↑/↓ choose, Tab or Enter pick, Esc close</source>
+        <translation>멘션하기: ↑/↓ 고르기, Tab 또는 Enter 넣기, Esc 닫기</translation>
     </message>
 </context>
 <context>
@@ -2316,6 +2386,44 @@ Press ✎ to start one.</source>
     <message>
         <source>No user named %1</source>
         <translation>%1(이)라는 사용자가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>MentionPopup</name>
+    <message>
+        <source>People to mention</source>
+        <translation>멘션할 사람</translation>
+    </message>
+    <message>
+        <source>Everyone in this conversation</source>
+        <translation>이 대화의 모든 사람</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyLevelChooser</name>
+    <message>
+        <source>All messages</source>
+        <translation>모든 메시지</translation>
+    </message>
+    <message>
+        <source>Every new message notifies you.</source>
+        <translation>새 메시지마다 알림을 받습니다.</translation>
+    </message>
+    <message>
+        <source>Mentions only</source>
+        <translation>멘션만</translation>
+    </message>
+    <message>
+        <source>Only messages that mention you or @room.</source>
+        <translation>나 또는 @room을 멘션한 메시지만 알립니다.</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>받지 않음</translation>
+    </message>
+    <message>
+        <source>No notifications. Unread counts still update.</source>
+        <translation>알림을 받지 않습니다. 읽지 않은 메시지 수는 계속 표시됩니다.</translation>
     </message>
 </context>
 </TS>

@@ -148,6 +148,7 @@ bool loadIni(ServerConfig &config, const QString &path, QString *error)
         }
         config.attachmentStore = store;
     }
+    integer(QStringLiteral("messages/room_mention_min_members"), config.roomMentionMinMembers, 0, 1'000'000);
     if (ok && ini.contains(QStringLiteral("attachments/allowed_types"))) {
         // QSettings reads "a, b" as a list; a single entry comes back as a string.
         QStringList types;

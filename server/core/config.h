@@ -61,6 +61,8 @@ struct ServerConfig {
     qint64 editWindowS = 0;       //!< how long after sending the author may edit; 0 = no limit
     qint64 deleteWindowS = 0;     //!< how long after sending the author may delete; 0 = no limit
     qint64 streamTimeoutS = 60;   //!< a streamed message without an append for this long is finalized as interrupted
+    //! @room is for owners and admins only in conversations with more members than this (others: anyone).
+    qint64 roomMentionMinMembers = 10;
     // Health and metrics over HTTP (app/healthhttp.h), on loopback only: the figures are not for the world.
     quint16 metricsPort = 0; //!< 0: no HTTP endpoint
     QHostAddress metricsAddress = QHostAddress::LocalHost;

@@ -58,7 +58,7 @@ struct Member {
     qint64 deliveredSeq = 0;
     qint64 readSeq = 0;       //!< the member's own read marker: their unread counts
     qint64 publicReadSeq = 0; //!< what others see of it; stands still while receipts are private
-    bool muted = false;
+    protocol::NotifyLevel notify = protocol::NotifyLevel::All; //!< when the conversation notifies this member
     QString alias;   //!< blind rooms only
     QString aliasId; //!< blind rooms only
     QString group;   //!< blind rooms only: "A", "B" or empty
@@ -67,6 +67,18 @@ struct Member {
     QString username;
     QString displayName;
     bool bot = false; //!< joined from users
+};
+
+/*!
+ * A stored mention: whom (a real user id; empty for @room) and where in the body (UTF-16 units).
+ * Receivers get member ids instead (alias ids in blind rooms): domain/presenter.h.
+ */
+struct MentionRecord {
+    QString userId;
+    qint64 start = 0;
+    qint64 length = 0;
+    bool room() const { return userId.isEmpty(); }
+    bool operator==(const MentionRecord &) const = default;
 };
 
 struct Message {
@@ -85,6 +97,7 @@ struct Message {
     QString streamState;             //!< streamed messages: "streaming", "complete" or "interrupted"; else empty
     std::optional<qint64> streamTokens;
     std::optional<qint64> streamLatencyMs;
+    QList<MentionRecord> mentions; //!< in the order given, validated by domain/mentions.h
 };
 
 //! One row of the log. `payload` holds the kind's own fields (see EventStore).

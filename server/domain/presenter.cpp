@@ -1,6 +1,7 @@
 #include "presenter.h"
 
 #include "domain/aliases.h"
+#include "domain/mentions.h"
 
 #include <QJsonArray>
 
@@ -104,9 +105,24 @@ protocol::MessageInfo Presenter::message(const Message &m) const
         stream.latencyMs = m.streamLatencyMs;
         info.stream = stream;
     }
-    if (!m.deleted)
+    if (!m.deleted) {
         info.attachments = m.attachments;
+        info.mentions = mentions(m.mentions);
+    }
     return info;
+}
+
+QList<protocol::Mention> Presenter::mentions(const QList<MentionRecord> &records) const
+{
+    QList<protocol::Mention> out;
+    out.reserve(records.size());
+    for (const MentionRecord &r : records) {
+        if (r.room())
+            out.append({std::nullopt, true, r.start, r.length});
+        else
+            out.append({memberId(r.userId), std::nullopt, r.start, r.length}); // alias ids in blind rooms
+    }
+    return out;
 }
 
 protocol::MarkerInfo Presenter::marker(const Member &m, const QString &viewerId) const
@@ -144,6 +160,7 @@ protocol::Event Presenter::event(const StoredEvent &e, const QString &viewerId) 
         out.body = text("body").value_or(QString());
         if (e.payload.contains(QLatin1StringView("edited_at")))
             out.editedAt = qint64(e.payload.value(QLatin1StringView("edited_at")).toDouble());
+        out.mentions = mentions(mentions::fromJson(e.payload.value(QLatin1StringView("mentions")).toArray()));
         break;
     case EventKind::Delete:
         break;
@@ -246,7 +263,8 @@ protocol::ConversationInfo Presenter::conversation(const Member &me, qint64 unre
     info.readSeq = me.readSeq;
     info.role = me.role;
     info.archived = m_conversation.archived;
-    info.muted = me.muted;
+    info.muted = me.notify == protocol::NotifyLevel::Nothing;
+    info.notify = me.notify;
     info.memberCount = memberCount;
     if (lastMessage)
         info.lastMessage = message(*lastMessage);

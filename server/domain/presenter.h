@@ -29,6 +29,8 @@ public:
     protocol::MemberInfo member(const Member &member, const QString &viewerId = {}) const;
     QString memberId(const QString &userId) const;
     protocol::MessageInfo message(const Message &message) const;
+    //! Stored mentions as members see them: member ids (alias ids in blind rooms), never user ids.
+    QList<protocol::Mention> mentions(const QList<MentionRecord> &records) const;
     //! `event` as `viewerId` sees it; without a viewer, as someone no reveal is about.
     protocol::Event event(const StoredEvent &event, const QString &viewerId = {}) const;
     //! Whether `event` reads differently for different members (reveals in blind rooms): then it

@@ -266,6 +266,10 @@ void Dispatcher::handle(const Call &call, const protocol::ConversationMute &requ
 {
     answer(call, m_conversations.mute(call.who, request));
 }
+void Dispatcher::handle(const Call &call, const protocol::ConversationNotify &request)
+{
+    answer(call, m_conversations.notify(call.who, request));
+}
 void Dispatcher::handle(const Call &call, const protocol::ThreadRequest &request)
 {
     answer(call, m_messages.thread(call.who, request));
@@ -324,6 +328,10 @@ void Dispatcher::handle(const Call &call, const protocol::MembersReport &request
 void Dispatcher::handle(const Call &call, const protocol::SearchRequest &request)
 {
     answer(call, m_search.search(call.who, request));
+}
+void Dispatcher::handle(const Call &call, const protocol::MentionsList &request)
+{
+    answer(call, m_search.mentions(call.who, request));
 }
 
 } // namespace confab::server

@@ -83,6 +83,8 @@ private:
     void handle(const Call &call, const protocol::MembersReport &request);
     void handle(const Call &call, const protocol::ConversationUpdate &request);
     void handle(const Call &call, const protocol::ConversationMute &request);
+    void handle(const Call &call, const protocol::ConversationNotify &request);
+    void handle(const Call &call, const protocol::MentionsList &request);
     void handle(const Call &call, const protocol::ThreadRequest &request);
     void handle(const Call &call, const protocol::StreamStart &request);
     void handle(const Call &call, const protocol::StreamAppend &request);

@@ -116,6 +116,7 @@ std::optional<protocol::ConversationDetail> ConversationService::detailFor(const
     protocol::ConversationDetail detail;
     detail.conversation = presenter.conversation(row->me, row->unread, row->memberCount,
                                                  m_events->lastMessage(conversationId));
+    detail.conversation.unreadMentions = row->unreadMentions;
     for (const Member &m : all) {
         if (!m.active)
             continue;
@@ -233,6 +234,7 @@ Outcome<protocol::Conversations> ConversationService::list(const Identity &who, 
             const Presenter presenter = m_log.presenter(row.conversation);
             reply.conversations.append(presenter.conversation(row.me, row.unread, row.memberCount,
                                                               m_events->lastMessage(row.conversation.id)));
+            reply.conversations.last().unreadMentions = row.unreadMentions;
         }
         return reply;
     } catch (const StoreError &e) {
@@ -468,15 +470,26 @@ Outcome<protocol::Ok> ConversationService::update(const Identity &who, const pro
 
 Outcome<protocol::Ok> ConversationService::mute(const Identity &who, const protocol::ConversationMute &request)
 {
+    // The mute of older clients is the level "nothing"; unmuting notifies of everything again.
+    return notify(who, protocol::ConversationNotify{request.conversationId,
+                                                    request.muted ? protocol::NotifyLevel::Nothing : protocol::NotifyLevel::All});
+}
+
+Outcome<protocol::Ok> ConversationService::notify(const Identity &who, const protocol::ConversationNotify &request)
+{
     try {
         const auto entry = enter(who, request.conversationId, {});
         if (!entry.ok())
             return entry.failure();
         const Access &access = entry.value();
-        if (access.me.muted != request.muted)
-            m_conversations->setMuted(access.conversation.id, who.userId, request.muted);
-        // Every session of mine learns it, also when nothing changed: a device that missed it catches up.
-        m_fanout.toUsers({who.userId}, protocol::encodeFrame(protocol::MuteUpdate{access.conversation.id, request.muted}));
+        if (access.me.notify != request.level)
+            m_conversations->setNotifyLevel(access.conversation.id, who.userId, request.level);
+        // Every session of mine learns it, also when nothing changed: a device that missed it catches
+        // up. Both frames, so that a client that knows only conversation.muted follows too.
+        const QString &id = access.conversation.id;
+        m_fanout.toUsers({who.userId}, protocol::encodeFrame(protocol::NotifyUpdate{id, request.level}));
+        m_fanout.toUsers({who.userId},
+                         protocol::encodeFrame(protocol::MuteUpdate{id, request.level == protocol::NotifyLevel::Nothing}));
         return protocol::Ok{};
     } catch (const StoreError &e) {
         return storeFailure(e);

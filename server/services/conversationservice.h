@@ -35,7 +35,10 @@ public:
     //! Rename and/or describe a group (owners and admins): one event per field that changed.
     Outcome<protocol::Ok> update(const Identity &who, const protocol::ConversationUpdate &request);
     //! Mine only: stored on my member row, pushed to all my sessions, not an event of the conversation.
+    //! conversation.mute: the level "nothing" (muted) or "all".
     Outcome<protocol::Ok> mute(const Identity &who, const protocol::ConversationMute &request);
+    //! My notification level; all my sessions get conversation.notify.level (and conversation.muted).
+    Outcome<protocol::Ok> notify(const Identity &who, const protocol::ConversationNotify &request);
 
     //! The conversation as `userId` sees it, with members and markers.
     std::optional<protocol::ConversationDetail> detailFor(const QString &userId, const QString &conversationId);

@@ -2,6 +2,7 @@
 
 #include "domain/clock.h"
 #include "domain/ids.h"
+#include "domain/mentions.h"
 #include "services/attachmentservice.h"
 #include "services/conversationlog.h"
 #include "services/conversationservice.h"
@@ -12,6 +13,7 @@
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 #include "storage/eventstore.h"
+#include "storage/mentionstore.h"
 
 #include <QJsonArray>
 
@@ -37,6 +39,7 @@ MessageService::MessageService(Database &db, const ServerConfig &config, Convers
     , m_sendLimiter(double(config.limits.sendBurst), double(config.limits.sendPerMinute) / 60.0)
     , m_streams(std::make_unique<StreamService>(db, config, log, fanout))
     , m_groupCommit(config.groupCommit ? std::make_unique<GroupCommit>(db, int(config.groupCommitMax)) : nullptr)
+    , m_mentions(std::make_unique<MentionStore>(db))
 {
 }
 
@@ -145,6 +148,9 @@ MessageService::StagedSend MessageService::stageSend(const Identity &who, const 
     if (auto failure =
             checkMessageAttachments(*m_attachments, who.userId, request.conversationId, request.attachments))
         return refuse(*failure);
+    auto mentions = resolveMentions(*me, request.body, request.mentions);
+    if (const auto *failure = std::get_if<Failure>(&mentions))
+        return refuse(*failure);
 
     Message message;
     message.id = ids::make('m');
@@ -156,6 +162,7 @@ MessageService::StagedSend MessageService::stageSend(const Identity &who, const 
     message.replyTo = request.replyTo;
     message.threadId = threadId;
     message.attachments = request.attachments;
+    message.mentions = std::get<QList<MentionRecord>>(std::move(mentions));
     message.seq = m_log.reserveSeq(request.conversationId);
     // The message row first: its unique client id tells a retry apart without a lookup of its own.
     if (!m_events->insertMessageIfNew(message)) {
@@ -173,6 +180,7 @@ MessageService::StagedSend MessageService::stageSend(const Identity &who, const 
     StoredEvent event = m_log.appendReserved(message.seq, request.conversationId, EventKind::Message, who.userId,
                                              payload, message.id, message.createdAt);
     m_attachments->linkToMessage(request.attachments, message.id);
+    m_mentions->add(message);
     event.message = message;
     staged.event = std::move(event);
     return staged;
@@ -217,11 +225,18 @@ Outcome<protocol::Ok> MessageService::edit(const Identity &who, const protocol::
         if (message->streamState == QLatin1StringView("streaming"))
             return Failure{ErrorCode::Conflict, QStringLiteral("the message is still streaming"), {},
                            QStringLiteral("message_id")};
+        auto mentions = resolveMentions(*me, request.body, request.mentions);
+        if (const auto *failure = std::get_if<Failure>(&mentions))
+            return *failure;
+        Message edited = *message;
+        edited.mentions = std::get<QList<MentionRecord>>(std::move(mentions));
         commitAndPublish(m_db, m_log, request.conversationId, [&] {
-            m_events->editMessage(message->id, request.body, now);
-            return m_log.append(request.conversationId, EventKind::Edit, who.userId,
-                                {{QStringLiteral("body"), request.body}, {QStringLiteral("edited_at"), double(now)}},
-                                message->id, now);
+            m_events->editMessage(message->id, request.body, now, edited.mentions);
+            m_mentions->replace(edited);
+            QJsonObject payload{{QStringLiteral("body"), request.body}, {QStringLiteral("edited_at"), double(now)}};
+            if (!edited.mentions.isEmpty())
+                payload.insert(QStringLiteral("mentions"), mentions::toJson(edited.mentions));
+            return m_log.append(request.conversationId, EventKind::Edit, who.userId, payload, message->id, now);
         });
         return protocol::Ok{};
     } catch (const StoreError &e) {
@@ -252,6 +267,7 @@ Outcome<protocol::Ok> MessageService::remove(const Identity &who, const protocol
         commitAndPublish(m_db, m_log, request.conversationId, [&] {
             // The body leaves storage: the message row and the text of its edits.
             m_events->eraseMessage(request.conversationId, message->id);
+            m_mentions->erase(message->id);
             m_events->finishStream(message->id, QStringLiteral("interrupted"), std::nullopt, std::nullopt);
             return m_log.append(request.conversationId, EventKind::Delete, who.userId, {}, message->id);
         });
@@ -409,6 +425,26 @@ Outcome<protocol::Ok> MessageService::receipt(const Identity &who, const protoco
     } catch (const StoreError &e) {
         return storeFailure(e);
     }
+}
+
+std::variant<QList<MentionRecord>, Failure> MessageService::resolveMentions(const Member &me, const QString &body,
+                                                                             const QList<protocol::Mention> &given)
+{
+    if (given.isEmpty())
+        return QList<MentionRecord>{};
+    // Only when there are mentions: the members as the sender sees them (alias ids in blind rooms).
+    const auto conversation = m_conversations->byId(me.conversationId);
+    if (!conversation)
+        return notFound(kConversation);
+    QHash<QString, QString> userIdByMemberId;
+    const QList<Member> members = m_conversations->members(me.conversationId);
+    for (const Member &m : members)
+        userIdByMemberId.insert(conversation->kind == ConversationKind::Blind ? m.aliasId : m.userId, m.userId);
+    const mentions::RoomRule room{me.role, members.size(), m_config.roomMentionMinMembers};
+    auto resolved = mentions::resolve(body, given, userIdByMemberId, room);
+    if (const auto *refusal = std::get_if<mentions::Refusal>(&resolved))
+        return Failure{refusal->code, refusal->message, {}, QStringLiteral("mentions")};
+    return std::get<QList<MentionRecord>>(std::move(resolved));
 }
 
 void MessageService::decorate(const Presenter &presenter, QList<protocol::MessageInfo *> messages)

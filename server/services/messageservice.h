@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config.h"
+#include "domain/model.h"
 #include "services/authservice.h"
 #include "services/outcome.h"
 #include "services/ratelimiter.h"
@@ -18,6 +19,7 @@ class Database;
 class EventStore;
 class Fanout;
 class GroupCommit;
+class MentionStore;
 class Presenter;
 class StreamService;
 
@@ -54,6 +56,9 @@ public:
 private:
     //! A send's checks and writes inside the caller's transaction: refused, a retry of a stored
     //! message, or a new one (its event carries it).
+    //! The mentions `given` with `body`, checked and with user ids (domain/mentions.h), or why not.
+    std::variant<QList<MentionRecord>, Failure> resolveMentions(const Member &me, const QString &body,
+                                                                 const QList<protocol::Mention> &given);
     struct StagedSend {
         std::optional<Failure> failure;
         std::optional<Message> existing;
@@ -74,6 +79,7 @@ private:
     RateLimiter m_sendLimiter;
     std::unique_ptr<StreamService> m_streams;
     std::unique_ptr<GroupCommit> m_groupCommit; //!< null when server/group_commit is off
+    std::unique_ptr<MentionStore> m_mentions;
 
     //! Adds reactions and thread counts to the messages of a page: two queries for the whole page.
     void decorate(const Presenter &presenter, QList<protocol::MessageInfo *> messages);

@@ -5,6 +5,7 @@
 #include "services/steps.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
+#include "storage/mentionstore.h"
 #include "storage/searchstore.h"
 
 #include <QRegularExpression>
@@ -52,7 +53,8 @@ struct Cursor {
 SearchService::SearchService(Database &db, ConversationLog &log)
     : m_log(log)
     , m_conversations(std::make_unique<ConversationStore>(db))
-    , m_store(std::make_unique<SearchStore>(db)) {}
+    , m_store(std::make_unique<SearchStore>(db))
+    , m_mentions(std::make_unique<MentionStore>(db)) {}
 
 SearchService::~SearchService() = default;
 
@@ -160,6 +162,78 @@ Outcome<protocol::SearchResult> SearchService::search(const Identity &who,
             hit.conversationId = conversationId;
             hit.message = it->message(row.message);
             std::tie(hit.snippet, hit.highlights) = snippet(row.message.body, words);
+            reply.hits.append(std::move(hit));
+        }
+        return reply;
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+}
+
+namespace {
+//! Where a page of mentions.list ended: `m<created_at>.<seq>.<message id>`.
+QString encodeMentionsCursor(const Message &last)
+{
+    return QStringLiteral("m%1.%2.%3").arg(last.createdAt).arg(last.seq).arg(last.id);
+}
+
+std::optional<MentionStore::Before> decodeMentionsCursor(const QString &text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^m(\\d{1,16})\\.(\\d{1,16})\\.([A-Za-z0-9_-]{1,64})$"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return MentionStore::Before{match.captured(1).toLongLong(), match.captured(2).toLongLong(), match.captured(3)};
+}
+} // namespace
+
+Outcome<protocol::Mentions> SearchService::mentions(const Identity &who, const protocol::MentionsList &request)
+{
+    std::optional<MentionStore::Before> before;
+    if (request.cursor) {
+        before = decodeMentionsCursor(*request.cursor);
+        if (!before)
+            return invalid(QStringLiteral("the cursor is not one this server gave"), QStringLiteral("cursor"));
+    }
+    try {
+        QList<Message> found = m_mentions->ofUser(who.userId, before, int(request.limit) + 1);
+        protocol::Mentions reply;
+        if (found.size() > request.limit) {
+            found.removeLast();
+            reply.nextCursor = encodeMentionsCursor(found.last());
+        }
+        QHash<QString, Presenter> presenters;
+        for (const Message &m : std::as_const(found)) {
+            auto it = presenters.find(m.conversationId);
+            if (it == presenters.end()) {
+                const auto conversation = m_conversations->byId(m.conversationId);
+                if (!conversation)
+                    continue;
+                it = presenters.insert(m.conversationId, m_log.presenter(*conversation));
+            }
+            protocol::SearchHit hit;
+            hit.conversationId = m.conversationId;
+            hit.message = it->message(m);
+            // The snippet starts before the first mention of me; the highlights are mine and @room.
+            QList<protocol::TextRange> mine;
+            for (const MentionRecord &r : m.mentions) {
+                if (r.room() || r.userId == who.userId)
+                    mine.append({r.start, r.length});
+            }
+            std::sort(mine.begin(), mine.end(), [](const auto &a, const auto &b) { return a.start < b.start; });
+            qsizetype start = mine.isEmpty() ? 0 : std::max<qsizetype>(0, mine.first().start - kSnippetChars / 4);
+            if (start > 0 && m.body.at(start).isLowSurrogate())
+                ++start;
+            qsizetype end = std::min<qsizetype>(m.body.size(), start + kSnippetChars);
+            if (end < m.body.size() && m.body.at(end).isLowSurrogate())
+                --end;
+            const QString prefix = start > 0 ? QStringLiteral("…") : QString();
+            hit.snippet = prefix + m.body.mid(start, end - start) + (end < m.body.size() ? QStringLiteral("…") : QString());
+            for (const protocol::TextRange &r : std::as_const(mine)) {
+                if (r.start >= start && r.start + r.length <= end && hit.highlights.size() < 64)
+                    hit.highlights.append({r.start - start + prefix.size(), r.length});
+            }
             reply.hits.append(std::move(hit));
         }
         return reply;

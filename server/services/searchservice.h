@@ -10,6 +10,7 @@ namespace confab::server {
 class ConversationLog;
 class ConversationStore;
 class Database;
+class MentionStore;
 class SearchStore;
 
 /*!
@@ -23,6 +24,9 @@ public:
     ~SearchService();
 
     Outcome<protocol::SearchResult> search(const Identity &who, const protocol::SearchRequest &request);
+    //! mentions.list: a search by who is mentioned rather than by words, newest first, each hit's
+    //! highlights marking where I (or @room) am mentioned.
+    Outcome<protocol::Mentions> mentions(const Identity &who, const protocol::MentionsList &request);
 
     //! The words of a query: split at white space, without repeats, at most kMaxTerms.
     static QStringList terms(const QString &query);
@@ -37,6 +41,7 @@ private:
     ConversationLog &m_log;
     std::unique_ptr<ConversationStore> m_conversations;
     std::unique_ptr<SearchStore> m_store;
+    std::unique_ptr<MentionStore> m_mentions;
 };
 
 } // namespace confab::server

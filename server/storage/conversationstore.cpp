@@ -1,6 +1,7 @@
 #include "conversationstore.h"
 
 #include "storage/database.h"
+#include "storage/mentionstore.h"
 
 namespace confab::server {
 
@@ -9,7 +10,7 @@ const QString kConversationColumns =
     QStringLiteral("c.id, c.kind, c.title, c.created_by, c.created_at, c.last_seq, c.archived, c.direct_key, c.alias_secret, c.description");
 const QString kMemberColumns = QStringLiteral(
     "m.conversation_id, m.user_id, m.role, m.joined_at, m.joined_seq, m.last_delivered_seq, m.last_read_seq, "
-    "m.muted, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq, u.bot");
+    "m.notify_level, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq, u.bot");
 constexpr int kMemberColumnCount = 16;
 constexpr int kConversationColumnCount = 10;
 
@@ -39,7 +40,7 @@ Member readMember(const QSqlQuery &q, int at = 0)
     m.joinedSeq = q.value(at + 4).toLongLong();
     m.deliveredSeq = q.value(at + 5).toLongLong();
     m.readSeq = q.value(at + 6).toLongLong();
-    m.muted = q.value(at + 7).toInt() != 0;
+    m.notify = protocol::enumFromName<protocol::NotifyLevel>(q.value(at + 7).toString()).value_or(protocol::NotifyLevel::All);
     m.alias = q.value(at + 8).toString();
     m.aliasId = q.value(at + 9).toString();
     m.group = q.value(at + 10).toString();
@@ -151,10 +152,11 @@ void ConversationStore::setDescription(const QString &conversationId, const QStr
         .finish();
 }
 
-void ConversationStore::setMuted(const QString &conversationId, const QString &userId, bool muted)
+void ConversationStore::setNotifyLevel(const QString &conversationId, const QString &userId,
+                                       protocol::NotifyLevel level)
 {
-    m_db.exec(QStringLiteral("UPDATE members SET muted = ? WHERE conversation_id = ? AND user_id = ?"),
-              {int(muted), conversationId, userId})
+    m_db.exec(QStringLiteral("UPDATE members SET notify_level = ? WHERE conversation_id = ? AND user_id = ?"),
+              {protocol::enumName(level), conversationId, userId})
         .finish();
 }
 
@@ -173,12 +175,12 @@ void ConversationStore::setGroup(const QString &conversationId, const QString &u
 void ConversationStore::upsertMember(const Member &m)
 {
     m_db.exec(QStringLiteral("INSERT INTO members (conversation_id, user_id, role, joined_at, joined_seq, "
-                             "last_delivered_seq, last_read_seq, public_read_seq, muted, alias, alias_id, group_label, active) "
+                             "last_delivered_seq, last_read_seq, public_read_seq, notify_level, alias, alias_id, group_label, active) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
                              "ON CONFLICT (conversation_id, user_id) DO UPDATE SET active = 1, role = excluded.role, "
                              "joined_at = excluded.joined_at, joined_seq = excluded.joined_seq"),
               {m.conversationId, m.userId, protocol::enumName(m.role), m.joinedAt, m.joinedSeq, m.deliveredSeq,
-               m.readSeq, m.publicReadSeq, int(m.muted), nullable(m.alias), nullable(m.aliasId), nullable(m.group)})
+               m.readSeq, m.publicReadSeq, protocol::enumName(m.notify), nullable(m.alias), nullable(m.aliasId), nullable(m.group)})
         .finish();
 }
 
@@ -309,8 +311,11 @@ QList<MembershipRow> ConversationStore::membershipsOf(const QString &userId, boo
                            "JOIN users u ON u.id = m.user_id "
                            "WHERE m.user_id = ? AND m.active = 1 AND c.archived <= ? ORDER BY c.last_seq DESC, c.id"),
         {userId, includeArchived ? 1 : 0}));
-    for (MembershipRow &row : rows)
+    MentionStore mentions(m_db);
+    for (MembershipRow &row : rows) {
         row.unread = unreadCount(row.conversation.id, userId, row.me.readSeq);
+        row.unreadMentions = mentions.unreadCount(row.conversation.id, userId, row.me.readSeq);
+    }
     return rows;
 }
 
@@ -326,6 +331,7 @@ std::optional<MembershipRow> ConversationStore::membershipOf(const QString &user
     if (rows.isEmpty())
         return std::nullopt;
     rows.first().unread = unreadCount(conversationId, userId, rows.first().me.readSeq);
+    rows.first().unreadMentions = MentionStore(m_db).unreadCount(conversationId, userId, rows.first().me.readSeq);
     return rows.first();
 }
 

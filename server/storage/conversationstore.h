@@ -16,6 +16,7 @@ struct MembershipRow {
     Conversation conversation;
     Member me;
     qint64 unread = 0;
+    qint64 unreadMentions = 0; //!< unread messages by others that mention me or @room
     qint64 memberCount = 0;
 };
 
@@ -43,7 +44,7 @@ public:
     void setTitle(const QString &conversationId, const QString &title);
     void setArchived(const QString &conversationId, bool archived);
     void setDescription(const QString &conversationId, const QString &description);
-    void setMuted(const QString &conversationId, const QString &userId, bool muted);
+    void setNotifyLevel(const QString &conversationId, const QString &userId, protocol::NotifyLevel level);
 
     //! Inserts, or re-activates a former member's row (keeping its alias in blind rooms).
     void upsertMember(const Member &member);

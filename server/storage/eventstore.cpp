@@ -1,5 +1,6 @@
 #include "eventstore.h"
 
+#include "domain/mentions.h"
 #include "storage/database.h"
 
 #include <QJsonDocument>
@@ -11,9 +12,15 @@ namespace confab::server {
 namespace {
 const QString kMessageColumns =
     QStringLiteral("m.id, m.conversation_id, m.seq, m.sender_id, m.client_id, m.body, m.created_at, m.edited_at, "
-                   "m.deleted, m.reply_to, m.thread_id, m.stream_state, m.stream_tokens, m.stream_latency_ms");
+                   "m.deleted, m.reply_to, m.thread_id, m.stream_state, m.stream_tokens, m.stream_latency_ms, m.mentions");
+} // namespace
 
-Message readMessage(const QSqlQuery &q, int at = 0)
+const QString &EventStore::messageColumns()
+{
+    return kMessageColumns;
+}
+
+Message EventStore::readMessage(const QSqlQuery &q, int at)
 {
     Message m;
     m.id = q.value(at).toString();
@@ -35,7 +42,14 @@ Message readMessage(const QSqlQuery &q, int at = 0)
         m.streamTokens = q.value(at + 12).toLongLong();
     if (!q.value(at + 13).isNull())
         m.streamLatencyMs = q.value(at + 13).toLongLong();
+    m.mentions = mentions::fromText(q.value(at + 14).toString());
     return m;
+}
+
+namespace {
+Message readMessage(const QSqlQuery &q, int at = 0)
+{
+    return EventStore::readMessage(q, at);
 }
 
 std::optional<Message> readOneMessage(QSqlQuery &q)
@@ -82,14 +96,15 @@ bool EventStore::insertMessageIfNew(const Message &m)
 {
     QSqlQuery &q = m_db.exec(
         QStringLiteral("INSERT INTO messages (id, conversation_id, seq, sender_id, client_id, body, created_at, "
-                       "edited_at, deleted, reply_to, thread_id, stream_state, stream_touched_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "edited_at, deleted, reply_to, thread_id, stream_state, stream_touched_at, mentions) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT (conversation_id, sender_id, client_id) DO NOTHING"),
         {m.id, m.conversationId, m.seq, m.senderId, m.clientId, m.body, m.createdAt,
          m.editedAt ? QVariant(*m.editedAt) : QVariant(QMetaType::fromType<qlonglong>()), int(m.deleted),
          nullable(m.replyTo), nullable(m.threadId),
          nullable(m.streamState.isEmpty() ? std::nullopt : std::optional(m.streamState)),
-         m.streamState.isEmpty() ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(m.createdAt)});
+         m.streamState.isEmpty() ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(m.createdAt),
+         nullable(m.mentions.isEmpty() ? std::nullopt : std::optional(mentions::toText(m.mentions)))});
     const bool inserted = q.numRowsAffected() > 0;
     q.finish();
     return inserted;
@@ -223,15 +238,18 @@ bool EventStore::appendStreamText(const QString &messageId, const QString &text,
     return changed;
 }
 
-void EventStore::editMessage(const QString &messageId, const QString &body, qint64 editedAt)
+void EventStore::editMessage(const QString &messageId, const QString &body, qint64 editedAt,
+                             const QList<MentionRecord> &mentions)
 {
-    m_db.exec(QStringLiteral("UPDATE messages SET body = ?, edited_at = ? WHERE id = ?"), {body, editedAt, messageId})
+    m_db.exec(QStringLiteral("UPDATE messages SET body = ?, edited_at = ?, mentions = ? WHERE id = ?"),
+              {body, editedAt, nullable(mentions.isEmpty() ? std::nullopt : std::optional(mentions::toText(mentions))),
+               messageId})
         .finish();
 }
 
 void EventStore::eraseMessage(const QString &conversationId, const QString &messageId)
 {
-    m_db.exec(QStringLiteral("UPDATE messages SET body = '', deleted = 1 WHERE id = ?"), {messageId}).finish();
+    m_db.exec(QStringLiteral("UPDATE messages SET body = '', deleted = 1, mentions = NULL WHERE id = ?"), {messageId}).finish();
     m_db.exec(QStringLiteral("UPDATE events SET payload = '{}' WHERE conversation_id = ? AND message_id = ? "
                              "AND kind = 'edit'"),
               {conversationId, messageId})

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QList>
 
+class QSqlQuery;
+
 namespace confab::server {
 
 class Database;
@@ -14,6 +16,10 @@ class EventStore {
 public:
     explicit EventStore(Database &db) : m_db(db) {}
 
+    //! The columns of a message row (table alias `m`) and their reader, for stores that join messages.
+    static const QString &messageColumns();
+    static Message readMessage(const QSqlQuery &q, int at = 0);
+
     void append(const StoredEvent &event);
     //! Throws a Conflict StoreError when the sender already sent a message with this client id.
     void insertMessage(const Message &message);
@@ -22,8 +28,9 @@ public:
     bool insertMessageIfNew(const Message &message);
     //! Records (add) or forgets (!add) one user's reaction; false when that changed nothing.
     bool setReaction(const QString &messageId, const QString &userId, const QString &emoji, bool add, qint64 now);
-    //! The author's new text (the edit's event carries it too).
-    void editMessage(const QString &messageId, const QString &body, qint64 editedAt);
+    //! The author's new text and its mentions (the edit's event carries them too).
+    void editMessage(const QString &messageId, const QString &body, qint64 editedAt,
+                     const QList<MentionRecord> &mentions = {});
     //! A deleted message's text leaves storage: the message row keeps only that it was deleted, and
     //! the edit events of it lose the text they carried.
     void eraseMessage(const QString &conversationId, const QString &messageId);

@@ -198,6 +198,23 @@ void addBlindRoomSchedules(Database &db)
         state TEXT NOT NULL,
         fired_at BIGINT))"));
     db.execDirect(QStringLiteral("CREATE INDEX reveal_schedules_due ON reveal_schedules(state, reveal_at)"));
+// Version 11: structured mentions and notification levels. Each message keeps its mentions as sent
+// (`messages.mentions`, JSON with real user ids); the `mentions` table indexes who is mentioned
+// ("*" for @room) for unread counts and mentions.list. Notification levels replace the mute flag:
+// a muted conversation becomes "nothing"; the old `muted` column stays, unread, for older backups.
+void addMentionsAndNotifyLevels(Database &db)
+{
+    db.execDirect(QStringLiteral("ALTER TABLE messages ADD COLUMN mentions TEXT"));
+    db.execDirect(QStringLiteral(R"(CREATE TABLE mentions (
+        message_id TEXT NOT NULL REFERENCES messages(id),
+        conversation_id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        user_id TEXT NOT NULL,
+        sender_id TEXT NOT NULL,
+        PRIMARY KEY (message_id, user_id)))"));
+    db.execDirect(QStringLiteral("CREATE INDEX mentions_user ON mentions(user_id, conversation_id, seq)"));
+    db.execDirect(QStringLiteral("ALTER TABLE members ADD COLUMN notify_level TEXT NOT NULL DEFAULT 'all'"));
+    db.execDirect(QStringLiteral("UPDATE members SET notify_level = 'nothing' WHERE muted = 1"));
 }
 
 //! One step per version, in order: its portable statements, then what needs code (either may be absent).
@@ -218,6 +235,7 @@ const Step kSteps[] = {
     // Attachment bytes in the database (bytea or BLOB), so that every instance sees them.
     {&kNoStatements, &DatabaseBlobStore::createSchema},
     {&kNoStatements, &addBlindRoomSchedules},
+    {&kNoStatements, &addMentionsAndNotifyLevels},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

@@ -1,6 +1,7 @@
 #include "searchstore.h"
 
 #include "core/logging.h"
+#include "domain/mentions.h"
 #include "storage/database.h"
 
 namespace confab::server {
@@ -52,7 +53,7 @@ constexpr double kScoreScale = 100000.0;
 
 const QString kColumns =
     QStringLiteral("id, conversation_id, seq, sender_id, client_id, body, created_at, edited_at, "
-                   "deleted, reply_to");
+                   "deleted, reply_to, mentions");
 
 QString likePattern(const QString &term) {
     QString escaped = term;
@@ -140,7 +141,7 @@ QList<SearchRow> SearchStore::search(const SearchQuery &query) {
 
     // Innermost: the candidate rows, i.e. authorization and matching. Every value is a parameter.
     QString inner = QStringLiteral("SELECT m.id, m.conversation_id, m.seq, m.sender_id, m.client_id, m.body, "
-                                   "m.created_at, m.edited_at, m.deleted, m.reply_to, lower(m.body) AS lb, ");
+                                   "m.created_at, m.edited_at, m.deleted, m.reply_to, m.mentions, lower(m.body) AS lb, ");
     QVariantList innerParams;
     QStringList where = {QStringLiteral("mb.user_id = ?"), QStringLiteral("mb.active = 1"),
                          QStringLiteral("m.deleted = 0")};
@@ -243,7 +244,8 @@ QList<SearchRow> SearchStore::search(const SearchQuery &query) {
         m.deleted = q.value(8).toInt() != 0;
         if (!q.value(9).isNull())
             m.replyTo = q.value(9).toString();
-        row.score = q.value(10).toLongLong();
+        m.mentions = mentions::fromText(q.value(10).toString());
+        row.score = q.value(11).toLongLong();
         rows.append(std::move(row));
     }
     q.finish();

@@ -251,6 +251,7 @@ struct MessageSend {
     QString body;
     std::optional<QString> replyTo;
     QList<QString> attachments;
+    QList<Mention> mentions = {}; //!< structured mentions in `body`; the server validates them
     static void fields(auto &self, auto &v)
     {
         v("conversation_id", self.conversationId, rule::Id);
@@ -258,6 +259,7 @@ struct MessageSend {
         v("body", self.body, rule::Body);
         v("reply_to", self.replyTo, rule::Id);
         v("attachments", self.attachments, ListRule{.maxItems = 10, .required = false}, rule::Id);
+        v("mentions", self.mentions, ListRule{.maxItems = field::kMaxMentionsPerMessage, .required = false});
     }
     void check(JsonReader &r) const
     {
@@ -283,11 +285,13 @@ struct MessageEdit {
     QString conversationId;
     QString messageId;
     QString body;
+    QList<Mention> mentions = {}; //!< the new body's mentions: they replace the old ones (absent: none)
     static void fields(auto &self, auto &v)
     {
         v("conversation_id", self.conversationId, rule::Id);
         v("message_id", self.messageId, rule::Id);
         v("body", self.body, TextRule{.minChars = 1, .maxBytes = rule::Body.maxBytes, .multiLine = true});
+        v("mentions", self.mentions, ListRule{.maxItems = field::kMaxMentionsPerMessage, .required = false});
     }
     void check(JsonReader &r) const
     {
@@ -816,6 +820,54 @@ struct RevealPolicySet {
             r.fail(QStringLiteral("reveal_at"), QStringLiteral("is only for a scheduled reveal"));
     }
     CONFAB_WIRE(RevealPolicySet)
+// ---- mentions and notification levels ----------------------------------------------------------
+
+//! Sets when a conversation notifies me (all / mentions / nothing); replaces conversation.mute.
+struct ConversationNotify {
+    QString conversationId;
+    NotifyLevel level = NotifyLevel::All;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("level", self.level);
+    }
+    CONFAB_WIRE(ConversationNotify)
+};
+
+//! Pushed to all of my sessions when my notification level of a conversation changed on any of them.
+struct NotifyUpdate {
+    QString conversationId;
+    NotifyLevel level = NotifyLevel::All;
+    static void fields(auto &self, auto &v)
+    {
+        v("conversation_id", self.conversationId, rule::Id);
+        v("level", self.level);
+    }
+    CONFAB_WIRE(NotifyUpdate)
+};
+
+//! The messages that mention me (or @room), newest first, in every conversation I am a member of.
+struct MentionsList {
+    qint64 limit = 20;
+    std::optional<QString> cursor; //!< `next_cursor` of the previous page
+    static void fields(auto &self, auto &v)
+    {
+        v("limit", self.limit, IntRule{.min = 1, .max = 50, .defaulted = true});
+        v("cursor", self.cursor, rule::Token);
+    }
+    CONFAB_WIRE(MentionsList)
+};
+
+//! Reply to mentions.list: hits shaped like search's, `highlights` marking my mentions in `snippet`.
+struct Mentions {
+    QList<SearchHit> hits;
+    std::optional<QString> nextCursor;
+    static void fields(auto &self, auto &v)
+    {
+        v("hits", self.hits, ListRule{});
+        v("next_cursor", self.nextCursor, rule::Token);
+    }
+    CONFAB_WIRE(Mentions)
 };
 
 // ---- generic replies ----------------------------------------------------------------------------
@@ -909,7 +961,11 @@ enum class Direction { ClientToServer, ServerToClient };
     X(ConversationReveals, "conversation.reveals", ClientToServer)                                           \
     X(MembersReport, "conversation.members.report", ClientToServer)                                          \
     X(MembersGroup, "conversation.members.group", ClientToServer)                                            \
-    X(RevealPolicySet, "conversation.reveal.policy", ClientToServer)
+    X(RevealPolicySet, "conversation.reveal.policy", ClientToServer)                                         \
+    X(ConversationNotify, "conversation.notify", ClientToServer)                                             \
+    X(NotifyUpdate, "conversation.notify.level", ServerToClient)                                             \
+    X(MentionsList, "mentions.list", ClientToServer)                                                         \
+    X(Mentions, "mentions", ServerToClient)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

@@ -26,6 +26,7 @@ inline constexpr int kMessageMaxChars = 1024;  //!< error and info texts from th
 inline constexpr int kReportReasonMaxChars = 1000; //!< conversation.members.report: why
 inline constexpr int kMaxMembersPerRequest = 256;
 inline constexpr int kMaxSyncConversations = 1000;
+inline constexpr int kMaxMentionsPerMessage = 50; //!< message.send / .edit: structured mentions in one body
 inline constexpr int kMaxListItems = 10000; //!< upper bound for any list a server sends
 inline constexpr int kMaxJsonDepth = 16;
 //! What a client accepts from its server: history pages and sync replies are far larger than requests.

@@ -56,7 +56,9 @@ namespace confab::protocol {
     X(ConversationReveals, Ok)                     \
     X(MembersReport, Ok)                           \
     X(MembersGroup, Ok)                            \
-    X(RevealPolicySet, Ok)
+    X(RevealPolicySet, Ok)                         \
+    X(ConversationNotify, Ok)                      \
+    X(MentionsList, Mentions)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;

@@ -79,6 +79,12 @@ template <> struct EnumNames<RevealPolicy> {
     static constexpr std::array<const char *, 3> names{"off", "mutual", "scheduled"};
 };
 
+//! When a conversation notifies me: every message, mentions of me (and @room) only, or never.
+enum class NotifyLevel { All, Mentions, Nothing };
+template <> struct EnumNames<NotifyLevel> {
+    static constexpr std::array<const char *, 3> names{"all", "mentions", "nothing"};
+};
+
 template <> struct EnumNames<ErrorCode> {
     static constexpr std::array<const char *, 9> names{"UNAUTHORIZED", "FORBIDDEN",   "NOT_FOUND",
                                                        "INVALID",      "TOO_LARGE",   "RATE_LIMITED",
@@ -191,6 +197,31 @@ struct StreamInfo {
     CONFAB_WIRE(StreamInfo)
 };
 
+/*!
+ * One structured mention in a message body: who (`member_id`, a MemberInfo id, so the alias id in
+ * blind rooms) or everyone (`room`), and where, in UTF-16 code units of the body. Exactly one of
+ * `member_id` and `room`; the server checks the rest (members only, inside the body, @room rights).
+ */
+struct Mention {
+    std::optional<QString> memberId;
+    std::optional<bool> room;
+    qint64 start = 0;
+    qint64 length = 0;
+    static void fields(auto &self, auto &v)
+    {
+        v("member_id", self.memberId, rule::Id);
+        v("room", self.room);
+        v("start", self.start, rule::Count);
+        v("length", self.length, rule::Positive);
+    }
+    void check(JsonReader &r) const
+    {
+        if (memberId.has_value() == room.value_or(false))
+            r.fail(r.pathOf("member_id"), QStringLiteral("give either member_id or room: true"));
+    }
+    CONFAB_WIRE(Mention)
+};
+
 struct MessageInfo {
     QString id;
     qint64 seq = 0;        //!< the seq of the event that created the message
@@ -207,6 +238,7 @@ struct MessageInfo {
     std::optional<qint64> lastReplyAt;  //!< thread roots: when the newest reply was sent
     QList<ReactionInfo> reactions;      //!< per emoji, in the order first used; history, sync and threads carry them
     std::optional<StreamInfo> stream;   //!< streamed messages only
+    QList<Mention> mentions = {};       //!< who the body mentions, and where; absent when nobody
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -224,6 +256,7 @@ struct MessageInfo {
         v("last_reply_at", self.lastReplyAt, rule::Time);
         v("reactions", self.reactions, ListRule{.required = false});
         v("stream", self.stream);
+        v("mentions", self.mentions, ListRule{.maxItems = field::kMaxMentionsPerMessage, .required = false});
     }
     CONFAB_WIRE(MessageInfo)
 };
@@ -261,6 +294,8 @@ struct ConversationInfo {
     std::optional<qint64> revealAt;     //!< blind rooms: when every name will be shown (scheduled, not yet)
     std::optional<qint64> revealedAt;   //!< blind rooms: when the scheduled reveal showed every name
     std::optional<bool> membersInvite;  //!< blind rooms: members (not only owners and admins) add others
+    std::optional<NotifyLevel> notify = std::nullopt; //!< my notification level (absent: all); `muted` is notify == nothing
+    std::optional<qint64> unreadMentions = std::nullopt; //!< messages after my read marker that mention me or @room
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -283,6 +318,8 @@ struct ConversationInfo {
         v("reveal_at", self.revealAt, rule::Time);
         v("revealed_at", self.revealedAt, rule::Time);
         v("members_invite", self.membersInvite);
+        v("notify", self.notify);
+        v("unread_mentions", self.unreadMentions, rule::Count);
     }
     CONFAB_WIRE(ConversationInfo)
 };
@@ -354,6 +391,8 @@ struct Event {
     std::optional<QString> targetId; //!< reveal events: the other member (absent: the room)
     std::optional<bool> allowed;     //!< reveals_allowed, invites_allowed
     std::optional<qint64> revealAt;  //!< reveal_scheduled: the time set (absent: cancelled)
+    std::optional<bool> allowed;     //!< reveals_allowed
+    QList<Mention> mentions = {};    //!< edit: the new body's mentions (they replace the old ones)
     static void fields(auto &self, auto &v)
     {
         v("conversation_id", self.conversationId, rule::Id);
@@ -374,6 +413,7 @@ struct Event {
         v("target_id", self.targetId, rule::Id);
         v("allowed", self.allowed);
         v("reveal_at", self.revealAt, rule::Time);
+        v("mentions", self.mentions, ListRule{.maxItems = field::kMaxMentionsPerMessage, .required = false});
     }
     void check(JsonReader &r) const;
     CONFAB_WIRE(Event)

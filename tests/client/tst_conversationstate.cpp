@@ -358,6 +358,39 @@ private slots:
         QVERIFY(state.conversation(kGroup)->muted);
     }
 
+    //! Mentions of me count into the `@` badge until read; an edit replaces a message's mentions;
+    //! the notification level follows conversation.notify.level and the older conversation.muted.
+    void mentionsAndNotificationLevels()
+    {
+        ConversationState &state = fresh();
+        Event plain = messageEvent(1);
+        Event named = messageEvent(2);
+        named.message->mentions = {Mention{kMe, std::nullopt, 0, 3}};
+        Event everyone = messageEvent(3);
+        everyone.message->mentions = {Mention{std::nullopt, true, 0, 5}};
+        Event mine = messageEvent(4, kMe);
+        mine.message->mentions = {Mention{std::nullopt, true, 0, 5}}; // my own @room is not about me
+        for (const Event &e : {plain, named, everyone, mine})
+            QVERIFY(state.applyEvent(e));
+        QCOMPARE(state.conversation(kGroup)->unread, 3);
+        QCOMPARE(state.conversation(kGroup)->unreadMentions, std::optional<qint64>(2));
+        Event edit = makeEvent(5, EventKind::Edit);
+        edit.messageId = QStringLiteral("m2");
+        edit.body = QStringLiteral("no names now");
+        QVERIFY(state.applyEvent(edit));
+        QVERIFY(state.cache().message(kGroup, QStringLiteral("m2"))->mentions.isEmpty());
+        QVERIFY(state.markRead(kGroup, 5));
+        QCOMPARE(state.conversation(kGroup)->unreadMentions, std::optional<qint64>(0));
+
+        state.apply(NotifyUpdate{kGroup, NotifyLevel::Mentions});
+        QCOMPARE(state.conversation(kGroup)->notify, std::optional(NotifyLevel::Mentions));
+        QVERIFY(!state.conversation(kGroup)->muted);
+        state.apply(MuteUpdate{kGroup, false}); // unmuted: "mentions" stays
+        QCOMPARE(state.conversation(kGroup)->notify, std::optional(NotifyLevel::Mentions));
+        state.apply(MuteUpdate{kGroup, true});
+        QCOMPARE(state.conversation(kGroup)->notify, std::optional(NotifyLevel::Nothing));
+    }
+
     void recordedFrames()
     {
         // As the server writes them on the wire (docs/protocol.md), decoded like Connection does.

@@ -132,6 +132,9 @@ private slots:
         QTest::newRow("notifications off") << 0;
         QTest::newRow("do not disturb") << 1;
         QTest::newRow("muted conversation") << 2;
+        QTest::newRow("mentions only, not mentioned") << 6;
+        QTest::newRow("do not disturb beats a mention") << 7;
+        QTest::newRow("nothing, even mentioned") << 8;
         QTest::newRow("my own message") << 3;
         QTest::newRow("deleted") << 4;
         QTest::newRow("in view, window active") << 5;
@@ -144,12 +147,23 @@ private slots:
         switch (which) {
         case 0: c.enabled = false; break;
         case 1: c.doNotDisturb = true; break;
-        case 2: m.muted = true; break;
+        case 2: m.level = NotifyLevel::Nothing; break;
+        case 6: m.level = NotifyLevel::Mentions; break;
+        case 7: m.level = NotifyLevel::Mentions; m.mentionsMe = true; c.doNotDisturb = true; break;
+        case 8: m.level = NotifyLevel::Nothing; m.mentionsMe = true; break;
         case 3: m.fromMe = true; break;
         case 4: m.deleted = true; break;
         case 5: c.conversationInView = m.conversationId; break;
         }
         QVERIFY(!NotificationPolicy::decide(m, c));
+    }
+
+    void mentionNotifiesAtMentionsLevel()
+    {
+        IncomingMessage m = groupMessage();
+        m.level = NotifyLevel::Mentions;
+        m.mentionsMe = true;
+        QVERIFY(NotificationPolicy::decide(m, elsewhere()));
     }
 
     void inViewButWindowInactiveNotifies()
@@ -553,6 +567,76 @@ private slots:
         client.openConversation(groupId);
         client.markRead(groupId, client.conversations()->conversation(groupId)->lastSeq);
         QTRY_VERIFY_WITH_TIMEOUT(sink.withdrawn.contains(groupId), 10000);
+    }
+
+    //! Two installations of Mina's: the level she picks on one reaches the other live, and there a
+    //! mention notifies at "mentions", plain messages do not, and nothing does at "nothing".
+    void mentionNotifiesByLevelAcrossInstallations()
+    {
+        confab::test::Harness h(confab::test::TestDatabase::Kind::SQLite, {});
+        QVERIFY2(h.start(), qPrintable(h.errorString()));
+        auto joon = h.client(QStringLiteral("joon"));
+        const QString minaId = signedUpId(h, QStringLiteral("mina"));
+        QVERIFY(joon && !minaId.isEmpty());
+        const Frame created =
+            joon->request(ConversationCreate{ConversationKind::Group, QStringLiteral("Design team"), {minaId}});
+        QVERIFY(std::holds_alternative<ConversationDetail>(created));
+        const QString groupId = std::get<ConversationDetail>(created).conversation.id;
+
+        QTemporaryDir desktopDir, laptopDir;
+        confab::client::ChatClient desktop(desktopDir.path(), nullptr);
+        confab::client::ChatClient laptop(laptopDir.path(), nullptr);
+        for (confab::client::ChatClient *c : {&desktop, &laptop}) {
+            c->signIn(h.server().url(), QStringLiteral("mina"), QStringLiteral("correct horse 1"));
+            QTRY_VERIFY_WITH_TIMEOUT(c->connectionState() == confab::client::ChatClient::ConnectionState::Online, 20000);
+            QTRY_COMPARE_WITH_TIMEOUT(c->conversations()->rowCount(), 1, 10000);
+        }
+        QSettings store(desktopDir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        Settings settings(&store, std::make_unique<UnsupportedAutostart>());
+        DesktopNotifier notifier(&desktop, &settings);
+        RecordingSink sink;
+        notifier.setSink(&sink);
+
+        const auto level = [&](confab::client::ChatClient &c) {
+            return c.conversations()->conversation(groupId)->notify.value_or(NotifyLevel::All);
+        };
+        const auto setLevel = [&](const QString &name, NotifyLevel expected) {
+            laptop.openConversation(groupId);
+            laptop.groupSettings()->setNotifyLevel(name);
+            QTRY_COMPARE_WITH_TIMEOUT(level(desktop), expected, 10000); // live, on the other installation
+            QCOMPARE(level(laptop), expected);
+        };
+        const auto say = [&](const QString &body, const QList<Mention> &mentions) {
+            MessageSend send;
+            send.conversationId = groupId;
+            send.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            send.body = body;
+            send.mentions = mentions;
+            QVERIFY(std::holds_alternative<MessageSent>(joon->request(send)));
+        };
+        const QList<Mention> mina{{minaId, std::nullopt, 0, 5}};
+
+        // "Mentions only": the plain message before the mention stays quiet (events apply in order,
+        // so when the mention has notified, the plain one was decided already).
+        setLevel(QStringLiteral("mentions"), NotifyLevel::Mentions);
+        say(QStringLiteral("just chatting"), {});
+        say(QStringLiteral("@Mina can you look?"), mina);
+        QTRY_COMPARE_WITH_TIMEOUT(sink.shown.size(), 1, 10000);
+        QVERIFY2(sink.shown[0].body.endsWith(QStringLiteral("@Mina can you look?")), qPrintable(sink.shown[0].body));
+        // The row's `@` badge counts the unread mention.
+        const QModelIndex row = desktop.conversations()->index(0);
+        QTRY_COMPARE_WITH_TIMEOUT(row.data(confab::client::ConversationListModel::UnreadMentionsRole).toInt(), 1, 10000);
+        QCOMPARE(row.data(confab::client::ConversationListModel::NotifyLevelRole).toString(), QStringLiteral("mentions"));
+
+        // "Nothing": not even a mention; back at "all", the next message notifies again.
+        setLevel(QStringLiteral("nothing"), NotifyLevel::Nothing);
+        QVERIFY(desktop.conversations()->conversation(groupId)->muted);
+        say(QStringLiteral("@Mina second ping"), mina);
+        setLevel(QStringLiteral("all"), NotifyLevel::All);
+        say(QStringLiteral("plain again"), {});
+        QTRY_COMPARE_WITH_TIMEOUT(sink.shown.size(), 2, 10000);
+        QVERIFY2(sink.shown[1].body.endsWith(QStringLiteral("plain again")), qPrintable(sink.shown[1].body));
+        QCOMPARE(row.data(confab::client::ConversationListModel::UnreadMentionsRole).toInt(), 2);
     }
 };
 

@@ -26,7 +26,7 @@ Item {
             body: ""; timeText: "10:41"; edited: false; deleted: false; own: false
             status: MessageListModel.Sent; readCount: 0; firstInGroup: true; lastInGroup: true
             dayStart: false; dayText: ""; errorText: ""; avatarColor: "#1D4ED8"; initials: "JL"
-            reactions: []; replyTo: ({}); streamState: ""; replyCount: 0
+            reactions: []; replyTo: ({}); streamState: ""; replyCount: 0; mentions: []; mentionsMe: false
         }
     }
 

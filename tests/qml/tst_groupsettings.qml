@@ -101,14 +101,18 @@ Item {
             verify(!findChild(dialog.contentItem, "addMemberField").visible)
             for (const row of rows(dialog))
                 verify(!findChild(row, "groupMemberMenuButton").visible)
-            const mutes = spy(dialog, "muteRequested")
-            mouseClick(findChild(dialog.contentItem, "groupMute"))
-            compare(mutes.count, 1)
-            compare(mutes.signalArguments[0][0], true)
-            // The switch waits for the server's word.
-            verify(!findChild(dialog.contentItem, "groupMute").checked)
-            dialog.muted = true
-            verify(findChild(dialog.contentItem, "groupMute").checked)
+            // Notification levels replace the mute switch; the choice waits for the server's word.
+            const levels = spy(dialog, "notifyLevelRequested")
+            verify(findChild(dialog.contentItem, "notifyAll").checked)
+            mouseClick(findChild(dialog.contentItem, "notifyMentions"))
+            compare(levels.count, 1)
+            compare(levels.signalArguments[0][0], "mentions")
+            verify(!findChild(dialog.contentItem, "notifyMentions").checked)
+            verify(findChild(dialog.contentItem, "notifyAll").checked)
+            dialog.notifyLevel = "mentions"
+            verify(findChild(dialog.contentItem, "notifyMentions").checked)
+            mouseClick(findChild(dialog.contentItem, "notifyNothing"))
+            compare(levels.signalArguments[1][0], "nothing")
         }
 
         function test_renameAndDescribe() {

@@ -21,7 +21,7 @@ Item {
             for (const [id, title] of rows) {
                 append({ conversationId: id, kind: "group", title: title, lastMessage: "hi", lastSenderIsMe: false,
                          lastSenderName: "Joon", lastDeleted: false,
-                         unread: 0, muted: false, blind: false, myAlias: "", typing: "", avatarColor: "#1D4ED8",
+                         unread: 0, muted: false, unreadMentions: 0, notifyLevel: "all", blind: false, myAlias: "", typing: "", avatarColor: "#1D4ED8",
                          initials: "DT", activityText: "10:41", presence: "", myGroup: "", isNew: false })
             }
         }
@@ -46,7 +46,7 @@ Item {
                          timeText: "10:41", edited: false, deleted: false, own: own, status: MessageListModel.Sent,
                          readCount: 0, firstInGroup: true, lastInGroup: true, dayStart: false, dayText: "",
                          errorText: "", avatarColor: "#1D4ED8", initials: "JL", attachments: [], reactions: [],
-                         replyTo: {}, streamState: "", replyCount: replies })
+                         replyTo: {}, streamState: "", replyCount: replies, mentions: [], mentionsMe: false })
             }
         }
     }

@@ -42,7 +42,7 @@ Item {
                 own: false, status: MessageListModel.Sent, readCount: 0, firstInGroup: true, lastInGroup: true,
                 dayStart: false, dayText: "", errorText: "", avatarColor: "#1D4ED8",
                 initials: "JL", attachments: [], reactions: [], replyTo: ({}),
-                streamState: "", replyCount: 0
+                streamState: "", replyCount: 0, mentions: [], mentionsMe: false
             }
             for (const key in overrides)
                 props[key] = overrides[key]

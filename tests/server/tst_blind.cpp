@@ -118,6 +118,22 @@ private slots:
                 .message.id;
         QVERIFY(std::holds_alternative<Ok>(zelda.client().request(
             MessageEdit{room, zeldaMessage.id, QStringLiteral("first note, edited")})));
+
+        // Mentions name aliases only: by alias id they are stored and come back as alias ids; a
+        // real user id is refused like a stranger's, and the edit's mentions are alias ids too.
+        MessageSend mention = textMessage(room, QStringLiteral("b-m1"), QStringLiteral("@x @room look"));
+        mention.mentions = {{alias[&zelda].id, std::nullopt, 0, 2}, {std::nullopt, true, 3, 5}};
+        const Frame bm = bram.client().request(mention);
+        QVERIFY2(std::holds_alternative<MessageSent>(bm), qPrintable(TestClient::describe(bm)));
+        QCOMPARE(std::get<MessageSent>(bm).message.mentions.first().memberId, std::optional(alias[&zelda].id));
+        mention.clientId = QStringLiteral("b-m2");
+        mention.mentions = {{zelda.id, std::nullopt, 0, 2}};
+        QVERIFY(TestClient::isError(bram.client().request(mention), ErrorCode::Invalid));
+        QVERIFY(std::holds_alternative<Ok>(zelda.client().request(MessageEdit{
+            room, zeldaMessage.id, QStringLiteral("@x first note"), {{alias[&xio].id, std::nullopt, 0, 2}}})));
+        const Frame mentionsOfZelda = zelda.client().request(MentionsList{});
+        QVERIFY2(std::holds_alternative<Mentions>(mentionsOfZelda), qPrintable(TestClient::describe(mentionsOfZelda)));
+        QCOMPARE(std::get<Mentions>(mentionsOfZelda).hits.size(), 1);
         QVERIFY(std::holds_alternative<Ok>(
             bram.client().request(MessageReact{room, zeldaMessage.id, QStringLiteral("👍"), true})));
         QVERIFY(std::holds_alternative<Ok>(
@@ -295,7 +311,7 @@ private slots:
         }
         // The scan saw every kind of frame about the room, so that a quiet path cannot pass unseen.
         for (const char *type : {"auth.ok", "conversation", "conversations", "event", "message.sent",
-                                 "typing.update", "marker", "history", "sync.result", "ok", "error"})
+                                 "typing.update", "marker", "history", "sync.result", "ok", "error", "mentions"})
             QVERIFY2(typesSeen.contains(QLatin1StringView(type)), type);
         QSet<int> kindsSeen;
         for (Person *p : people) {

@@ -229,6 +229,14 @@ private slots:
                  v6 ? QStringList{QStringLiteral("r_1|c_blind|u_mina|u_joon|spam|2200")} : QStringList{});
         QCOMPARE(rows(*db, QStringLiteral("SELECT at, action, detail FROM operator_access")),
                  v6 ? QStringList{QStringLiteral("2300|reports|read 1")} : QStringList{});
+        // Version 9: a muted conversation notifies "nothing", the rest "all"; old messages mention nobody.
+        QCOMPARE(rows(*db, QStringLiteral("SELECT conversation_id, user_id, notify_level FROM members "
+                                          "ORDER BY conversation_id, user_id")),
+                 QStringList({QStringLiteral("c_blind|u_joon|all"), QStringLiteral("c_blind|u_mina|all"),
+                              QStringLiteral("c_books|u_joon|nothing"), QStringLiteral("c_books|u_mina|all")}));
+        QCOMPARE(rows(*db, QStringLiteral("SELECT COUNT(*) FROM messages WHERE mentions IS NOT NULL")),
+                 QStringList{QStringLiteral("0")});
+        QCOMPARE(rows(*db, QStringLiteral("SELECT COUNT(*) FROM mentions")), QStringList{QStringLiteral("0")});
 
         // Messages written before search existed (version 3) are found like new ones.
         SearchQuery query;
@@ -244,6 +252,42 @@ private slots:
         }
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first().message.id, QStringLiteral("m_1"));
+    }
+
+    //! The mentions step (schema version 9) on its own: mutes become the level "nothing", and the
+    //! new mentions table takes one row per mentioned user.
+    void mentionsStepMigratesMutes()
+    {
+        QFETCH_GLOBAL(int, backend);
+        TestDatabase t{TestDatabase::Kind(backend)};
+        QVERIFY2(t.isValid(), qPrintable(t.errorString()));
+        auto db = open(t);
+        QVERIFY(db);
+        QString error;
+        const int before = Migrations::kSchemaVersion - 1; // the step just below mentions
+        QVERIFY2(Migrations(*db).migrateTo(before, &error), qPrintable(error));
+        try {
+            Transaction tx(*db);
+            writeFixture(*db, before);
+            tx.commit();
+        } catch (const StoreError &e) {
+            QFAIL(e.what());
+        }
+        QVERIFY2(Migrations(*db).migrate(&error), qPrintable(error));
+        QCOMPARE(rows(*db, QStringLiteral("SELECT user_id, notify_level FROM members WHERE muted = 1")),
+                 QStringList{QStringLiteral("u_joon|nothing")});
+        QCOMPARE(rows(*db, QStringLiteral("SELECT COUNT(*) FROM members WHERE muted = 0 AND notify_level <> 'all'")),
+                 QStringList{QStringLiteral("0")});
+        try {
+            db->exec(QStringLiteral("INSERT INTO mentions (message_id, conversation_id, seq, user_id, sender_id) "
+                                    "VALUES ('m_1', 'c_books', 2, 'u_joon', 'u_mina'), ('m_1', 'c_books', 2, '*', 'u_mina')"))
+                .finish();
+            db->exec(QStringLiteral("UPDATE messages SET mentions = '[]' WHERE id = 'm_1'")).finish();
+        } catch (const StoreError &e) {
+            QFAIL(e.what());
+        }
+        QCOMPARE(rows(*db, QStringLiteral("SELECT user_id FROM mentions ORDER BY user_id")),
+                 QStringList({QStringLiteral("*"), QStringLiteral("u_joon")}));
     }
 };
 
