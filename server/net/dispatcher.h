@@ -6,6 +6,7 @@
 
 namespace confab::server {
 
+class AccountService;
 class AttachmentService;
 class AuthService;
 class BlindService;
@@ -34,6 +35,9 @@ public:
     void setAttachments(AttachmentService *attachments) { m_attachments = attachments; }
     //! Blind rooms' reveals and reports of members, once set; until then they are unsupported.
     void setBlind(BlindService *blind) { m_blind = blind; }
+    //! The user's own account (password, profile) and the people around them, once set
+    //! (net/accountdispatch.cpp); until then they are unsupported.
+    void setAccounts(AccountService *accounts) { m_accounts = accounts; }
     //! An upload chunk from a signed-in connection (binary frames get no reply unless they fail).
     void chunk(ClientSession &session, const protocol::Chunk &chunk);
 
@@ -85,6 +89,8 @@ private:
     void handle(const Call &call, const protocol::StreamStart &request);
     void handle(const Call &call, const protocol::StreamAppend &request);
     void handle(const Call &call, const protocol::StreamEnd &request);
+    // Accounts and people (net/accountdispatch.cpp).
+    void handle(const Call &call, const protocol::AccountPassword &request);
     //! Requests of features this server does not offer yet, and frames only a server sends.
     void handle(const Call &call, const auto &unsupported);
 
@@ -97,6 +103,7 @@ private:
     LiveService &m_live;
     AttachmentService *m_attachments = nullptr;
     BlindService *m_blind = nullptr;
+    AccountService *m_accounts = nullptr;
     SearchService &m_search;
 };
 

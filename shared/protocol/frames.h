@@ -3,6 +3,7 @@
 // Every frame of the Confab protocol: requests (client → server), and replies and events
 // (server → client). The list at the bottom is the one place that names them.
 
+#include "accountframes.h"
 #include "types.h"
 
 #include <variant>
@@ -857,7 +858,8 @@ enum class Direction { ClientToServer, ServerToClient };
     X(StreamUpdate, "message.stream", ServerToClient)                                                        \
     X(ConversationReveal, "conversation.reveal", ClientToServer)                                             \
     X(ConversationReveals, "conversation.reveals", ClientToServer)                                           \
-    X(MembersReport, "conversation.members.report", ClientToServer)
+    X(MembersReport, "conversation.members.report", ClientToServer)                                          \
+    X(AccountPassword, "account.password", ClientToServer)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

@@ -52,6 +52,9 @@ struct Limits {
     qint64 typingStopMs = 5000;                //!< a typer sends stop after this long without a keystroke
     qint64 typingExpireMs = 8000;              //!< receivers drop typing after this long without refresh
     qint64 syncGapMax = 500;                   //!< beyond this many events, sync answers with a snapshot
+    //! New passwords (sign-up, account.password) have at least this many characters; a server may
+    //! raise it above the protocol's floor (field::kPasswordMinChars), never lower it.
+    qint64 passwordMinChars = field::kPasswordMinChars;
 
     //! The largest attachment any server may be configured to accept.
     static constexpr qint64 kAttachmentBytesCeiling = 50 * 1024 * 1024;

@@ -54,7 +54,8 @@ namespace confab::protocol {
     X(StreamEnd, MessageSent)                      \
     X(ConversationReveal, Ok)                      \
     X(ConversationReveals, Ok)                     \
-    X(MembersReport, Ok)
+    X(MembersReport, Ok)                           \
+    X(AccountPassword, Ok)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;

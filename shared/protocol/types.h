@@ -89,6 +89,8 @@ inline void Limits::fields(auto &self, auto &v)
     v("typing_stop_ms", self.typingStopMs, rule::Positive);
     v("typing_expire_ms", self.typingExpireMs, rule::Positive);
     v("sync_gap_max", self.syncGapMax, rule::Positive);
+    v("password_min_chars", self.passwordMinChars,
+      IntRule{.min = field::kPasswordMinChars, .max = field::kPasswordMaxBytes, .defaulted = true});
 }
 
 //! The signed-in user, as they see themselves.

@@ -1,0 +1,42 @@
+// The Dispatcher's handlers of the user's own account and of the people around them, apart from
+// dispatcher.cpp so that the feature stays in its own files.
+#include "net/clientsession.h"
+#include "net/dispatcher.h"
+#include "services/accountservice.h"
+
+#include <QPointer>
+
+namespace confab::server {
+
+using protocol::ErrorCode;
+
+namespace {
+//! Dispatcher::answer lives in dispatcher.cpp, where its template is instantiated.
+template <class T> void replyWith(ClientSession &session, const QString &requestId, const Outcome<T> &outcome)
+{
+    if (outcome.ok())
+        session.reply(requestId, outcome.value());
+    else
+        session.replyError(requestId, outcome.failure().toFrame());
+}
+
+protocol::Error notServed()
+{
+    return {ErrorCode::Invalid, QStringLiteral("this server does not support that request yet"), QStringLiteral("type"),
+            std::nullopt};
+}
+} // namespace
+
+void Dispatcher::handle(const Call &call, const protocol::AccountPassword &request)
+{
+    if (!m_accounts)
+        return call.session.replyError(call.requestId, notServed());
+    m_accounts->changePassword(call.who, request, call.session.address(), &call.session,
+                               [guard = QPointer<ClientSession>(&call.session),
+                                requestId = call.requestId](const Outcome<protocol::Ok> &outcome) {
+                                   if (ClientSession *session = guard.data())
+                                       replyWith(*session, requestId, outcome);
+                               });
+}
+
+} // namespace confab::server
