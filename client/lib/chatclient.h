@@ -13,6 +13,7 @@
 #include "messageactions.h"
 #include "messagelistmodel.h"
 #include "outbox.h"
+#include "passwordchange.h"
 #include "presence.h"
 #include "readmarkers.h"
 #include "searchresultmodel.h"
@@ -54,6 +55,8 @@ class ChatClient : public QObject {
     Q_PROPERTY(MessageActions *actions READ actions CONSTANT)
     Q_PROPERTY(SearchResultModel *search READ search CONSTANT)
     Q_PROPERTY(GroupSettings *groupSettings READ groupSettings CONSTANT)
+    //! Settings → account: changing the password.
+    Q_PROPERTY(PasswordChange *passwordChange READ passwordChange CONSTANT)
     //! The thread shown in the thread pane.
     Q_PROPERTY(ThreadModel *thread READ thread CONSTANT)
     //! What is written but not sent, per conversation (the composer's text, files and reply).
@@ -195,6 +198,7 @@ public:
     MessageActions *actions() { return m_actions.get(); }
     SearchResultModel *search() { return &m_search; }
     GroupSettings *groupSettings() { return m_groupSettings.get(); }
+    PasswordChange *passwordChange() { return &m_passwordChange; }
     ThreadModel *thread() { return m_thread.get(); }
     Drafts *drafts() { return &m_drafts; }
     //! I am no longer a member (I left, or was removed): it goes from the cache and the list, and
@@ -277,6 +281,7 @@ private:
     MemberListModel m_members;
     Attachments m_attachments{m_connection, m_state, m_outbox, m_messages};
     SearchResultModel m_search{m_connection, m_state};
+    PasswordChange m_passwordChange{m_connection};
     Drafts m_drafts;
     // Made once the models follow the state, so that they see each change after the models do.
     std::unique_ptr<MessageActions> m_actions;
