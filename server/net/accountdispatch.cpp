@@ -39,4 +39,20 @@ void Dispatcher::handle(const Call &call, const protocol::AccountPassword &reque
                                });
 }
 
+void Dispatcher::handle(const Call &call, const protocol::AccountProfile &request)
+{
+    if (!m_accounts)
+        return call.session.replyError(call.requestId, notServed());
+    replyWith(call.session, call.requestId, m_accounts->setProfile(call.who, request));
+}
+
+std::optional<Failure> Dispatcher::addProfiles(const Identity &who, qint64 since, protocol::SyncResult &result)
+{
+    auto profiles = m_accounts->profilesSince(who, since);
+    if (!profiles.ok())
+        return profiles.failure();
+    result.users = std::move(profiles.value());
+    return std::nullopt;
+}
+
 } // namespace confab::server

@@ -91,6 +91,9 @@ private:
     void handle(const Call &call, const protocol::StreamEnd &request);
     // Accounts and people (net/accountdispatch.cpp).
     void handle(const Call &call, const protocol::AccountPassword &request);
+    void handle(const Call &call, const protocol::AccountProfile &request);
+    //! The profiles that changed since `since`, into a sync reply; the failure when they cannot be read.
+    std::optional<Failure> addProfiles(const Identity &who, qint64 since, protocol::SyncResult &result);
     //! Requests of features this server does not offer yet, and frames only a server sends.
     void handle(const Call &call, const auto &unsupported);
 

@@ -9,6 +9,8 @@
 #include "services/steps.h"
 #include "storage/accountstore.h"
 #include "storage/database.h"
+#include "storage/peoplestore.h"
+#include "domain/clock.h"
 
 #include <QPointer>
 
@@ -24,6 +26,7 @@ AccountService::AccountService(Database &db, const ServerConfig &config, Passwor
     , m_throttle(throttle)
     , m_fanout(fanout)
     , m_accounts(std::make_unique<AccountStore>(db))
+    , m_people(std::make_unique<PeopleStore>(db))
     , m_callbacks(std::make_unique<QObject>())
 {
 }
@@ -96,6 +99,67 @@ void AccountService::storePassword(const Identity &identity, const QString &hash
     // After the reply: the caller hears "ok" before its other devices drop.
     for (const QString &sessionId : std::as_const(ended))
         m_fanout.endSession(sessionId);
+}
+
+// ---- profile ------------------------------------------------------------------------------------
+
+protocol::ProfileInfo AccountService::profileInfo(const Profile &p)
+{
+    protocol::ProfileInfo info;
+    info.id = p.id;
+    info.username = p.username;
+    info.name = p.displayName;
+    if (!p.status.isEmpty())
+        info.status = p.status;
+    if (p.bot)
+        info.bot = true;
+    if (p.disabled)
+        info.disabled = true;
+    return info;
+}
+
+Outcome<protocol::Ok> AccountService::setProfile(const Identity &identity, const protocol::AccountProfile &request)
+{
+    std::optional<QString> name, status;
+    if (request.displayName) {
+        name = request.displayName->trimmed();
+        if (name->isEmpty())
+            return invalid(QStringLiteral("must not be blank"), QStringLiteral("display_name"));
+    }
+    if (request.status)
+        status = request.status->trimmed();
+    std::optional<Profile> profile;
+    QList<QString> audience;
+    try {
+        Transaction tx(m_db);
+        m_people->setProfile(identity.userId, name, status, nowMs());
+        profile = m_people->profile(identity.userId);
+        audience = m_people->contactIds(identity.userId);
+        tx.commit();
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
+    if (!profile)
+        return notFound(QStringLiteral("user"));
+    if (!audience.contains(identity.userId))
+        audience.append(identity.userId); // my other devices
+    qCInfo(lcAuth).noquote() << "profile changed, user" << identity.userId << "told to" << audience.size() << "users";
+    m_fanout.toUsers(audience, protocol::encodeFrame(protocol::UserUpdated{profileInfo(*profile)}));
+    return protocol::Ok{};
+}
+
+Outcome<QList<protocol::ProfileInfo>> AccountService::profilesSince(const Identity &identity, qint64 since)
+{
+    try {
+        QList<protocol::ProfileInfo> out;
+        for (const Profile &p : m_people->contactProfilesChangedSince(identity.userId, since)) {
+            if (p.id != identity.userId)
+                out.append(profileInfo(p));
+        }
+        return out;
+    } catch (const StoreError &e) {
+        return storeFailure(e);
+    }
 }
 
 } // namespace confab::server

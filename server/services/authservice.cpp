@@ -71,7 +71,8 @@ Outcome<AuthResult> AuthService::openSession(const User &user, const QString &de
         result.reply.token = token;
     result.reply.expiresAt = session.expiresAt;
     result.reply.serverTime = now;
-    result.reply.user = {user.id, user.username, user.displayName};
+    result.reply.user = {user.id, user.username, user.displayName,
+                         user.status.isEmpty() ? std::nullopt : std::optional(user.status)};
     result.reply.limits = m_config.limits;
     result.reply.settings.receiptsPrivate = user.receiptsPrivate;
     return result;
@@ -191,7 +192,8 @@ Outcome<AuthResult> AuthService::resume(const protocol::AuthResume &request)
         result.reply.sessionId = session->id;
         result.reply.expiresAt = session->expiresAt;
         result.reply.serverTime = now;
-        result.reply.user = {user->id, user->username, user->displayName};
+        result.reply.user = {user->id, user->username, user->displayName,
+                             user->status.isEmpty() ? std::nullopt : std::optional(user->status)};
         result.reply.limits = m_config.limits;
         result.reply.settings.receiptsPrivate = user->receiptsPrivate;
         return result;

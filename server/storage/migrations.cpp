@@ -181,6 +181,26 @@ const QStringList kVersion7 = {
 
 const QStringList kNoStatements;
 
+/*!
+ * Accounts and people: a status text beside the display name, when the profile last changed (so
+ * that `sync` brings only what changed), and who blocked whom. Self-contained, so that it can take
+ * another number when it meets other branches' steps.
+ */
+void addPeople(Database &db)
+{
+    for (const char *statement : {
+             "ALTER TABLE users ADD COLUMN status TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE users ADD COLUMN profile_changed_at BIGINT NOT NULL DEFAULT 0",
+             "CREATE TABLE blocks ("
+             " blocker_id TEXT NOT NULL REFERENCES users(id),"
+             " blocked_id TEXT NOT NULL REFERENCES users(id),"
+             " created_at BIGINT NOT NULL,"
+             " PRIMARY KEY (blocker_id, blocked_id))",
+             "CREATE INDEX blocks_blocked ON blocks(blocked_id)",
+         })
+        db.execDirect(QString::fromLatin1(statement));
+}
+
 //! One step per version, in order: its portable statements, then what needs code (either may be absent).
 struct Step {
     const QStringList *statements;
@@ -196,6 +216,7 @@ const Step kSteps[] = {
     {&kVersion6, nullptr},
     {&kVersion7, nullptr},
     {&kNoStatements, &removeHiddenCharactersFromNames},
+    {&kNoStatements, &addPeople}, // version 9
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

@@ -24,6 +24,7 @@ inline constexpr int kEmojiMaxBytes = 64;
 inline constexpr int kSearchQueryMaxChars = 256;
 inline constexpr int kMessageMaxChars = 1024;  //!< error and info texts from the server
 inline constexpr int kReportReasonMaxChars = 1000; //!< conversation.members.report: why
+inline constexpr int kStatusMaxChars = 100;        //!< a user's status text ("In meetings until 3")
 inline constexpr int kMaxMembersPerRequest = 256;
 inline constexpr int kMaxSyncConversations = 1000;
 inline constexpr int kMaxListItems = 10000; //!< upper bound for any list a server sends

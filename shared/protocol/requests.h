@@ -55,7 +55,8 @@ namespace confab::protocol {
     X(ConversationReveal, Ok)                      \
     X(ConversationReveals, Ok)                     \
     X(MembersReport, Ok)                           \
-    X(AccountPassword, Ok)
+    X(AccountPassword, Ok)                         \
+    X(AccountProfile, Ok)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;

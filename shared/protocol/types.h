@@ -98,11 +98,13 @@ struct UserInfo {
     QString id;
     QString username;
     QString displayName;
+    std::optional<QString> status = std::nullopt; //!< my status text (account.profile); absent when none
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
         v("username", self.username, rule::Username);
         v("display_name", self.displayName, rule::DisplayName);
+        v("status", self.status, rule::Status);
     }
     CONFAB_WIRE(UserInfo)
 };
@@ -123,6 +125,7 @@ struct MemberInfo {
     std::optional<bool> bot; //!< true for bot accounts; absent for people
     std::optional<QString> nameKo;     //!< blind rooms: the alias in Korean (same words, same index)
     std::optional<UserInfo> revealed;  //!< blind rooms: who this is, for a viewer with a mutual reveal only
+    std::optional<QString> status = std::nullopt; //!< the member's status text; never in blind rooms
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -134,6 +137,7 @@ struct MemberInfo {
         v("bot", self.bot);
         v("name_ko", self.nameKo, rule::DisplayName);
         v("revealed", self.revealed);
+        v("status", self.status, rule::Status);
     }
     CONFAB_WIRE(MemberInfo)
 };

@@ -245,6 +245,41 @@ private slots:
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first().message.id, QStringLiteral("m_1"));
     }
+
+    //! Version 9 (accounts and people): users keep everything and get an empty status, never
+    //! changed; blocks are stored once per pair.
+    void peopleStepAddsStatusAndBlocks()
+    {
+        QFETCH_GLOBAL(int, backend);
+        TestDatabase t{TestDatabase::Kind(backend)};
+        QVERIFY2(t.isValid(), qPrintable(t.errorString()));
+        auto db = open(t);
+        QVERIFY(db);
+        QString error;
+        QVERIFY2(Migrations(*db).migrateTo(8, &error), qPrintable(error));
+        try {
+            Transaction tx(*db);
+            writeFixture(*db, 8);
+            tx.commit();
+        } catch (const StoreError &e) {
+            QFAIL(e.what());
+        }
+        QVERIFY2(Migrations(*db).migrateTo(9, &error), qPrintable(error));
+        QCOMPARE(Migrations(*db).currentVersion(), 9);
+        QCOMPARE(rows(*db, QStringLiteral("SELECT id, display_name, status, profile_changed_at FROM users ORDER BY id")),
+                 QStringList({QStringLiteral("u_joon|준||0"), QStringLiteral("u_mina|Mina||0")}));
+        try {
+            db->exec(QStringLiteral("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, 5000)"),
+                     {kMina, kJoon}).finish();
+            db->exec(QStringLiteral("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, 5001) "
+                                    "ON CONFLICT (blocker_id, blocked_id) DO NOTHING"),
+                     {kMina, kJoon}).finish();
+        } catch (const StoreError &e) {
+            QFAIL(e.what());
+        }
+        QCOMPARE(rows(*db, QStringLiteral("SELECT blocker_id, blocked_id, created_at FROM blocks")),
+                 QStringList{QStringLiteral("u_mina|u_joon|5000")});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMigrations)

@@ -66,7 +66,8 @@ private slots:
         auto db = open(t);
         QVERIFY(db);
         QString error;
-        QVERIFY2(Migrations(*db).migrate(&error), qPrintable(error));
+        // Up to version 8 only: a later step would keep the database past it.
+        QVERIFY2(Migrations(*db).migrateTo(8, &error), qPrintable(error));
         db->exec(QStringLiteral("DELETE FROM schema_version WHERE version = 8")).finish();
         const QString liar = QStringLiteral("\u202Egnp.exe Admin");
         const QString emoji = QStringLiteral("Mina \U0001F469\u200D\U0001F4BB");
@@ -91,7 +92,7 @@ private slots:
                   QString::fromUtf8(QJsonDocument::fromJson(message.toUtf8()).toJson(QJsonDocument::Compact))})
             .finish();
 
-        QVERIFY2(Migrations(*db).migrate(&error), qPrintable(error));
+        QVERIFY2(Migrations(*db).migrateTo(8, &error), qPrintable(error));
         QCOMPARE(Migrations(*db).currentVersion(), 8);
         const auto value = [&](const QString &sql) {
             QSqlQuery &q = db->exec(sql);
