@@ -3,7 +3,7 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // Settings → account: who I am on which server, signing out here, the devices signed in, and
-// signing out everywhere (asked twice: the first click only asks).
+// signing out everywhere (asked twice: the first click only asks), and changing the password.
 ColumnLayout {
     id: root
 
@@ -16,6 +16,11 @@ ColumnLayout {
     property var sessions: []
     property bool sessionsLoading: false
     property string sessionsError
+    property int passwordMinChars: 8
+    //! {current_password, new_password, repeat}: why each field was refused.
+    property var passwordProblems: ({})
+    property string passwordError
+    property bool passwordBusy: false
     //! "Sign out everywhere" was clicked once: the second click signs out.
     property bool confirmingEverywhere: false
 
@@ -24,6 +29,10 @@ ColumnLayout {
     signal refreshSessionsRequested()
     signal revokeRequested(string sessionId)
     signal signOutEverywhereRequested()
+    signal changePasswordRequested(string current, string next, string repeat, bool signOutOthers)
+
+    //! The password was changed: the form empties and says so.
+    function passwordChanged() { passwordForm.done() }
 
     spacing: Theme.spacingM
     Item { Layout.preferredHeight: Theme.spacingS }
@@ -67,13 +76,18 @@ ColumnLayout {
         Layout.leftMargin: Theme.spacingXl
         Layout.rightMargin: Theme.spacingXl
         spacing: Theme.spacingS
-        SectionTitle { text: qsTr("Password") }
-        Label {
+        SectionTitle { text: qsTr("Change password") }
+        PasswordForm {
+            id: passwordForm
+            objectName: "passwordForm"
             Layout.fillWidth: true
-            text: qsTr("Changing your password from the app is not available yet. Your server's administrator can set a new one.")
-            color: Theme.textMuted
-            font.pixelSize: Theme.fontSmall
-            wrapMode: Text.Wrap
+            Layout.maximumWidth: 420
+            minChars: root.passwordMinChars
+            problems: root.passwordProblems
+            error: root.passwordError
+            busy: root.passwordBusy
+            onChangeRequested: (current, next, repeat, signOutOthers) =>
+                               root.changePasswordRequested(current, next, repeat, signOutOthers)
         }
         RowLayout {
             Layout.fillWidth: true

@@ -21,6 +21,10 @@ Rectangle {
     property var sessions: []
     property bool sessionsLoading: false
     property string sessionsError
+    property int passwordMinChars: 8
+    property var passwordProblems: ({})
+    property string passwordError
+    property bool passwordBusy: false
     property bool sendTyping: true
     property bool shareReadReceipts: true
     property string theme: "system"
@@ -33,6 +37,7 @@ Rectangle {
     signal revokeRequested(string sessionId)
     signal signOutRequested()
     signal signOutEverywhereRequested()
+    signal changePasswordRequested(string current, string next, string repeat, bool signOutOthers)
     signal sendTypingRequested(bool on)
     signal shareReadReceiptsRequested(bool on)
     signal themeRequested(string theme)
@@ -48,6 +53,8 @@ Rectangle {
     ]
     readonly property int sectionIndex: Math.max(0, root.sections.findIndex(s => s.key === root.section))
     property alias confirmingEverywhere: account.confirmingEverywhere
+    //! The password was changed: the account section's form empties and says so.
+    function passwordChanged() { account.passwordChanged() }
 
     color: Theme.window
     implicitWidth: 820
@@ -128,6 +135,12 @@ Rectangle {
                         onRefreshSessionsRequested: root.refreshSessionsRequested()
                         onRevokeRequested: sessionId => root.revokeRequested(sessionId)
                         onSignOutEverywhereRequested: root.signOutEverywhereRequested()
+                        passwordMinChars: root.passwordMinChars
+                        passwordProblems: root.passwordProblems
+                        passwordError: root.passwordError
+                        passwordBusy: root.passwordBusy
+                        onChangePasswordRequested: (current, next, repeat, signOutOthers) =>
+                                                   root.changePasswordRequested(current, next, repeat, signOutOthers)
                     }
                     NotificationSettings {
                         settings: root.settings

@@ -30,6 +30,13 @@ Popup {
         App.sessions.refresh()
         settingsPage.forceActiveFocus()
     }
+    Connections {
+        target: root.client.passwordChange
+        function onChanged(othersSignedOut) {
+            settingsPage.passwordChanged()
+            App.sessions.refresh()
+        }
+    }
     T.Overlay.modal: Rectangle { color: Qt.rgba(0, 0, 0, Theme.dark ? 0.55 : 0.35) }
     background: Rectangle {
         radius: Theme.radiusBubble
@@ -60,6 +67,12 @@ Popup {
         onRevokeRequested: sessionId => App.sessions.revoke(sessionId)
         onSignOutRequested: App.signOut()
         onSignOutEverywhereRequested: App.sessions.signOutEverywhere()
+        passwordMinChars: root.client.passwordChange.minChars
+        passwordProblems: root.client.passwordChange.problems
+        passwordError: root.client.passwordChange.error
+        passwordBusy: root.client.passwordChange.busy
+        onChangePasswordRequested: (current, next, repeat, signOutOthers) =>
+                                   root.client.passwordChange.change(current, next, repeat, signOutOthers)
         onSendTypingRequested: on => root.client.sendTyping = on
         onShareReadReceiptsRequested: on => root.client.shareReadReceipts = on
         onThemeRequested: theme => App.theme = theme

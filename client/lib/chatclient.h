@@ -13,6 +13,7 @@
 #include "messageactions.h"
 #include "messagelistmodel.h"
 #include "outbox.h"
+#include "passwordchange.h"
 #include "presence.h"
 #include "readmarkers.h"
 #include "searchresultmodel.h"
@@ -56,6 +57,8 @@ class ChatClient : public QObject {
     //! The messages that mention me, newest first (SearchResultModel::showMentions).
     Q_PROPERTY(SearchResultModel *mentions READ mentions CONSTANT)
     Q_PROPERTY(GroupSettings *groupSettings READ groupSettings CONSTANT)
+    //! Settings → account: changing the password.
+    Q_PROPERTY(PasswordChange *passwordChange READ passwordChange CONSTANT)
     //! The thread shown in the thread pane.
     Q_PROPERTY(ThreadModel *thread READ thread CONSTANT)
     //! What is written but not sent, per conversation (the composer's text, files and reply).
@@ -202,6 +205,7 @@ public:
     SearchResultModel *search() { return &m_search; }
     SearchResultModel *mentions() { return &m_mentionList; }
     GroupSettings *groupSettings() { return m_groupSettings.get(); }
+    PasswordChange *passwordChange() { return &m_passwordChange; }
     ThreadModel *thread() { return m_thread.get(); }
     Drafts *drafts() { return &m_drafts; }
     //! I am no longer a member (I left, or was removed): it goes from the cache and the list, and
@@ -285,6 +289,7 @@ private:
     Attachments m_attachments{m_connection, m_state, m_outbox, m_messages};
     SearchResultModel m_search{m_connection, m_state};
     SearchResultModel m_mentionList{m_connection, m_state};
+    PasswordChange m_passwordChange{m_connection};
     Drafts m_drafts;
     // Made once the models follow the state, so that they see each change after the models do.
     std::unique_ptr<MessageActions> m_actions;

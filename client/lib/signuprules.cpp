@@ -2,6 +2,7 @@
 
 #include "protocol/frames.h"
 #include "protocol/json.h"
+#include "protocol/passwordrules.h"
 #include "protocol/text.h"
 
 #include <QJsonObject>
@@ -41,6 +42,8 @@ QVariantMap SignUpRules::check(const QString &username, const QString &displayNa
     }
     if (const auto code = refusal(kPassword, password, rule::Password))
         problems.insert(kPassword, fieldProblem(kPassword, *code));
+    else if (passwordProblem(password, user, field::kPasswordMinChars) == PasswordProblem::IsUsername)
+        problems.insert(kPassword, tr("Your password must not be your username."));
     if (!inviteCode.trimmed().isEmpty()) {
         if (const auto code = refusal(kInviteCode, inviteCode.trimmed(), rule::Token))
             problems.insert(kInviteCode, fieldProblem(kInviteCode, *code));

@@ -740,4 +740,14 @@ Press ✎ to start one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>confab::client::PasswordChange</name>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Please wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Too many wrong passwords. Please wait %n second and try again.</numerusform>
+            <numerusform>Too many wrong passwords. Please wait %n seconds and try again.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

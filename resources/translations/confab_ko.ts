@@ -1685,6 +1685,10 @@
         <source>Something went wrong on the server. Please try again.</source>
         <translation>서버에서 문제가 생겼습니다. 다시 시도해 주세요.</translation>
     </message>
+    <message>
+        <source>Your password must not be your username.</source>
+        <translation>비밀번호는 사용자 이름과 같을 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>SignOutDialog</name>
@@ -1754,6 +1758,10 @@
     <message>
         <source>Sign out everywhere</source>
         <translation>모든 기기에서 로그아웃</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>비밀번호 변경</translation>
     </message>
 </context>
 <context>
@@ -2424,6 +2432,86 @@ Press ✎ to start one.</source>
     <message>
         <source>No notifications. Unread counts still update.</source>
         <translation>알림을 받지 않습니다. 읽지 않은 메시지 수는 계속 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <source>Current password</source>
+        <translation>현재 비밀번호</translation>
+    </message>
+    <message>
+        <source>New password (at least %1 characters)</source>
+        <translation>새 비밀번호 (%1자 이상)</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>새 비밀번호 확인</translation>
+    </message>
+    <message>
+        <source>Sign out on my other devices</source>
+        <translation>내 다른 기기에서 로그아웃</translation>
+    </message>
+    <message>
+        <source>Your password was changed. This device stays signed in.</source>
+        <translation>비밀번호를 바꿨습니다. 이 기기는 로그인 상태로 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>비밀번호 변경</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::PasswordChange</name>
+    <message>
+        <source>Passwords need at least %1 characters.</source>
+        <translation>비밀번호는 %1자 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>This password is too long.</source>
+        <translation>비밀번호가 너무 깁니다.</translation>
+    </message>
+    <message>
+        <source>Your password must not be your username.</source>
+        <translation>비밀번호는 사용자 이름과 같을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Please enter your current password.</source>
+        <translation>현재 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one.</source>
+        <translation>새 비밀번호가 현재 비밀번호와 같습니다.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>두 새 비밀번호가 서로 다릅니다.</translation>
+    </message>
+    <message>
+        <source>Not connected: changing the password needs the server.</source>
+        <translation>연결되지 않음: 비밀번호를 바꾸려면 서버에 연결되어 있어야 합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Please wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>잘못된 비밀번호가 너무 많습니다. %n초 기다린 뒤 다시 시도하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>현재 비밀번호가 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this password.</source>
+        <translation>서버가 이 비밀번호를 받아들이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Please try again.</source>
+        <translation>서버에 연결할 수 없습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Please try again.</source>
+        <translation>서버에서 문제가 생겼습니다. 다시 시도하세요.</translation>
     </message>
 </context>
 </TS>

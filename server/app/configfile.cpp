@@ -124,6 +124,8 @@ bool loadIni(ServerConfig &config, const QString &path, QString *error)
     integer(QStringLiteral("auth/lockout_address_failures"), config.lockoutAddressFailures, 1, 1'000'000);
     integer(QStringLiteral("auth/lockout_base_ms"), config.lockoutBaseMs, 1, 3'600'000);
     integer(QStringLiteral("auth/lockout_max_ms"), config.lockoutMaxMs, 1, 24 * 3'600'000LL);
+    integer(QStringLiteral("auth/password_min_chars"), config.limits.passwordMinChars, protocol::field::kPasswordMinChars,
+            protocol::field::kPasswordMaxBytes);
     integer(QStringLiteral("limits/max_frame_bytes"), config.limits.maxFrameBytes, 1024, 16 * 1024 * 1024);
     integer(QStringLiteral("limits/max_body_bytes"), config.limits.maxBodyBytes, 1, 32 * 1024);
     integer(QStringLiteral("limits/max_attachment_bytes"), config.limits.maxAttachmentBytes, 1,

@@ -12,6 +12,7 @@
 #include "net/hub.h"
 #include "net/listener.h"
 #include "services/attachmentservice.h"
+#include "services/accountservice.h"
 #include "services/authservice.h"
 #include "services/blindservice.h"
 #include "services/revealscheduler.h"
@@ -110,6 +111,8 @@ bool ServerApp::start(QString *error)
         return false;
     m_dispatcher->setAttachments(m_attachments.get());
     m_dispatcher->setBlind(m_blind.get());
+    m_accounts = std::make_unique<AccountService>(*m_db, m_config, *m_hasher, m_auth->throttle(), *fanout);
+    m_dispatcher->setAccounts(m_accounts.get());
     if (!prepareTls(error))
         return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);

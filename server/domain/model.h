@@ -24,6 +24,7 @@ struct User {
     bool disabled = false;
     qint64 createdAt = 0;
     bool receiptsPrivate = false;
+    QString status{}; //!< the profile's status text, empty when none
 };
 
 struct SessionRecord {
@@ -67,6 +68,7 @@ struct Member {
     QString username;
     QString displayName;
     bool bot = false; //!< joined from users
+    QString status{}; //!< joined from users; never shown in blind rooms
 };
 
 /*!

@@ -29,6 +29,8 @@ protocol::MemberInfo Presenter::memberOf(const Conversation &conversation, const
         info.id = m.userId;
         info.name = m.displayName;
         info.username = m.username;
+        if (!m.status.isEmpty())
+            info.status = m.status;
     }
     if (m.bot) // that a member is a bot is no identity: blind rooms show it too
         info.bot = true;

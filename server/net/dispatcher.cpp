@@ -241,7 +241,12 @@ void Dispatcher::handle(const Call &call, const protocol::HistoryRequest &reques
 }
 void Dispatcher::handle(const Call &call, const protocol::SyncRequest &request)
 {
-    answer(call, m_messages.sync(call.who, request));
+    auto outcome = m_messages.sync(call.who, request);
+    if (outcome.ok() && request.profilesSince && m_accounts) {
+        if (auto failure = addProfiles(call.who, *request.profilesSince, outcome.value()))
+            return call.session.replyError(call.requestId, failure->toFrame());
+    }
+    answer(call, outcome);
 }
 void Dispatcher::handle(const Call &call, const protocol::Typing &request)
 {

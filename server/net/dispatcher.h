@@ -6,6 +6,7 @@
 
 namespace confab::server {
 
+class AccountService;
 class AttachmentService;
 class AuthService;
 class BlindService;
@@ -34,6 +35,9 @@ public:
     void setAttachments(AttachmentService *attachments) { m_attachments = attachments; }
     //! Blind rooms' reveals and reports of members, once set; until then they are unsupported.
     void setBlind(BlindService *blind) { m_blind = blind; }
+    //! The user's own account (password, profile) and the people around them, once set
+    //! (net/accountdispatch.cpp); until then they are unsupported.
+    void setAccounts(AccountService *accounts) { m_accounts = accounts; }
     //! An upload chunk from a signed-in connection (binary frames get no reply unless they fail).
     void chunk(ClientSession &session, const protocol::Chunk &chunk);
 
@@ -89,6 +93,11 @@ private:
     void handle(const Call &call, const protocol::StreamStart &request);
     void handle(const Call &call, const protocol::StreamAppend &request);
     void handle(const Call &call, const protocol::StreamEnd &request);
+    // Accounts and people (net/accountdispatch.cpp).
+    void handle(const Call &call, const protocol::AccountPassword &request);
+    void handle(const Call &call, const protocol::AccountProfile &request);
+    //! The profiles that changed since `since`, into a sync reply; the failure when they cannot be read.
+    std::optional<Failure> addProfiles(const Identity &who, qint64 since, protocol::SyncResult &result);
     //! Requests of features this server does not offer yet, and frames only a server sends.
     void handle(const Call &call, const auto &unsupported);
 
@@ -101,6 +110,7 @@ private:
     LiveService &m_live;
     AttachmentService *m_attachments = nullptr;
     BlindService *m_blind = nullptr;
+    AccountService *m_accounts = nullptr;
     SearchService &m_search;
 };
 

@@ -21,6 +21,19 @@ namespace {
 const Failure kBadCredentials{ErrorCode::Unauthorized, QStringLiteral("wrong username or password"), {}, {}};
 } // namespace
 
+Failure passwordRefusal(protocol::PasswordProblem problem, qint64 minChars, const QString &field)
+{
+    switch (problem) {
+    case protocol::PasswordProblem::TooShort:
+        return invalid(QStringLiteral("the password needs at least %1 characters").arg(minChars), field);
+    case protocol::PasswordProblem::TooLong:
+        return {ErrorCode::TooLarge, QStringLiteral("the password is too long"), {}, field};
+    case protocol::PasswordProblem::IsUsername:
+        return invalid(QStringLiteral("the password must not be the username"), field);
+    }
+    return invalid(QStringLiteral("the password is not allowed"), field);
+}
+
 AuthService::AuthService(Database &db, const ServerConfig &config, PasswordHasher &hasher, Fanout &fanout,
                          Metrics *metrics)
     : m_db(db)
@@ -58,7 +71,8 @@ Outcome<AuthResult> AuthService::openSession(const User &user, const QString &de
         result.reply.token = token;
     result.reply.expiresAt = session.expiresAt;
     result.reply.serverTime = now;
-    result.reply.user = {user.id, user.username, user.displayName};
+    result.reply.user = {user.id, user.username, user.displayName,
+                         user.status.isEmpty() ? std::nullopt : std::optional(user.status)};
     result.reply.limits = m_config.limits;
     result.reply.settings.receiptsPrivate = user.receiptsPrivate;
     return result;
@@ -70,6 +84,8 @@ void AuthService::registerUser(const protocol::AuthRegister &request, QObject *c
         return done(Failure{ErrorCode::Forbidden, QStringLiteral("registration is closed on this server"), {}, {}});
     if (m_config.registration == ServerConfig::Registration::Invite && !request.inviteCode)
         return done(Failure{ErrorCode::Forbidden, QStringLiteral("registration needs an invite code"), {}, {}});
+    if (const auto problem = protocol::passwordProblem(request.password, request.username, m_config.limits.passwordMinChars))
+        return done(passwordRefusal(*problem, m_config.limits.passwordMinChars, QStringLiteral("password")));
     m_hasher.hash(request.password, context, [this, request, done](const QString &hash) {
         if (hash.isEmpty())
             return done(Failure{ErrorCode::Internal, QStringLiteral("could not hash the password"), {}, {}});
@@ -176,7 +192,8 @@ Outcome<AuthResult> AuthService::resume(const protocol::AuthResume &request)
         result.reply.sessionId = session->id;
         result.reply.expiresAt = session->expiresAt;
         result.reply.serverTime = now;
-        result.reply.user = {user->id, user->username, user->displayName};
+        result.reply.user = {user->id, user->username, user->displayName,
+                             user->status.isEmpty() ? std::nullopt : std::optional(user->status)};
         result.reply.limits = m_config.limits;
         result.reply.settings.receiptsPrivate = user->receiptsPrivate;
         return result;

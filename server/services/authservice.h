@@ -2,6 +2,7 @@
 
 #include "core/config.h"
 #include "domain/model.h"
+#include "protocol/passwordrules.h"
 #include "services/outcome.h"
 
 #include <QObject>
@@ -24,6 +25,9 @@ struct Identity {
     QString sessionId;
     bool isValid() const { return !userId.isEmpty(); }
 };
+
+//! The refusal of a new password that breaks the rules (protocol/passwordrules.h), for `field`.
+Failure passwordRefusal(protocol::PasswordProblem problem, qint64 minChars, const QString &field);
 
 struct AuthResult {
     Identity identity;
@@ -62,6 +66,8 @@ public:
     Outcome<protocol::Ok> revoke(const Identity &identity, const protocol::AuthRevoke &request);
     //! Stores the user's settings; every session of the user, the caller's too, gets `settings`.
     Outcome<protocol::Ok> setSettings(const Identity &identity, const protocol::SettingsSet &request);
+    //! The failed-password counter of sign-ins: a password change counts against the same one.
+    LoginThrottle &throttle() { return *m_throttle; }
 
 private:
     Outcome<AuthResult> openSession(const User &user, const QString &device, bool withToken);

@@ -10,8 +10,8 @@ const QString kConversationColumns =
     QStringLiteral("c.id, c.kind, c.title, c.created_by, c.created_at, c.last_seq, c.archived, c.direct_key, c.alias_secret, c.description");
 const QString kMemberColumns = QStringLiteral(
     "m.conversation_id, m.user_id, m.role, m.joined_at, m.joined_seq, m.last_delivered_seq, m.last_read_seq, "
-    "m.notify_level, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq, u.bot");
-constexpr int kMemberColumnCount = 16;
+    "m.notify_level, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq, u.bot, u.status");
+constexpr int kMemberColumnCount = 17;
 constexpr int kConversationColumnCount = 10;
 
 Conversation readConversation(const QSqlQuery &q, int at = 0)
@@ -49,6 +49,7 @@ Member readMember(const QSqlQuery &q, int at = 0)
     m.displayName = q.value(at + 13).toString();
     m.publicReadSeq = q.value(at + 14).toLongLong();
     m.bot = q.value(at + 15).toInt() != 0;
+    m.status = q.value(at + 16).toString();
     return m;
 }
 

@@ -180,6 +180,26 @@ const QStringList kVersion7 = {
     QStringLiteral("CREATE INDEX reactions_message ON reactions(message_id, created_at)"),
 };
 
+/*!
+ * Version 12, accounts and people: a status text beside the display name, when the profile last changed (so
+ * that `sync` brings only what changed), and who blocked whom. Self-contained, so that it can take
+ * another number when it meets other branches' steps.
+ */
+void addPeople(Database &db)
+{
+    for (const char *statement : {
+             "ALTER TABLE users ADD COLUMN status TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE users ADD COLUMN profile_changed_at BIGINT NOT NULL DEFAULT 0",
+             "CREATE TABLE blocks ("
+             " blocker_id TEXT NOT NULL REFERENCES users(id),"
+             " blocked_id TEXT NOT NULL REFERENCES users(id),"
+             " created_at BIGINT NOT NULL,"
+             " PRIMARY KEY (blocker_id, blocked_id))",
+             "CREATE INDEX blocks_blocked ON blocks(blocked_id)",
+         })
+        db.execDirect(QString::fromLatin1(statement));
+}
+
 const QStringList kNoStatements;
 
 /*!
@@ -236,6 +256,7 @@ const Step kSteps[] = {
     {&kNoStatements, &DatabaseBlobStore::createSchema},
     {&kNoStatements, &addBlindRoomSchedules},
     {&kNoStatements, &addMentionsAndNotifyLevels},
+    {&kNoStatements, &addPeople},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

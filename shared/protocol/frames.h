@@ -3,6 +3,7 @@
 // Every frame of the Confab protocol: requests (client → server), and replies and events
 // (server → client). The list at the bottom is the one place that names them.
 
+#include "accountframes.h"
 #include "types.h"
 
 #include <variant>
@@ -365,9 +366,13 @@ struct History {
 //! Conversations I belong to but did not list come back whole (`reset`).
 struct SyncRequest {
     QList<ConversationSeq> conversations;
+    //! Also the profiles of the people I share a conversation with that changed after this time
+    //! (`server_time` of the last sync; 0: all of them). Absent: none.
+    std::optional<qint64> profilesSince = std::nullopt;
     static void fields(auto &self, auto &v)
     {
         v("conversations", self.conversations, ListRule{.maxItems = field::kMaxSyncConversations});
+        v("profiles_since", self.profilesSince, rule::Time);
     }
     CONFAB_WIRE(SyncRequest)
 };
@@ -375,10 +380,12 @@ struct SyncRequest {
 struct SyncResult {
     QList<SyncEntry> conversations;
     qint64 serverTime = 0;
+    QList<ProfileInfo> users = {}; //!< with `profiles_since`: the profiles that changed since
     static void fields(auto &self, auto &v)
     {
         v("conversations", self.conversations, ListRule{});
         v("server_time", self.serverTime, rule::Time);
+        v("users", self.users, ListRule{.required = false});
     }
     CONFAB_WIRE(SyncResult)
 };
@@ -965,7 +972,10 @@ enum class Direction { ClientToServer, ServerToClient };
     X(ConversationNotify, "conversation.notify", ClientToServer)                                             \
     X(NotifyUpdate, "conversation.notify.level", ServerToClient)                                             \
     X(MentionsList, "mentions.list", ClientToServer)                                                         \
-    X(Mentions, "mentions", ServerToClient)
+    X(Mentions, "mentions", ServerToClient)                                                                  \
+    X(AccountPassword, "account.password", ClientToServer)                                                   \
+    X(AccountProfile, "account.profile", ClientToServer)                                                     \
+    X(UserUpdated, "user.updated", ServerToClient)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

@@ -66,6 +66,8 @@ inline constexpr TextRule Password{.minChars = field::kPasswordMinChars, .maxByt
 inline constexpr TextRule Token{.minChars = 1, .maxChars = field::kTokenMaxChars, .idChars = true};
 inline constexpr TextRule Title{.minChars = 0, .maxChars = field::kTitleMaxChars, .name = true};
 inline constexpr TextRule Description{.minChars = 0, .maxChars = 1024, .multiLine = true, .name = true};
+//! A user's status text: shown beside their name, so it follows the name rules; "" is none.
+inline constexpr TextRule Status{.minChars = 0, .maxChars = field::kStatusMaxChars, .name = true};
 inline constexpr TextRule Device{.minChars = 0, .maxChars = field::kDeviceMaxChars};
 //! Message bodies: the server's configured limit applies on top of this protocol ceiling.
 inline constexpr TextRule Body{.minChars = 0, .maxBytes = 32 * 1024, .multiLine = true};

@@ -24,6 +24,7 @@ inline constexpr int kEmojiMaxBytes = 64;
 inline constexpr int kSearchQueryMaxChars = 256;
 inline constexpr int kMessageMaxChars = 1024;  //!< error and info texts from the server
 inline constexpr int kReportReasonMaxChars = 1000; //!< conversation.members.report: why
+inline constexpr int kStatusMaxChars = 100;        //!< a user's status text ("In meetings until 3")
 inline constexpr int kMaxMembersPerRequest = 256;
 inline constexpr int kMaxSyncConversations = 1000;
 inline constexpr int kMaxMentionsPerMessage = 50; //!< message.send / .edit: structured mentions in one body
@@ -53,6 +54,9 @@ struct Limits {
     qint64 typingStopMs = 5000;                //!< a typer sends stop after this long without a keystroke
     qint64 typingExpireMs = 8000;              //!< receivers drop typing after this long without refresh
     qint64 syncGapMax = 500;                   //!< beyond this many events, sync answers with a snapshot
+    //! New passwords (sign-up, account.password) have at least this many characters; a server may
+    //! raise it above the protocol's floor (field::kPasswordMinChars), never lower it.
+    qint64 passwordMinChars = field::kPasswordMinChars;
 
     //! The largest attachment any server may be configured to accept.
     static constexpr qint64 kAttachmentBytesCeiling = 50 * 1024 * 1024;

@@ -58,7 +58,9 @@ namespace confab::protocol {
     X(MembersGroup, Ok)                            \
     X(RevealPolicySet, Ok)                         \
     X(ConversationNotify, Ok)                      \
-    X(MentionsList, Mentions)
+    X(MentionsList, Mentions)                      \
+    X(AccountPassword, Ok)                         \
+    X(AccountProfile, Ok)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;

@@ -108,6 +108,8 @@ inline void Limits::fields(auto &self, auto &v)
     v("typing_stop_ms", self.typingStopMs, rule::Positive);
     v("typing_expire_ms", self.typingExpireMs, rule::Positive);
     v("sync_gap_max", self.syncGapMax, rule::Positive);
+    v("password_min_chars", self.passwordMinChars,
+      IntRule{.min = field::kPasswordMinChars, .max = field::kPasswordMaxBytes, .defaulted = true});
 }
 
 //! The signed-in user, as they see themselves.
@@ -115,11 +117,13 @@ struct UserInfo {
     QString id;
     QString username;
     QString displayName;
+    std::optional<QString> status = std::nullopt; //!< my status text (account.profile); absent when none
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
         v("username", self.username, rule::Username);
         v("display_name", self.displayName, rule::DisplayName);
+        v("status", self.status, rule::Status);
     }
     CONFAB_WIRE(UserInfo)
 };
@@ -140,6 +144,7 @@ struct MemberInfo {
     std::optional<bool> bot; //!< true for bot accounts; absent for people
     std::optional<QString> nameKo;     //!< blind rooms: the alias in Korean (same words, same index)
     std::optional<UserInfo> revealed;  //!< blind rooms: who this is, for a viewer with a mutual reveal only
+    std::optional<QString> status = std::nullopt; //!< the member's status text; never in blind rooms
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -151,6 +156,7 @@ struct MemberInfo {
         v("bot", self.bot);
         v("name_ko", self.nameKo, rule::DisplayName);
         v("revealed", self.revealed);
+        v("status", self.status, rule::Status);
     }
     CONFAB_WIRE(MemberInfo)
 };

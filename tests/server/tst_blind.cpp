@@ -158,6 +158,14 @@ private slots:
         // Presence goes to contacts outside blind rooms only: here, to nobody.
         QVERIFY(std::holds_alternative<Ok>(zelda.client().request(PresenceSet{PresenceStatus::Away})));
         QVERIFY(std::holds_alternative<Ok>(zelda.client().request(PresenceSet{PresenceStatus::Online})));
+        // So does a profile change: Zelda's own devices learn it, the room's members never do.
+        const QString newName = QStringLiteral("Zenobia Featherstonehaugh");
+        const QString newStatus = QStringLiteral("Sailing near Tromsø until Friday");
+        QVERIFY(std::holds_alternative<Ok>(zelda.client().request(AccountProfile{newName, newStatus})));
+        QVERIFY(zelda.client().waitForPushed([&](const Frame &f) {
+            const auto *u = std::get_if<UserUpdated>(&f);
+            return u && u->user.name == newName && u->user.status == newStatus;
+        }));
         // Typing that is never stopped expires, and stops when the typer goes away.
         QVERIFY(std::holds_alternative<Ok>(thad.client().request(Typing{room, true})));
         const qint64 lastSeq = detailOf(owner.client(), room)->conversation.lastSeq;
@@ -235,13 +243,14 @@ private slots:
             QVERIFY(std::holds_alternative<MessageSent>(zelda.client().request(textMessage(
                 room, QStringLiteral("z-gap-%1").arg(i), QStringLiteral("while away %1").arg(i)))));
         QVERIFY(reconnect(h, xio));
-        const Frame shortSync = xio.client().request(SyncRequest{{{room, xioSeen}}});
+        const Frame shortSync = xio.client().request(SyncRequest{{{room, xioSeen}}, 0}); // with every profile
         const auto *shortResult = std::get_if<SyncResult>(&shortSync);
         QVERIFY2(shortResult, qPrintable(TestClient::describe(shortSync)));
         QCOMPARE(shortResult->conversations.size(), 1);
         QVERIFY(!shortResult->conversations.first().reset);
         QCOMPARE(shortResult->conversations.first().events.size(), 3);
         QCOMPARE(shortResult->conversations.first().events.first().message->senderId, alias[&zelda].id);
+        QVERIFY(shortResult->users.isEmpty()); // the room makes nobody a contact
         const qint64 xioSeenAgain = shortResult->conversations.first().events.last().seq;
         xio.client().close();
         for (int i = 0; i < 12; ++i)
@@ -299,12 +308,21 @@ private slots:
                         // One's own identity, in the frames that are not about the room: the sign-in,
                         // and one's own presence as the other devices learn it.
                         if (other == receiver &&
-                            (type == QStringLiteral("auth.ok") || type == QStringLiteral("presence")))
+                            (type == QStringLiteral("auth.ok") || type == QStringLiteral("presence") ||
+                             type == QStringLiteral("user.updated")))
                             continue;
                         const QString found = identityIn(raw, *other);
                         QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("%1 received \"%2\" (%3) in: %4")
                                                                  .arg(receiver->username, found,
                                                                       other->username, raw.left(400))));
+                    }
+                    // Zelda's new name and status, whatever frame it would be.
+                    if (receiver != &zelda) {
+                        for (const QString &part : {QStringLiteral("Zenobia"), QStringLiteral("Featherstonehaugh"),
+                                                    QStringLiteral("Tromsø"), QStringLiteral("Troms\\u00f8")})
+                            QVERIFY2(!raw.contains(part, Qt::CaseInsensitive),
+                                     qPrintable(QStringLiteral("%1 received \"%2\" in: %3")
+                                                    .arg(receiver->username, part, raw.left(400))));
                     }
                 }
             }

@@ -229,7 +229,7 @@ private slots:
                  v6 ? QStringList{QStringLiteral("r_1|c_blind|u_mina|u_joon|spam|2200")} : QStringList{});
         QCOMPARE(rows(*db, QStringLiteral("SELECT at, action, detail FROM operator_access")),
                  v6 ? QStringList{QStringLiteral("2300|reports|read 1")} : QStringList{});
-        // Version 9: a muted conversation notifies "nothing", the rest "all"; old messages mention nobody.
+        // Version 11: a muted conversation notifies "nothing", the rest "all"; old messages mention nobody.
         QCOMPARE(rows(*db, QStringLiteral("SELECT conversation_id, user_id, notify_level FROM members "
                                           "ORDER BY conversation_id, user_id")),
                  QStringList({QStringLiteral("c_blind|u_joon|all"), QStringLiteral("c_blind|u_mina|all"),
@@ -254,7 +254,42 @@ private slots:
         QCOMPARE(found.first().message.id, QStringLiteral("m_1"));
     }
 
-    //! The mentions step (schema version 9) on its own: mutes become the level "nothing", and the
+    //! Version 12 (accounts and people): users keep everything and get an empty status, never
+    //! changed; blocks are stored once per pair.
+    void peopleStepAddsStatusAndBlocks()
+    {
+        QFETCH_GLOBAL(int, backend);
+        TestDatabase t{TestDatabase::Kind(backend)};
+        QVERIFY2(t.isValid(), qPrintable(t.errorString()));
+        auto db = open(t);
+        QVERIFY(db);
+        QString error;
+        QVERIFY2(Migrations(*db).migrateTo(11, &error), qPrintable(error));
+        try {
+            Transaction tx(*db);
+            writeFixture(*db, 11);
+            tx.commit();
+        } catch (const StoreError &e) {
+            QFAIL(e.what());
+        }
+        QVERIFY2(Migrations(*db).migrateTo(12, &error), qPrintable(error));
+        QCOMPARE(Migrations(*db).currentVersion(), 12);
+        QCOMPARE(rows(*db, QStringLiteral("SELECT id, display_name, status, profile_changed_at FROM users ORDER BY id")),
+                 QStringList({QStringLiteral("u_joon|준||0"), QStringLiteral("u_mina|Mina||0")}));
+        try {
+            db->exec(QStringLiteral("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, 5000)"),
+                     {kMina, kJoon}).finish();
+            db->exec(QStringLiteral("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, 5001) "
+                                    "ON CONFLICT (blocker_id, blocked_id) DO NOTHING"),
+                     {kMina, kJoon}).finish();
+        } catch (const StoreError &e) {
+            QFAIL(e.what());
+        }
+        QCOMPARE(rows(*db, QStringLiteral("SELECT blocker_id, blocked_id, created_at FROM blocks")),
+                 QStringList{QStringLiteral("u_mina|u_joon|5000")});
+    }
+
+    //! The mentions step (schema version 11) on its own: mutes become the level "nothing", and the
     //! new mentions table takes one row per mentioned user.
     void mentionsStepMigratesMutes()
     {
@@ -264,7 +299,7 @@ private slots:
         auto db = open(t);
         QVERIFY(db);
         QString error;
-        const int before = Migrations::kSchemaVersion - 1; // the step just below mentions
+        const int before = 10; // the step just below mentions
         QVERIFY2(Migrations(*db).migrateTo(before, &error), qPrintable(error));
         try {
             Transaction tx(*db);

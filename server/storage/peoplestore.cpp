@@ -1,0 +1,132 @@
+#include "peoplestore.h"
+
+#include "storage/database.h"
+
+#include <QStringList>
+
+namespace confab::server {
+
+namespace {
+const QString kProfileColumns = QStringLiteral("u.id, u.username, u.display_name, u.status, u.bot, u.disabled");
+
+//! Everyone who shares an active membership of a conversation that is not blind with `?`.
+const QString kContactIds = QStringLiteral(
+    "SELECT other.user_id FROM members mine "
+    "JOIN conversations c ON c.id = mine.conversation_id "
+    "JOIN members other ON other.conversation_id = mine.conversation_id "
+    "WHERE mine.user_id = ? AND mine.active = 1 AND other.active = 1 AND c.kind <> 'blind'");
+
+//! A LIKE pattern that matches what starts with `prefix`, its wildcards taken literally.
+QString startsWith(const QString &prefix)
+{
+    QString escaped = prefix;
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    return escaped + u'%';
+}
+} // namespace
+
+QList<Profile> PeopleStore::readProfiles(const QString &sql, const QVariantList &params)
+{
+    QSqlQuery &q = m_db.exec(sql, params);
+    QList<Profile> out;
+    while (q.next()) {
+        out.append(Profile{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                           q.value(4).toInt() != 0, q.value(5).toInt() != 0});
+    }
+    q.finish();
+    return out;
+}
+
+void PeopleStore::setProfile(const QString &userId, const std::optional<QString> &displayName,
+                             const std::optional<QString> &status, qint64 now)
+{
+    if (displayName)
+        m_db.exec(QStringLiteral("UPDATE users SET display_name = ? WHERE id = ?"), {*displayName, userId}).finish();
+    if (status)
+        m_db.exec(QStringLiteral("UPDATE users SET status = ? WHERE id = ?"), {*status, userId}).finish();
+    m_db.exec(QStringLiteral("UPDATE users SET profile_changed_at = ? WHERE id = ?"), {now, userId}).finish();
+}
+
+std::optional<Profile> PeopleStore::profile(const QString &userId)
+{
+    const QList<Profile> found =
+        readProfiles(QStringLiteral("SELECT ") + kProfileColumns + QStringLiteral(" FROM users u WHERE u.id = ?"), {userId});
+    return found.isEmpty() ? std::nullopt : std::optional(found.first());
+}
+
+QList<QString> PeopleStore::contactIds(const QString &userId)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT DISTINCT u.id FROM users u WHERE u.id IN (") + kContactIds + u')',
+                             {userId});
+    QList<QString> ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    q.finish();
+    return ids;
+}
+
+QList<Profile> PeopleStore::contactProfilesChangedSince(const QString &userId, qint64 since)
+{
+    return readProfiles(QStringLiteral("SELECT ") + kProfileColumns +
+                            QStringLiteral(" FROM users u WHERE u.profile_changed_at > ? AND u.id IN (") + kContactIds +
+                            QStringLiteral(") ORDER BY u.username"),
+                        {since, userId});
+}
+
+QList<Profile> PeopleStore::search(const Search &s)
+{
+    const QString pattern = startsWith(s.prefix);
+    QString sql = QStringLiteral("SELECT ") + kProfileColumns +
+                  QStringLiteral(" FROM users u WHERE u.id <> ? AND u.username > ? "
+                                 "AND (u.username LIKE ? ESCAPE '\\' OR LOWER(u.display_name) LIKE ? ESCAPE '\\')");
+    QVariantList params{s.viewerId, s.afterUsername, pattern, pattern};
+    if (s.contactsOnly) {
+        sql += QStringLiteral(" AND u.id IN (") + kContactIds + u')';
+        params.append(s.viewerId);
+    }
+    sql += QStringLiteral(" ORDER BY u.username LIMIT ?");
+    params.append(s.limit);
+    return readProfiles(sql, params);
+}
+
+bool PeopleStore::setBlocked(const QString &blockerId, const QString &blockedId, bool blocked, qint64 now)
+{
+    QSqlQuery &q = blocked ? m_db.exec(QStringLiteral("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?) "
+                                                      "ON CONFLICT (blocker_id, blocked_id) DO NOTHING"),
+                                       {blockerId, blockedId, now})
+                           : m_db.exec(QStringLiteral("DELETE FROM blocks WHERE blocker_id = ? AND blocked_id = ?"),
+                                       {blockerId, blockedId});
+    const bool changed = q.numRowsAffected() > 0;
+    q.finish();
+    return changed;
+}
+
+QList<Profile> PeopleStore::blockedBy(const QString &blockerId)
+{
+    return readProfiles(QStringLiteral("SELECT ") + kProfileColumns +
+                            QStringLiteral(" FROM blocks b JOIN users u ON u.id = b.blocked_id WHERE b.blocker_id = ? "
+                                           "ORDER BY u.username"),
+                        {blockerId});
+}
+
+QSet<QString> PeopleStore::blockersOf(const QString &userId, const QList<QString> &userIds)
+{
+    QSet<QString> out;
+    if (userIds.isEmpty())
+        return out;
+    QStringList marks;
+    QVariantList params{userId};
+    for (const QString &id : userIds) {
+        marks.append(QStringLiteral("?"));
+        params.append(id);
+    }
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT blocker_id FROM blocks WHERE blocked_id = ? AND blocker_id IN (") +
+                                 marks.join(u", ") + u')',
+                             params);
+    while (q.next())
+        out.insert(q.value(0).toString());
+    q.finish();
+    return out;
+}
+
+} // namespace confab::server
