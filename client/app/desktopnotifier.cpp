@@ -2,6 +2,7 @@
 
 #include "blindnames.h"
 #include "chatclient.h"
+#include "messageformat.h"
 #include "notificationsink.h"
 #include "settings.h"
 
@@ -42,7 +43,7 @@ IncomingMessage DesktopNotifier::describe(const QString &conversationId, const M
 {
     IncomingMessage in;
     in.conversationId = conversationId;
-    in.body = message.body;
+    in.body = client::MessageFormat::plainText(message.body); // what it says, without its markup
     in.attachmentCount = int(message.attachments.size());
     in.deleted = message.deleted;
     if (const auto c = m_client->conversations()->conversation(conversationId)) {

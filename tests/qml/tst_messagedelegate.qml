@@ -31,7 +31,8 @@ Item {
                 body: "Hello https://example.com there", timeText: "10:41", edited: false, deleted: false,
                 own: false, status: sent, readCount: 0, firstInGroup: true, lastInGroup: true,
                 dayStart: false, dayText: "Tuesday, 3 March", errorText: "", avatarColor: "#1D4ED8",
-                initials: "JL", attachments: [], reactions: [], replyTo: ({}), streamState: "", replyCount: 0
+                initials: "JL", attachments: [], reactions: [], replyTo: ({}), streamState: "", replyCount: 0,
+                system: false, systemText: "", senderBot: false
             }
             for (const key in overrides)
                 props[key] = overrides[key]
