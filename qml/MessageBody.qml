@@ -145,14 +145,28 @@ Column {
                     font.pixelSize: Theme.fontBody - 1
                 }
             }
-            IconButton {
+            ToolButton {
                 id: copyButton
                 objectName: "copyCodeButton"
                 anchors { right: parent.right; top: parent.top; margins: 2 }
-                implicitWidth: 26
-                implicitHeight: 26
-                glyph: "⧉"
-                tip: qsTr("Copy code")
+                text: qsTr("Copy")
+                font.pixelSize: Theme.fontSmall - 1
+                padding: Theme.spacingXs
+                focusPolicy: Qt.StrongFocus
+                Accessible.name: qsTr("Copy code")
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("Copy code")
+                contentItem: Text {
+                    text: copyButton.text
+                    color: Theme.textMuted
+                    font: copyButton.font
+                }
+                background: Rectangle {
+                    radius: 4
+                    color: copyButton.down ? Theme.selected : copyButton.hovered ? Theme.hover : "transparent"
+                    FocusRing { shown: copyButton.visualFocus }
+                }
                 onClicked: MessageFormat.copy(block.code)
             }
         }

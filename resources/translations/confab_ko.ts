@@ -2084,6 +2084,10 @@ Press ✎ to start one.</source>
         <source>Copy code</source>
         <translation>코드 복사</translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::MessageFormat</name>
