@@ -2216,4 +2216,11 @@ Press ✎ to start one.</source>
         <translation>%1님이 이름 공개를 껐습니다</translation>
     </message>
 </context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>bot</source>
+        <translation>봇</translation>
+    </message>
+</context>
 </TS>
