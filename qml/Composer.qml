@@ -7,7 +7,7 @@ import Confab.Client
 
 // The message field: grows to 8 lines then scrolls. Enter sends, Shift+Enter starts a new line, Tab
 // moves on (it types no tab); nothing is sent while an input method is composing (Korean IME
-// preedit). Files come from the attach button, from drops (addFiles) and from pasting an image;
+// preedit). Ctrl+B, Ctrl+I, Ctrl+E and Ctrl+Shift+C put Markdown marks around the selection. Files come from the attach button, from drops (addFiles) and from pasting an image;
 // they wait as chips in a tray.
 // What it holds is the draft of one conversation (`conversationId`): load() shows another one's,
 // and every change is reported (textEdited, filesEdited) so the owner keeps it with its conversation.
@@ -101,6 +101,44 @@ Rectangle {
         root.attachments.clear()
         root.reportFiles()
         return true
+    }
+    //! Ctrl+B, Ctrl+I, Ctrl+E and Ctrl+Shift+C (ShortcutsSheet lists them): Markdown marks around
+    //! the selection (taken off again when they are there already), or a pair to write between.
+    function formatKey(event) {
+        if (!(event.modifiers & Qt.ControlModifier) || (event.modifiers & (Qt.AltModifier | Qt.MetaModifier))
+                || field.preeditText.length > 0)
+            return false
+        const shift = (event.modifiers & Qt.ShiftModifier) !== 0
+        if (event.key === Qt.Key_B && !shift)
+            root.wrapSelection("**", "**")
+        else if (event.key === Qt.Key_I && !shift)
+            root.wrapSelection("*", "*")
+        else if (event.key === Qt.Key_E && !shift)
+            root.wrapSelection("`", "`")
+        else if (event.key === Qt.Key_C && shift)
+            root.wrapSelection((field.selectionStart > 0 && field.getText(field.selectionStart - 1, field.selectionStart) !== "\n"
+                                ? "\n" : "") + "```\n", "\n```")
+        else
+            return false
+        return true
+    }
+    function wrapSelection(before, after) {
+        const start = field.selectionStart
+        const end = field.selectionEnd
+        const inner = field.getText(start, end)
+        if (start >= before.length && field.getText(start - before.length, start) === before
+                && field.getText(end, end + after.length) === after && start !== end) {
+            field.remove(end, end + after.length)
+            field.remove(start - before.length, start)
+            field.select(start - before.length, end - before.length)
+            return
+        }
+        field.remove(start, end)
+        field.insert(start, before + inner + after)
+        if (start === end)
+            field.cursorPosition = start + before.length
+        else
+            field.select(start + before.length, start + before.length + inner.length)
     }
     //! Adds files (paths or URLs) to the tray: each once, no more than maxAttachments.
     function addFiles(urls) {
@@ -381,6 +419,8 @@ Rectangle {
                             const next = field.nextItemInFocusChain(forward)
                             if (next)
                                 next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+                            event.accepted = true
+                        } else if (root.formatKey(event)) {
                             event.accepted = true
                         } else if (event.key === Qt.Key_Up && field.length === 0) {
                             root.editLastRequested()

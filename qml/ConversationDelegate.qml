@@ -3,7 +3,8 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // One 64 px row of the conversation list (UI.md): avatar, title (bold when unread), time, the last
-// message or the typing line, and the unread badge. Blind rooms show a mask and my alias.
+// message (or "Draft:" and what I wrote, or the typing line), and the unread badge. Blind rooms
+// show a mask and my alias.
 ItemDelegate {
     id: root
 
@@ -28,6 +29,7 @@ ItemDelegate {
     required property string presence   //!< direct chats: the other member's presence
     required property string myGroup    //!< blind rooms: my A/B group
     required property bool isNew        //!< someone else created it and I have not opened it yet
+    required property string draft      //!< what I wrote there and did not send, while it is not open
 
     property bool selected: false
     //! The row the keyboard is on while the list has it (Up/Down move, Enter opens): ringed.
@@ -107,6 +109,14 @@ ItemDelegate {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: Theme.spacingS
+                // A draft waits here: "Draft:" before it, in place of the last message.
+                Text {
+                    objectName: "draftLabel"
+                    visible: root.draft.length > 0 && root.typing.length === 0
+                    text: qsTr("Draft:")
+                    color: Theme.danger
+                    font.pixelSize: Theme.fontSmall + 1
+                }
                 Text {
                     objectName: "previewText"
                     Layout.fillWidth: true
@@ -114,6 +124,7 @@ ItemDelegate {
                     readonly property string line: root.lastDeleted ? qsTr("This message was deleted")
                                                                     : root.lastMessage
                     text: root.typing.length > 0 ? root.typing
+                        : root.draft.length > 0 ? root.draft
                         : line.length === 0 ? (root.blind ? qsTr("You are %1").arg(root.myAlias)
                                                           : qsTr("No messages yet"))
                         : root.lastSenderIsMe ? qsTr("You: %1").arg(line)

@@ -116,6 +116,7 @@ Rectangle {
                 required property bool revealed
                 required property bool offeredByMe
                 required property bool offeredToMe
+                required property bool bot
 
                 //! What this row says under the name: the alias of a revealed member, where an
                 //! offer stands, the handle and the role.
@@ -181,6 +182,23 @@ Rectangle {
                             GroupChip {
                                 objectName: "memberGroupChip"
                                 group: row.group
+                            }
+                            Text {
+                                objectName: "memberBotBadge"
+                                visible: row.bot
+                                text: qsTr("bot")
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall - 2
+                                font.weight: Font.DemiBold
+                                leftPadding: Theme.spacingXs
+                                rightPadding: Theme.spacingXs
+                                Rectangle {
+                                    anchors.fill: parent
+                                    radius: 4
+                                    color: "transparent"
+                                    border.width: 1
+                                    border.color: Theme.textMuted
+                                }
                             }
                             Item { Layout.fillWidth: true }
                         }

@@ -48,11 +48,24 @@ Rectangle {
         editor.cursorPosition = editor.length
         editor.forceActiveFocus()
     }
-    // Plain text to rich text: HTML escaped, links made clickable, line breaks kept (linkify.h).
-    function linkify(text) {
-        return root.mentions.length > 0
-                ? Linkify.htmlWithMentions(text, Theme.link, root.mentions, Theme.accent, Theme.warningSurface)
-                : Linkify.html(text, Theme.link)
+    //! The parts of the text as MessageFormat lays them out (messageformat.h); a tombstone once
+    //! deleted; a caret at the end while the message streams in.
+    function bodySegments() {
+        if (root.deleted)
+            return [{ type: "text", html: "<i>" + qsTr("This message was deleted") + "</i>", code: "", language: "" }]
+        // Mentions are highlighted on the plain text: such a message shows its Markdown marks as typed.
+        const parts = root.mentions.length > 0
+                ? [{ type: "text", html: Linkify.htmlWithMentions(root.body, Theme.link, root.mentions, Theme.accent, Theme.warningSurface), code: "", language: "" }]
+                : Array.from(MessageFormat.segments(root.body, Theme.link))
+        if (root.streaming) {
+            const caret = "<span style=\"color:" + Theme.accent + "\">▍</span>"
+            const last = parts.length > 0 ? parts[parts.length - 1] : null
+            if (last && last.type === "text")
+                parts[parts.length - 1] = Object.assign({}, last, { html: last.html + caret })
+            else
+                parts.push({ type: "text", html: caret, code: "", language: "" })
+        }
+        return parts
     }
 
     objectName: "bubble"
@@ -89,13 +102,6 @@ Rectangle {
         onClicked: messageId => root.quoteClicked(messageId)
     }
 
-    Text {
-        id: measure
-        visible: false
-        text: bodyText.text
-        textFormat: Text.RichText
-        font: bodyText.font
-    }
     // Images inline (thumbnails at most 320 px), other files as cards.
     MessageAttachments {
         id: files
@@ -110,35 +116,19 @@ Rectangle {
         onSaveRequested: attachmentId => root.saveAttachmentRequested(attachmentId)
     }
 
-    TextEdit {
+    // The text: running text, code blocks and quotes (MessageBody).
+    MessageBody {
         id: bodyText
         objectName: "bodyText"
         visible: root.showBody && !root.editing
         x: Theme.spacingM
         y: files.visible ? files.y + files.height + Theme.spacingS
            : quote.visible ? quote.y + quote.height + Theme.spacingS : Theme.spacingS
-        width: Math.min(Math.ceil(measure.implicitWidth) + 1, root.maxBubble - 2 * Theme.spacingM)
-        // While a message streams, a caret at its end shows where the text grows.
-        text: root.deleted ? "<i>" + qsTr("This message was deleted") + "</i>"
-                           : root.linkify(root.body)
-                             + (root.streaming ? "<span style=\"color:" + Theme.accent + "\">▍</span>" : "")
-        textFormat: TextEdit.RichText
-        wrapMode: TextEdit.Wrap
-        readOnly: true
-        selectByMouse: true
-        persistentSelection: false
-        color: root.deleted ? Theme.textMuted : Theme.text
-        selectionColor: Theme.accent
-        selectedTextColor: Theme.textOnAccent
-        font.pixelSize: Theme.fontBody
-        activeFocusOnPress: false
-        onLinkActivated: link => Qt.openUrlExternally(link)
-        Accessible.name: root.body
-
-        HoverHandler {
-            enabled: bodyText.hoveredLink.length > 0
-            cursorShape: Qt.PointingHandCursor
-        }
+        maxWidth: root.maxBubble - 2 * Theme.spacingM
+        segments: root.bodySegments()
+        textColor: root.deleted ? Theme.textMuted : Theme.text
+        Accessible.role: Accessible.StaticText
+        Accessible.name: MessageFormat.plain(root.body)
     }
 
     // Edit in place: Enter saves, Shift+Enter a new line, Esc cancels.

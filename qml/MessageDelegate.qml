@@ -44,6 +44,12 @@ Item {
     required property var mentions
     //! Someone else's message that mentions me or @room.
     required property bool mentionsMe
+    //! MessageListModel's system role: a line of the conversation's own events, not a message.
+    required property bool system
+    //! That line's words ("Mina added Joon and Sora").
+    required property string systemText
+    //! The sender is a bot: a badge beside the name.
+    required property bool senderBot
 
     //! Being edited in place: the bubble holds an editor (Enter saves, Esc cancels).
     property bool editing: false
@@ -128,7 +134,8 @@ Item {
     implicitHeight: column.implicitHeight
     height: implicitHeight
     Accessible.role: Accessible.ListItem
-    Accessible.name: (root.own ? qsTr("You") : root.senderName) + ", " + root.timeText + ": " + root.body
+    Accessible.name: root.system ? root.systemText
+                   : (root.own ? qsTr("You") : root.senderName) + ", " + root.timeText + ": " + root.body
                      + (root.streaming ? " (" + qsTr("still writing") + ")"
                         : root.interrupted ? " (" + qsTr("interrupted") + ")" : "")
 
@@ -147,7 +154,8 @@ Item {
     Column {
         id: column
         width: parent.width
-        topPadding: root.firstInGroup && !root.dayStart && !root.firstUnread ? Theme.spacingM : 2
+        topPadding: root.system ? Theme.spacingXs
+                    : root.firstInGroup && !root.dayStart && !root.firstUnread ? Theme.spacingM : 2
         bottomPadding: 2
 
         DaySeparator {
@@ -171,11 +179,20 @@ Item {
             sidePadding: root.sidePadding
         }
 
+        SystemLine {
+            objectName: "systemLine"
+            visible: root.system
+            width: parent.width
+            text: root.systemText
+            sidePadding: root.sidePadding
+        }
+
         // ---- the message --------------------------------------------------------------------
         Item {
             id: row
+            visible: !root.system
             width: parent.width
-            height: content.implicitHeight
+            height: root.system ? 0 : content.implicitHeight
 
             Avatar {
                 objectName: "senderAvatar"
@@ -236,6 +253,7 @@ Item {
                     blind: root.blind
                     senderGroup: root.senderGroup
                     timeText: root.timeText
+                    bot: root.senderBot
                 }
 
                 MessageBubble {

@@ -11,6 +11,8 @@ Row {
     property bool blind: false
     property string senderGroup
     property string timeText
+    //! The sender is a bot: a "bot" badge after the name.
+    property bool bot: false
 
     spacing: Theme.spacingS
     Text {
@@ -21,6 +23,25 @@ Row {
         font.pixelSize: Theme.fontBody - 1
         font.weight: Font.DemiBold
         textFormat: Text.PlainText
+    }
+    Rectangle {
+        objectName: "botBadge"
+        visible: root.bot && !root.own
+        anchors.verticalCenter: senderText.verticalCenter
+        width: botText.implicitWidth + 2 * Theme.spacingXs
+        height: botText.implicitHeight + 2
+        radius: 4
+        color: "transparent"
+        border.width: 1
+        border.color: Theme.textMuted
+        Text {
+            id: botText
+            anchors.centerIn: parent
+            text: qsTr("bot")
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall - 2
+            font.weight: Font.DemiBold
+        }
     }
     GroupChip {
         objectName: "senderGroupChip"

@@ -48,7 +48,12 @@ Dialog {
             ["Enter", qsTr("Send")],
             ["Shift+Enter", qsTr("New line")],
             ["↑", qsTr("Edit your last message (empty composer)")],
-            ["@", qsTr("Mention someone: ↑/↓ choose, Tab or Enter pick, Esc close")]
+            ["@", qsTr("Mention someone: ↑/↓ choose, Tab or Enter pick, Esc close")],
+            ["Ctrl+B", qsTr("Bold: **text**")],
+            ["Ctrl+I", qsTr("Italic: *text*")],
+            ["Ctrl+E", qsTr("Code: `code`")],
+            ["Ctrl+Shift+C", qsTr("Code block: ``` on the lines around it")],
+            ["> · - · 1.", qsTr("Quote, list, numbered list (at the start of a line)")]
         ] }
     ]
 

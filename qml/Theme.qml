@@ -28,6 +28,8 @@ QtObject {
     readonly property color warningSurface: dark ? "#3A2F12" : "#FFF4D6"
     readonly property color dangerSurface: dark ? "#3D1F21" : "#FDE7E7"
     readonly property color link: accent
+    // Code blocks in messages: a box a little apart from the bubble.
+    readonly property color codeSurface: dark ? "#1B1D21" : "#F7F8FA"
     // Presence dots: green online, amber away (offline shows none).
     readonly property color presenceOnline: dark ? "#3FB871" : "#2E9E5B"
     readonly property color presenceAway: warning
@@ -56,6 +58,8 @@ QtObject {
     readonly property int fontBody: 14
     readonly property int fontSmall: 12
     readonly property int fontTitle: 16
+    //! Code in messages and in the composer's hints.
+    readonly property string fontMono: "monospace"
 
     // ---- shapes and sizes -----------------------------------------------------------------------
     readonly property int radiusBubble: 12

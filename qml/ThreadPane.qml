@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import Confab.Client
 
 // One thread beside the timeline ("N replies" under a message): its root, the replies oldest
 // first, and a composer that answers into the thread (Enter sends, Shift+Enter a new line).
@@ -154,21 +155,15 @@ Rectangle {
                                 anchors.baseline: nameText.baseline
                             }
                         }
-                        TextEdit {
+                        // Formatted as in the timeline (MessageFormat): bold, code, quotes, links.
+                        MessageBody {
                             objectName: "threadBody"
-                            width: parent.width
-                            text: entry.deleted ? qsTr("This message was deleted")
-                                  : entry.body + (entry.streamState === "streaming" ? " ▍" : "")
-                            textFormat: TextEdit.PlainText
-                            wrapMode: TextEdit.Wrap
-                            readOnly: true
-                            selectByMouse: true
-                            color: entry.deleted ? Theme.textMuted : Theme.text
-                            font.pixelSize: Theme.fontBody
-                            font.italic: entry.deleted
-                            selectionColor: Theme.accent
-                            selectedTextColor: Theme.textOnAccent
-                            activeFocusOnPress: false
+                            maxWidth: parent.width
+                            segments: entry.deleted
+                                      ? [{ type: "text", html: qsTr("This message was deleted"), code: "", language: "" }]
+                                      : MessageFormat.segments(entry.body + (entry.streamState === "streaming" ? " ▍" : ""),
+                                                               Theme.link)
+                            textColor: entry.deleted ? Theme.textMuted : Theme.text
                         }
                     }
                 }

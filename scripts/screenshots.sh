@@ -3,7 +3,8 @@
 #   signin.png     the sign-in page
 #   main-light.png conversation list + the "Design team" timeline, light theme, with Joon typing,
 #                  Joon online and Hana away (presence dots), read receipts on Mina's messages,
-#                  reactions, Joon's reply quoting Mina's message and her edited message
+#                  reactions, Joon's reply quoting Mina's message and her edited message, Sora's
+#                  formatted notes (bold, italic, a list, a code block with its Copy button, a quote)
 #   main-dark.png  the same, dark theme
 #   main-ko.png    the same, Korean UI
 #   stream-light.png, stream-dark.png, stream-ko.png
@@ -11,7 +12,7 @@
 #                  with a caret and "writing…"
 #   main-blind.png the blind room "Matching: Friday" (aliases, A/B groups) with the members panel:
 #                  Joon, who revealed his name to Mina, under his name with his alias beside it,
-#                  and Dami's open offer to reveal to the room
+#                  and Dami's open offer to reveal to the room; the lines of the reveals name aliases
 #   main-blind-ko.png the same with the Korean UI: the aliases in Korean
 #   group-light.png, group-dark.png, group-ko.png
 #                  the settings of "Design team" as its owner sees them: name, description, notification level,
@@ -28,7 +29,8 @@
 #   thread-light.png, thread-dark.png, thread-ko.png
 #                  "Design team" with the thread pane open on Mina's message and Joon's reply
 #   attachments-light.png, attachments-dark.png, attachments-ko.png
-#                  "Launch checklist" with an inline image and a PDF file card
+#                  "Launch checklist" with an inline image and a PDF file card, and above them
+#                  the lines of its own events (two members added in one line, a role changed)
 #   search-light.png, search-dark.png, search-ko.png
 #                  the search panel beside "Design team" with hits across conversations, the
 #                  matching parts highlighted ("review"; Korean: "모드")
@@ -49,7 +51,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,47p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,49p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 

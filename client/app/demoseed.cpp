@@ -355,10 +355,21 @@ int seedToday(const QString &url)
     joon.read(design, newest);
     sora.read(design, newest);
     hana.read(design, newest);
+    // A formatted message: what Markdown in a bubble looks like (bold, a list, code, a quote).
+    sora.say(design, QStringLiteral("Notes for the **review**:\n\n"
+                                    "- Sidebar rows stay at *64 px*\n"
+                                    "- Avatars at 40 px, ~~36 px~~\n\n"
+                                    "```qml\nAvatar { size: Theme.avatar; initials: \"MP\" }\n```\n\n"
+                                    "> Ship it when the `ko` strings are in."));
     sora.say(design, QStringLiteral("See you then. Agenda: https://confab.example/design/review"));
 
-    // Files in "Launch checklist", read by everyone, for the attachments screenshots.
+    // Files in "Launch checklist", read by everyone, for the attachments screenshots; before them,
+    // the timeline's own events: two members added at once (one line), a role changed.
     if (const QString launch = ids.value(QStringLiteral("Launch checklist")); !launch.isEmpty()) {
+        Seeder dami(url);
+        dami.signUp(QStringLiteral("dami"), {}, true);
+        sora.request(MembersAdd{launch, {hana.userId, dami.userId}, std::nullopt});
+        sora.request(MembersRole{launch, mina.userId, Role::Admin});
         joon.sendFile(launch, QStringLiteral("sidebar-mockup.png"), QStringLiteral("image/png"), mockupPng(),
                       QStringLiteral("The sidebar as it ships:"));
         const qint64 spec = sora.sendFile(launch, QStringLiteral("Sidebar spec.pdf"), QStringLiteral("application/pdf"),

@@ -3,6 +3,7 @@
 #include "blindnames.h"
 #include "chatclient.h"
 #include "mentionmatch.h"
+#include "messageformat.h"
 #include "notificationsink.h"
 #include "settings.h"
 
@@ -43,7 +44,7 @@ IncomingMessage DesktopNotifier::describe(const QString &conversationId, const M
 {
     IncomingMessage in;
     in.conversationId = conversationId;
-    in.body = message.body;
+    in.body = client::MessageFormat::plainText(message.body); // what it says, without its markup
     in.attachmentCount = int(message.attachments.size());
     in.deleted = message.deleted;
     if (const auto c = m_client->conversations()->conversation(conversationId)) {

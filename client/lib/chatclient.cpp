@@ -90,6 +90,10 @@ void ChatClient::wire()
         if (conversationId == m_current)
             emit currentConversationChanged();
     });
+    // Drafts live in the account's cache: those of the account that opened come back.
+    connect(&m_state, &ConversationState::conversationsReset, this, [this] { m_drafts.setCache(&m_state.cache()); });
+    m_conversations.setDraftOf([this](const QString &conversationId) { return m_drafts.summary(conversationId); });
+    connect(&m_drafts, &Drafts::changed, &m_conversations, &ConversationListModel::draftChanged);
     connect(&m_state, &ConversationState::conversationRemoved, this, [this](const QString &conversationId) {
         m_drafts.clear(conversationId);
         if (conversationId == m_current)
@@ -146,6 +150,7 @@ bool ChatClient::openCache(const QString &serverUrl, const QString &username)
     const QString key = accountKey(serverUrl, username);
     if (m_state.isOpen() && key == m_accountKey)
         return true;
+    m_drafts.flush(); // into the cache of the account that had them
     m_state.close();
     QDir().mkpath(m_dataDir);
     const QString file = QString::fromLatin1(

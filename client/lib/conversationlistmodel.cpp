@@ -3,8 +3,10 @@
 #include "conversationstate.h"
 
 #include "blindnames.h"
+#include "messageformat.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace confab::client {
 
@@ -37,10 +39,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case KindRole:
         return enumName(c.kind);
     case LastMessageRole:
-        if (!c.lastMessage)
-            return QString();
-        // One line: the first line of the body, the rest elided by the view.
-        return c.lastMessage->body.section(u'\n', 0, 0);
+        return row.lastLine;
     case LastSenderIsMeRole:
         return c.lastMessage && c.me && c.lastMessage->senderId == c.me->id;
     case LastActivityRole:
@@ -69,6 +68,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.unreadMentions.value_or(0);
     case NotifyLevelRole:
         return enumName(c.notify.value_or(c.muted ? NotifyLevel::Nothing : NotifyLevel::All));
+    case DraftRole:
+        return c.id == m_open || !m_draftOf ? QString() : m_draftOf(c.id);
     default:
         return {};
     }
@@ -87,7 +88,13 @@ void ConversationListModel::setLanguage(const QString &language)
 
 ConversationListModel::Row ConversationListModel::makeRow(const ConversationInfo &c) const
 {
-    return Row{c, {}, false, lastSenderOf(c)};
+    return Row{c, {}, false, lastSenderOf(c), lastLineOf(c)};
+}
+
+QString ConversationListModel::lastLineOf(const ConversationInfo &c)
+{
+    // One line of the text without its markup: the first line, the rest elided by the view.
+    return c.lastMessage ? MessageFormat::plainText(c.lastMessage->body).section(u'\n', 0, 0) : QString();
 }
 
 QString ConversationListModel::lastSenderOf(const ConversationInfo &c) const
@@ -111,6 +118,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {DescriptionRole, "description"},       {IsNewRole, "isNew"},
             {LastSenderNameRole, "lastSenderName"}, {LastDeletedRole, "lastDeleted"},
             {UnreadMentionsRole, "unreadMentions"}, {NotifyLevelRole, "notifyLevel"}};
+            {DraftRole, "draft"}};
 }
 
 void ConversationListModel::observe(const ConversationState *state)
@@ -127,7 +135,13 @@ void ConversationListModel::observe(const ConversationState *state)
             setNew(id, true);
     });
     connect(state, &ConversationState::conversationRemoved, this, &ConversationListModel::remove);
-    connect(state, &ConversationState::opened, this, [this](const QString &id) { setNew(id, false); });
+    connect(state, &ConversationState::opened, this, [this](const QString &id) {
+        setNew(id, false);
+        // The draft leaves the row of the conversation that opened and shows on the one that closed.
+        const QString before = std::exchange(m_open, id);
+        draftChanged(before);
+        draftChanged(id);
+    });
 }
 
 void ConversationListModel::reset(const QList<ConversationInfo> &conversations)
@@ -167,6 +181,7 @@ void ConversationListModel::upsert(const ConversationInfo &c)
     }
     m_rows[at].info = c;
     m_rows[at].lastSender = lastSenderOf(c);
+    m_rows[at].lastLine = lastLineOf(c);
     emit dataChanged(index(at), index(at));
     // Move up when it became the most recent.
     int target = 0;
@@ -199,6 +214,13 @@ void ConversationListModel::setTyping(const QString &conversationId, const QStri
         return;
     m_rows[at].typing = text;
     emit dataChanged(index(at), index(at), {TypingRole});
+}
+
+void ConversationListModel::draftChanged(const QString &conversationId)
+{
+    const int at = indexOf(conversationId);
+    if (at >= 0)
+        emit dataChanged(index(at), index(at), {DraftRole});
 }
 
 void ConversationListModel::setNew(const QString &conversationId, bool isNew)

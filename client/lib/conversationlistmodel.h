@@ -23,7 +23,7 @@ public:
         ConversationIdRole = Qt::UserRole + 1,
         KindRole,          //!< "direct", "group", "blind"
         TitleRole,
-        LastMessageRole,   //!< one line of the last message, "" when none
+        LastMessageRole,   //!< the first line of the last message as plain text (no markup), "" when none
         LastSenderIsMeRole,
         LastActivityRole,  //!< epoch ms of the last message (or creation)
         UnreadRole,
@@ -38,6 +38,7 @@ public:
         LastDeletedRole,   //!< the last message was deleted
         UnreadMentionsRole, //!< unread messages that mention me or @room: the row's `@` badge
         NotifyLevelRole,   //!< "all", "mentions" or "nothing"
+        DraftRole,         //!< what I wrote there and did not send (one line), while it is not open; else ""
     };
     Q_ENUM(Role)
 
@@ -55,6 +56,10 @@ public:
     void observe(const ConversationState *state);
     void setMyUserId(const QString &userId) { m_myUserId = userId; }
     void setNameOf(NameOf nameOf) { m_nameOf = std::move(nameOf); }
+    //! A conversation's unsent draft, as one line ("" when none): Drafts::summary.
+    void setDraftOf(std::function<QString(const QString &conversationId)> draftOf) { m_draftOf = std::move(draftOf); }
+    //! The draft of a conversation changed: its row says so.
+    void draftChanged(const QString &conversationId);
     //! The UI language: blind rooms' `myAlias` follows it.
     void setLanguage(const QString &language);
     void reset(const QList<protocol::ConversationInfo> &conversations);
@@ -79,15 +84,19 @@ private:
         QString typing;
         bool isNew = false;
         QString lastSender; //!< resolved once per change: data() runs on every repaint
+        QString lastLine;   //!< the last message's first line as plain text, likewise
     };
     static qint64 activity(const protocol::ConversationInfo &c);
     Row makeRow(const protocol::ConversationInfo &c) const;
     QString lastSenderOf(const protocol::ConversationInfo &c) const;
+    static QString lastLineOf(const protocol::ConversationInfo &c);
 
     QList<Row> m_rows;
     QString m_myUserId;
     QString m_language;
     NameOf m_nameOf;
+    std::function<QString(const QString &)> m_draftOf;
+    QString m_open; //!< the open conversation: its draft is in the composer, not on its row
 };
 
 } // namespace confab::client

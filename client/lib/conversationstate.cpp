@@ -138,6 +138,10 @@ bool ConversationState::applyEvent(const Event &e, qint64 freshAfter)
         return false;
     }
     ConversationInfo &c = m_conversations[id];
+    if (isTimelineEvent(e.kind)) {
+        m_cache.saveTimelineEvent(e);
+        emit timelineEventAdded(e);
+    }
     switch (e.kind) {
     case EventKind::Message:
         if (e.message) {
@@ -188,6 +192,26 @@ bool ConversationState::applyEvent(const Event &e, qint64 freshAfter)
     }
     m_cache.setSyncedSeq(id, e.seq);
     return true;
+}
+
+bool ConversationState::isTimelineEvent(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Created:
+    case EventKind::MemberAdded:
+    case EventKind::MemberRemoved:
+    case EventKind::MemberLeft:
+    case EventKind::RoleChanged:
+    case EventKind::Renamed:
+    case EventKind::Described:
+    case EventKind::RevealOffered:
+    case EventKind::RevealWithdrawn:
+    case EventKind::Revealed:
+    case EventKind::RevealsAllowed:
+        return true;
+    default:
+        return false;
+    }
 }
 
 void ConversationState::applyChange(MessageInfo &m, const Event &e)
@@ -360,6 +384,8 @@ void ConversationState::applySyncEntry(const SyncEntry &entry, bool markNew)
                 m_cache.saveMessage(id, *e.message);
             else if (e.kind == EventKind::Reaction)
                 applyReaction(e);
+            else if (isTimelineEvent(e.kind))
+                m_cache.saveTimelineEvent(e);
         }
         if (!entry.events.isEmpty())
             m_cache.setSyncedSeq(id, entry.events.last().seq);
@@ -391,6 +417,8 @@ void ConversationState::applyOlder(const QString &conversationId, const History 
             m_cache.saveMessage(conversationId, *e.message);
         } else if (e.kind == EventKind::Reaction) {
             applyReaction(e);
+        } else if (isTimelineEvent(e.kind)) {
+            m_cache.saveTimelineEvent(e);
         }
     }
     emit olderLoaded(conversationId, older, page.hasMore);

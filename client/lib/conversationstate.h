@@ -107,6 +107,9 @@ signals:
     void reactionsChanged(const QString &conversationId, const QString &messageId);
     //! The history held for a conversation started over from a snapshot.
     void historyReset(const QString &conversationId);
+    //! One of the conversation's own events (membership, roles, renames, reveals) was stored: its
+    //! timeline shows it. Those that come in pages (a snapshot, older history) are in the cache.
+    void timelineEventAdded(const protocol::Event &event);
     //! Older messages (ascending) for scrolling back; `more`: there are older ones still.
     void olderLoaded(const QString &conversationId, const QList<protocol::MessageInfo> &older, bool more);
 
@@ -140,6 +143,8 @@ private:
     void applyConversationChange(const protocol::Event &event);
     void countReply(const QString &conversationId, const protocol::MessageInfo &reply, qint64 freshAfter);
     static void applyChange(protocol::MessageInfo &message, const protocol::Event &event);
+    //! The events the timeline shows as lines of their own (SystemLines decides which it shows).
+    static bool isTimelineEvent(protocol::EventKind kind);
 
     LocalCache m_cache;
     //! The conversations as known now; the cache is written from here (streamed text and my

@@ -1,5 +1,7 @@
 #include "localcache.h"
 
+#include "cacheschema.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -57,38 +59,16 @@ bool LocalCache::open(const QString &path, QString *error)
             return false;
         }
     }
-    const QStringList schema = {
-        QStringLiteral("PRAGMA journal_mode=WAL"),
-        QStringLiteral("PRAGMA synchronous=FULL"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, info TEXT NOT NULL, "
-                       "members TEXT NOT NULL DEFAULT '[]', markers TEXT NOT NULL DEFAULT '[]', "
-                       "synced_seq INTEGER NOT NULL DEFAULT 0)"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS messages (conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, "
-                       "id TEXT NOT NULL, info TEXT NOT NULL, PRIMARY KEY (conversation_id, seq))"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS messages_id ON messages(id)"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS outbox (position INTEGER PRIMARY KEY AUTOINCREMENT, "
-                       "client_id TEXT NOT NULL UNIQUE, conversation_id TEXT NOT NULL, body TEXT NOT NULL, "
-                       "reply_to TEXT, created_at INTEGER NOT NULL, failed INTEGER NOT NULL DEFAULT 0, "
-                       "error TEXT NOT NULL DEFAULT '')"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS outbox_files (key TEXT PRIMARY KEY, client_id TEXT NOT NULL, "
-                       "position INTEGER NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL, "
-                       "mime TEXT NOT NULL, sha256 TEXT NOT NULL, upload_id TEXT NOT NULL DEFAULT '', "
-                       "attachment_id TEXT NOT NULL DEFAULT '', offset_bytes INTEGER NOT NULL DEFAULT 0, "
-                       "done INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, "
-                       "error TEXT NOT NULL DEFAULT '')"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS outbox_files_client ON outbox_files(client_id)"),
-        // A table of its own rather than a column: caches written before mentions open unchanged.
-        QStringLiteral("CREATE TABLE IF NOT EXISTS outbox_mentions (client_id TEXT PRIMARY KEY, mentions TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS attachments (id TEXT PRIMARY KEY, info TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS reactions (conversation_id TEXT NOT NULL, message_id TEXT NOT NULL, "
-                       "actor_id TEXT NOT NULL, emoji TEXT NOT NULL, present INTEGER NOT NULL, seq INTEGER NOT NULL, "
-                       "PRIMARY KEY (conversation_id, message_id, actor_id, emoji))"),
-    };
-    for (const QString &statement : schema) {
-        if (!exec(statement)) {
+    // Not in a transaction: the journal mode and durability of this connection.
+    for (const QString &pragma : {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL")}) {
+        if (!exec(pragma)) {
             *error = QSqlDatabase::database(m_connection).lastError().text();
             return false;
         }
+    }
+    if (!cacheschema::migrate(QSqlDatabase::database(m_connection, false), error)) {
+        close();
+        return false;
     }
     return true;
 }
@@ -134,6 +114,8 @@ void LocalCache::removeConversation(const QString &id)
     exec(QStringLiteral("DELETE FROM conversations WHERE id = ?"), {id});
     exec(QStringLiteral("DELETE FROM messages WHERE conversation_id = ?"), {id});
     exec(QStringLiteral("DELETE FROM reactions WHERE conversation_id = ?"), {id});
+    exec(QStringLiteral("DELETE FROM timeline_events WHERE conversation_id = ?"), {id});
+    exec(QStringLiteral("DELETE FROM drafts WHERE conversation_id = ?"), {id});
 }
 
 QList<ConversationInfo> LocalCache::conversations() const
@@ -235,6 +217,64 @@ QList<MessageInfo> LocalCache::messages(const QString &conversationId, qint64 be
 void LocalCache::clearMessages(const QString &conversationId)
 {
     exec(QStringLiteral("DELETE FROM messages WHERE conversation_id = ?"), {conversationId});
+    exec(QStringLiteral("DELETE FROM timeline_events WHERE conversation_id = ?"), {conversationId});
+}
+
+void LocalCache::saveTimelineEvent(const Event &event)
+{
+    exec(QStringLiteral("INSERT INTO timeline_events (conversation_id, seq, info) VALUES (?, ?, ?) "
+                        "ON CONFLICT (conversation_id, seq) DO UPDATE SET info = excluded.info"),
+         {event.conversationId, event.seq, toText(event.toJson())});
+}
+
+QList<Event> LocalCache::timelineEvents(const QString &conversationId, qint64 fromSeq, qint64 toSeq) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT info FROM timeline_events WHERE conversation_id = ? AND seq >= ? AND seq <= ? "
+                             "ORDER BY seq"));
+    q.bindValue(0, conversationId);
+    q.bindValue(1, fromSeq);
+    q.bindValue(2, toSeq);
+    QList<Event> out;
+    if (q.exec()) {
+        while (q.next()) {
+            if (auto e = fromText<Event>(q.value(0).toString()))
+                out.append(*e);
+        }
+    }
+    return out;
+}
+
+void LocalCache::saveDraft(const Draft &draft, qint64 now)
+{
+    if (draft.text.isEmpty() && draft.files.isEmpty() && draft.replyTo.isEmpty()) {
+        exec(QStringLiteral("DELETE FROM drafts WHERE conversation_id = ?"), {draft.conversationId});
+        return;
+    }
+    exec(QStringLiteral("INSERT INTO drafts (conversation_id, text, files, reply_to, updated_at) VALUES (?, ?, ?, ?, ?) "
+                        "ON CONFLICT (conversation_id) DO UPDATE SET text = excluded.text, files = excluded.files, "
+                        "reply_to = excluded.reply_to, updated_at = excluded.updated_at"),
+         {draft.conversationId, draft.text.isNull() ? QStringLiteral("") : draft.text,
+          QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(draft.files)).toJson(QJsonDocument::Compact)),
+          draft.replyTo.isNull() ? QStringLiteral("") : draft.replyTo, now});
+}
+
+QList<LocalCache::Draft> LocalCache::drafts() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QList<Draft> out;
+    if (!q.exec(QStringLiteral("SELECT conversation_id, text, files, reply_to FROM drafts ORDER BY conversation_id")))
+        return out;
+    while (q.next()) {
+        Draft d;
+        d.conversationId = q.value(0).toString();
+        d.text = q.value(1).toString();
+        for (const QJsonValue &f : QJsonDocument::fromJson(q.value(2).toString().toUtf8()).array())
+            d.files.append(f.toString());
+        d.replyTo = q.value(3).toString();
+        out.append(d);
+    }
+    return out;
 }
 
 void LocalCache::applyReaction(const QString &conversationId, const QString &messageId, const QString &actorId,

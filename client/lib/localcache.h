@@ -3,6 +3,7 @@
 #include "protocol/types.h"
 
 #include <QList>
+#include <QStringList>
 
 #include <algorithm>
 #include <QString>
@@ -43,8 +44,9 @@ struct OutboxItem {
 };
 
 /*!
- * One account's local state in SQLite: conversations, members, recent history and the outbox.
- * Every write is committed at once, so that the outbox survives a crash of the app.
+ * One account's local state in SQLite: conversations, members, recent history and the timeline's
+ * own events, the outbox and the drafts. Every write is committed at once, so that the outbox
+ * survives a crash of the app. Its schema is versioned (cacheschema.h).
  */
 class LocalCache {
 public:
@@ -74,7 +76,24 @@ public:
     std::optional<protocol::MessageInfo> message(const QString &conversationId, const QString &messageId) const;
     //! Up to `limit` messages before `beforeSeq` (all when 0), ascending by seq.
     QList<protocol::MessageInfo> messages(const QString &conversationId, qint64 beforeSeq, int limit) const;
+    //! Forgets the conversation's history (its messages and timeline events): a snapshot follows.
     void clearMessages(const QString &conversationId);
+
+    //! The timeline's own events (membership, roles, renames, reveals): shown among the messages by seq.
+    void saveTimelineEvent(const protocol::Event &event);
+    //! Those with a seq in [fromSeq, toSeq], ascending.
+    QList<protocol::Event> timelineEvents(const QString &conversationId, qint64 fromSeq, qint64 toSeq) const;
+
+    //! What the user wrote and did not send in one conversation (Drafts keeps them here).
+    struct Draft {
+        QString conversationId;
+        QString text;
+        QStringList files; //!< paths or file URLs
+        QString replyTo;   //!< a message id, or empty
+    };
+    //! Stores a draft; an empty one is removed.
+    void saveDraft(const Draft &draft, qint64 now);
+    QList<Draft> drafts() const;
 
     //! One member's reaction with one emoji, as its newest `reaction` event left it.
     struct Reaction {

@@ -60,6 +60,8 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
     }
     case RoleChangeableRole:
         return m.id != m_me && myRole() == protocol::Role::Owner;
+    case BotRole:
+        return m.bot.value_or(false);
     default:
         return {};
     }
@@ -81,7 +83,7 @@ QHash<int, QByteArray> MemberListModel::roleNames() const
             {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {IsMeRole, "isMe"},
             {PresenceRole, "presence"}, {AliasNameRole, "aliasName"}, {RevealedRole, "revealed"},
             {OfferedByMeRole, "offeredByMe"}, {OfferedToMeRole, "offeredToMe"}, {RemovableRole, "removable"},
-            {RoleChangeableRole, "roleChangeable"}};
+            {RoleChangeableRole, "roleChangeable"}, {BotRole, "bot"}};
 }
 
 void MemberListModel::observe(const ConversationState *state, const Presence *presence)

@@ -35,6 +35,7 @@ public:
         OfferedToMeRole, //!< blind rooms: they offered to reveal to me or to the room
         RemovableRole,   //!< I may remove them (owners and admins; nobody removes the owner, admins not admins)
         RoleChangeableRole, //!< I may change their role (the owner, for everyone else)
+        BotRole,         //!< a bot account (blind rooms show it too: it is no identity)
     };
     Q_ENUM(Role)
 

@@ -1,6 +1,7 @@
 #include "messagelistmodel.h"
 
 #include "mentionmatch.h"
+#include "messageformat.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -122,7 +123,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     const Row *prev = rowAt(i - 1);
     const Row *next = rowAt(i + 1);
     const auto sameGroup = [](const Row *a, const Row *b) {
-        return a && b && a->message.senderId == b->message.senderId &&
+        return a && b && !a->isSystem() && !b->isSystem() && a->message.senderId == b->message.senderId &&
                std::abs(b->message.createdAt - a->message.createdAt) < kGroupGapMs &&
                dayOf(a->message.createdAt) == dayOf(b->message.createdAt);
     };
@@ -205,6 +206,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     }
     case MentionsMeRole:
         return mentionsMe(m, m_me);
+    case SystemRole:
+        return row.isSystem();
+    case SystemTextRole:
+        return row.isSystem() ? systemText(row) : QString();
+    case SenderBotRole:
+        return sender.bot.value_or(false);
     default:
         return {};
     }
@@ -221,19 +228,21 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {AttachmentsRole, "attachments"},
             {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}, {StreamStateRole, "streamState"},
             {ReplyCountRole, "replyCount"}, {MentionsRole, "mentions"}, {MentionsMeRole, "mentionsMe"}};
+            {ReplyCountRole, "replyCount"}, {SystemRole, "system"}, {SystemTextRole, "systemText"},
+            {SenderBotRole, "senderBot"}};
 }
 
-void MessageListModel::show(const QString &conversationId, const QString &myMemberId,
-                            const QList<MessageInfo> &messages, const QList<OutboxItem> &pending, qint64 readSeq)
+void MessageListModel::show(const QString &conversationId, ConversationKind kind, const QString &myMemberId,
+                            const QList<MessageInfo> &messages, const QList<Event> &events,
+                            const QList<OutboxItem> &pending, qint64 readSeq)
 {
     beginResetModel();
     m_conversationId = conversationId;
+    m_kind = kind;
     m_me = myMemberId;
-    m_rows.clear();
     m_reactions.clear();
     m_readSeq = readSeq;
-    for (const MessageInfo &m : messages)
-        m_rows.append(Row{m, false, false, {}, {}});
+    m_rows = rowsOf(messages, events);
     findFirstUnread();
     endResetModel();
     setPending(pending);
@@ -257,18 +266,23 @@ void MessageListModel::refreshAll()
         emit dataChanged(index(0), index(int(m_rows.size()) - 1));
 }
 
-void MessageListModel::prependOlder(const QList<MessageInfo> &older, bool more)
+void MessageListModel::prependOlder(const QList<MessageInfo> &older, const QList<Event> &events, bool more)
 {
-    QList<MessageInfo> fresh;
+    QList<MessageInfo> freshMessages;
+    QList<Event> freshEvents;
     const qint64 oldest = oldestSeq();
     for (const MessageInfo &m : older) {
         if (oldest == 0 || m.seq < oldest)
-            fresh.append(m);
+            freshMessages.append(m);
     }
+    for (const Event &e : events) {
+        if (oldest == 0 || e.seq < oldest)
+            freshEvents.append(e);
+    }
+    const QList<Row> fresh = rowsOf(freshMessages, freshEvents);
     if (!fresh.isEmpty()) {
         beginInsertRows({}, 0, int(fresh.size()) - 1);
-        for (qsizetype i = fresh.size() - 1; i >= 0; --i)
-            m_rows.prepend(Row{fresh[i], false, false, {}, {}});
+        m_rows = fresh + m_rows;
         endInsertRows();
         // Its row moves down, or it was above the window until now and came in with this page.
         const int before = m_firstUnreadRow;
@@ -309,7 +323,7 @@ void MessageListModel::upsertMessage(const MessageInfo &message)
     while (pos > 0 && m_rows[pos - 1].message.seq > message.seq)
         --pos;
     beginInsertRows({}, pos, pos);
-    m_rows.insert(pos, Row{message, false, false, {}, {}});
+    m_rows.insert(pos, Row{message, false, false, {}, {}, {}});
     endInsertRows();
     if (pos > 0)
         emit dataChanged(index(pos - 1), index(pos - 1)); // its group may have ended here
@@ -352,7 +366,7 @@ void MessageListModel::setPending(const QList<OutboxItem> &pending)
         QList<QString> keys;
         for (const OutboxFile &f : item.files)
             keys.append(f.key);
-        rows.append(Row{m, true, item.failed, item.error, keys});
+        rows.append(Row{m, true, item.failed, item.error, keys, {}});
     }
     if (!rows.isEmpty()) {
         beginInsertRows({}, stored, stored + int(rows.size()) - 1);
@@ -414,7 +428,7 @@ void MessageListModel::findFirstUnread()
     m_firstUnreadRow = -1;
     for (int i = 0; i < m_rows.size(); ++i) {
         const Row &r = m_rows[i];
-        if (!r.pending && r.message.seq > m_readSeq && r.message.senderId != m_me) {
+        if (!r.pending && !r.isSystem() && r.message.seq > m_readSeq && r.message.senderId != m_me) {
             m_firstUnreadRow = i;
             return;
         }
@@ -425,14 +439,18 @@ bool MessageListModel::unreadStartsAbove() const
 {
     // Unread messages are the newest: when the oldest one shown is unread and follows a gap
     // after my marker, older unread ones exist that are not loaded yet.
-    return m_firstUnreadRow == 0 && m_canLoadOlder && oldestSeq() > m_readSeq + 1 && storedCount() < kUnreadWindow;
+    // (Lines of the conversation's own events above it do not count: they are no messages.)
+    bool firstShown = m_firstUnreadRow >= 0;
+    for (int i = 0; firstShown && i < m_firstUnreadRow; ++i)
+        firstShown = m_rows[i].isSystem();
+    return firstShown && m_canLoadOlder && oldestSeq() > m_readSeq + 1 && storedCount() < kUnreadWindow;
 }
 
 qint64 MessageListModel::oldestSeq() const
 {
     for (const Row &r : m_rows) {
         if (!r.pending)
-            return r.message.seq;
+            return r.firstSeq();
     }
     return 0;
 }
@@ -542,8 +560,8 @@ QVariantMap MessageListModel::quote(const QString &messageId) const
                 {QStringLiteral("excerpt"), QString()}, {QStringLiteral("deleted"), false},
                 {QStringLiteral("loaded"), false}};
     const QString name = m->senderId == m_me ? tr("You") : m_members.value(m->senderId).name;
-    // One line of at most 120 characters: enough to recognise the message.
-    QString excerpt = m->body.section(u'\n', 0, 0).simplified();
+    // One line of at most 120 characters of the text without its markup: enough to recognise it.
+    QString excerpt = MessageFormat::plainText(m->body).section(u'\n', 0, 0).simplified();
     if (excerpt.size() > 120)
         excerpt = excerpt.left(119) + u'…';
     if (excerpt.isEmpty() && !m->attachments.isEmpty())

@@ -33,9 +33,10 @@ struct AttachmentView {
 };
 
 /*!
- * The timeline of the open conversation: stored messages by seq, then my unsent ones from the
- * outbox. Grouping (same sender within 5 minutes), day separators and delivery status are roles,
- * so that QML only lays them out.
+ * The timeline of the open conversation: stored messages by seq, with the lines of its own events
+ * between them (SystemLines: several that follow each other make one row), then my unsent ones
+ * from the outbox. Grouping (same sender within 5 minutes), day separators and delivery status
+ * are roles, so that QML only lays them out.
  */
 class MessageListModel : public QAbstractListModel {
     Q_OBJECT
@@ -83,6 +84,9 @@ public:
         ReplyCountRole,    //!< thread roots: how many replies (0 for other messages)
         MentionsRole,      //!< list of {start, length, me}: where the body mentions someone (me: me or @room)
         MentionsMeRole,    //!< someone else's message that mentions me or @room
+        SystemRole,        //!< a line of the timeline's own events (members, roles, renames, reveals), not a message
+        SystemTextRole,    //!< that line: "Mina added Joon, Sora and 2 others" (aliases in blind rooms)
+        SenderBotRole,     //!< the sender is a bot
     };
     Q_ENUM(Role)
 
@@ -115,11 +119,16 @@ public:
     //! Older messages of the shown conversation from the cache; false when it holds none older.
     bool loadOlderFromCache();
 
-    //! Shows another conversation (or none with an empty id).
-    void show(const QString &conversationId, const QString &myMemberId, const QList<protocol::MessageInfo> &messages,
+    //! Shows another conversation (or none with an empty id), of `kind`; `events`: its own events
+    //! from the oldest of `messages` on.
+    void show(const QString &conversationId, protocol::ConversationKind kind, const QString &myMemberId,
+              const QList<protocol::MessageInfo> &messages, const QList<protocol::Event> &events,
               const QList<OutboxItem> &pending, qint64 readSeq);
     void setMembers(const QList<protocol::MemberInfo> &members, const QList<protocol::MarkerInfo> &markers);
-    void prependOlder(const QList<protocol::MessageInfo> &older, bool more);
+    //! Older messages and the conversation's own events among them, on top.
+    void prependOlder(const QList<protocol::MessageInfo> &older, const QList<protocol::Event> &events, bool more);
+    //! One of the conversation's own events happened: its line, or the one before it grows.
+    void addSystemEvent(const protocol::Event &event);
     //! A stored message arrived or changed (edit, delete); replaces a pending one with its client id.
     void upsertMessage(const protocol::MessageInfo &message);
     //! A streaming message grew: its whole text so far. Ignored once the message is final.
@@ -176,7 +185,18 @@ private:
         bool failed = false;
         QString error;
         QList<QString> fileKeys; //!< pending rows: their outbox files
+        QList<protocol::Event> system; //!< a line of the conversation's own events: those it tells of
+        bool isSystem() const { return !system.isEmpty(); }
+        //! The seq the row starts at (a line of several events spans several).
+        qint64 firstSeq() const { return isSystem() ? system.first().seq : message.seq; }
     };
+    static Row systemRow(const QList<protocol::Event> &events);
+    //! The conversation's own events (from the cache) that go with a page of older messages.
+    QList<protocol::Event> eventsAbove(const QList<protocol::MessageInfo> &older, bool more) const;
+    void refreshNames(const QString &conversationId);
+    //! Messages and events as rows in seq order, events that follow each other joined.
+    QList<Row> rowsOf(const QList<protocol::MessageInfo> &messages, const QList<protocol::Event> &events) const;
+    QString systemText(const Row &row) const;
     const QList<QString> &attachmentKeys(const Row &row) const
     {
         return row.pending ? row.fileKeys : row.message.attachments;
@@ -207,6 +227,9 @@ private:
     const ConversationState *m_state = nullptr;
     const Outbox *m_outbox = nullptr;
     QString m_language = QStringLiteral("en");
+    protocol::ConversationKind m_kind = protocol::ConversationKind::Group;
+    //! How each member is called in the lines of events: aliases in blind rooms, never revealed names.
+    QHash<QString, QString> m_systemNames;
 };
 
 } // namespace confab::client

@@ -2,6 +2,7 @@
 
 #include "connection.h"
 #include "conversationstate.h"
+#include "messageformat.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -12,6 +13,30 @@ using namespace confab::protocol;
 
 namespace {
 constexpr int kPageSize = 20;
+
+//! The hit as it is shown: its snippet without markup, each highlight moved onto the plain text
+//! (a highlight that covered markup only is gone).
+SearchHit plainHit(SearchHit hit)
+{
+    QList<qsizetype> sources;
+    const QString plain = MessageFormat::plainText(hit.snippet, &sources);
+    QList<TextRange> ranges;
+    for (const TextRange &r : std::as_const(hit.highlights)) {
+        qsizetype first = -1, last = -1;
+        for (qsizetype i = 0; i < sources.size(); ++i) {
+            if (sources[i] >= r.start && sources[i] < r.start + r.length) {
+                if (first < 0)
+                    first = i;
+                last = i;
+            }
+        }
+        if (first >= 0)
+            ranges.append(TextRange{first, last - first + 1});
+    }
+    hit.snippet = plain;
+    hit.highlights = ranges;
+    return hit;
+}
 } // namespace
 
 SearchResultModel::SearchResultModel(Connection &connection, const ConversationState &state, QObject *parent)
@@ -190,7 +215,8 @@ void SearchResultModel::append(const QList<SearchHit> &hits)
         return;
     const int first = int(m_hits.size());
     beginInsertRows({}, first, first + int(hits.size()) - 1);
-    m_hits.append(hits);
+    for (const SearchHit &hit : hits)
+        m_hits.append(plainHit(hit));
     endInsertRows();
     emit countChanged();
 }

@@ -12,8 +12,8 @@ class ConversationState;
 
 /*!
  * The hits of a `search`, across all my conversations or in one, best first, page by page.
- * Highlights are plain ranges ({start, length} in UTF-16 units of the snippet): the view decides
- * how a match looks.
+ * Snippets are plain text (the markup of formatted messages taken out); highlights are plain
+ * ranges ({start, length} in UTF-16 units of that text): the view decides how a match looks.
  */
 class SearchResultModel : public QAbstractListModel {
     Q_OBJECT

@@ -105,6 +105,10 @@
             <numerusform>멘션 %n개</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Draft:</source>
+        <translation>임시 저장:</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -562,6 +566,10 @@
     <message>
         <source>Report %1…</source>
         <translation>%1 신고…</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>봇</translation>
     </message>
 </context>
 <context>
@@ -1610,6 +1618,26 @@
         <source>Mention someone: ↑/↓ choose, Tab or Enter pick, Esc close</source>
         <translation>멘션하기: ↑/↓ 고르기, Tab 또는 Enter 넣기, Esc 닫기</translation>
     </message>
+    <message>
+        <source>Bold: **text**</source>
+        <translation>굵게: **텍스트**</translation>
+    </message>
+    <message>
+        <source>Italic: *text*</source>
+        <translation>기울임: *텍스트*</translation>
+    </message>
+    <message>
+        <source>Code: `code`</source>
+        <translation>코드: `코드`</translation>
+    </message>
+    <message>
+        <source>Code block: ``` on the lines around it</source>
+        <translation>코드 블록: 앞뒤 줄에 ```</translation>
+    </message>
+    <message>
+        <source>Quote, list, numbered list (at the start of a line)</source>
+        <translation>인용, 목록, 번호 목록 (줄 맨 앞에서)</translation>
+    </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
@@ -2039,6 +2067,10 @@
     <message>
         <source>You (%1)</source>
         <translation>나 (%1)</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>봇</translation>
     </message>
 </context>
 <context>
@@ -2512,6 +2544,138 @@ Press ✎ to start one.</source>
     <message>
         <source>Something went wrong on the server. Please try again.</source>
         <translation>서버에서 문제가 생겼습니다. 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBody</name>
+    <message>
+        <source>Code (%1): %2</source>
+        <translation>코드 (%1): %2</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>코드: %1</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>코드 복사</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::MessageFormat</name>
+    <message>
+        <source>image</source>
+        <translation>이미지</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::Drafts</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>파일 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::SystemLines</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 and %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n others</source>
+        <translation>
+            <numerusform>%1, %2 외 %n명</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>누군가</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>누군가</translation>
+    </message>
+    <message>
+        <source>%1 created the room</source>
+        <translation>%1님이 방을 만들었습니다</translation>
+    </message>
+    <message>
+        <source>%1 created the group</source>
+        <translation>%1님이 그룹을 만들었습니다</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1님이 %2님을 초대했습니다</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1님이 들어왔습니다</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation>%1님이 %2님을 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1님이 나갔습니다</translation>
+    </message>
+    <message>
+        <source>%1 made %2 owner</source>
+        <translation>%1님이 %2님을 소유자로 지정했습니다</translation>
+    </message>
+    <message>
+        <source>%1 made %2 admin</source>
+        <translation>%1님이 %2님을 관리자로 지정했습니다</translation>
+    </message>
+    <message>
+        <source>%1 made %2 a member</source>
+        <translation>%1님이 %2님을 일반 멤버로 바꿨습니다</translation>
+    </message>
+    <message>
+        <source>%1 renamed the conversation to “%2”</source>
+        <translation>%1님이 대화 이름을 “%2”(으)로 바꿨습니다</translation>
+    </message>
+    <message>
+        <source>%1 removed the description</source>
+        <translation>%1님이 설명을 지웠습니다</translation>
+    </message>
+    <message>
+        <source>%1 changed the description</source>
+        <translation>%1님이 설명을 바꿨습니다</translation>
+    </message>
+    <message>
+        <source>%1 offered to reveal their name to %2</source>
+        <translation>%1님이 %2님에게 이름 공개를 제안했습니다</translation>
+    </message>
+    <message>
+        <source>%1 offered to reveal their name to everyone</source>
+        <translation>%1님이 모두에게 이름 공개를 제안했습니다</translation>
+    </message>
+    <message>
+        <source>%1 withdrew an offer to reveal their name</source>
+        <translation>%1님이 이름 공개 제안을 거두었습니다</translation>
+    </message>
+    <message>
+        <source>%1 and %2 revealed their names to each other</source>
+        <translation>%1님과 %2님이 서로 이름을 공개했습니다</translation>
+    </message>
+    <message>
+        <source>%1 allowed members to reveal their names</source>
+        <translation>%1님이 이름 공개를 허용했습니다</translation>
+    </message>
+    <message>
+        <source>%1 turned reveals off</source>
+        <translation>%1님이 이름 공개를 껐습니다</translation>
     </message>
 </context>
 </TS>

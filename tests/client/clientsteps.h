@@ -34,12 +34,25 @@ template <class D> bool pairDevices(Harness &h, D &a, D &b, QString *conversatio
     return true;
 }
 
-//! The bodies of a timeline, oldest first.
+//! The bodies of a timeline's messages, oldest first (the lines of its own events left out).
 inline QList<QString> bodies(client::MessageListModel *model)
 {
     QList<QString> out;
-    for (int i = 0; i < model->rowCount(); ++i)
-        out.append(model->data(model->index(i), client::MessageListModel::BodyRole).toString());
+    for (int i = 0; i < model->rowCount(); ++i) {
+        if (!model->data(model->index(i), client::MessageListModel::SystemRole).toBool())
+            out.append(model->data(model->index(i), client::MessageListModel::BodyRole).toString());
+    }
+    return out;
+}
+
+//! The lines of a timeline's own events, oldest first.
+inline QList<QString> systemLines(client::MessageListModel *model)
+{
+    QList<QString> out;
+    for (int i = 0; i < model->rowCount(); ++i) {
+        if (model->data(model->index(i), client::MessageListModel::SystemRole).toBool())
+            out.append(model->data(model->index(i), client::MessageListModel::SystemTextRole).toString());
+    }
     return out;
 }
 

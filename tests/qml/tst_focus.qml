@@ -105,7 +105,8 @@ Item {
                 own: true, status: MessageListModel.Sent, readCount: 0, firstInGroup: true, lastInGroup: true,
                 dayStart: false, dayText: "", errorText: "", avatarColor: "#1D4ED8",
                 initials: "MP", attachments: [], reactions: [], replyTo: ({}),
-                streamState: "", replyCount: 0, mentions: [], mentionsMe: false
+                streamState: "", replyCount: 0, mentions: [], mentionsMe: false,
+                system: false, systemText: "", senderBot: false
             }
             for (const key in props)
                 all[key] = props[key]

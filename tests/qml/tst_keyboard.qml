@@ -20,7 +20,7 @@ Item {
             const rows = [["c1", "Design team"], ["c2", "Joon Lee"], ["c3", "Launch checklist"]]
             for (const [id, title] of rows) {
                 append({ conversationId: id, kind: "group", title: title, lastMessage: "hi", lastSenderIsMe: false,
-                         lastSenderName: "Joon", lastDeleted: false,
+                         lastSenderName: "Joon", lastDeleted: false, draft: "",
                          unread: 0, muted: false, unreadMentions: 0, notifyLevel: "all", blind: false, myAlias: "", typing: "", avatarColor: "#1D4ED8",
                          initials: "DT", activityText: "10:41", presence: "", myGroup: "", isNew: false })
             }
@@ -46,7 +46,8 @@ Item {
                          timeText: "10:41", edited: false, deleted: false, own: own, status: MessageListModel.Sent,
                          readCount: 0, firstInGroup: true, lastInGroup: true, dayStart: false, dayText: "",
                          errorText: "", avatarColor: "#1D4ED8", initials: "JL", attachments: [], reactions: [],
-                         replyTo: {}, streamState: "", replyCount: replies, mentions: [], mentionsMe: false })
+                         replyTo: {}, streamState: "", replyCount: replies, mentions: [], mentionsMe: false, system: false, systemText: "",
+                         senderBot: false })
             }
         }
     }
@@ -364,7 +365,8 @@ Item {
             sheet.open()
             tryCompare(sheet, "opened", true)
             const keys = sheet.sections.reduce((all, s) => all.concat(s.rows.map(r => r[0])), [])
-            for (const key of ["Tab / Shift+Tab", "Ctrl+Q", "Ctrl+/", "R", "E", "Delete", "T", "+", "C / Ctrl+C"])
+            for (const key of ["Tab / Shift+Tab", "Ctrl+Q", "Ctrl+/", "R", "E", "Delete", "T", "+", "C / Ctrl+C",
+                               "Ctrl+B", "Ctrl+I", "Ctrl+E", "Ctrl+Shift+C"])
                 verify(keys.indexOf(key) >= 0, key)
             verify(findChild(sheet.header, "shortcutsClose").activeFocus)
             keyClick(Qt.Key_Escape)

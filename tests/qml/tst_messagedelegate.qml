@@ -32,7 +32,8 @@ Item {
                 own: false, status: sent, readCount: 0, firstInGroup: true, lastInGroup: true,
                 dayStart: false, dayText: "Tuesday, 3 March", errorText: "", avatarColor: "#1D4ED8",
                 initials: "JL", attachments: [], reactions: [], replyTo: ({}), streamState: "", replyCount: 0,
-                mentions: [], mentionsMe: false
+                mentions: [], mentionsMe: false,
+                system: false, systemText: "", senderBot: false
             }
             for (const key in overrides)
                 props[key] = overrides[key]

@@ -42,7 +42,8 @@ Item {
                 own: false, status: MessageListModel.Sent, readCount: 0, firstInGroup: true, lastInGroup: true,
                 dayStart: false, dayText: "", errorText: "", avatarColor: "#1D4ED8",
                 initials: "JL", attachments: [], reactions: [], replyTo: ({}),
-                streamState: "", replyCount: 0, mentions: [], mentionsMe: false
+                streamState: "", replyCount: 0, mentions: [], mentionsMe: false,
+                system: false, systemText: "", senderBot: false
             }
             for (const key in overrides)
                 props[key] = overrides[key]
@@ -80,7 +81,7 @@ Item {
                                 replyTo: { id: "m0", sender: "Mina", excerpt: "hi", deleted: false, loaded: true } })
             const body = findChild(item, "bodyText")
             verify(body.visible)
-            verify(body.getText(0, body.length).indexOf("This message was deleted") >= 0)
+            verify(body.text.indexOf("This message was deleted") >= 0, body.text)
             // A tombstone has no reactions, quote or menu.
             verify(!findChild(item, "reactionRow").visible)
             verify(!findChild(item, "quote").visible)
@@ -230,7 +231,7 @@ Item {
                 text += words
                 item.body = text
                 waitForRendering(item)
-                verify(body.getText(0, body.length).indexOf(text.trim()) === 0)
+                verify(body.text.indexOf(text.trim()) === 0, body.text)
                 verify(body.text.indexOf("▍") >= 0)
                 heights.push(item.height)
             }
