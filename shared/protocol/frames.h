@@ -827,6 +827,8 @@ struct RevealPolicySet {
             r.fail(QStringLiteral("reveal_at"), QStringLiteral("is only for a scheduled reveal"));
     }
     CONFAB_WIRE(RevealPolicySet)
+};
+
 // ---- mentions and notification levels ----------------------------------------------------------
 
 //! Sets when a conversation notifies me (all / mentions / nothing); replaces conversation.mute.

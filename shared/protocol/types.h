@@ -397,7 +397,6 @@ struct Event {
     std::optional<QString> targetId; //!< reveal events: the other member (absent: the room)
     std::optional<bool> allowed;     //!< reveals_allowed, invites_allowed
     std::optional<qint64> revealAt;  //!< reveal_scheduled: the time set (absent: cancelled)
-    std::optional<bool> allowed;     //!< reveals_allowed
     QList<Mention> mentions = {};    //!< edit: the new body's mentions (they replace the old ones)
     static void fields(auto &self, auto &v)
     {
