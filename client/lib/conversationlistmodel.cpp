@@ -117,7 +117,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {MyAliasRole, "myAlias"},               {TypingRole, "typing"},
             {DescriptionRole, "description"},       {IsNewRole, "isNew"},
             {LastSenderNameRole, "lastSenderName"}, {LastDeletedRole, "lastDeleted"},
-            {UnreadMentionsRole, "unreadMentions"}, {NotifyLevelRole, "notifyLevel"}};
+            {UnreadMentionsRole, "unreadMentions"}, {NotifyLevelRole, "notifyLevel"},
             {DraftRole, "draft"}};
 }
 

@@ -227,8 +227,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {DayStartRole, "dayStart"},     {DayTextRole, "dayText"},           {ErrorRole, "errorText"},
             {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {AttachmentsRole, "attachments"},
             {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}, {StreamStateRole, "streamState"},
-            {ReplyCountRole, "replyCount"}, {MentionsRole, "mentions"}, {MentionsMeRole, "mentionsMe"}};
-            {ReplyCountRole, "replyCount"}, {SystemRole, "system"}, {SystemTextRole, "systemText"},
+            {ReplyCountRole, "replyCount"}, {MentionsRole, "mentions"}, {MentionsMeRole, "mentionsMe"},
+            {SystemRole, "system"}, {SystemTextRole, "systemText"},
             {SenderBotRole, "senderBot"}};
 }
 

@@ -218,6 +218,8 @@ void addBlindRoomSchedules(Database &db)
         state TEXT NOT NULL,
         fired_at BIGINT))"));
     db.execDirect(QStringLiteral("CREATE INDEX reveal_schedules_due ON reveal_schedules(state, reveal_at)"));
+}
+
 // Version 11: structured mentions and notification levels. Each message keeps its mentions as sent
 // (`messages.mentions`, JSON with real user ids); the `mentions` table indexes who is mentioned
 // ("*" for @room) for unread counts and mentions.list. Notification levels replace the mute flag:
