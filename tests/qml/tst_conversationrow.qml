@@ -25,7 +25,8 @@ Item {
                 index: 0, conversationId: "c1", kind: "group", title: "Design team", lastMessage: "See you at 3",
                 lastSenderIsMe: false, lastSenderName: "Joon", lastDeleted: false, unread: 0, muted: false,
                 blind: false, myAlias: "", typing: "", avatarColor: "#1D4ED8", initials: "DT",
-                activityText: "10:41", presence: "", myGroup: "", isNew: false, draft: ""
+                activityText: "10:41", presence: "", myGroup: "", isNew: false, draft: "",
+                unreadMentions: 0, notifyLevel: "all"
             }
             for (const key in overrides)
                 props[key] = overrides[key]

@@ -36,7 +36,7 @@ Item {
                 body: body, timeText: "10:41", edited: false, deleted: false, own: false,
                 status: MessageListModel.Sent, readCount: 0, firstInGroup: true, lastInGroup: true,
                 dayStart: false, dayText: "", errorText: "", avatarColor: "#1D4ED8", initials: "JL",
-                attachments: [], reactions: [], replyTo: ({}), streamState: "", replyCount: 0,
+                attachments: [], reactions: [], replyTo: ({}), streamState: "", replyCount: 0, mentions: [], mentionsMe: false,
                 system: false, systemText: "", senderBot: false
             })
             verify(item)

@@ -27,7 +27,7 @@ Item {
                 body: "", timeText: "10:41", edited: false, deleted: false, own: false,
                 status: MessageListModel.Sent, readCount: 0, firstInGroup: true, lastInGroup: true,
                 dayStart: false, dayText: "Today", errorText: "", avatarColor: "#1D4ED8", initials: "",
-                attachments: [], reactions: [], replyTo: ({}), streamState: "", replyCount: 0,
+                attachments: [], reactions: [], replyTo: ({}), streamState: "", replyCount: 0, mentions: [], mentionsMe: false,
                 system: true, systemText: "Mina added Joon, Sora and 2 others", senderBot: false
             }
             for (const key in overrides)
