@@ -43,6 +43,8 @@ inline QStringList modelMessageIds(client::MessageListModel *model, int *pending
     QStringList out;
     int unsent = 0;
     for (int i = 0; i < model->rowCount(); ++i) {
+        if (model->data(model->index(i), client::MessageListModel::SystemRole).toBool())
+            continue; // a line of the conversation's own events (members added…), not a message
         const QString id = model->data(model->index(i), client::MessageListModel::MessageIdRole).toString();
         if (id.isEmpty())
             ++unsent;
