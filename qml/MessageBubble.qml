@@ -53,10 +53,8 @@ Rectangle {
     function bodySegments() {
         if (root.deleted)
             return [{ type: "text", html: "<i>" + qsTr("This message was deleted") + "</i>", code: "", language: "" }]
-        // Mentions are highlighted on the plain text: such a message shows its Markdown marks as typed.
-        const parts = root.mentions.length > 0
-                ? [{ type: "text", html: Linkify.htmlWithMentions(root.body, Theme.link, root.mentions, Theme.accent, Theme.warningSurface), code: "", language: "" }]
-                : Array.from(MessageFormat.segments(root.body, Theme.link))
+        const parts = Array.from(MessageFormat.segments(root.body, Theme.link, root.mentions,
+                                                        Theme.accent, Theme.warningSurface))
         if (root.streaming) {
             const caret = "<span style=\"color:" + Theme.accent + "\">▍</span>"
             const last = parts.length > 0 ? parts[parts.length - 1] : null

@@ -69,37 +69,4 @@ QString Linkify::html(const QString &text, const QString &linkColor)
     return out;
 }
 
-QString Linkify::htmlWithMentions(const QString &text, const QString &linkColor, const QVariantList &mentions,
-                                  const QString &mentionColor, const QString &mineBackground)
-{
-    struct Span {
-        qsizetype start;
-        qsizetype length;
-        bool me;
-    };
-    QList<Span> spans;
-    for (const QVariant &v : mentions) {
-        const QVariantMap m = v.toMap();
-        const qsizetype start = m.value(QStringLiteral("start")).toLongLong();
-        const qsizetype length = m.value(QStringLiteral("length")).toLongLong();
-        if (start >= 0 && length > 0 && start + length <= text.size())
-            spans.append({start, length, m.value(QStringLiteral("me")).toBool()});
-    }
-    std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) { return a.start < b.start; });
-    QString out;
-    qsizetype done = 0;
-    for (const Span &s : std::as_const(spans)) {
-        if (s.start < done)
-            continue; // overlapping: the server refuses those, a stale cache might not
-        out += html(text.mid(done, s.start - done), linkColor);
-        QString style = QStringLiteral("color:%1;font-weight:600").arg(mentionColor.toHtmlEscaped());
-        if (s.me)
-            style += QStringLiteral(";background-color:%1").arg(mineBackground.toHtmlEscaped());
-        out += QStringLiteral("<span style=\"%1\">%2</span>").arg(style, escaped(QStringView(text).sliced(s.start, s.length)));
-        done = s.start + s.length;
-    }
-    out += html(text.mid(done), linkColor);
-    return out;
-}
-
 } // namespace confab::client

@@ -21,13 +21,6 @@ public:
 
     //! `linkColor`: the theme's link colour (CSS), or empty for the view's own.
     Q_INVOKABLE static QString html(const QString &text, const QString &linkColor = {});
-    /*!
-     * The same, with mentions (MessageListModel's `mentions`: {start, length, me}) set apart: in
-     * `mentionColor` and bold, and mentions of me (or @room) on a `mineBackground` as well.
-     */
-    Q_INVOKABLE static QString htmlWithMentions(const QString &text, const QString &linkColor,
-                                                const QVariantList &mentions, const QString &mentionColor,
-                                                const QString &mineBackground);
 };
 
 } // namespace confab::client

@@ -93,12 +93,14 @@ QString safeHref(const QString &target)
  */
 class Renderer {
 public:
-    Renderer(const QByteArray &source, QString linkColor, bool trackSources)
+    Renderer(const QByteArray &source, QString linkColor, bool trackSources,
+             QList<MessageFormat::Highlight> mentions = {}, MessageFormat::HighlightStyle style = {})
         : m_source(source), m_linkStyle(linkColor.isEmpty() ? QString()
                                                              : QStringLiteral(" style=\"color:%1\"").arg(linkColor.toHtmlEscaped()))
-        , m_linkColor(std::move(linkColor))
+        , m_linkColor(std::move(linkColor)), m_mentions(std::move(mentions)), m_mentionStyle(std::move(style))
     {
-        if (trackSources) {
+        // Mentions are found by where md4c's text comes from, so they need the sources too.
+        if (trackSources || !m_mentions.isEmpty()) {
             // UTF-8 byte → UTF-16 position, for the sources of plain characters.
             m_utf16At.resize(source.size() + 1);
             qsizetype u16 = 0;
@@ -359,10 +361,47 @@ private:
             addText(QString(QChar(0xFFFD)), source, false);
             break;
         default: // normal text, and raw HTML that NOHTML leaves as text anyway
-            addText(s, source, false);
+            addRunningText(s, source);
             break;
         }
         return 0;
+    }
+
+    //! Running text, with the parts that lie inside a mention set apart. md4c may cut a mention
+    //! into several texts (an entity, emphasis inside a name): each piece is set apart on its own.
+    void addRunningText(const QString &s, qsizetype source)
+    {
+        if (m_mentions.isEmpty() || source < 0 || m_inCodeSpan > 0) {
+            addText(s, source, false);
+            return;
+        }
+        qsizetype at = 0;
+        while (at < s.size()) {
+            const qsizetype pos = source + at;
+            const MessageFormat::Highlight *inside = nullptr;
+            qsizetype nextStart = source + s.size();
+            for (const auto &m : std::as_const(m_mentions)) {
+                if (pos >= m.start && pos < m.start + m.length) {
+                    inside = &m;
+                    break;
+                }
+                if (m.start > pos)
+                    nextStart = std::min(nextStart, m.start);
+            }
+            if (!inside) {
+                addText(s.sliced(at, nextStart - pos), pos, false);
+                at += nextStart - pos;
+                continue;
+            }
+            const qsizetype length = std::min(inside->start + inside->length - pos, s.size() - at);
+            QString style = QStringLiteral("color:%1;font-weight:600").arg(m_mentionStyle.color.toHtmlEscaped());
+            if (inside->me)
+                style += QStringLiteral(";background-color:%1").arg(m_mentionStyle.mineBackground.toHtmlEscaped());
+            emitTag(QStringLiteral("<span style=\"%1\">").arg(style));
+            addText(s.sliced(at, length), pos, true);
+            emitTag(QStringLiteral("</span>"));
+            at += length;
+        }
     }
 
     //! Where md4c's text starts in the source (UTF-16), or -1 when it is not from there.
@@ -485,6 +524,8 @@ private:
     QList<qsizetype> m_utf16At;
     const QString m_linkStyle;
     const QString m_linkColor;
+    const QList<MessageFormat::Highlight> m_mentions;
+    const MessageFormat::HighlightStyle m_mentionStyle;
     MessageFormat::Segment::Kind m_kind = MessageFormat::Segment::Kind::Text;
     QList<Block> m_blocks;
     QList<List> m_lists;
@@ -513,6 +554,20 @@ QList<MessageFormat::Segment> MessageFormat::parse(const QString &markdown, cons
     return renderer.segments;
 }
 
+QList<MessageFormat::Segment> MessageFormat::parse(const QString &markdown, const QString &linkColor,
+                                                  const QList<Highlight> &mentions, const HighlightStyle &style)
+{
+    QList<Highlight> valid;
+    for (const Highlight &m : mentions) {
+        if (m.start >= 0 && m.length > 0 && m.start + m.length <= markdown.size())
+            valid.append(m);
+    }
+    const QByteArray source = markdown.toUtf8();
+    Renderer renderer(source, linkColor, false, valid, style);
+    renderer.run();
+    return renderer.segments;
+}
+
 QString MessageFormat::plainText(const QString &markdown, QList<qsizetype> *sources)
 {
     const QByteArray source = markdown.toUtf8();
@@ -523,11 +578,18 @@ QString MessageFormat::plainText(const QString &markdown, QList<qsizetype> *sour
     return renderer.plain;
 }
 
-QVariantList MessageFormat::segments(const QString &markdown, const QString &linkColor)
+QVariantList MessageFormat::segments(const QString &markdown, const QString &linkColor, const QVariantList &mentions,
+                                     const QString &mentionColor, const QString &mineBackground)
 {
     static const char *const kKinds[] = {"text", "code", "quote"};
+    QList<Highlight> highlights;
+    for (const QVariant &v : mentions) {
+        const QVariantMap m = v.toMap();
+        highlights.append({m.value(QStringLiteral("start")).toLongLong(), m.value(QStringLiteral("length")).toLongLong(),
+                           m.value(QStringLiteral("me")).toBool()});
+    }
     QVariantList out;
-    for (const Segment &s : parse(markdown, linkColor)) {
+    for (const Segment &s : parse(markdown, linkColor, highlights, {mentionColor, mineBackground})) {
         out.append(QVariantMap{{QStringLiteral("type"), QString::fromLatin1(kKinds[int(s.kind)])},
                                {QStringLiteral("html"), s.html},
                                {QStringLiteral("code"), s.code},

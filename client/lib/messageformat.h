@@ -40,6 +40,21 @@ public:
      * or a list stays in its text as <pre>). `linkColor`: the theme's link colour (CSS), or empty.
      */
     static QList<Segment> parse(const QString &markdown, const QString &linkColor = {});
+
+    //! Where the text mentions someone (UTF-16 offsets into the Markdown, as the protocol counts),
+    //! and how to set it apart: `me` marks mentions of the reader.
+    struct Highlight {
+        qsizetype start = 0;
+        qsizetype length = 0;
+        bool me = false;
+    };
+    struct HighlightStyle {
+        QString color;          //!< CSS colour of every mention
+        QString mineBackground; //!< CSS background of mentions of the reader
+    };
+    //! parse() with the mentions set apart wherever they stand in running text (not in code).
+    static QList<Segment> parse(const QString &markdown, const QString &linkColor, const QList<Highlight> &mentions,
+                                const HighlightStyle &style);
     /*!
      * The text without its markup: paragraphs and list items on lines of their own, list marks
      * ("• ", "1. ") kept, code as written, links and images as their text. With `sources`, the
@@ -47,8 +62,11 @@ public:
      */
     static QString plainText(const QString &markdown, QList<qsizetype> *sources = nullptr);
 
-    //! parse() for QML: [{type: "text" | "code" | "quote", html, code, language}].
-    Q_INVOKABLE static QVariantList segments(const QString &markdown, const QString &linkColor = {});
+    //! parse() for QML: [{type: "text" | "code" | "quote", html, code, language}]. `mentions`:
+    //! [{start, length, me}] as the message model's role gives them.
+    Q_INVOKABLE static QVariantList segments(const QString &markdown, const QString &linkColor = {},
+                                             const QVariantList &mentions = {}, const QString &mentionColor = {},
+                                             const QString &mineBackground = {});
     Q_INVOKABLE static QString plain(const QString &markdown) { return plainText(markdown); }
     //! Puts `text` on the clipboard (a code block's copy button).
     Q_INVOKABLE static void copy(const QString &text);

@@ -40,20 +40,6 @@ private slots:
         QCOMPARE(after[0].start, 3);
         QVERIFY(mentiontext::carryOver(before, mentions, QStringLiteral("nobody")).isEmpty());
     }
-
-    void richTextSetsMentionsApart()
-    {
-        const QVariantList mentions{QVariantMap{{QStringLiteral("start"), 0}, {QStringLiteral("length"), 5}, {QStringLiteral("me"), true}},
-                                    QVariantMap{{QStringLiteral("start"), 6}, {QStringLiteral("length"), 4}, {QStringLiteral("me"), false}}};
-        const QString html = Linkify::htmlWithMentions(QStringLiteral("@Mina @Jo <b>"), {}, mentions,
-                                                       QStringLiteral("#2F6FED"), QStringLiteral("#FFF4D6"));
-        QCOMPARE(html, QStringLiteral("<span style=\"color:#2F6FED;font-weight:600;background-color:#FFF4D6\">@Mina</span> "
-                                      "<span style=\"color:#2F6FED;font-weight:600\">@Jo </span>&lt;b&gt;"));
-        // A range outside the text (a stale cache) is ignored, never cut.
-        const QVariantList outside{QVariantMap{{QStringLiteral("start"), 3}, {QStringLiteral("length"), 50}}};
-        QCOMPARE(Linkify::htmlWithMentions(QStringLiteral("abc"), {}, outside, QStringLiteral("red"), QStringLiteral("blue")),
-                 QStringLiteral("abc"));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestMentionText)

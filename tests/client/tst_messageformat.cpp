@@ -193,6 +193,38 @@ private slots:
         QCOMPARE(code.value(u"type"_qs).toString(), u"code"_qs);
         QCOMPARE(code.value(u"code"_qs).toString(), u"x"_qs);
     }
+
+    void mentionsAreSetApartInsideTheMarkdown()
+    {
+        const MessageFormat::HighlightStyle style{u"#2F6FED"_qs, u"#FFF4D6"_qs};
+        const QString mine = u"<span style=\"color:#2F6FED;font-weight:600;background-color:#FFF4D6\">"_qs;
+        const QString other = u"<span style=\"color:#2F6FED;font-weight:600\">"_qs;
+        // The Markdown around the mentions still renders; raw HTML stays text.
+        auto parts = MessageFormat::parse(u"**@Mina** and @Jo <b>"_qs, {}, {{2, 5, true}, {14, 3, false}}, style);
+        QCOMPARE(parts.size(), 1);
+        QCOMPARE(parts[0].html, u"<b>"_qs + mine + u"@Mina</span></b> and "_qs + other + u"@Jo</span> &lt;b&gt;"_qs);
+        // A mention that emphasis cuts in two is set apart piece by piece.
+        parts = MessageFormat::parse(u"@Mina *Park* hi"_qs, {}, {{0, 12, false}}, style);
+        QCOMPARE(parts[0].html, other + u"@Mina </span><i>"_qs + other + u"Park</span></i> hi"_qs);
+        // In code, a mention is code as written.
+        parts = MessageFormat::parse(u"`@Mina`"_qs, {}, {{1, 5, true}}, style);
+        QCOMPARE(parts[0].html, u"<code>@Mina</code>"_qs);
+        // Ranges outside the text (a stale cache) are ignored, never cut.
+        parts = MessageFormat::parse(u"abc"_qs, {}, {{3, 50, false}, {-1, 2, false}}, style);
+        QCOMPARE(parts[0].html, u"abc"_qs);
+        // A mention next to a bare address: the address stays a link, the mention does not join it.
+        parts = MessageFormat::parse(u"@Jo https://example.org"_qs, {}, {{0, 3, false}}, style);
+        QCOMPARE(parts[0].html, other + u"@Jo</span> <a href=\"https://example.org\">https://example.org</a>"_qs);
+    }
+
+    void mentionsFromQml()
+    {
+        const QVariantList mentions{QVariantMap{{u"start"_qs, 0}, {u"length"_qs, 3}, {u"me"_qs, true}}};
+        const QVariantList parts = MessageFormat::segments(u"@Jo *hi*"_qs, {}, mentions, u"red"_qs, u"blue"_qs);
+        QCOMPARE(parts.size(), 1);
+        QCOMPARE(parts[0].toMap().value(u"html"_qs).toString(),
+                 u"<span style=\"color:red;font-weight:600;background-color:blue\">@Jo</span> <i>hi</i>"_qs);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMessageFormat)

@@ -30,14 +30,14 @@ Item {
         name: "Formatting"
         when: windowShown
 
-        function make(body) {
+        function make(body, mentions) {
             const item = createTemporaryObject(delegate, root, {
                 index: 0, messageId: "m1", clientId: "c1", seq: 7, senderId: "u2", senderName: "Joon Lee",
                 body: body, timeText: "10:41", edited: false, deleted: false, own: false,
                 status: MessageListModel.Sent, readCount: 0, firstInGroup: true, lastInGroup: true,
                 dayStart: false, dayText: "", errorText: "", avatarColor: "#1D4ED8", initials: "JL",
-                attachments: [], reactions: [], replyTo: ({}), streamState: "", replyCount: 0, mentions: [], mentionsMe: false,
-                system: false, systemText: "", senderBot: false
+                attachments: [], reactions: [], replyTo: ({}), streamState: "", replyCount: 0, mentions: mentions || [],
+                mentionsMe: (mentions || []).some(m => m.me), system: false, systemText: "", senderBot: false
             })
             verify(item)
             waitForRendering(item)
@@ -62,6 +62,16 @@ Item {
             verify(part.text.indexOf("line-through;\">gone") >= 0, part.text)
             verify(part.text.indexOf("monospace") >= 0, part.text)
             compare(shown(part), "bold, italic, gone and code")
+        }
+
+        function test_mentionsKeepTheFormatting() {
+            // "**Look** @Mina, `code`": the mention is set apart and the Markdown around it renders.
+            const item = make("**Look** @Mina, `code`", [{ start: 9, length: 5, me: true }])
+            const part = findChild(item, "textPart")
+            verify(part.html.indexOf("<b>Look</b>") >= 0, part.html)
+            verify(part.html.indexOf("<code>code</code>") >= 0, part.html)
+            verify(part.html.indexOf("font-weight:600;background-color:") >= 0, part.html)
+            compare(shown(part), "Look @Mina, code")
         }
 
         function test_rawHtmlShownAsText() {
