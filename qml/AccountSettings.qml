@@ -3,7 +3,8 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // Settings → account: who I am on which server, signing out here, the devices signed in, and
-// signing out everywhere (asked twice: the first click only asks), and changing the password.
+// signing out everywhere (asked twice: the first click only asks), my profile (display name and
+// status) and changing the password.
 ColumnLayout {
     id: root
 
@@ -16,6 +17,12 @@ ColumnLayout {
     property var sessions: []
     property bool sessionsLoading: false
     property string sessionsError
+    property string status
+    property int statusMaxChars: 100
+    //! {display_name, status}: why each field was refused.
+    property var profileProblems: ({})
+    property string profileError
+    property bool profileBusy: false
     property int passwordMinChars: 8
     //! {current_password, new_password, repeat}: why each field was refused.
     property var passwordProblems: ({})
@@ -30,9 +37,12 @@ ColumnLayout {
     signal revokeRequested(string sessionId)
     signal signOutEverywhereRequested()
     signal changePasswordRequested(string current, string next, string repeat, bool signOutOthers)
+    signal saveProfileRequested(string displayName, string status)
 
     //! The password was changed: the form empties and says so.
     function passwordChanged() { passwordForm.done() }
+    //! The profile was saved: the form says so.
+    function profileSaved() { profileForm.done() }
 
     spacing: Theme.spacingM
     Item { Layout.preferredHeight: Theme.spacingS }
@@ -76,6 +86,20 @@ ColumnLayout {
         Layout.leftMargin: Theme.spacingXl
         Layout.rightMargin: Theme.spacingXl
         spacing: Theme.spacingS
+        SectionTitle { text: qsTr("Profile") }
+        ProfileForm {
+            id: profileForm
+            objectName: "profileForm"
+            Layout.fillWidth: true
+            Layout.maximumWidth: 420
+            displayName: root.displayName
+            status: root.status
+            statusMaxChars: root.statusMaxChars
+            problems: root.profileProblems
+            error: root.profileError
+            busy: root.profileBusy
+            onSaveRequested: (displayName, status) => root.saveProfileRequested(displayName, status)
+        }
         SectionTitle { text: qsTr("Change password") }
         PasswordForm {
             id: passwordForm

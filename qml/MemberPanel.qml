@@ -117,11 +117,14 @@ Rectangle {
                 required property bool offeredByMe
                 required property bool offeredToMe
                 required property bool bot
+                required property string statusText
 
-                //! What this row says under the name: the alias of a revealed member, where an
-                //! offer stands, the handle and the role.
+                //! What this row says under the name: their status, the alias of a revealed
+                //! member, where an offer stands, the handle and the role.
                 readonly property string detail: {
                     const parts = []
+                    if (row.statusText.length > 0)
+                        parts.push(row.statusText)
                     if (row.revealed)
                         parts.push(row.aliasName)
                     else if (row.offeredByMe)

@@ -21,6 +21,10 @@ Rectangle {
     property var sessions: []
     property bool sessionsLoading: false
     property string sessionsError
+    property string status
+    property var profileProblems: ({})
+    property string profileError
+    property bool profileBusy: false
     property int passwordMinChars: 8
     property var passwordProblems: ({})
     property string passwordError
@@ -38,6 +42,7 @@ Rectangle {
     signal signOutRequested()
     signal signOutEverywhereRequested()
     signal changePasswordRequested(string current, string next, string repeat, bool signOutOthers)
+    signal saveProfileRequested(string displayName, string status)
     signal sendTypingRequested(bool on)
     signal shareReadReceiptsRequested(bool on)
     signal themeRequested(string theme)
@@ -55,6 +60,7 @@ Rectangle {
     property alias confirmingEverywhere: account.confirmingEverywhere
     //! The password was changed: the account section's form empties and says so.
     function passwordChanged() { account.passwordChanged() }
+    function profileSaved() { account.profileSaved() }
 
     color: Theme.window
     implicitWidth: 820
@@ -135,6 +141,11 @@ Rectangle {
                         onRefreshSessionsRequested: root.refreshSessionsRequested()
                         onRevokeRequested: sessionId => root.revokeRequested(sessionId)
                         onSignOutEverywhereRequested: root.signOutEverywhereRequested()
+                        status: root.status
+                        profileProblems: root.profileProblems
+                        profileError: root.profileError
+                        profileBusy: root.profileBusy
+                        onSaveProfileRequested: (displayName, status) => root.saveProfileRequested(displayName, status)
                         passwordMinChars: root.passwordMinChars
                         passwordProblems: root.passwordProblems
                         passwordError: root.passwordError

@@ -37,6 +37,10 @@ Popup {
             App.sessions.refresh()
         }
     }
+    Connections {
+        target: root.client.profile
+        function onSaved() { settingsPage.profileSaved() }
+    }
     T.Overlay.modal: Rectangle { color: Qt.rgba(0, 0, 0, Theme.dark ? 0.55 : 0.35) }
     background: Rectangle {
         radius: Theme.radiusBubble
@@ -67,6 +71,11 @@ Popup {
         onRevokeRequested: sessionId => App.sessions.revoke(sessionId)
         onSignOutRequested: App.signOut()
         onSignOutEverywhereRequested: App.sessions.signOutEverywhere()
+        status: root.client.profile.status
+        profileProblems: root.client.profile.problems
+        profileError: root.client.profile.error
+        profileBusy: root.client.profile.busy
+        onSaveProfileRequested: (displayName, status) => root.client.profile.save(displayName, status)
         passwordMinChars: root.client.passwordChange.minChars
         passwordProblems: root.client.passwordChange.problems
         passwordError: root.client.passwordChange.error

@@ -32,6 +32,7 @@ void Catchup::sync()
     SyncRequest request;
     for (const ConversationInfo &c : m_state.conversations())
         request.conversations.append({c.id, m_state.syncedSeq(c.id)});
+    request.profilesSince = m_state.profilesSince(); // names and statuses changed while away
     // A cache that knew nothing: everything that arrives is simply the list, not news.
     const bool firstSync = request.conversations.isEmpty();
     m_connection.request(request, [this, firstSync](const Reply<SyncResult> &result) {

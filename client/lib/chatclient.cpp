@@ -82,6 +82,13 @@ void ChatClient::wire()
     connect(&m_catchup, &Catchup::synced, this, &ChatClient::synced);
     connect(&m_outbox, &Outbox::writing, &m_presence, &Presence::stopTyping);
     connect(&m_outbox, &Outbox::changed, this, &ChatClient::outboxChanged);
+    connect(&m_profile, &AccountProfile::changed, this, [this] {
+        if (m_profile.displayName().isEmpty() || m_profile.displayName() == m_displayName)
+            return;
+        m_displayName = m_profile.displayName();
+        m_blind.setIdentity(m_username, m_displayName);
+        emit displayNameChanged();
+    });
 
     // What the façade tells QML.
     connect(&m_state, &ConversationState::messageChanged, this, &ChatClient::messageStored);
@@ -241,7 +248,10 @@ void ChatClient::onAuthenticated(const AuthOk &session)
     const bool first = m_userId != session.user.id;
     m_userId = session.user.id;
     m_username = session.user.username;
-    m_displayName = session.user.displayName;
+    if (m_displayName != session.user.displayName) {
+        m_displayName = session.user.displayName;
+        emit displayNameChanged();
+    }
     m_state.setMyUserId(m_userId);
     m_conversations.setMyUserId(m_userId);
     m_blind.setIdentity(m_username, m_displayName);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accountprofile.h"
 #include "attachments.h"
 #include "blindrooms.h"
 #include "catchup.h"
@@ -47,7 +48,7 @@ class ChatClient : public QObject {
     Q_PROPERTY(bool signedIn READ signedIn NOTIFY signedInChanged)
     Q_PROPERTY(QString userId READ userId NOTIFY signedInChanged)
     Q_PROPERTY(QString username READ username NOTIFY signedInChanged)
-    Q_PROPERTY(QString displayName READ displayName NOTIFY signedInChanged)
+    Q_PROPERTY(QString displayName READ displayName NOTIFY displayNameChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY signedInChanged)
     Q_PROPERTY(ConversationListModel *conversations READ conversations CONSTANT)
     Q_PROPERTY(MessageListModel *messages READ messages CONSTANT)
@@ -59,6 +60,8 @@ class ChatClient : public QObject {
     Q_PROPERTY(GroupSettings *groupSettings READ groupSettings CONSTANT)
     //! Settings → account: changing the password.
     Q_PROPERTY(PasswordChange *passwordChange READ passwordChange CONSTANT)
+    //! Settings → account: my display name and status.
+    Q_PROPERTY(AccountProfile *profile READ profile CONSTANT)
     //! The thread shown in the thread pane.
     Q_PROPERTY(ThreadModel *thread READ thread CONSTANT)
     //! What is written but not sent, per conversation (the composer's text, files and reply).
@@ -206,6 +209,7 @@ public:
     SearchResultModel *mentions() { return &m_mentionList; }
     GroupSettings *groupSettings() { return m_groupSettings.get(); }
     PasswordChange *passwordChange() { return &m_passwordChange; }
+    AccountProfile *profile() { return &m_profile; }
     ThreadModel *thread() { return m_thread.get(); }
     Drafts *drafts() { return &m_drafts; }
     //! I am no longer a member (I left, or was removed): it goes from the cache and the list, and
@@ -234,6 +238,7 @@ public:
 signals:
     void connectionStateChanged();
     void signedInChanged();
+    void displayNameChanged();
     void signInFailed(const QString &message);
     //! The server refused the sign-in or sign-up: its error code (protocol::ErrorCode) and the field
     //! it concerns ("" when none). Emitted just before signInFailed().
@@ -290,6 +295,7 @@ private:
     SearchResultModel m_search{m_connection, m_state};
     SearchResultModel m_mentionList{m_connection, m_state};
     PasswordChange m_passwordChange{m_connection};
+    AccountProfile m_profile{m_connection, m_state};
     Drafts m_drafts;
     // Made once the models follow the state, so that they see each change after the models do.
     std::unique_ptr<MessageActions> m_actions;

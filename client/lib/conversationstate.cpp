@@ -358,6 +358,42 @@ void ConversationState::applySync(const SyncResult &result, bool firstSync)
 {
     for (const SyncEntry &entry : result.conversations)
         applySyncEntry(entry, !firstSync);
+    for (const ProfileInfo &profile : result.users)
+        applyProfile(profile);
+    m_profilesSince = result.serverTime;
+}
+
+void ConversationState::applyProfile(const ProfileInfo &profile)
+{
+    if (profile.id == m_myUserId)
+        emit myProfileChanged(profile);
+    // Blind rooms never: there a member id is an alias id, and a name there is an alias.
+    const QList<QString> ids = m_conversations.keys();
+    for (const QString &id : ids) {
+        ConversationInfo info = m_conversations.value(id);
+        if (info.kind == ConversationKind::Blind)
+            continue;
+        QList<MemberInfo> members = m_cache.members(id);
+        bool changed = false;
+        for (MemberInfo &m : members) {
+            if (m.id != profile.id || (m.name == profile.name && m.status == profile.status && m.username == profile.username))
+                continue;
+            m.name = profile.name;
+            m.status = profile.status;
+            m.username = profile.username;
+            changed = true;
+        }
+        if (!changed)
+            continue;
+        m_cache.saveMembers(id, members, m_cache.markers(id));
+        if (info.kind == ConversationKind::Direct && profile.id != m_myUserId && info.title != profile.name) {
+            info.title = profile.name;
+            storeConversation(info);
+            emit conversationChanged(id);
+        }
+        emit membersChanged(id);
+        emit detailsChanged(id);
+    }
 }
 
 void ConversationState::applySyncEntry(const SyncEntry &entry, bool markNew)

@@ -59,6 +59,11 @@ public:
     void apply(const protocol::Frame &pushed);
     //! The reply to `sync`. `firstSync`: the cache knew nothing, so what arrives is not news.
     void applySync(const protocol::SyncResult &result, bool firstSync);
+    //! Someone's profile changed (user.updated, or `sync`): their name and status in every
+    //! conversation that is not blind, and the title of our direct conversation.
+    void applyProfile(const protocol::ProfileInfo &profile);
+    //! What the next `sync` asks profiles since: the last sync's server time, 0 before the first.
+    qint64 profilesSince() const { return m_profilesSince; }
     //! A page of events after a seq (a catch-up that had more); `freshAfter` as for applyEvent.
     void applyHistoryAfter(const protocol::History &page, qint64 freshAfter);
     //! A page of older events for scrolling back: stored, and olderLoaded follows.
@@ -113,6 +118,9 @@ signals:
     //! Older messages (ascending) for scrolling back; `more`: there are older ones still.
     void olderLoaded(const QString &conversationId, const QList<protocol::MessageInfo> &older, bool more);
 
+    //! My own profile changed (on another device, or confirmed for this one).
+    void myProfileChanged(const protocol::ProfileInfo &me);
+
     //! Something was missed: catch up (`sync`).
     void syncWanted();
     //! What a running sync brings may be incomplete (it met a conversation it did not know):
@@ -131,6 +139,7 @@ private:
     void handle(const protocol::MuteUpdate &update);
     void handle(const protocol::NotifyUpdate &update);
     void handle(const protocol::MarkerUpdate &update);
+    void handle(const protocol::UserUpdated &update) { applyProfile(update.user); }
     void handle(const auto &) {}
 
     void applySyncEntry(const protocol::SyncEntry &entry, bool markNew);
@@ -151,6 +160,7 @@ private:
     //! sent messages change the last line here first, the cache with the next event).
     QHash<QString, protocol::ConversationInfo> m_conversations;
     QString m_myUserId;
+    qint64 m_profilesSince = 0;
     QString m_open;
 };
 

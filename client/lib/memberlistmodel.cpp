@@ -62,6 +62,8 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
         return m.id != m_me && myRole() == protocol::Role::Owner;
     case BotRole:
         return m.bot.value_or(false);
+    case StatusTextRole:
+        return m.alias ? QString() : m.status.value_or(QString()); // the server sends none there; a stale cache might
     default:
         return {};
     }
@@ -83,7 +85,8 @@ QHash<int, QByteArray> MemberListModel::roleNames() const
             {AvatarColorRole, "avatarColor"}, {InitialsRole, "initials"}, {IsMeRole, "isMe"},
             {PresenceRole, "presence"}, {AliasNameRole, "aliasName"}, {RevealedRole, "revealed"},
             {OfferedByMeRole, "offeredByMe"}, {OfferedToMeRole, "offeredToMe"}, {RemovableRole, "removable"},
-            {RoleChangeableRole, "roleChangeable"}, {BotRole, "bot"}};
+            {RoleChangeableRole, "roleChangeable"}, {BotRole, "bot"},
+            {StatusTextRole, "statusText"}};
 }
 
 void MemberListModel::observe(const ConversationState *state, const Presence *presence)

@@ -36,6 +36,7 @@ public:
         RemovableRole,   //!< I may remove them (owners and admins; nobody removes the owner, admins not admins)
         RoleChangeableRole, //!< I may change their role (the owner, for everyone else)
         BotRole,         //!< a bot account (blind rooms show it too: it is no identity)
+        StatusTextRole,  //!< their status text ("In meetings until 3"), "" when none; never in blind rooms
     };
     Q_ENUM(Role)
 

@@ -1791,6 +1791,10 @@
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
     </message>
+    <message>
+        <source>Profile</source>
+        <translation>프로필</translation>
+    </message>
 </context>
 <context>
     <name>AppearanceSettings</name>
@@ -2676,6 +2680,80 @@ Press ✎ to start one.</source>
     <message>
         <source>%1 turned reveals off</source>
         <translation>%1님이 이름 공개를 껐습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>Display name</source>
+        <translation>표시 이름</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>What are you up to? (optional)</source>
+        <translation>지금 무엇을 하고 있나요? (선택)</translation>
+    </message>
+    <message>
+        <source>Saved. Your conversations show it now; blind rooms never do.</source>
+        <translation>저장했습니다. 이제 대화에 표시됩니다. 블라인드 방에는 표시되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Blind rooms never show your name or status.</source>
+        <translation>블라인드 방에는 이름과 상태가 표시되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>프로필 저장</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::AccountProfile</name>
+    <message>
+        <source>Please enter a display name others can see.</source>
+        <translation>다른 사람에게 보일 표시 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Display names have at most %1 characters.</source>
+        <translation>표시 이름은 %1자까지 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Display names must not contain invisible characters such as %1.</source>
+        <translation>표시 이름에는 %1 같은 보이지 않는 문자를 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A status has at most %1 characters.</source>
+        <translation>상태는 %1자까지 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A status must not contain invisible characters such as %1.</source>
+        <translation>상태에는 %1 같은 보이지 않는 문자를 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A status is one line.</source>
+        <translation>상태는 한 줄로 써야 합니다.</translation>
+    </message>
+    <message>
+        <source>Not connected: changing the profile needs the server.</source>
+        <translation>연결되지 않음: 프로필을 바꾸려면 서버에 연결되어 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this.</source>
+        <translation>서버가 이 값을 받아들이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Please try again.</source>
+        <translation>서버에 연결할 수 없습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Please try again.</source>
+        <translation>서버에서 문제가 생겼습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Too many changes at once. Please wait a moment and try again.</source>
+        <translation>변경이 너무 많습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 // The user's own account through the client library, against a real server (SQLite and
 // PostgreSQL) with real keychains: a password change keeps this installation signed in (also
-// after a restart, with the token in its keychain) and signs the user's other installation out.
+// after a restart, with the token in its keychain) and signs the user's other installation out;
+// a profile change reaches the other person live and, after they were away, through sync.
 #include "chatclient.h"
 #include "harness.h"
 #include "tokenstore.h"
@@ -16,6 +17,27 @@ namespace {
 const QString kPassword = QStringLiteral("correct horse 1");
 const QString kNewPassword = QStringLiteral("battery staple 2");
 using State = ChatClient::ConnectionState;
+
+//! The member `userId` of a conversation as `client` knows them.
+std::optional<MemberInfo> memberIn(ChatClient *client, const QString &conversationId, const QString &userId)
+{
+    for (const MemberInfo &m : client->state().members(conversationId)) {
+        if (m.id == userId)
+            return m;
+    }
+    return std::nullopt;
+}
+
+//! The status text the member list shows for `memberId`, or "-" when they are not listed.
+QString memberStatus(MemberListModel *members, const QString &memberId)
+{
+    for (int row = 0; row < members->rowCount(); ++row) {
+        const QModelIndex index = members->index(row);
+        if (members->data(index, MemberListModel::MemberIdRole).toString() == memberId)
+            return members->data(index, MemberListModel::StatusTextRole).toString();
+    }
+    return QStringLiteral("-");
+}
 
 //! One installation with a keychain entry of its own: the same user on two computers must not
 //! share one keychain item, as they would in one keychain service.
@@ -90,6 +112,59 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(laptop.online(), 20000);
         desk->signOut();
         laptop->signOut();
+    }
+
+    void profileChangeReachesTheOtherLiveAndThroughSync()
+    {
+        CONFAB_START_HARNESS(h, {});
+        Installation mina(QStringLiteral("Confab-test-mina")), joon(QStringLiteral("Confab-test-joon"));
+        mina->registerAccount(h.server().url(), QStringLiteral("mina"), QStringLiteral("Mina"), kPassword);
+        joon->registerAccount(h.server().url(), QStringLiteral("joon"), QStringLiteral("Joon"), kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(mina.online() && joon.online(), 20000);
+        QSignalSpy ready(mina.client.get(), &ChatClient::conversationReady);
+        mina->startDirect(QStringLiteral("joon"));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 15000);
+        const QString direct = ready.first().first().toString();
+        QTRY_VERIFY_WITH_TIMEOUT(joon->state().conversation(direct).has_value(), 15000);
+        const QString minaId = mina->userId();
+
+        // The client checks with the protocol's name rules before sending.
+        confab::client::AccountProfile *profile = mina->profile();
+        QCOMPARE(profile->displayName(), QStringLiteral("Mina"));
+        QVERIFY(profile->check(QStringLiteral("\u202Egnp.exe Admin"), {}).contains(confab::client::AccountProfile::kDisplayName));
+        QVERIFY(profile->check(QStringLiteral("Mina"), QString(101, u'x')).contains(confab::client::AccountProfile::kStatus));
+        QVERIFY(profile->check(QStringLiteral("Mina Park"), QStringLiteral("Busy")).isEmpty());
+
+        // Live: Joon's conversation shows the new name and status at once; my own display name follows.
+        QSignalSpy saved(profile, &confab::client::AccountProfile::saved);
+        QSignalSpy renamed(mina.client.get(), &ChatClient::displayNameChanged);
+        profile->save(QStringLiteral("Mina Park"), QStringLiteral("In meetings until 3"));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 15000);
+        QCOMPARE(mina->displayName(), QStringLiteral("Mina Park"));
+        QVERIFY(!renamed.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(memberIn(joon.client.get(), direct, minaId).value_or(MemberInfo{}).name,
+                                  QStringLiteral("Mina Park"), 15000);
+        QCOMPARE(memberIn(joon.client.get(), direct, minaId)->status, std::optional(QStringLiteral("In meetings until 3")));
+        QCOMPARE(joon->state().conversation(direct)->title, QStringLiteral("Mina Park"));
+        // The member list Joon sees shows the status beside her name.
+        joon->openConversation(direct);
+        QTRY_VERIFY_WITH_TIMEOUT(memberStatus(joon->members(), minaId) == QStringLiteral("In meetings until 3"), 15000);
+
+        // Away: Joon's app is closed while Mina changes again; it learns it when it comes back.
+        joon.client.reset();
+        profile->save(QStringLiteral("Mina P."), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 2, 15000);
+        joon.restart();
+        QSignalSpy synced(joon.client.get(), &ChatClient::synced);
+        joon->resume(h.server().url(), QStringLiteral("joon"));
+        QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), 20000);
+        const auto member = memberIn(joon.client.get(), direct, minaId);
+        QVERIFY(member);
+        QCOMPARE(member->name, QStringLiteral("Mina P."));
+        QVERIFY(!member->status);
+        QCOMPARE(joon->state().conversation(direct)->title, QStringLiteral("Mina P."));
+        mina->signOut();
+        joon->signOut();
     }
 };
 

@@ -11,30 +11,30 @@ Item {
         id: people
         ListElement { memberId: "u1"; name: "Mina Park"; username: "mina"; roleName: "owner"; alias: false
                       group: ""; avatarColor: "#1D4ED8"; initials: "MP"; isMe: true; presence: "online"
-                      aliasName: ""; revealed: false; offeredByMe: false; offeredToMe: false; bot: false }
+                      aliasName: ""; revealed: false; offeredByMe: false; offeredToMe: false; bot: false; statusText: "" }
         ListElement { memberId: "u2"; name: "Joon Lee"; username: "joon"; roleName: "member"; alias: false
                       group: ""; avatarColor: "#0F766E"; initials: "JL"; isMe: false; presence: "away"
-                      aliasName: ""; revealed: false; offeredByMe: false; offeredToMe: false; bot: false }
+                      aliasName: ""; revealed: false; offeredByMe: false; offeredToMe: false; bot: false; statusText: "In meetings until 3" }
         ListElement { memberId: "u3"; name: "Sora Kim"; username: "sora"; roleName: "member"; alias: false
                       group: ""; avatarColor: "#9D174D"; initials: "SK"; isMe: false; presence: "offline"
-                      aliasName: ""; revealed: false; offeredByMe: false; offeredToMe: false; bot: true }
+                      aliasName: ""; revealed: false; offeredByMe: false; offeredToMe: false; bot: true; statusText: "" }
     }
     ListModel {
         id: aliases
         ListElement { memberId: "a1"; name: "Quiet Otter"; username: ""; roleName: "member"; alias: true
                       group: "A"; avatarColor: "#1D4ED8"; initials: "QO"; isMe: true; presence: ""
-                      aliasName: "Quiet Otter"; revealed: false; offeredByMe: false; offeredToMe: false; bot: false }
+                      aliasName: "Quiet Otter"; revealed: false; offeredByMe: false; offeredToMe: false; bot: false; statusText: "" }
         ListElement { memberId: "a2"; name: "Brave Fox"; username: ""; roleName: "member"; alias: true
                       group: "B"; avatarColor: "#0F766E"; initials: "BF"; isMe: false; presence: ""
-                      aliasName: "Brave Fox"; revealed: false; offeredByMe: false; offeredToMe: true; bot: false }
+                      aliasName: "Brave Fox"; revealed: false; offeredByMe: false; offeredToMe: true; bot: false; statusText: "" }
         // Revealed to me: the real name, the alias in small text beside the handle.
         ListElement { memberId: "a3"; name: "Bram Oyelaran"; username: "bram"; roleName: "admin"; alias: true
                       group: ""; avatarColor: "#9D174D"; initials: "BO"; isMe: false; presence: ""
-                      aliasName: "Gentle Lynx"; revealed: true; offeredByMe: false; offeredToMe: false; bot: false }
+                      aliasName: "Gentle Lynx"; revealed: true; offeredByMe: false; offeredToMe: false; bot: false; statusText: "" }
         // I offered to this one; no answer yet.
         ListElement { memberId: "a4"; name: "Swift Heron"; username: ""; roleName: "member"; alias: true
                       group: "A"; avatarColor: "#1D4ED8"; initials: "SH"; isMe: false; presence: ""
-                      aliasName: "Swift Heron"; revealed: false; offeredByMe: true; offeredToMe: false; bot: false }
+                      aliasName: "Swift Heron"; revealed: false; offeredByMe: true; offeredToMe: false; bot: false; statusText: "" }
     }
     Component {
         id: spy
@@ -71,6 +71,8 @@ Item {
             // Sora is a bot: a badge says so.
             verify(findChild(r[2], "memberBotBadge").visible)
             verify(!findChild(r[1], "memberBotBadge").visible)
+            // Joon's status comes first under his name.
+            compare(findChild(r[1], "memberDetail").text, "In meetings until 3 · @joon")
         }
 
         function test_blindAliasesWithChips() {
