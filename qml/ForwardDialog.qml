@@ -265,7 +265,8 @@ Dialog {
                 text: picked > 1 ? qsTr("Forward to %n conversations", "", picked) : qsTr("Forward")
                 Accessible.name: text
                 enabled: picked > 0 || list.currentIndex >= 0
-                highlighted: true
+                palette.button: Theme.accent
+                palette.buttonText: Theme.textOnAccent
                 onClicked: root.forward()
             }
         }
