@@ -44,6 +44,7 @@
 #   pill-light.png, pill-dark.png, pill-ko.png
 #                  "Design team" scrolled up to its oldest messages while Joon and Sora write: the
 #                  "↓ 2 new" pill instead of a jump to the end
+#   forwarded-light.png "Design team" as Joon sees it: the checklist he forwarded says "Forwarded"
 #   settings-light.png / settings-dark.png / settings-ko.png  the settings page (account, notifications,
 #                  privacy sections)
 #   notification.png the whole screen after two new messages arrived in conversations not in view:
@@ -57,7 +58,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,55p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,56p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -277,9 +278,13 @@ forward=(--user mina --password confab-demo --open-conversation-title "Design te
 shot forward-light "${forward[@]}" --theme light --lang en
 shot forward-dark "${forward[@]}" --theme dark --lang en
 shot forward-ko "${forward[@]}" --theme light --lang ko
+# Joon's view of "Design team" at its end: the checklist he forwarded from "Launch checklist" says
+# "Forwarded" and nothing about where it came from.
+shot forwarded-light --user joon --password confab-demo --open-conversation-title "Design team" \
+    --screenshot-delay 3000 --theme light --lang en
 # Scrolled up while two new messages arrive: the "↓ 2 new" pill.
-export SHOT_SAY="joon|Design team|4|Pushed the new icons to the branch;sora|Design team|5|Looks great on dark too"
-pill=(--user mina --password confab-demo --open-conversation-title "Design team" --scroll-up --screenshot-delay 7000)
+export SHOT_SAY="joon|Design team|9|Pushed the new icons to the branch;sora|Design team|10|Looks great on dark too"
+pill=(--user mina --password confab-demo --open-conversation-title "Design team" --scroll-up --screenshot-delay 12000)
 shot pill-light "${pill[@]}" --theme light --lang en
 shot pill-dark "${pill[@]}" --theme dark --lang en
 shot pill-ko "${pill[@]}" --theme light --lang ko
