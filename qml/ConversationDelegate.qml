@@ -30,6 +30,7 @@ ItemDelegate {
     required property string myGroup    //!< blind rooms: my A/B group
     required property bool isNew        //!< someone else created it and I have not opened it yet
     required property string draft      //!< what I wrote there and did not send, while it is not open
+    required property bool markedUnread //!< I marked it unread (on any of my devices): a dot badge
 
     property bool selected: false
     //! The row the keyboard is on while the list has it (Up/Down move, Enter opens): ringed.
@@ -38,7 +39,9 @@ ItemDelegate {
     //! Not every message notifies: the unread count is grey (a mention still shows `@` in colour).
     readonly property bool quiet: root.muted || root.notifyLevel !== "all"
     //! Bold like unread: new conversations and ones with unread messages ask to be looked at.
-    readonly property bool stands: root.hasUnread || root.isNew
+    readonly property bool stands: root.hasUnread || root.isNew || root.markedUnread
+    //! Right click or the list's Menu key: the row's menu (ConversationMenu) at (x, y) of the row.
+    signal menuRequested(real x, real y)
 
     implicitHeight: Theme.rowHeight
     padding: 0
@@ -46,6 +49,12 @@ ItemDelegate {
     Accessible.name: (root.hasUnread ? qsTr("%1, %n unread", "", root.unread).arg(root.title)
                       : root.isNew ? qsTr("%1, new conversation").arg(root.title) : root.title)
                      + (root.unreadMentions > 0 ? ", " + qsTr("%n mention(s)", "", root.unreadMentions) : "")
+                     + (root.markedUnread && !root.hasUnread ? ", " + qsTr("marked unread") : "")
+
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: eventPoint => root.menuRequested(eventPoint.position.x, eventPoint.position.y)
+    }
 
     background: Rectangle {
         color: root.selected ? Theme.selected : (root.hovered ? Theme.hover : "transparent")
@@ -152,6 +161,17 @@ ItemDelegate {
                         font.pixelSize: Theme.fontSmall
                         font.weight: Font.Bold
                     }
+                }
+                // Marked unread with nothing new to count: a dot where the count would be.
+                Rectangle {
+                    objectName: "unreadDot"
+                    visible: root.markedUnread && !root.hasUnread
+                    Layout.preferredHeight: 12
+                    Layout.preferredWidth: 12
+                    Layout.rightMargin: 4
+                    radius: 6
+                    color: root.quiet ? Theme.badgeMuted : Theme.accent
+                    Accessible.ignored: true
                 }
                 Rectangle {
                     objectName: "unreadBadge"

@@ -16,6 +16,8 @@ ListView {
     signal upFromTop()
     //! Esc: back to where the user writes.
     signal escaped()
+    //! The Menu key or Shift+F10 on `row`: its menu.
+    signal menuRequested(int row)
 
     function move(delta) {
         if (root.count === 0)
@@ -58,6 +60,15 @@ ListView {
                 root.openRequested(root.currentIndex)
             break
         case Qt.Key_Escape: root.escaped(); break
+        case Qt.Key_Menu:
+            if (root.currentIndex >= 0 && root.currentIndex < root.count)
+                root.menuRequested(root.currentIndex)
+            break
+        case Qt.Key_F10:
+            if (!(event.modifiers & Qt.ShiftModifier) || root.currentIndex < 0 || root.currentIndex >= root.count)
+                return
+            root.menuRequested(root.currentIndex)
+            break
         default: return
         }
         event.accepted = true

@@ -48,6 +48,24 @@ ColumnLayout {
     function compose(text) {
         composer.typeText(text)
     }
+    //! Automation: the timeline scrolled to its top, as a reader of older messages leaves it.
+    function scrollToTop() {
+        timeline.view.positionViewAtBeginning()
+        timeline.view.stickToEnd = false
+    }
+    //! Automation: the forward picker for the newest message, with one conversation picked.
+    function forwardNewest() {
+        const rows = root.client.messages.count
+        for (let row = rows - 1; row >= 0; --row) {
+            const id = root.client.messages.data(root.client.messages.index(row, 0), MessageListModel.MessageIdRole)
+            if (id && id.length > 0) {
+                timeline.forwardMessage(id)
+                if (root.client.forwarding.targets.count > 1)
+                    root.client.forwarding.targets.toggle(1)
+                return
+            }
+        }
+    }
     //! The composer shows the draft of the open conversation.
     function loadDraft() {
         composer.load(root.currentId, root.client.drafts.text(root.currentId), root.client.drafts.files(root.currentId))
@@ -101,6 +119,7 @@ ColumnLayout {
         visible: root.hasConversation
         messages: root.client.messages
         actions: root.client.actions
+        forwarding: root.client.forwarding
         groupChat: root.client.currentKind !== "direct" && root.memberCount > 2
         blind: root.blind
         myAlias: App.currentAlias

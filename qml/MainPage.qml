@@ -63,6 +63,12 @@ Rectangle {
     Shortcut { sequence: "Ctrl+/"; onActivated: shortcutsSheet.open() }
     Shortcut { sequence: StandardKey.Find; onActivated: root.openSearch() }
     Shortcut { sequence: "Ctrl+Shift+M"; onActivated: root.openMentions() }
+    // Marks the open conversation unread on every device of mine (it stays so until opened again).
+    Shortcut {
+        sequence: "Ctrl+Shift+U"
+        enabled: root.hasConversation
+        onActivated: root.client.forwarding.markUnread(root.currentId, true)
+    }
     Shortcut {
         sequence: "Esc"
         // Not while a message is edited in place: there Esc cancels the editing.
@@ -117,6 +123,8 @@ Rectangle {
             onNewConversationRequested: newDialog.open()
             onShortcutsRequested: shortcutsSheet.open()
             onKeyboardHomeRequested: conversation.focusComposer()
+            onMarkUnreadRequested: id => root.client.forwarding.markUnread(id, true)
+            onMarkReadRequested: id => root.client.markConversationRead(id)
         }
 
         // ---- the open conversation and the panels beside it -------------------------------------
@@ -296,6 +304,23 @@ Rectangle {
                 root.openMentions()
             if (Automation.composeAtStart.length > 0)
                 conversation.compose(Automation.composeAtStart)
+        }
+    }
+    // Screenshots and automation: --open-forward (the forward picker for the newest message) and
+    // --scroll-up (the timeline at its top, so that new messages show the "↓ N new" pill).
+    Timer {
+        property bool done: false
+        interval: 300
+        repeat: true
+        running: (Automation.forwardAtStart || Automation.scrollUpAtStart) && !done
+        onTriggered: {
+            if (!root.hasConversation || root.client.messages.count === 0)
+                return
+            done = true
+            if (Automation.scrollUpAtStart)
+                conversation.scrollToTop()
+            if (Automation.forwardAtStart)
+                conversation.forwardNewest()
         }
     }
     // Screenshots and automation: --search TEXT, once the conversations are here.

@@ -50,6 +50,8 @@ Item {
     required property string systemText
     //! The sender is a bot: a badge beside the name.
     required property bool senderBot
+    //! Forwarded from another conversation: "Forwarded" above the bubble (never from where).
+    required property bool forwarded
 
     //! Being edited in place: the bubble holds an editor (Enter saves, Esc cancels).
     property bool editing: false
@@ -135,7 +137,8 @@ Item {
     height: implicitHeight
     Accessible.role: Accessible.ListItem
     Accessible.name: root.system ? root.systemText
-                   : (root.own ? qsTr("You") : root.senderName) + ", " + root.timeText + ": " + root.body
+                   : (root.own ? qsTr("You") : root.senderName) + ", " + root.timeText + ": "
+                     + (root.forwarded ? qsTr("Forwarded") + ": " : "") + root.body
                      + (root.streaming ? " (" + qsTr("still writing") + ")"
                         : root.interrupted ? " (" + qsTr("interrupted") + ")" : "")
 
@@ -254,6 +257,17 @@ Item {
                     senderGroup: root.senderGroup
                     timeText: root.timeText
                     bot: root.senderBot
+                }
+
+                // A forwarded copy says so, and nothing more: not the conversation, not the original sender.
+                Text {
+                    objectName: "forwardedLabel"
+                    visible: root.forwarded && !root.deleted
+                    x: root.own ? content.width - width : 0
+                    text: "↪ " + qsTr("Forwarded")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    font.italic: true
                 }
 
                 MessageBubble {

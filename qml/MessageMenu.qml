@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 
-// The menu of one message: a row of quick reactions, then Reply, Edit, Copy text and Delete.
+// The menu of one message: a row of quick reactions, then Reply, Forward, Edit, Copy text and Delete.
 // It only says what was chosen; the timeline passes that on to MessageActions.
 Popup {
     id: root
@@ -10,6 +10,7 @@ Popup {
     property bool canEdit: false
     property bool canDelete: false
     property bool canCopy: true
+    property bool canForward: true
     //! The emoji of the quick reaction row, and which of them are mine already.
     property var emoji: []
     property var mine: []
@@ -19,6 +20,8 @@ Popup {
     readonly property FocusReturn focusReturn: FocusReturn { popup: root; home: root.keyboardHome }
 
     signal replyChosen(string messageId)
+    //! "Forward…": the forward picker opens for the message.
+    signal forwardChosen(string messageId)
     signal editChosen(string messageId)
     signal deleteChosen(string messageId)
     signal copyChosen(string messageId)
@@ -148,6 +151,13 @@ Popup {
             objectName: "replyItem"
             text: qsTr("Reply")
             onClicked: root.replyChosen(root.messageId)
+        }
+        Action {
+            objectName: "forwardItem"
+            text: qsTr("Forward…")
+            Accessible.name: qsTr("Forward message")
+            visible: root.canForward
+            onClicked: root.forwardChosen(root.messageId)
         }
         Action {
             objectName: "editItem"

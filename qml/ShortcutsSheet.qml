@@ -22,6 +22,7 @@ Dialog {
             ["Ctrl+N", qsTr("New conversation")],
             ["Ctrl+F", qsTr("Search messages")],
             ["Ctrl+Shift+M", qsTr("Messages that mention you")],
+            ["Ctrl+Shift+U", qsTr("Mark the open conversation unread")],
             ["Ctrl+,", qsTr("Settings")],
             ["Ctrl+/", qsTr("Keyboard shortcuts")],
             ["Esc", qsTr("Close the panel or dialog")],
@@ -31,6 +32,7 @@ Dialog {
         { title: qsTr("Conversation list"), rows: [
             ["↑ / ↓", qsTr("Move between conversations")],
             ["Enter", qsTr("Open the conversation")],
+            ["Menu / Shift+F10", qsTr("Mark as unread or read")],
             ["Esc", qsTr("Back to the composer")]
         ] },
         { title: qsTr("Messages"), rows: [
@@ -42,6 +44,9 @@ Dialog {
             ["C / Ctrl+C", qsTr("Copy the text")],
             ["+", qsTr("React with an emoji")],
             ["T", qsTr("Open the thread")],
+            ["F", qsTr("Forward to other conversations")],
+            ["Alt+End", qsTr("Jump to the newest messages")],
+            ["Ctrl+J", qsTr("Jump to the first unread message")],
             ["Esc", qsTr("Back to the composer")]
         ] },
         { title: qsTr("Composer"), rows: [

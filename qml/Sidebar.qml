@@ -23,6 +23,9 @@ Rectangle {
     signal shortcutsRequested()
     //! The keyboard goes back to where the user writes.
     signal keyboardHomeRequested()
+    //! A row's menu: mark the conversation unread, or read.
+    signal markUnreadRequested(string conversationId)
+    signal markReadRequested(string conversationId)
 
     //! Ctrl+K: the filter field takes the keyboard, its text selected.
     function focusFilter() {
@@ -35,6 +38,14 @@ Rectangle {
     }
 
     color: Theme.sidebar
+
+    ConversationMenu {
+        id: conversationMenu
+        objectName: "conversationMenu"
+        keyboardHome: () => conversationList.forceActiveFocus()
+        onMarkUnreadChosen: id => root.markUnreadRequested(id)
+        onMarkReadChosen: id => root.markReadRequested(id)
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -73,12 +84,19 @@ Rectangle {
             }
             onUpFromTop: filter.forceActiveFocus()
             onEscaped: root.keyboardHomeRequested()
+            onMenuRequested: row => {
+                const item = conversationList.itemAtIndex(row)
+                if (item)
+                    item.menuRequested(Theme.spacingXl, item.height - Theme.spacingS)
+            }
 
             delegate: ConversationDelegate {
                 id: conversation
                 width: ListView.view.width
                 selected: conversation.conversationId === root.currentId
                 onClicked: root.conversations.pick(conversation.conversationId)
+                onMenuRequested: (x, y) => conversationMenu.openFor(conversation, x, y, conversation.conversationId,
+                                                                    conversation.hasUnread || conversation.markedUnread)
             }
 
             Label {

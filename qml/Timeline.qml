@@ -4,7 +4,9 @@ import QtQuick.Templates as T
 
 // The open conversation's messages (a MessageListModel), oldest at the top, kept at the bottom
 // while the user is there. Opening scrolls to the first unread message; new messages while
-// scrolled up show a "↓ N new" pill; scrolling to the top loads older messages.
+// scrolled up show a "↓ N new" pill (Alt+End jumps there too); while the first unread message is
+// above the view, a "Jump to first unread" pill at the top (Ctrl+J) goes back to it; scrolling to
+// the top loads older messages.
 Item {
     id: root
 
@@ -20,6 +22,10 @@ Item {
     //! Whether the user can see the timeline (window active): only then is anything marked read.
     property bool active: true
     property int newCount: 0
+    //! A Forwarding (the forward picker's list and send), or null: messages cannot be forwarded.
+    property var forwarding: null
+    //! The first row (partly) in view: whether the first unread message is above it.
+    property int topRow: -1
     readonly property alias view: list
 
     //! "N replies" under a thread's root: show that thread.
@@ -56,6 +62,27 @@ Item {
         list.stickToEnd = false
         list.positionViewAtIndex(row, ListView.Center)
         Qt.callLater(() => list.positionViewAtIndex(row, ListView.Center))
+    }
+
+    //! Brings the first unread message (the "New messages" line) to the top of the view.
+    function jumpToFirstUnread() {
+        const unread = root.messages ? root.messages.firstUnreadRow : -1
+        if (unread < 0)
+            return
+        list.stickToEnd = false
+        list.anchorRow = unread
+        list.positionViewAtIndex(unread, ListView.Beginning)
+        Qt.callLater(() => { list.positionViewAtIndex(unread, ListView.Beginning); root.updateTopRow() })
+    }
+    function updateTopRow() {
+        root.topRow = list.indexAt(list.width / 2, list.contentY + list.topMargin + 1)
+    }
+    //! The forward picker for a message of the open conversation.
+    function forwardMessage(id) {
+        if (!root.forwarding || !root.messages)
+            return
+        const quote = root.messages.quote(id)
+        forwardDialog.show(root.messages.conversationId, id, quote ? quote.excerpt : "")
     }
 
     function scrollToEnd() {
@@ -174,11 +201,15 @@ Item {
         onMovementStarted: anchorRow = -1
         onMovementEnded: stickToEnd = atYEnd
         onContentYChanged: {
+            root.updateTopRow()
             if (atYBeginning && root.messages && root.messages.canLoadOlder && count > 0 && moving)
                 root.loadOlderRequested()
             readTimer.restart()
         }
-        onCountChanged: readTimer.restart()
+        onCountChanged: {
+            readTimer.restart()
+            Qt.callLater(root.updateTopRow)
+        }
     }
 
     Connections {
@@ -274,13 +305,56 @@ Item {
         background: Rectangle { radius: height / 2; color: Theme.accent }
         onClicked: root.scrollToEnd()
     }
+    Shortcut {
+        sequence: "Alt+End"
+        enabled: root.visible && list.count > 0
+        onActivated: root.scrollToEnd()
+    }
+
+    // "Jump to first unread": the first message I had not read when the conversation opened lies
+    // above the view (I scrolled on past it, or it opened elsewhere); one click (or Ctrl+J) goes back.
+    Button {
+        id: firstUnreadPill
+        objectName: "firstUnreadPill"
+        readonly property int row: root.messages ? root.messages.firstUnreadRow : -1
+        visible: row >= 0 && root.topRow > row
+        anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: Theme.spacingM }
+        text: qsTr("↑ Jump to first unread")
+        Accessible.name: qsTr("Jump to the first unread message")
+        leftPadding: Theme.spacingL
+        rightPadding: Theme.spacingL
+        topPadding: Theme.spacingXs + 2
+        bottomPadding: Theme.spacingXs + 2
+        contentItem: Text {
+            text: firstUnreadPill.text
+            color: Theme.accent
+            font.pixelSize: Theme.fontSmall + 1
+            font.weight: Font.DemiBold
+        }
+        background: Rectangle { radius: height / 2; color: Theme.window; border.color: Theme.accent }
+        onClicked: root.jumpToFirstUnread()
+    }
+    Shortcut {
+        sequence: "Ctrl+J"
+        enabled: root.visible && firstUnreadPill.row >= 0
+        onActivated: root.jumpToFirstUnread()
+    }
+
+    ForwardDialog {
+        id: forwardDialog
+        parent: T.Overlay.overlay
+        forwarding: root.forwarding
+        keyboardHome: root.keyboardHome
+    }
 
     MessageMenu {
         id: menu
         objectName: "messageMenu"
         keyboardHome: root.keyboardHome
+        canForward: root.forwarding !== null
         emoji: root.actions ? root.actions.quickReactions() : []
         onReplyChosen: id => root.actions.startReply(id)
+        onForwardChosen: id => root.forwardMessage(id)
         onEditChosen: id => root.actions.startEdit(id)
         // Deleting asks first (Esc keeps the message).
         onDeleteChosen: id => deleteDialog.ask(id, root.messages.quote(id), !root.actions.canEdit(id))
@@ -372,6 +446,11 @@ Item {
             root.actions.startReply(id)
             if (root.keyboardHome)
                 root.keyboardHome()
+            break
+        case Qt.Key_F: // forward: the picker of conversations
+            if (!stored || !plain || !root.forwarding)
+                return
+            root.forwardMessage(id)
             break
         case Qt.Key_E: // edit in place (own messages)
             if (!stored || !plain || !root.actions.canEdit(id))

@@ -38,6 +38,13 @@
 #                  "Design team" with the `@` autocomplete open over the composer, and Sora's message
 #                  mentioning Mina (the app's user, highlighted more) and Joon
 #   mentions-light.png, mentions-ko.png  the "Mentions" view: every message that mentions Mina
+#   forward-light.png, forward-dark.png, forward-ko.png
+#                  "Design team" with the forward picker open on its newest message: the message as
+#                  a quote, the filter field, Mina's other conversations with one picked
+#   pill-light.png, pill-dark.png, pill-ko.png
+#                  "Design team" scrolled up to its oldest messages while Joon and Sora write: the
+#                  "↓ 2 new" pill instead of a jump to the end
+#   forwarded-light.png "Design team" as Joon sees it: the checklist he forwarded says "Forwarded"
 #   settings-light.png / settings-dark.png / settings-ko.png  the settings page (account, notifications,
 #                  privacy sections)
 #   notification.png the whole screen after two new messages arrived in conversations not in view:
@@ -51,7 +58,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,49p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,56p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -264,6 +271,24 @@ shot mention-dark "${mention[@]}" --compose "Thanks! @j" --theme dark --lang en
 shot mention-ko "${mention[@]}" --compose "고마워요 @j" --theme light --lang ko
 shot mentions-light "${mention[@]}" --open-mentions --theme light --lang en
 shot mentions-ko "${mention[@]}" --open-mentions --theme light --lang ko
+
+# The forward picker on the newest message of "Design team", one conversation picked.
+forward=(--user mina --password confab-demo --open-conversation-title "Design team" --open-forward
+         --screenshot-delay 3000)
+shot forward-light "${forward[@]}" --theme light --lang en
+shot forward-dark "${forward[@]}" --theme dark --lang en
+shot forward-ko "${forward[@]}" --theme light --lang ko
+# Joon's view of "Design team" at its end: the checklist he forwarded from "Launch checklist" says
+# "Forwarded" and nothing about where it came from.
+shot forwarded-light --user joon --password confab-demo --open-conversation-title "Design team" \
+    --screenshot-delay 3000 --theme light --lang en
+# Scrolled up while two new messages arrive: the "↓ 2 new" pill.
+export SHOT_SAY="joon|Design team|9|Pushed the new icons to the branch;sora|Design team|10|Looks great on dark too"
+pill=(--user mina --password confab-demo --open-conversation-title "Design team" --scroll-up --screenshot-delay 12000)
+shot pill-light "${pill[@]}" --theme light --lang en
+shot pill-dark "${pill[@]}" --theme dark --lang en
+shot pill-ko "${pill[@]}" --theme light --lang ko
+unset SHOT_SAY
 
 settings=(--user mina --password confab-demo --open-conversation-title "Design team" --screenshot-delay 2500)
 SHOT_ONLINE="joon" shot settings-light "${settings[@]}" --open-settings account --theme light --lang en

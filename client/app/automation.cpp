@@ -31,6 +31,8 @@ const QString kThread = QStringLiteral("open-thread");
 const QString kNewBlindRoom = QStringLiteral("new-blind-room");
 const QString kCompose = QStringLiteral("compose");
 const QString kMentions = QStringLiteral("open-mentions");
+const QString kForward = QStringLiteral("open-forward");
+const QString kScrollUp = QStringLiteral("scroll-up");
 } // namespace
 
 void AutomationOptions::addTo(QCommandLineParser &parser)
@@ -51,6 +53,8 @@ void AutomationOptions::addTo(QCommandLineParser &parser)
         {kNewBlindRoom, QStringLiteral("Open the new-conversation dialog on a filled-in blind room.")},
         {kCompose, QStringLiteral("Type this text into the composer of the opened conversation."), QStringLiteral("text")},
         {kMentions, QStringLiteral("Open the list of messages that mention me.")},
+        {kForward, QStringLiteral("Open the forward picker for the newest message of the opened conversation.")},
+        {kScrollUp, QStringLiteral("Scroll the opened conversation to its top.")},
     });
 }
 
@@ -69,6 +73,8 @@ AutomationOptions AutomationOptions::from(const QCommandLineParser &parser)
     options.newBlindRoom = parser.isSet(kNewBlindRoom);
     options.compose = parser.value(kCompose);
     options.mentions = parser.isSet(kMentions);
+    options.forward = parser.isSet(kForward);
+    options.scrollUp = parser.isSet(kScrollUp);
     return options;
 }
 

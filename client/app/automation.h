@@ -26,6 +26,8 @@ struct AutomationOptions {
     bool newBlindRoom = false;  //!< open the new-conversation dialog on a filled-in blind room
     QString compose;            //!< type this into the composer of the open conversation ("@mi": the autocomplete)
     bool mentions = false;      //!< open the "Mentions" view
+    bool forward = false;       //!< open the forward picker for the newest message of the open conversation
+    bool scrollUp = false;      //!< scroll the open timeline to its top (new messages then show the pill)
 
     //! Adds the options above to the app's command line.
     static void addTo(QCommandLineParser &parser);
@@ -55,6 +57,8 @@ class Automation : public QObject {
     //! Text typed into the composer at start ("" = none).
     Q_PROPERTY(QString composeAtStart READ composeAtStart CONSTANT)
     Q_PROPERTY(bool mentionsAtStart READ mentionsAtStart CONSTANT)
+    Q_PROPERTY(bool forwardAtStart READ forwardAtStart CONSTANT)
+    Q_PROPERTY(bool scrollUpAtStart READ scrollUpAtStart CONSTANT)
 public:
     Automation(const AutomationOptions &options, AppController *app, QObject *parent = nullptr);
     ~Automation() override;
@@ -74,6 +78,8 @@ public:
     bool newBlindRoomAtStart() const { return m_options.newBlindRoom; }
     QString composeAtStart() const { return m_options.compose; }
     bool mentionsAtStart() const { return m_options.mentions; }
+    bool forwardAtStart() const { return m_options.forward; }
+    bool scrollUpAtStart() const { return m_options.scrollUp; }
 
 private:
     void onSynced();

@@ -162,6 +162,12 @@ public:
         return std::get<MessageSent>(request(send)).message.seq;
     }
 
+    //! Forwards a message of one conversation to another (the copy says "Forwarded").
+    void forward(const QString &conversationId, const QString &messageId, const QString &targetId)
+    {
+        request(MessageForward{conversationId, messageId, targetId, QUuid::createUuid().toString(QUuid::WithoutBraces)});
+    }
+
     void read(const QString &conversationId, qint64 seq)
     {
         request(Receipt{conversationId, ReceiptKind::Delivered, seq});
@@ -365,7 +371,10 @@ int seedToday(const QString &url)
 
     // Files in "Launch checklist", read by everyone, for the attachments screenshots; before them,
     // the timeline's own events: two members added at once (one line), a role changed.
+    QString checklist; // a message of "Launch checklist" that Joon forwards to "Design team"
     if (const QString launch = ids.value(QStringLiteral("Launch checklist")); !launch.isEmpty()) {
+        checklist = sora.sayId(launch, QStringLiteral("Checklist for Friday: packages signed, notes in the wiki, "
+                                                      "Korean strings checked."));
         Seeder dami(url);
         dami.signUp(QStringLiteral("dami"), {}, true);
         sora.request(MembersAdd{launch, {hana.userId, dami.userId}, std::nullopt});
@@ -377,6 +386,8 @@ int seedToday(const QString &url)
         for (Seeder *seeder : {&mina, &joon, &sora})
             seeder->read(launch, spec);
     }
+    if (!checklist.isEmpty())
+        joon.forward(ids.value(QStringLiteral("Launch checklist")), checklist, design);
     hana.say(design, QStringLiteral("네, 3시에 봬요!"));
 
     if (const QString blind = ids.value(QStringLiteral("Matching: Friday")); !blind.isEmpty()) {

@@ -30,6 +30,8 @@ void ChatClient::wire()
 {
     // The models follow the state; what acts on the open conversation comes after them.
     m_conversations.observe(&m_state);
+    m_forwarding.setConversations(&m_conversations);
+    connect(&m_forwarding, &Forwarding::failed, this, &ChatClient::errorOccurred);
     m_messages.observe(&m_state, &m_outbox);
     m_members.observe(&m_state, &m_presence);
     m_conversations.setNameOf([this](const QString &conversationId, const QString &memberId) {
@@ -319,8 +321,21 @@ void ChatClient::openConversation(const QString &conversationId)
     emit currentConversationChanged();
     if (conversationId.isEmpty())
         return;
+    // Opening a conversation I marked unread is reading it again: the mark goes on every device.
+    if (const auto c = m_state.conversation(conversationId); c && c->markedUnread.value_or(false))
+        m_forwarding.markUnread(conversationId, false);
     if (!loadTowardsFirstUnread() && m_messages.rowCount() < 20 && m_messages.canLoadOlder())
         loadOlder();
+}
+
+void ChatClient::markConversationRead(const QString &conversationId)
+{
+    const auto c = m_state.conversation(conversationId);
+    if (!c)
+        return;
+    if (c->markedUnread.value_or(false))
+        m_forwarding.markUnread(conversationId, false);
+    m_readMarkers.markRead(conversationId, c->lastSeq);
 }
 
 bool ChatClient::loadTowardsFirstUnread()

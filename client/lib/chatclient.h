@@ -9,6 +9,7 @@
 #include "conversationlistmodel.h"
 #include "conversationstate.h"
 #include "drafts.h"
+#include "forwarding.h"
 #include "groupsettings.h"
 #include "memberlistmodel.h"
 #include "messageactions.h"
@@ -66,6 +67,8 @@ class ChatClient : public QObject {
     Q_PROPERTY(ThreadModel *thread READ thread CONSTANT)
     //! What is written but not sent, per conversation (the composer's text, files and reply).
     Q_PROPERTY(Drafts *drafts READ drafts CONSTANT)
+    //! Forwarding messages (the forward picker) and marking conversations unread.
+    Q_PROPERTY(Forwarding *forwarding READ forwarding CONSTANT)
     Q_PROPERTY(QString currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentKind READ currentKind NOTIFY currentConversationChanged)
@@ -127,6 +130,8 @@ public:
     Q_INVOKABLE void createBlindRoom(const QVariantMap &setup);
     //! The user saw everything up to `seq` in the open conversation.
     Q_INVOKABLE void markRead(const QString &conversationId, qint64 seq) { m_readMarkers.markRead(conversationId, seq); }
+    //! "Mark as read" of the conversation list: everything read, my unread mark taken away.
+    Q_INVOKABLE void markConversationRead(const QString &conversationId);
     //! The composer's text changed: it is the draft of `conversationId` now, and the others learn
     //! that I am typing (throttled), or that I stopped.
     Q_INVOKABLE void composerTextChanged(const QString &conversationId, const QString &text);
@@ -212,6 +217,7 @@ public:
     AccountProfile *profile() { return &m_profile; }
     ThreadModel *thread() { return m_thread.get(); }
     Drafts *drafts() { return &m_drafts; }
+    Forwarding *forwarding() { return &m_forwarding; }
     //! I am no longer a member (I left, or was removed): it goes from the cache and the list, and
     //! closes when it is open.
     void forgetConversation(const QString &conversationId) { m_state.forget(conversationId); }
@@ -297,6 +303,7 @@ private:
     PasswordChange m_passwordChange{m_connection};
     AccountProfile m_profile{m_connection, m_state};
     Drafts m_drafts;
+    Forwarding m_forwarding{m_connection, m_state};
     // Made once the models follow the state, so that they see each change after the models do.
     std::unique_ptr<MessageActions> m_actions;
     std::unique_ptr<GroupSettings> m_groupSettings;

@@ -70,6 +70,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return enumName(c.notify.value_or(c.muted ? NotifyLevel::Nothing : NotifyLevel::All));
     case DraftRole:
         return c.id == m_open || !m_draftOf ? QString() : m_draftOf(c.id);
+    case MarkedUnreadRole:
+        return c.markedUnread.value_or(false);
     default:
         return {};
     }
@@ -118,7 +120,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {DescriptionRole, "description"},       {IsNewRole, "isNew"},
             {LastSenderNameRole, "lastSenderName"}, {LastDeletedRole, "lastDeleted"},
             {UnreadMentionsRole, "unreadMentions"}, {NotifyLevelRole, "notifyLevel"},
-            {DraftRole, "draft"}};
+            {DraftRole, "draft"},                   {MarkedUnreadRole, "markedUnread"}};
 }
 
 void ConversationListModel::observe(const ConversationState *state)

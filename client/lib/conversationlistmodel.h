@@ -39,6 +39,7 @@ public:
         UnreadMentionsRole, //!< unread messages that mention me or @room: the row's `@` badge
         NotifyLevelRole,   //!< "all", "mentions" or "nothing"
         DraftRole,         //!< what I wrote there and did not send (one line), while it is not open; else ""
+        MarkedUnreadRole,  //!< I marked it unread (on any of my devices): a dot where the count goes
     };
     Q_ENUM(Role)
 

@@ -517,9 +517,20 @@ bool ConversationState::markRead(const QString &conversationId, qint64 seq)
     c->readSeq = seq;
     c->unread = 0;
     c->unreadMentions = 0;
+    c->markedUnread.reset(); // reading again takes the unread mark away (the server does the same)
     m_cache.saveConversation(*c);
     emit conversationChanged(conversationId);
     return true;
+}
+
+void ConversationState::setMarkedUnread(const QString &conversationId, bool marked)
+{
+    const auto c = m_conversations.find(conversationId);
+    if (c == m_conversations.end() || c->markedUnread.value_or(false) == marked)
+        return;
+    c->markedUnread = marked ? std::optional(true) : std::nullopt;
+    m_cache.saveConversation(*c);
+    emit conversationChanged(conversationId);
 }
 
 void ConversationState::saveAttachment(const AttachmentInfo &info)

@@ -86,6 +86,8 @@ public:
     void forget(const QString &conversationId);
     //! I saw everything up to `seq`: the badge clears. False when it was seen already.
     bool markRead(const QString &conversationId, qint64 seq);
+    //! I marked the conversation unread (or took the mark away), here or on another device.
+    void setMarkedUnread(const QString &conversationId, bool marked);
     //! Attachment metadata learnt from the server.
     void saveAttachment(const protocol::AttachmentInfo &info);
 
@@ -140,6 +142,7 @@ private:
     void handle(const protocol::NotifyUpdate &update);
     void handle(const protocol::MarkerUpdate &update);
     void handle(const protocol::UserUpdated &update) { applyProfile(update.user); }
+    void handle(const protocol::ConversationMarked &marked) { setMarkedUnread(marked.conversationId, marked.unread); }
     void handle(const auto &) {}
 
     void applySyncEntry(const protocol::SyncEntry &entry, bool markNew);

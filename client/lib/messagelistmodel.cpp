@@ -212,6 +212,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return row.isSystem() ? systemText(row) : QString();
     case SenderBotRole:
         return sender.bot.value_or(false);
+    case ForwardedRole:
+        return m.forwarded.value_or(false);
     default:
         return {};
     }
@@ -229,7 +231,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}, {StreamStateRole, "streamState"},
             {ReplyCountRole, "replyCount"}, {MentionsRole, "mentions"}, {MentionsMeRole, "mentionsMe"},
             {SystemRole, "system"}, {SystemTextRole, "systemText"},
-            {SenderBotRole, "senderBot"}};
+            {SenderBotRole, "senderBot"}, {ForwardedRole, "forwarded"}};
 }
 
 void MessageListModel::show(const QString &conversationId, ConversationKind kind, const QString &myMemberId,

@@ -87,6 +87,7 @@ public:
         SystemRole,        //!< a line of the timeline's own events (members, roles, renames, reveals), not a message
         SystemTextRole,    //!< that line: "Mina added Joon, Sora and 2 others" (aliases in blind rooms)
         SenderBotRole,     //!< the sender is a bot
+        ForwardedRole,     //!< forwarded from another conversation (the bubble says "Forwarded", never from where)
     };
     Q_ENUM(Role)
 

@@ -109,6 +109,10 @@
         <source>Draft:</source>
         <translation>임시 저장:</translation>
     </message>
+    <message>
+        <source>marked unread</source>
+        <translation>안 읽음으로 표시됨</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -184,6 +188,10 @@
     <message>
         <source>%1: open the thread</source>
         <translation>%1: 스레드 열기</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>전달됨</translation>
     </message>
 </context>
 <context>
@@ -363,6 +371,14 @@
     <message>
         <source>Drop files to attach them</source>
         <translation>여기에 놓으면 파일이 첨부됩니다</translation>
+    </message>
+    <message>
+        <source>↑ Jump to first unread</source>
+        <translation>↑ 처음 안 읽은 메시지로</translation>
+    </message>
+    <message>
+        <source>Jump to the first unread message</source>
+        <translation>처음 안 읽은 메시지로 이동</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1069,14 @@
         <source>More reactions…</source>
         <translation>다른 반응…</translation>
     </message>
+    <message>
+        <source>Forward…</source>
+        <translation>전달…</translation>
+    </message>
+    <message>
+        <source>Forward message</source>
+        <translation>메시지 전달</translation>
+    </message>
 </context>
 <context>
     <name>ReplyBar</name>
@@ -1637,6 +1661,26 @@
     <message>
         <source>Quote, list, numbered list (at the start of a line)</source>
         <translation>인용, 목록, 번호 목록 (줄 맨 앞에서)</translation>
+    </message>
+    <message>
+        <source>Mark the open conversation unread</source>
+        <translation>열린 대화를 안 읽음으로 표시</translation>
+    </message>
+    <message>
+        <source>Mark as unread or read</source>
+        <translation>안 읽음 또는 읽음으로 표시</translation>
+    </message>
+    <message>
+        <source>Forward to other conversations</source>
+        <translation>다른 대화로 전달</translation>
+    </message>
+    <message>
+        <source>Jump to the newest messages</source>
+        <translation>최신 메시지로 이동</translation>
+    </message>
+    <message>
+        <source>Jump to the first unread message</source>
+        <translation>처음 안 읽은 메시지로 이동</translation>
     </message>
 </context>
 <context>
@@ -2754,6 +2798,73 @@ Press ✎ to start one.</source>
     <message>
         <source>Too many changes at once. Please wait a moment and try again.</source>
         <translation>변경이 너무 많습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardDialog</name>
+    <message>
+        <source>Forward message</source>
+        <translation>메시지 전달</translation>
+    </message>
+    <message>
+        <source>Find a conversation</source>
+        <translation>대화 찾기</translation>
+    </message>
+    <message>
+        <source>Find a conversation to forward to</source>
+        <translation>전달할 대화 찾기</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <source>No conversation matches “%1”.</source>
+        <translation>“%1”와(과) 일치하는 대화가 없습니다.</translation>
+    </message>
+    <message>
+        <source>There is no other conversation to forward to.</source>
+        <translation>전달할 다른 대화가 없습니다.</translation>
+    </message>
+    <message>
+        <source>↑/↓ move · Space picks · Enter forwards</source>
+        <translation>↑/↓ 이동 · Space 선택 · Enter 전달</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forward to %n conversations</source>
+        <translation>
+            <numerusform>대화 %n개에 전달</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>전달</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationMenu</name>
+    <message>
+        <source>Mark as read</source>
+        <translation>읽음으로 표시</translation>
+    </message>
+    <message>
+        <source>Mark as unread</source>
+        <translation>안 읽음으로 표시</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::Forwarding</name>
+    <message>
+        <source>The message could not be forwarded: %1</source>
+        <translation>메시지를 전달하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The conversation could not be marked: %1</source>
+        <translation>대화를 표시하지 못했습니다: %1</translation>
     </message>
 </context>
 </TS>

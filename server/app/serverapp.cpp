@@ -18,6 +18,8 @@
 #include "services/revealscheduler.h"
 #include "services/conversationlog.h"
 #include "services/conversationservice.h"
+#include "services/forwardservice.h"
+#include "services/unreadmarks.h"
 #include "services/liveservice.h"
 #include "services/messageservice.h"
 #include "services/searchservice.h"
@@ -113,6 +115,12 @@ bool ServerApp::start(QString *error)
     m_dispatcher->setBlind(m_blind.get());
     m_accounts = std::make_unique<AccountService>(*m_db, m_config, *m_hasher, m_auth->throttle(), *fanout);
     m_dispatcher->setAccounts(m_accounts.get());
+    m_forward = std::make_unique<ForwardService>(*m_db, m_config, *m_log);
+    m_marks = std::make_unique<UnreadMarks>(*m_db, *fanout);
+    m_messages->setOnReadAgain([this](const QString &conversationId, const QString &userId) {
+        m_marks->readAgain(conversationId, userId);
+    });
+    m_dispatcher->setForwarding(m_forward.get(), m_marks.get());
     if (!prepareTls(error))
         return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);
@@ -191,6 +199,7 @@ void ServerApp::sweep()
     }
     m_messages->pruneLimiters();
     m_blind->pruneLimiters();
+    m_forward->pruneLimiters();
     if (m_attachments)
         m_attachments->sweep(nowMs());
     if (m_bus)

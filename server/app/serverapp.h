@@ -21,6 +21,8 @@ class ConversationStore;
 class Database;
 class Dispatcher;
 class EventStore;
+class ForwardService;
+class UnreadMarks;
 class HealthHttp;
 class Hub;
 class Listener;
@@ -66,6 +68,8 @@ private:
     std::unique_ptr<BlindService> m_blind; //!< after m_log: the log reads reveals through it
     std::unique_ptr<RevealScheduler> m_reveals; //!< after m_blind: fires its scheduled reveals
     std::unique_ptr<AttachmentService> m_attachments;
+    std::unique_ptr<ForwardService> m_forward;
+    std::unique_ptr<UnreadMarks> m_marks; //!< after m_messages, which calls it when a member reads again
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;
     std::unique_ptr<HealthHttp> m_health; //!< metrics/port only

@@ -69,6 +69,7 @@ struct Member {
     QString displayName;
     bool bot = false; //!< joined from users
     QString status{}; //!< joined from users; never shown in blind rooms
+    bool markedUnread = false; //!< the member marked the conversation unread (conversation.mark)
 };
 
 /*!
@@ -100,6 +101,7 @@ struct Message {
     std::optional<qint64> streamTokens;
     std::optional<qint64> streamLatencyMs;
     QList<MentionRecord> mentions; //!< in the order given, validated by domain/mentions.h
+    bool forwarded = false;        //!< a copy forwarded from another conversation (never says from where)
 };
 
 //! One row of the log. `payload` holds the kind's own fields (see EventStore).

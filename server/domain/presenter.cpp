@@ -111,6 +111,8 @@ protocol::MessageInfo Presenter::message(const Message &m) const
         info.attachments = m.attachments;
         info.mentions = mentions(m.mentions);
     }
+    if (m.forwarded)
+        info.forwarded = true; // that it was forwarded, never from where or whom
     return info;
 }
 
@@ -267,6 +269,8 @@ protocol::ConversationInfo Presenter::conversation(const Member &me, qint64 unre
     info.archived = m_conversation.archived;
     info.muted = me.notify == protocol::NotifyLevel::Nothing;
     info.notify = me.notify;
+    if (me.markedUnread)
+        info.markedUnread = true;
     info.memberCount = memberCount;
     if (lastMessage)
         info.lastMessage = message(*lastMessage);

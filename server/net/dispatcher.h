@@ -12,6 +12,8 @@ class AuthService;
 class BlindService;
 class ClientSession;
 class ConversationService;
+class ForwardService;
+class UnreadMarks;
 class LiveService;
 class MessageService;
 class SearchService;
@@ -38,6 +40,12 @@ public:
     //! The user's own account (password, profile) and the people around them, once set
     //! (net/accountdispatch.cpp); until then they are unsupported.
     void setAccounts(AccountService *accounts) { m_accounts = accounts; }
+    //! Forwarding messages and unread marks, once set (net/forwarddispatch.cpp); until then unsupported.
+    void setForwarding(ForwardService *forward, UnreadMarks *marks)
+    {
+        m_forward = forward;
+        m_marks = marks;
+    }
     //! An upload chunk from a signed-in connection (binary frames get no reply unless they fail).
     void chunk(ClientSession &session, const protocol::Chunk &chunk);
 
@@ -96,6 +104,9 @@ private:
     // Accounts and people (net/accountdispatch.cpp).
     void handle(const Call &call, const protocol::AccountPassword &request);
     void handle(const Call &call, const protocol::AccountProfile &request);
+    // Forwarding and unread marks (net/forwarddispatch.cpp).
+    void handle(const Call &call, const protocol::MessageForward &request);
+    void handle(const Call &call, const protocol::ConversationMark &request);
     //! The profiles that changed since `since`, into a sync reply; the failure when they cannot be read.
     std::optional<Failure> addProfiles(const Identity &who, qint64 since, protocol::SyncResult &result);
     //! Requests of features this server does not offer yet, and frames only a server sends.
@@ -111,6 +122,8 @@ private:
     AttachmentService *m_attachments = nullptr;
     BlindService *m_blind = nullptr;
     AccountService *m_accounts = nullptr;
+    ForwardService *m_forward = nullptr;
+    UnreadMarks *m_marks = nullptr;
     SearchService &m_search;
 };
 

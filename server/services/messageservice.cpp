@@ -402,6 +402,8 @@ Outcome<protocol::Ok> MessageService::receipt(const Identity &who, const protoco
         const Member &before = access->me;
         if (markers.delivered == before.deliveredSeq && markers.read == before.readSeq)
             return protocol::Ok{}; // markers never move back; nothing changed
+        if (before.markedUnread && markers.read > before.readSeq && m_readAgain)
+            m_readAgain(request.conversationId, who.userId); // read again: the unread mark goes
         Member updated = before;
         updated.deliveredSeq = markers.delivered;
         updated.readSeq = markers.read;

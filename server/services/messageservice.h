@@ -48,6 +48,11 @@ public:
     Outcome<protocol::Ok> receipt(const Identity &who, const protocol::Receipt &request);
     Outcome<protocol::Thread> thread(const Identity &who, const protocol::ThreadRequest &request);
     StreamService &streams() { return *m_streams; }
+    //! Called when a member who marked a conversation unread read it again (services/unreadmarks.h).
+    void setOnReadAgain(std::function<void(const QString &conversationId, const QString &userId)> readAgain)
+    {
+        m_readAgain = std::move(readAgain);
+    }
     //! Commits the messages staged for a group commit now (e.g. before shutting down).
     void flush();
 
@@ -80,6 +85,7 @@ private:
     std::unique_ptr<StreamService> m_streams;
     std::unique_ptr<GroupCommit> m_groupCommit; //!< null when server/group_commit is off
     std::unique_ptr<MentionStore> m_mentions;
+    std::function<void(const QString &, const QString &)> m_readAgain;
 
     //! Adds reactions and thread counts to the messages of a page: two queries for the whole page.
     void decorate(const Presenter &presenter, QList<protocol::MessageInfo *> messages);

@@ -65,7 +65,9 @@ void AttachmentStore::removeIncomplete(const QString &id) {
 
 qint64 AttachmentStore::bytesUsedBy(const QString &userId) {
     QSqlQuery &q = m_db.exec(
-        QStringLiteral("SELECT COALESCE(SUM(size), 0) FROM attachments WHERE uploader_id = ?"), {userId});
+        // Forwarded copies share the bytes of the row they copy: they take no space of their own.
+        QStringLiteral("SELECT COALESCE(SUM(size), 0) FROM attachments WHERE uploader_id = ? AND forwarded_from IS NULL"),
+        {userId});
     const qint64 used = q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
     return used;
@@ -87,6 +89,16 @@ void AttachmentStore::linkToMessage(const QList<QString> &ids, const QString &me
         m_db.exec(QStringLiteral("UPDATE attachments SET message_id = ? WHERE id = ? AND message_id IS NULL"),
                   {messageId, id})
             .finish();
+}
+
+void AttachmentStore::insertForwarded(const QString &id, const QString &sourceId, const QString &conversationId,
+                                      const QString &userId, const QString &messageId, qint64 now) {
+    m_db.exec(QStringLiteral(
+                  "INSERT INTO attachments (id, conversation_id, uploader_id, message_id, name, mime, size, sha256, "
+                  "complete, width, height, created_at, forwarded_from) "
+                  "SELECT ?, ?, ?, ?, name, mime, size, sha256, complete, width, height, ?, id FROM attachments WHERE id = ?"),
+              {id, conversationId, userId, messageId, now, sourceId})
+        .finish();
 }
 
 QList<QString> AttachmentStore::incompleteBefore(qint64 before) {

@@ -41,6 +41,10 @@ public:
     QList<QString> idsOfMessage(const QString &messageId);
     //! Inside the message's transaction.
     void linkToMessage(const QList<QString> &ids, const QString &messageId);
+    //! Inside a forward's transaction: a new row `id` in `conversationId`, linked to `messageId`, with the
+    //! metadata and the stored bytes (the same sha256) of `sourceId`; no byte is copied.
+    void insertForwarded(const QString &id, const QString &sourceId, const QString &conversationId,
+                         const QString &userId, const QString &messageId, qint64 now);
     //! Incomplete, unlinked attachments begun before `before`: candidates for the abandoned-upload sweep.
     QList<QString> incompleteBefore(qint64 before);
     //! The sha256 of every stored (complete) attachment, each once: what the file store must hold.

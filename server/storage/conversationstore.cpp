@@ -10,8 +10,8 @@ const QString kConversationColumns =
     QStringLiteral("c.id, c.kind, c.title, c.created_by, c.created_at, c.last_seq, c.archived, c.direct_key, c.alias_secret, c.description");
 const QString kMemberColumns = QStringLiteral(
     "m.conversation_id, m.user_id, m.role, m.joined_at, m.joined_seq, m.last_delivered_seq, m.last_read_seq, "
-    "m.notify_level, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq, u.bot, u.status");
-constexpr int kMemberColumnCount = 17;
+    "m.notify_level, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq, u.bot, u.status, m.marked_unread");
+constexpr int kMemberColumnCount = 18;
 constexpr int kConversationColumnCount = 10;
 
 Conversation readConversation(const QSqlQuery &q, int at = 0)
@@ -50,6 +50,7 @@ Member readMember(const QSqlQuery &q, int at = 0)
     m.publicReadSeq = q.value(at + 14).toLongLong();
     m.bot = q.value(at + 15).toInt() != 0;
     m.status = q.value(at + 16).toString();
+    m.markedUnread = q.value(at + 17).toInt() != 0;
     return m;
 }
 
@@ -159,6 +160,16 @@ void ConversationStore::setNotifyLevel(const QString &conversationId, const QStr
     m_db.exec(QStringLiteral("UPDATE members SET notify_level = ? WHERE conversation_id = ? AND user_id = ?"),
               {protocol::enumName(level), conversationId, userId})
         .finish();
+}
+
+bool ConversationStore::setMarkedUnread(const QString &conversationId, const QString &userId, bool marked)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("UPDATE members SET marked_unread = ? WHERE conversation_id = ? AND "
+                                            "user_id = ? AND marked_unread <> ?"),
+                             {int(marked), conversationId, userId, int(marked)});
+    const bool changed = q.numRowsAffected() > 0;
+    q.finish();
+    return changed;
 }
 
 void ConversationStore::setArchived(const QString &conversationId, bool archived)

@@ -45,6 +45,8 @@ public:
     void setArchived(const QString &conversationId, bool archived);
     void setDescription(const QString &conversationId, const QString &description);
     void setNotifyLevel(const QString &conversationId, const QString &userId, protocol::NotifyLevel level);
+    //! Sets or takes away a member's own unread mark; false when it was so already.
+    bool setMarkedUnread(const QString &conversationId, const QString &userId, bool marked);
 
     //! Inserts, or re-activates a former member's row (keeping its alias in blind rooms).
     void upsertMember(const Member &member);

@@ -12,7 +12,7 @@ namespace confab::server {
 namespace {
 const QString kMessageColumns =
     QStringLiteral("m.id, m.conversation_id, m.seq, m.sender_id, m.client_id, m.body, m.created_at, m.edited_at, "
-                   "m.deleted, m.reply_to, m.thread_id, m.stream_state, m.stream_tokens, m.stream_latency_ms, m.mentions");
+                   "m.deleted, m.reply_to, m.thread_id, m.stream_state, m.stream_tokens, m.stream_latency_ms, m.mentions, m.forwarded");
 } // namespace
 
 const QString &EventStore::messageColumns()
@@ -43,6 +43,7 @@ Message EventStore::readMessage(const QSqlQuery &q, int at)
     if (!q.value(at + 13).isNull())
         m.streamLatencyMs = q.value(at + 13).toLongLong();
     m.mentions = mentions::fromText(q.value(at + 14).toString());
+    m.forwarded = q.value(at + 15).toInt() != 0;
     return m;
 }
 
@@ -96,15 +97,16 @@ bool EventStore::insertMessageIfNew(const Message &m)
 {
     QSqlQuery &q = m_db.exec(
         QStringLiteral("INSERT INTO messages (id, conversation_id, seq, sender_id, client_id, body, created_at, "
-                       "edited_at, deleted, reply_to, thread_id, stream_state, stream_touched_at, mentions) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "edited_at, deleted, reply_to, thread_id, stream_state, stream_touched_at, mentions, forwarded) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT (conversation_id, sender_id, client_id) DO NOTHING"),
         {m.id, m.conversationId, m.seq, m.senderId, m.clientId, m.body, m.createdAt,
          m.editedAt ? QVariant(*m.editedAt) : QVariant(QMetaType::fromType<qlonglong>()), int(m.deleted),
          nullable(m.replyTo), nullable(m.threadId),
          nullable(m.streamState.isEmpty() ? std::nullopt : std::optional(m.streamState)),
          m.streamState.isEmpty() ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(m.createdAt),
-         nullable(m.mentions.isEmpty() ? std::nullopt : std::optional(mentions::toText(m.mentions)))});
+         nullable(m.mentions.isEmpty() ? std::nullopt : std::optional(mentions::toText(m.mentions))),
+         int(m.forwarded)});
     const bool inserted = q.numRowsAffected() > 0;
     q.finish();
     return inserted;

@@ -200,6 +200,24 @@ void addPeople(Database &db)
         db.execDirect(QString::fromLatin1(statement));
 }
 
+/*!
+ * Version 13, forwarding and unread marks. A forwarded message says so (`messages.forwarded`); the
+ * attachment rows a forward makes in the target conversation name the row they copy
+ * (`attachments.forwarded_from`): they share its stored bytes and do not count against the
+ * forwarder's quota. A member's own unread mark (`members.marked_unread`), set by
+ * conversation.mark and taken away when the member reads again. Self-contained, so that it can
+ * take another number when it meets other branches' steps.
+ */
+void addForwardingAndUnreadMarks(Database &db)
+{
+    for (const char *statement : {
+             "ALTER TABLE messages ADD COLUMN forwarded INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE attachments ADD COLUMN forwarded_from TEXT",
+             "ALTER TABLE members ADD COLUMN marked_unread INTEGER NOT NULL DEFAULT 0",
+         })
+        db.execDirect(QString::fromLatin1(statement));
+}
+
 const QStringList kNoStatements;
 
 /*!
@@ -259,6 +277,7 @@ const Step kSteps[] = {
     {&kNoStatements, &addBlindRoomSchedules},
     {&kNoStatements, &addMentionsAndNotifyLevels},
     {&kNoStatements, &addPeople},
+    {&kNoStatements, &addForwardingAndUnreadMarks},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

@@ -245,6 +245,7 @@ struct MessageInfo {
     QList<ReactionInfo> reactions;      //!< per emoji, in the order first used; history, sync and threads carry them
     std::optional<StreamInfo> stream;   //!< streamed messages only
     QList<Mention> mentions = {};       //!< who the body mentions, and where; absent when nobody
+    std::optional<bool> forwarded = std::nullopt; //!< present (true) when forwarded from another conversation
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -263,6 +264,7 @@ struct MessageInfo {
         v("reactions", self.reactions, ListRule{.required = false});
         v("stream", self.stream);
         v("mentions", self.mentions, ListRule{.maxItems = field::kMaxMentionsPerMessage, .required = false});
+        v("forwarded", self.forwarded);
     }
     CONFAB_WIRE(MessageInfo)
 };
@@ -302,6 +304,7 @@ struct ConversationInfo {
     std::optional<bool> membersInvite;  //!< blind rooms: members (not only owners and admins) add others
     std::optional<NotifyLevel> notify = std::nullopt; //!< my notification level (absent: all); `muted` is notify == nothing
     std::optional<qint64> unreadMentions = std::nullopt; //!< messages after my read marker that mention me or @room
+    std::optional<bool> markedUnread = std::nullopt; //!< present (true) while I marked it unread
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -326,6 +329,7 @@ struct ConversationInfo {
         v("members_invite", self.membersInvite);
         v("notify", self.notify);
         v("unread_mentions", self.unreadMentions, rule::Count);
+        v("marked_unread", self.markedUnread);
     }
     CONFAB_WIRE(ConversationInfo)
 };

@@ -25,7 +25,7 @@ Item {
                 index: 0, conversationId: "c1", kind: "group", title: "Design team", lastMessage: "See you at 3",
                 lastSenderIsMe: false, lastSenderName: "Joon", lastDeleted: false, unread: 0, muted: false,
                 blind: false, myAlias: "", typing: "", avatarColor: "#1D4ED8", initials: "DT",
-                activityText: "10:41", presence: "", myGroup: "", isNew: false, draft: "",
+                activityText: "10:41", presence: "", myGroup: "", isNew: false, draft: "", markedUnread: false,
                 unreadMentions: 0, notifyLevel: "all"
             }
             for (const key in overrides)
@@ -48,6 +48,19 @@ Item {
             compare(label.text, "Draft:")
             compare(label.color, Theme.danger)
             compare(findChild(item, "previewText").text, "Agenda for Friday")
+        }
+
+        // Marked unread with nothing new: a dot, the title bold, and the screen reader says so.
+        function test_markedUnreadShowsADot() {
+            const item = make({ markedUnread: true })
+            verify(findChild(item, "unreadDot").visible)
+            verify(!findChild(item, "unreadBadge").visible)
+            compare(findChild(item, "titleText").font.weight, Font.Bold)
+            verify(item.Accessible.name.indexOf("marked unread") >= 0)
+            // With unread messages the count shows instead of the dot.
+            const counted = make({ markedUnread: true, unread: 3 })
+            verify(!findChild(counted, "unreadDot").visible)
+            verify(findChild(counted, "unreadBadge").visible)
         }
 
         function test_typingWins() {

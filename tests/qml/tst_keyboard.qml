@@ -22,7 +22,7 @@ Item {
                 append({ conversationId: id, kind: "group", title: title, lastMessage: "hi", lastSenderIsMe: false,
                          lastSenderName: "Joon", lastDeleted: false, draft: "",
                          unread: 0, muted: false, unreadMentions: 0, notifyLevel: "all", blind: false, myAlias: "", typing: "", avatarColor: "#1D4ED8",
-                         initials: "DT", activityText: "10:41", presence: "", myGroup: "", isNew: false })
+                         initials: "DT", activityText: "10:41", presence: "", myGroup: "", isNew: false, markedUnread: false })
             }
         }
     }
@@ -47,7 +47,7 @@ Item {
                          readCount: 0, firstInGroup: true, lastInGroup: true, dayStart: false, dayText: "",
                          errorText: "", avatarColor: "#1D4ED8", initials: "JL", attachments: [], reactions: [],
                          replyTo: {}, streamState: "", replyCount: replies, mentions: [], mentionsMe: false, system: false, systemText: "",
-                         senderBot: false })
+                         senderBot: false, forwarded: false })
             }
         }
     }
