@@ -20,6 +20,7 @@
 #include "services/conversationservice.h"
 #include "services/liveservice.h"
 #include "services/messageservice.h"
+#include "services/pinservice.h"
 #include "services/searchservice.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
@@ -113,6 +114,8 @@ bool ServerApp::start(QString *error)
     m_dispatcher->setBlind(m_blind.get());
     m_accounts = std::make_unique<AccountService>(*m_db, m_config, *m_hasher, m_auth->throttle(), *fanout);
     m_dispatcher->setAccounts(m_accounts.get());
+    m_pins = std::make_unique<PinService>(*m_db, m_config, *m_log);
+    m_dispatcher->setPins(m_pins.get());
     if (!prepareTls(error))
         return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);

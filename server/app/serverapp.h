@@ -28,6 +28,7 @@ class LiveService;
 class MessageService;
 class Metrics;
 class PasswordHasher;
+class PinService;
 class SearchService;
 
 //! The serving process, assembled: database, services, fan-out and the listener, wired in order.
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<BlindService> m_blind; //!< after m_log: the log reads reveals through it
     std::unique_ptr<RevealScheduler> m_reveals; //!< after m_blind: fires its scheduled reveals
     std::unique_ptr<AttachmentService> m_attachments;
+    std::unique_ptr<PinService> m_pins;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;
     std::unique_ptr<HealthHttp> m_health; //!< metrics/port only

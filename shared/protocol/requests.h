@@ -60,7 +60,10 @@ namespace confab::protocol {
     X(ConversationNotify, Ok)                      \
     X(MentionsList, Mentions)                      \
     X(AccountPassword, Ok)                         \
-    X(AccountProfile, Ok)
+    X(AccountProfile, Ok)                          \
+    X(MessagePin, Ok)                              \
+    X(PinsList, Pins)                              \
+    X(PinRights, Ok)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;
