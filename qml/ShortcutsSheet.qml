@@ -42,6 +42,7 @@ Dialog {
             ["C / Ctrl+C", qsTr("Copy the text")],
             ["+", qsTr("React with an emoji")],
             ["T", qsTr("Open the thread")],
+            ["P", qsTr("Pin or unpin the message")],
             ["Esc", qsTr("Back to the composer")]
         ] },
         { title: qsTr("Composer"), rows: [

@@ -14,6 +14,7 @@
 #include "messagelistmodel.h"
 #include "outbox.h"
 #include "passwordchange.h"
+#include "pinnedmessagemodel.h"
 #include "presence.h"
 #include "readmarkers.h"
 #include "searchresultmodel.h"
@@ -59,6 +60,8 @@ class ChatClient : public QObject {
     Q_PROPERTY(GroupSettings *groupSettings READ groupSettings CONSTANT)
     //! Settings → account: changing the password.
     Q_PROPERTY(PasswordChange *passwordChange READ passwordChange CONSTANT)
+    //! The open conversation's pinned messages, newest pin first (the pinned bar, Pin/Unpin).
+    Q_PROPERTY(PinnedMessageModel *pins READ pins CONSTANT)
     //! The thread shown in the thread pane.
     Q_PROPERTY(ThreadModel *thread READ thread CONSTANT)
     //! What is written but not sent, per conversation (the composer's text, files and reply).
@@ -207,6 +210,7 @@ public:
     GroupSettings *groupSettings() { return m_groupSettings.get(); }
     PasswordChange *passwordChange() { return &m_passwordChange; }
     ThreadModel *thread() { return m_thread.get(); }
+    PinnedMessageModel *pins() { return &m_pins; }
     Drafts *drafts() { return &m_drafts; }
     //! I am no longer a member (I left, or was removed): it goes from the cache and the list, and
     //! closes when it is open.
@@ -290,6 +294,7 @@ private:
     SearchResultModel m_search{m_connection, m_state};
     SearchResultModel m_mentionList{m_connection, m_state};
     PasswordChange m_passwordChange{m_connection};
+    PinnedMessageModel m_pins{m_connection, m_state};
     Drafts m_drafts;
     // Made once the models follow the state, so that they see each change after the models do.
     std::unique_ptr<MessageActions> m_actions;
