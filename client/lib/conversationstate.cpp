@@ -15,6 +15,8 @@ bool ConversationState::open(const QString &path, QString *error)
         return false;
     for (const ConversationInfo &c : m_cache.conversations())
         m_conversations.insert(c.id, c);
+    for (const Pins &pins : m_cache.allPins())
+        m_pins.insert(pins.conversationId, {pins.pins, pins.membersPin, true});
     emit conversationsReset();
     return true;
 }
@@ -400,6 +402,7 @@ void ConversationState::applySyncEntry(const SyncEntry &entry, bool markNew)
         if (!entry.events.isEmpty())
             m_cache.setSyncedSeq(id, entry.events.last().seq);
         // What was pinned meanwhile is not all in the snapshot: pins.list is asked again.
+        m_cache.removePins(id);
         if (m_pins.remove(id))
             emit pinsChanged(id);
         emit historyReset(id);

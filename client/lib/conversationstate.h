@@ -174,7 +174,7 @@ private:
         bool membersPin = false;
         bool known = false; //!< pins.list answered; events alone may leave out older pins
     };
-    //! Held in memory: pins.list brings them again after a start.
+    //! Also in the cache (its `pins` table), written with each change.
     QHash<QString, PinState> m_pins;
 };
 

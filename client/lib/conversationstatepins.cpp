@@ -1,5 +1,6 @@
 // ConversationState's pinned messages: what pins.list said, and the events that change it since
-// (pinned, unpinned, who may pin, the edits and deletes of pinned messages). Deleting a pinned
+// (pinned, unpinned, who may pin, the edits and deletes of pinned messages), kept in the cache
+// beside the events, so that after a restart sync goes on from there. Deleting a pinned
 // message unpins it: the server writes no `unpinned` then, the `delete` event says it.
 #include "conversationstate.h"
 
@@ -44,6 +45,7 @@ void ConversationState::applyPins(const Pins &reply)
     state.pins = reply.pins;
     state.membersPin = reply.membersPin;
     state.known = true;
+    m_cache.savePins(reply);
     emit pinsChanged(reply.conversationId);
 }
 
@@ -97,8 +99,12 @@ void ConversationState::applyPinEvent(const Event &e)
     default:
         break;
     }
-    if (changed)
-        emit pinsChanged(e.conversationId);
+    if (!changed)
+        return;
+    // Kept with the events applied so far: after a restart, sync goes on from here.
+    if (const PinState state = m_pins.value(e.conversationId); state.known)
+        m_cache.savePins(Pins{e.conversationId, state.pins, state.membersPin});
+    emit pinsChanged(e.conversationId);
 }
 
 } // namespace confab::client

@@ -1,6 +1,6 @@
 // Pinned messages through the client library against a real server: the pinned-message model of
 // the open conversation follows pins and unpins live (under QAbstractItemModelTester), knows who
-// may pin, comes back after being away (sync) and after a restart (pins.list), drops a deleted
+// may pin, comes back after being away (sync) and after a restart (the cache), drops a deleted
 // message, and the timeline says who pinned; in a blind room by alias only.
 #include "clientsteps.h"
 #include "device.h"
@@ -102,7 +102,7 @@ private slots:
         QVERIFY(std::holds_alternative<Ok>(joon.request(MessageDelete{group, rule.id})));
         QTRY_COMPARE_WITH_TIMEOUT(previews(a->pins()), QList<QString>{QStringLiteral("bring snacks")}, 10000);
 
-        // After a restart the pins come from pins.list.
+        // After a restart: what the cache kept, as the server has it.
         a.restart();
         a->resume(h.server().url(), QStringLiteral("mina"));
         QTRY_VERIFY_WITH_TIMEOUT(a.online(), 20000);

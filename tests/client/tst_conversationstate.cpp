@@ -154,6 +154,20 @@ private slots:
         QVERIFY(state.membersPin(kGroup));
         QVERIFY(state.canPin(kGroup));
 
+        // Kept in the cache: another start knows them at once, and who may pin.
+        {
+            ConversationState again;
+            QString error;
+            QVERIFY2(again.open(m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(m_cacheCount)), &error),
+                     qPrintable(error));
+            again.setMyUserId(kMe);
+            QVERIFY(again.pinsKnown(kGroup));
+            QCOMPARE(again.pins(kGroup).size(), 1);
+            QCOMPARE(again.pins(kGroup).first().message.id, QStringLiteral("m2"));
+            QVERIFY(again.membersPin(kGroup));
+            again.close();
+        }
+
         Event unpinned = makeEvent(8, EventKind::Unpinned);
         unpinned.messageId = QStringLiteral("m2");
         QVERIFY(state.applyEvent(unpinned));
