@@ -103,6 +103,17 @@ ColumnLayout {
         onNotifyLevelRequested: level => root.client.groupSettings.setNotifyLevel(level)
     }
 
+    PinnedBar {
+        objectName: "pinnedBar"
+        Layout.fillWidth: true
+        Layout.preferredHeight: implicitHeight
+        visible: root.hasConversation && count > 0
+        model: root.client.pins
+        canUnpin: root.client.pins.canPin
+        onJumpRequested: id => timeline.jumpToMessage(id)
+        onUnpinRequested: id => root.client.pins.unpin(id)
+    }
+
     ConnectionBanner {
         Layout.fillWidth: true
         Layout.preferredHeight: implicitHeight
@@ -120,6 +131,7 @@ ColumnLayout {
         messages: root.client.messages
         actions: root.client.actions
         forwarding: root.client.forwarding
+        pins: root.client.pins
         groupChat: root.client.currentKind !== "direct" && root.memberCount > 2
         blind: root.blind
         myAlias: App.currentAlias

@@ -35,6 +35,10 @@ Popup {
     property var revealedAt: new Date(NaN)
     property bool membersInvite: false
     signal policyRequested(string policy, var revealAt, bool membersInvite)
+    //! Who pins messages: members too (`membersPin`), or only owners and admins; the owner decides.
+    property bool membersPin: false
+    property bool canChangePinRights: false
+    signal membersPinRequested(bool allowed)
     //! The owner moves a member of a blind room to group "A", "B" or none ("").
     signal groupRequested(string memberId, string group)
     readonly property bool edited: nameField.text.trim().length > 0
@@ -240,6 +244,20 @@ Popup {
                         level: root.notifyLevel
                         onLevelRequested: level => root.notifyLevelRequested(level)
                     }
+                }
+
+                // ---- who pins ------------------------------------------------------------------
+                SwitchRow {
+                    objectName: "groupMembersPin"
+                    Layout.leftMargin: Theme.spacingXl
+                    Layout.rightMargin: Theme.spacingXl
+                    Layout.topMargin: Theme.spacingS
+                    text: qsTr("Everyone can pin messages")
+                    // The owner's to decide: the others see it in each message's menu (Pin or not).
+                    visible: root.canChangePinRights
+                    description: qsTr("Off: only owners and admins pin.")
+                    checked: root.membersPin
+                    onToggled: on => root.membersPinRequested(on)
                 }
 
                 Rectangle {

@@ -250,6 +250,9 @@ Rectangle {
         membersInvite: settings.membersInvite
         onPolicyRequested: (policy, at, invite) => settings.setRevealPolicy(policy, at === null ? new Date(NaN) : at, invite)
         onGroupRequested: (memberId, group) => settings.setMemberGroup(memberId, group)
+        membersPin: root.client.pins.membersPin
+        canChangePinRights: root.client.pins.canChangeRights
+        onMembersPinRequested: allowed => root.client.pins.setMembersPin(allowed)
         onLeaveRequested: settings.leave()
         onClosed: settings.clearError()
         keyboardHome: () => conversation.focusComposer()

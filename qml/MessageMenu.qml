@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 
-// The menu of one message: a row of quick reactions, then Reply, Forward, Edit, Copy text and Delete.
+// The menu of one message: a row of quick reactions, then Reply, Forward, Edit, Copy text, Pin and Delete.
 // It only says what was chosen; the timeline passes that on to MessageActions.
 Popup {
     id: root
@@ -11,6 +11,9 @@ Popup {
     property bool canDelete: false
     property bool canCopy: true
     property bool canForward: true
+    //! Pin / Unpin: I may pin here (set before openFor), and whether the message is pinned now.
+    property bool canPin: false
+    property bool pinned: false
     //! The emoji of the quick reaction row, and which of them are mine already.
     property var emoji: []
     property var mine: []
@@ -25,6 +28,8 @@ Popup {
     signal editChosen(string messageId)
     signal deleteChosen(string messageId)
     signal copyChosen(string messageId)
+    //! Pin (`pin` true) or Unpin.
+    signal pinChosen(string messageId, bool pin)
     signal reactionChosen(string messageId, string emoji)
     //! "+" after the quick reactions: pick any emoji (the caller opens the picker at `anchor`).
     signal moreReactionsChosen(string messageId, Item anchor)
@@ -170,6 +175,13 @@ Popup {
             text: qsTr("Copy text")
             visible: root.canCopy
             onClicked: root.copyChosen(root.messageId)
+        }
+        Action {
+            objectName: "pinItem"
+            text: root.pinned ? qsTr("Unpin") : qsTr("Pin")
+            Accessible.name: root.pinned ? qsTr("Unpin message") : qsTr("Pin message")
+            visible: root.canPin
+            onClicked: root.pinChosen(root.messageId, !root.pinned)
         }
         Action {
             objectName: "deleteItem"

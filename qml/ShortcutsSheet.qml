@@ -47,6 +47,7 @@ Dialog {
             ["F", qsTr("Forward to other conversations")],
             ["Alt+End", qsTr("Jump to the newest messages")],
             ["Ctrl+J", qsTr("Jump to the first unread message")],
+            ["P", qsTr("Pin or unpin the message")],
             ["Esc", qsTr("Back to the composer")]
         ] },
         { title: qsTr("Composer"), rows: [

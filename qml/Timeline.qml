@@ -15,6 +15,8 @@ Item {
     property bool groupChat: false
     //! A MessageActions (edit, delete, react, reply, copy, jumps), or null: messages have no menu.
     property var actions: null
+    //! A PinnedMessageModel (canPin, isPinned, pin, unpin), or null: no Pin in the menu.
+    property var pins: null
     //! Blind room: aliases, their A/B groups (member id → "A"/"B") and how the others see me.
     property bool blind: false
     property var memberGroups: ({})
@@ -177,6 +179,8 @@ Item {
             onMenuRequested: (anchor, x, y) => {
                 if (!root.actions)
                     return
+                menu.canPin = root.pins !== null && root.pins.canPin
+                menu.pinned = root.pins !== null && root.pins.isPinned(message.messageId)
                 menu.openFor(anchor, x, y, message.messageId, root.actions.canEdit(message.messageId),
                              root.actions.canDelete(message.messageId), root.myReactions(message.reactions))
             }
@@ -359,6 +363,7 @@ Item {
         // Deleting asks first (Esc keeps the message).
         onDeleteChosen: id => deleteDialog.ask(id, root.messages.quote(id), !root.actions.canEdit(id))
         onCopyChosen: id => root.actions.copyText(id)
+        onPinChosen: (id, pin) => pin ? root.pins.pin(id) : root.pins.unpin(id)
         onReactionChosen: (id, emoji) => root.actions.toggleReaction(id, emoji)
         onMoreReactionsChosen: (id, anchor) => {
             emojiPicker.categories = root.actions.emojiCategories() // in the UI language of now
@@ -467,6 +472,14 @@ Item {
             if (!stored || (event.modifiers & (Qt.AltModifier | Qt.ShiftModifier)))
                 return
             root.actions.copyText(id)
+            break
+        case Qt.Key_P: // pin, or unpin a pinned message (where I may)
+            if (!stored || !plain || !root.pins || !root.pins.canPin)
+                return
+            if (root.pins.isPinned(id))
+                root.pins.unpin(id)
+            else
+                root.pins.pin(id)
             break
         case Qt.Key_T: // the thread of a message with replies
             if (!item || !item.hasThread || !plain)

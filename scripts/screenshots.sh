@@ -4,7 +4,9 @@
 #   main-light.png conversation list + the "Design team" timeline, light theme, with Joon typing,
 #                  Joon online and Hana away (presence dots), read receipts on Mina's messages,
 #                  reactions, Joon's reply quoting Mina's message and her edited message, Sora's
-#                  formatted notes (bold, italic, a list, a code block with its Copy button, a quote)
+#                  formatted notes (bold, italic, a list, a code block with its Copy button, a quote),
+#                  and the pinned bar under the header (two pins: Mina's, the newest, shown) with
+#                  the timeline's "pinned a message" lines
 #   main-dark.png  the same, dark theme
 #   main-ko.png    the same, Korean UI
 #   stream-light.png, stream-dark.png, stream-ko.png
@@ -58,7 +60,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,56p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,58p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 

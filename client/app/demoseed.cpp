@@ -291,9 +291,12 @@ int seedYesterday(const QString &url)
     mina.say(launch, QStringLiteral("Thanks both!"));
 
     joon.say(design, QStringLiteral("Morning! I pushed the new sidebar mockups."));
-    joon.say(design, QStringLiteral("Rows are 64 px now, with the unread badge on the right."));
+    const QString rows = joon.sayId(design, QStringLiteral("Rows are 64 px now, with the unread badge on the right."));
     sora.say(design, QStringLiteral("Looks great. Can we try the avatars at 40 px?"));
-    mina.say(design, QStringLiteral("Sounds good — I'll update the theme tokens today."));
+    const QString tokens = mina.sayId(design, QStringLiteral("Sounds good — I'll update the theme tokens today."));
+    // Two pinned decisions, for the pinned bar in the screenshots (the newest is shown).
+    mina.request(MessagePin{design, rows, true});
+    joon.request(MessagePin{design, tokens, true});
     hana.say(design, QStringLiteral("좋아요! 다크 모드 색상도 같이 확인해 볼게요."));
     const qint64 last = sora.say(design, QStringLiteral("Perfect, thanks everyone."));
     for (Seeder *seeder : {&mina, &joon, &sora, &hana})

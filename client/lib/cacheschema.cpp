@@ -64,6 +64,13 @@ QStringList outboxMentions()
     return {QStringLiteral("CREATE TABLE outbox_mentions (client_id TEXT PRIMARY KEY, mentions TEXT NOT NULL)")};
 }
 
+//! 5: what is pinned in each conversation, as pins.list said and the events since changed it (the
+//! `pins` frame as JSON), so that the pinned bar shows at start-up, before the server answers.
+QStringList pins()
+{
+    return {QStringLiteral("CREATE TABLE pins (conversation_id TEXT PRIMARY KEY, info TEXT NOT NULL)")};
+}
+
 } // namespace
 
 int version(const QSqlDatabase &db)
@@ -75,7 +82,7 @@ int version(const QSqlDatabase &db)
 bool migrate(const QSqlDatabase &db, QString *error)
 {
     using Step = QStringList (*)();
-    static constexpr Step kSteps[] = {conversationsAndOutbox, drafts, timelineEvents, outboxMentions};
+    static constexpr Step kSteps[] = {conversationsAndOutbox, drafts, timelineEvents, outboxMentions, pins};
     static_assert(std::size(kSteps) == std::size_t(kVersion));
     QSqlDatabase handle = db;
     for (int at = version(db); at < kVersion; ++at) {

@@ -7,7 +7,7 @@ class QSqlDatabase;
 namespace confab::client::cacheschema {
 
 //! The version a cache is at once open: one more with each step in cacheschema.cpp.
-constexpr int kVersion = 4;
+constexpr int kVersion = 5;
 
 /*!
  * Brings the cache open on `db` to kVersion, one step per version (SQLite's `user_version`), each in

@@ -125,6 +125,7 @@ void ChatClient::wire()
     connect(&m_blind, &BlindRooms::failedToCreate, this, &ChatClient::createFailed);
     connect(m_actions.get(), &MessageActions::failed, this, &ChatClient::errorOccurred);
     connect(m_groupSettings.get(), &GroupSettings::failed, this, &ChatClient::errorOccurred);
+    connect(&m_pins, &PinnedMessageModel::failed, this, &ChatClient::errorOccurred);
 }
 
 // ---- signing in ---------------------------------------------------------------------------------
@@ -400,6 +401,7 @@ void ChatClient::setLanguage(const QString &language)
     m_conversations.setLanguage(lang);
     m_messages.setLanguage(lang);
     m_members.setLanguage(lang);
+    m_pins.setLanguage(lang);
     m_thread->setLanguage(lang);
     m_blind.setLanguage(lang);
     // Every row again: day separators ("Today"), "You" and times are formatted in data().

@@ -16,6 +16,7 @@
 #include "messagelistmodel.h"
 #include "outbox.h"
 #include "passwordchange.h"
+#include "pinnedmessagemodel.h"
 #include "presence.h"
 #include "readmarkers.h"
 #include "searchresultmodel.h"
@@ -62,7 +63,9 @@ class ChatClient : public QObject {
     //! Settings → account: changing the password.
     Q_PROPERTY(PasswordChange *passwordChange READ passwordChange CONSTANT)
     //! Settings → account: my display name and status.
-    Q_PROPERTY(AccountProfile *profile READ profile CONSTANT)
+    Q_PROPERTY(AccountProfile *profile READ profile CONSTANT
+    //! The open conversation's pinned messages, newest pin first (the pinned bar, Pin/Unpin).
+    Q_PROPERTY(PinnedMessageModel *pins READ pins CONSTANT)
     //! The thread shown in the thread pane.
     Q_PROPERTY(ThreadModel *thread READ thread CONSTANT)
     //! What is written but not sent, per conversation (the composer's text, files and reply).
@@ -216,6 +219,7 @@ public:
     PasswordChange *passwordChange() { return &m_passwordChange; }
     AccountProfile *profile() { return &m_profile; }
     ThreadModel *thread() { return m_thread.get(); }
+    PinnedMessageModel *pins() { return &m_pins; }
     Drafts *drafts() { return &m_drafts; }
     Forwarding *forwarding() { return &m_forwarding; }
     //! I am no longer a member (I left, or was removed): it goes from the cache and the list, and
@@ -302,6 +306,7 @@ private:
     SearchResultModel m_mentionList{m_connection, m_state};
     PasswordChange m_passwordChange{m_connection};
     AccountProfile m_profile{m_connection, m_state};
+    PinnedMessageModel m_pins{m_connection, m_state};
     Drafts m_drafts;
     Forwarding m_forwarding{m_connection, m_state};
     // Made once the models follow the state, so that they see each change after the models do.

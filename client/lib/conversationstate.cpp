@@ -15,6 +15,8 @@ bool ConversationState::open(const QString &path, QString *error)
         return false;
     for (const ConversationInfo &c : m_cache.conversations())
         m_conversations.insert(c.id, c);
+    for (const Pins &pins : m_cache.allPins())
+        m_pins.insert(pins.conversationId, {pins.pins, pins.membersPin, true});
     emit conversationsReset();
     return true;
 }
@@ -23,6 +25,7 @@ void ConversationState::close()
 {
     m_cache.close();
     m_conversations.clear();
+    m_pins.clear();
 }
 
 void ConversationState::setOpenConversation(const QString &conversationId)
@@ -180,6 +183,12 @@ bool ConversationState::applyEvent(const Event &e, qint64 freshAfter)
     case EventKind::Edit:
     case EventKind::Delete:
         applyMessageChange(e);
+        applyPinEvent(e);
+        break;
+    case EventKind::Pinned:
+    case EventKind::Unpinned:
+    case EventKind::PinRightsChanged:
+        applyPinEvent(e);
         break;
     case EventKind::Reaction:
         applyReaction(e);
@@ -208,6 +217,9 @@ bool ConversationState::isTimelineEvent(EventKind kind)
     case EventKind::RevealWithdrawn:
     case EventKind::Revealed:
     case EventKind::RevealsAllowed:
+    case EventKind::Pinned:
+    case EventKind::Unpinned:
+    case EventKind::PinRightsChanged:
         return true;
     default:
         return false;
@@ -425,6 +437,10 @@ void ConversationState::applySyncEntry(const SyncEntry &entry, bool markNew)
         }
         if (!entry.events.isEmpty())
             m_cache.setSyncedSeq(id, entry.events.last().seq);
+        // What was pinned meanwhile is not all in the snapshot: pins.list is asked again.
+        m_cache.removePins(id);
+        if (m_pins.remove(id))
+            emit pinsChanged(id);
         emit historyReset(id);
         return;
     }
@@ -506,6 +522,7 @@ void ConversationState::forget(const QString &conversationId)
 {
     m_cache.removeConversation(conversationId);
     m_conversations.remove(conversationId);
+    m_pins.remove(conversationId);
     emit conversationRemoved(conversationId);
 }
 

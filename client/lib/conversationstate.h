@@ -81,6 +81,19 @@ public:
      */
     bool applyEvent(const protocol::Event &event, qint64 freshAfter = std::numeric_limits<qint64>::max());
 
+    // ---- pinned messages (conversationstatepins.cpp) ----
+    //! What is pinned in a conversation, newest pin first, as far as known: the reply to pins.list,
+    //! kept up to date by the events (pinned, unpinned, edits, deletes) that follow it.
+    QList<protocol::PinInfo> pins(const QString &conversationId) const;
+    //! Whether pins.list answered for the conversation since it was last reset (else ask it).
+    bool pinsKnown(const QString &conversationId) const;
+    //! Members (not only owners and admins) pin here; always in direct conversations.
+    bool membersPin(const QString &conversationId) const;
+    //! I may pin and unpin here: direct conversations, owners and admins, or members when allowed.
+    bool canPin(const QString &conversationId) const;
+    //! The reply to pins.list: what is pinned now.
+    void applyPins(const protocol::Pins &pins);
+
     // ---- what the user does here ----
     //! I am no longer a member: the conversation goes from the cache.
     void forget(const QString &conversationId);
@@ -117,6 +130,8 @@ signals:
     //! One of the conversation's own events (membership, roles, renames, reveals) was stored: its
     //! timeline shows it. Those that come in pages (a snapshot, older history) are in the cache.
     void timelineEventAdded(const protocol::Event &event);
+    //! What is pinned in the conversation (or whether members pin) changed, or is unknown again.
+    void pinsChanged(const QString &conversationId);
     //! Older messages (ascending) for scrolling back; `more`: there are older ones still.
     void olderLoaded(const QString &conversationId, const QList<protocol::MessageInfo> &older, bool more);
 
@@ -155,6 +170,8 @@ private:
     void applyConversationChange(const protocol::Event &event);
     void countReply(const QString &conversationId, const protocol::MessageInfo &reply, qint64 freshAfter);
     static void applyChange(protocol::MessageInfo &message, const protocol::Event &event);
+    //! Pinned, unpinned, who pins, and the edits and deletes of pinned messages.
+    void applyPinEvent(const protocol::Event &event);
     //! The events the timeline shows as lines of their own (SystemLines decides which it shows).
     static bool isTimelineEvent(protocol::EventKind kind);
 
@@ -165,6 +182,13 @@ private:
     QString m_myUserId;
     qint64 m_profilesSince = 0;
     QString m_open;
+    struct PinState {
+        QList<protocol::PinInfo> pins; //!< newest pin first
+        bool membersPin = false;
+        bool known = false; //!< pins.list answered; events alone may leave out older pins
+    };
+    //! Also in the cache (its `pins` table), written with each change.
+    QHash<QString, PinState> m_pins;
 };
 
 } // namespace confab::client

@@ -116,6 +116,7 @@ void LocalCache::removeConversation(const QString &id)
     exec(QStringLiteral("DELETE FROM reactions WHERE conversation_id = ?"), {id});
     exec(QStringLiteral("DELETE FROM timeline_events WHERE conversation_id = ?"), {id});
     exec(QStringLiteral("DELETE FROM drafts WHERE conversation_id = ?"), {id});
+    removePins(id);
 }
 
 QList<ConversationInfo> LocalCache::conversations() const
@@ -225,6 +226,31 @@ void LocalCache::saveTimelineEvent(const Event &event)
     exec(QStringLiteral("INSERT INTO timeline_events (conversation_id, seq, info) VALUES (?, ?, ?) "
                         "ON CONFLICT (conversation_id, seq) DO UPDATE SET info = excluded.info"),
          {event.conversationId, event.seq, toText(event.toJson())});
+}
+
+void LocalCache::savePins(const Pins &pins)
+{
+    exec(QStringLiteral("INSERT INTO pins (conversation_id, info) VALUES (?, ?) "
+                        "ON CONFLICT (conversation_id) DO UPDATE SET info = excluded.info"),
+         {pins.conversationId, toText(pins.toJson())});
+}
+
+void LocalCache::removePins(const QString &conversationId)
+{
+    exec(QStringLiteral("DELETE FROM pins WHERE conversation_id = ?"), {conversationId});
+}
+
+QList<Pins> LocalCache::allPins() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    QList<Pins> out;
+    if (q.exec(QStringLiteral("SELECT info FROM pins"))) {
+        while (q.next()) {
+            if (auto pins = fromText<Pins>(q.value(0).toString()))
+                out.append(*pins);
+        }
+    }
+    return out;
 }
 
 QList<Event> LocalCache::timelineEvents(const QString &conversationId, qint64 fromSeq, qint64 toSeq) const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "protocol/types.h"
+#include "protocol/pinframes.h"
 
 #include <QList>
 #include <QStringList>
@@ -83,6 +83,11 @@ public:
     void saveTimelineEvent(const protocol::Event &event);
     //! Those with a seq in [fromSeq, toSeq], ascending.
     QList<protocol::Event> timelineEvents(const QString &conversationId, qint64 fromSeq, qint64 toSeq) const;
+
+    //! What is pinned in a conversation (the state keeps it up to date); none: not known.
+    void savePins(const protocol::Pins &pins);
+    void removePins(const QString &conversationId);
+    QList<protocol::Pins> allPins() const;
 
     //! What the user wrote and did not send in one conversation (Drafts keeps them here).
     struct Draft {

@@ -13,7 +13,7 @@ namespace {
 bool groupable(EventKind kind)
 {
     return kind == EventKind::MemberAdded || kind == EventKind::MemberRemoved || kind == EventKind::MemberLeft
-           || kind == EventKind::RoleChanged;
+           || kind == EventKind::RoleChanged || kind == EventKind::Pinned || kind == EventKind::Unpinned;
 }
 
 QDate dayOf(qint64 ms)
@@ -24,6 +24,8 @@ QDate dayOf(qint64 ms)
 
 bool SystemLines::shown(const Event &e, ConversationKind kind)
 {
+    if (e.kind == EventKind::Pinned || e.kind == EventKind::Unpinned)
+        return true; // in every kind of conversation: the pinned bar changed
     if (kind == ConversationKind::Direct)
         return false; // two people from the start: nothing happens to its membership
     switch (e.kind) {
@@ -34,6 +36,7 @@ bool SystemLines::shown(const Event &e, ConversationKind kind)
     case EventKind::Renamed:
     case EventKind::Described:
     case EventKind::RevealsAllowed:
+    case EventKind::PinRightsChanged:
         return true;
     case EventKind::MemberAdded:
         // The creator joining their own conversation is part of "created".
@@ -133,6 +136,15 @@ QString SystemLines::text(const QList<Event> &run, ConversationKind kind, const 
     case EventKind::RevealsAllowed:
         return e.allowed.value_or(false) ? tr("%1 allowed members to reveal their names").arg(actor)
                                          : tr("%1 turned reveals off").arg(actor);
+    case EventKind::Pinned:
+        return run.size() == 1 ? tr("%1 pinned a message").arg(actor)
+                               : tr("%1 pinned %n messages", nullptr, int(run.size())).arg(actor);
+    case EventKind::Unpinned:
+        return run.size() == 1 ? tr("%1 unpinned a message").arg(actor)
+                               : tr("%1 unpinned %n messages", nullptr, int(run.size())).arg(actor);
+    case EventKind::PinRightsChanged:
+        return e.allowed.value_or(false) ? tr("%1 let every member pin messages").arg(actor)
+                                         : tr("%1 let only owners and admins pin messages").arg(actor);
     default:
         return {};
     }

@@ -1077,6 +1077,22 @@
         <source>Forward message</source>
         <translation>메시지 전달</translation>
     </message>
+    <message>
+        <source>Unpin</source>
+        <translation>고정 해제</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>고정</translation>
+    </message>
+    <message>
+        <source>Unpin message</source>
+        <translation>메시지 고정 해제</translation>
+    </message>
+    <message>
+        <source>Pin message</source>
+        <translation>메시지 고정</translation>
+    </message>
 </context>
 <context>
     <name>ReplyBar</name>
@@ -1405,6 +1421,14 @@
         <source>Notify me about</source>
         <translation>알림 받을 메시지</translation>
     </message>
+    <message>
+        <source>Everyone can pin messages</source>
+        <translation>모든 멤버가 메시지 고정</translation>
+    </message>
+    <message>
+        <source>Off: only owners and admins pin.</source>
+        <translation>끄면 소유자와 관리자만 고정할 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::GroupSettings</name>
@@ -1681,6 +1705,10 @@
     <message>
         <source>Jump to the first unread message</source>
         <translation>처음 안 읽은 메시지로 이동</translation>
+    </message>
+    <message>
+        <source>Pin or unpin the message</source>
+        <translation>메시지 고정 또는 고정 해제</translation>
     </message>
 </context>
 <context>
@@ -2725,6 +2753,34 @@ Press ✎ to start one.</source>
         <source>%1 turned reveals off</source>
         <translation>%1님이 이름 공개를 껐습니다</translation>
     </message>
+    <message>
+        <source>%1 pinned a message</source>
+        <translation>%1님이 메시지를 고정했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 pinned %n messages</source>
+        <translation>
+            <numerusform>%1님이 메시지 %n개를 고정했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 unpinned a message</source>
+        <translation>%1님이 메시지 고정을 해제했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 unpinned %n messages</source>
+        <translation>
+            <numerusform>%1님이 메시지 %n개의 고정을 해제했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 let every member pin messages</source>
+        <translation>%1님이 모든 멤버가 메시지를 고정할 수 있게 했습니다</translation>
+    </message>
+    <message>
+        <source>%1 let only owners and admins pin messages</source>
+        <translation>%1님이 소유자와 관리자만 메시지를 고정할 수 있게 했습니다</translation>
+    </message>
 </context>
 <context>
     <name>ProfileForm</name>
@@ -2865,6 +2921,72 @@ Press ✎ to start one.</source>
     <message>
         <source>The conversation could not be marked: %1</source>
         <translation>대화를 표시하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinnedBar</name>
+    <message>
+        <source>Attachment</source>
+        <translation>첨부 파일</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Pinned message %1 of %2: %3</source>
+        <translation>고정된 메시지 %1/%2: %3</translation>
+    </message>
+    <message>
+        <source>Pinned message: %1</source>
+        <translation>고정된 메시지: %1</translation>
+    </message>
+    <message>
+        <source>Shows the message in the conversation</source>
+        <translation>대화에서 이 메시지를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Pinned message %1 of %2</source>
+        <translation>고정된 메시지 %1/%2</translation>
+    </message>
+    <message>
+        <source>Pinned message</source>
+        <translation>고정된 메시지</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Unpin this message</source>
+        <translation>이 메시지 고정 해제</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::PinnedMessageModel</name>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>누군가</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>고정</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>고정 해제</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Who pins: %1</source>
+        <translation>고정 권한: %1</translation>
     </message>
 </context>
 </TS>

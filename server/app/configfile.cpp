@@ -183,6 +183,7 @@ bool loadIni(ServerConfig &config, const QString &path, QString *error)
     boolean(QStringLiteral("tls/self_signed"), config.tlsSelfSigned);
     boolean(QStringLiteral("attachments/strip_metadata"), config.stripImageMetadata);
     boolean(QStringLiteral("server/group_commit"), config.groupCommit);
+    boolean(QStringLiteral("messages/members_pin"), config.membersPin);
     return ok;
 }
 

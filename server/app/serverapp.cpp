@@ -22,6 +22,7 @@
 #include "services/unreadmarks.h"
 #include "services/liveservice.h"
 #include "services/messageservice.h"
+#include "services/pinservice.h"
 #include "services/searchservice.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
@@ -121,6 +122,8 @@ bool ServerApp::start(QString *error)
         m_marks->readAgain(conversationId, userId);
     });
     m_dispatcher->setForwarding(m_forward.get(), m_marks.get());
+    m_pins = std::make_unique<PinService>(*m_db, m_config, *m_log);
+    m_dispatcher->setPins(m_pins.get());
     if (!prepareTls(error))
         return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);

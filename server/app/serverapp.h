@@ -30,6 +30,7 @@ class LiveService;
 class MessageService;
 class Metrics;
 class PasswordHasher;
+class PinService;
 class SearchService;
 
 //! The serving process, assembled: database, services, fan-out and the listener, wired in order.
@@ -70,6 +71,7 @@ private:
     std::unique_ptr<AttachmentService> m_attachments;
     std::unique_ptr<ForwardService> m_forward;
     std::unique_ptr<UnreadMarks> m_marks; //!< after m_messages, which calls it when a member reads again
+    std::unique_ptr<PinService> m_pins;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;
     std::unique_ptr<HealthHttp> m_health; //!< metrics/port only

@@ -63,6 +63,8 @@ struct ServerConfig {
     qint64 streamTimeoutS = 60;   //!< a streamed message without an append for this long is finalized as interrupted
     //! @room is for owners and admins only in conversations with more members than this (others: anyone).
     qint64 roomMentionMinMembers = 10;
+    //! Members (not only owners and admins) pin messages in groups and blind rooms whose owner did not decide.
+    bool membersPin = false;
     // Health and metrics over HTTP (app/healthhttp.h), on loopback only: the figures are not for the world.
     quint16 metricsPort = 0; //!< 0: no HTTP endpoint
     QHostAddress metricsAddress = QHostAddress::LocalHost;

@@ -238,6 +238,21 @@ protocol::Event Presenter::event(const StoredEvent &e, const QString &viewerId) 
         if (e.payload.contains(QLatin1StringView("reveal_at")))
             out.revealAt = qint64(e.payload.value(QLatin1StringView("reveal_at")).toDouble());
         break;
+    case EventKind::Pinned:
+        // The pinned message as it is now (for the pinned bar), its attachments from the payload.
+        if (e.message) {
+            out.message = message(*e.message);
+            if (!e.message->deleted && out.message->attachments.isEmpty()) {
+                for (const QJsonValue id : e.payload.value(QLatin1StringView("attachments")).toArray())
+                    out.message->attachments.append(id.toString());
+            }
+        }
+        break;
+    case EventKind::Unpinned:
+        break;
+    case EventKind::PinRightsChanged:
+        out.allowed = e.payload.value(QLatin1StringView("allowed")).toBool();
+        break;
     }
     return out;
 }

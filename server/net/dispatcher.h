@@ -16,6 +16,7 @@ class ForwardService;
 class UnreadMarks;
 class LiveService;
 class MessageService;
+class PinService;
 class SearchService;
 
 /*!
@@ -46,6 +47,8 @@ public:
         m_forward = forward;
         m_marks = marks;
     }
+    //! Pinned messages, once set (net/pindispatch.cpp); until then they are unsupported.
+    void setPins(PinService *pins) { m_pins = pins; }
     //! An upload chunk from a signed-in connection (binary frames get no reply unless they fail).
     void chunk(ClientSession &session, const protocol::Chunk &chunk);
 
@@ -107,6 +110,10 @@ private:
     // Forwarding and unread marks (net/forwarddispatch.cpp).
     void handle(const Call &call, const protocol::MessageForward &request);
     void handle(const Call &call, const protocol::ConversationMark &request);
+    // Pinned messages (net/pindispatch.cpp).
+    void handle(const Call &call, const protocol::MessagePin &request);
+    void handle(const Call &call, const protocol::PinsList &request);
+    void handle(const Call &call, const protocol::PinRights &request);
     //! The profiles that changed since `since`, into a sync reply; the failure when they cannot be read.
     std::optional<Failure> addProfiles(const Identity &who, qint64 since, protocol::SyncResult &result);
     //! Requests of features this server does not offer yet, and frames only a server sends.
@@ -124,6 +131,7 @@ private:
     AccountService *m_accounts = nullptr;
     ForwardService *m_forward = nullptr;
     UnreadMarks *m_marks = nullptr;
+    PinService *m_pins = nullptr;
     SearchService &m_search;
 };
 

@@ -21,6 +21,9 @@ bool isContent(EventKind kind)
     case EventKind::Edit:
     case EventKind::Delete:
     case EventKind::Reaction:
+    case EventKind::Pinned:
+    case EventKind::Unpinned:
+    case EventKind::PinRightsChanged:
         return true;
     default:
         return false;
@@ -132,7 +135,7 @@ void ConversationLog::deliver(const QString &conversationId, const QList<StoredE
     const Presenter presenter = known->presenter;
     const QList<QString> members = known->activeMemberIds;
     for (StoredEvent event : events) {
-        if (event.kind == EventKind::Message && !event.message)
+        if ((event.kind == EventKind::Message || event.kind == EventKind::Pinned) && !event.message)
             event.message = m_events.messageById(event.messageId);
         QList<QString> receivers = members;
         QList<QString> extra = alsoTo;

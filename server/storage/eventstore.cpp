@@ -159,7 +159,7 @@ QList<StoredEvent> EventStore::page(const QString &conversationId, std::optional
                         kMessageColumns +
                         // A message event and a stream's end both show the message as it is now.
                         QStringLiteral(" FROM events e LEFT JOIN messages m ON m.id = e.message_id "
-                                       "AND e.kind IN ('message', 'stream_ended') WHERE e.conversation_id = ? AND e.seq > ? AND e.seq < ? "
+                                       "AND e.kind IN ('message', 'stream_ended', 'pinned') WHERE e.conversation_id = ? AND e.seq > ? AND e.seq < ? "
                                        "ORDER BY e.seq ") +
                         (ascending ? QStringLiteral("ASC") : QStringLiteral("DESC")) + QStringLiteral(" LIMIT ?");
     QSqlQuery &q = m_db.exec(sql, {conversationId, after.value_or(0), before.value_or(protocol::field::kMaxSafeInteger), limit});
@@ -173,7 +173,8 @@ QList<StoredEvent> EventStore::page(const QString &conversationId, std::optional
         e.actorId = q.value(4).toString();
         e.messageId = q.value(5).toString();
         e.payload = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-        if ((e.kind == EventKind::Message || e.kind == EventKind::StreamEnded) && !q.value(7).isNull())
+        if ((e.kind == EventKind::Message || e.kind == EventKind::StreamEnded || e.kind == EventKind::Pinned) &&
+            !q.value(7).isNull())
             e.message = readMessage(q, 7);
         events.append(std::move(e));
     }
@@ -255,6 +256,9 @@ void EventStore::eraseMessage(const QString &conversationId, const QString &mess
     m_db.exec(QStringLiteral("UPDATE events SET payload = '{}' WHERE conversation_id = ? AND message_id = ? "
                              "AND kind = 'edit'"),
               {conversationId, messageId})
+        .finish();
+    // Deleting a pinned message unpins it; the `delete` event says so (docs/protocol.md, Pins).
+    m_db.exec(QStringLiteral("DELETE FROM pins WHERE conversation_id = ? AND message_id = ?"), {conversationId, messageId})
         .finish();
 }
 

@@ -257,6 +257,27 @@ void addMentionsAndNotifyLevels(Database &db)
     db.execDirect(QStringLiteral("UPDATE members SET notify_level = 'nothing' WHERE muted = 1"));
 }
 
+/*!
+ * Version 13, pinned messages: one row per pinned message (who pinned it, when, and the seq of its
+ * `pinned` event), and each conversation's switch that lets members pin (`members_pin`; NULL: the
+ * owner never set it, so the server's `messages/members_pin` applies). Self-contained, so that it
+ * can take another number when it meets other branches' steps.
+ */
+void addPins(Database &db)
+{
+    for (const char *statement : {
+             "CREATE TABLE pins ("
+             " conversation_id TEXT NOT NULL REFERENCES conversations(id),"
+             " message_id TEXT NOT NULL REFERENCES messages(id),"
+             " pinned_by TEXT NOT NULL REFERENCES users(id),"
+             " pinned_at BIGINT NOT NULL,"
+             " seq BIGINT NOT NULL,"
+             " PRIMARY KEY (conversation_id, message_id))",
+             "ALTER TABLE conversations ADD COLUMN members_pin INTEGER",
+         })
+        db.execDirect(QString::fromLatin1(statement));
+}
+
 //! One step per version, in order: its portable statements, then what needs code (either may be absent).
 struct Step {
     const QStringList *statements;
@@ -278,6 +299,7 @@ const Step kSteps[] = {
     {&kNoStatements, &addMentionsAndNotifyLevels},
     {&kNoStatements, &addPeople},
     {&kNoStatements, &addForwardingAndUnreadMarks},
+    {&kNoStatements, &addPins},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

@@ -12,7 +12,7 @@ class Database;
  */
 class Migrations {
 public:
-    static constexpr int kSchemaVersion = 13;
+    static constexpr int kSchemaVersion = 14;
 
     explicit Migrations(Database &db) : m_db(db) {}
 

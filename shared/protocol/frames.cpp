@@ -446,6 +446,13 @@ void Event::check(JsonReader &r) const
         break;
     case EventKind::RevealScheduled:
         break; // without reveal_at: cancelled
+    case EventKind::Pinned:
+    case EventKind::Unpinned:
+        need(messageId.has_value(), "message_id");
+        break;
+    case EventKind::PinRightsChanged:
+        need(allowed.has_value(), "allowed");
+        break;
     }
 }
 

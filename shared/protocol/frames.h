@@ -5,6 +5,7 @@
 
 #include "accountframes.h"
 #include "forwardframes.h"
+#include "pinframes.h"
 #include "types.h"
 
 #include <variant>
@@ -981,7 +982,11 @@ enum class Direction { ClientToServer, ServerToClient };
     X(UserUpdated, "user.updated", ServerToClient)                                                           \
     X(MessageForward, "message.forward", ClientToServer)                                                     \
     X(ConversationMark, "conversation.mark", ClientToServer)                                                 \
-    X(ConversationMarked, "conversation.marked", ServerToClient)
+    X(ConversationMarked, "conversation.marked", ServerToClient)                                             \
+    X(MessagePin, "message.pin", ClientToServer)                                                             \
+    X(PinsList, "pins.list", ClientToServer)                                                                 \
+    X(Pins, "pins", ServerToClient)                                                                          \
+    X(PinRights, "conversation.pin_rights", ClientToServer)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

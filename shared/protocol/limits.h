@@ -28,6 +28,7 @@ inline constexpr int kStatusMaxChars = 100;        //!< a user's status text ("I
 inline constexpr int kMaxMembersPerRequest = 256;
 inline constexpr int kMaxSyncConversations = 1000;
 inline constexpr int kMaxMentionsPerMessage = 50; //!< message.send / .edit: structured mentions in one body
+inline constexpr int kMaxPinsPerConversation = 50; //!< message.pin: more is refused (CONFLICT) until one is unpinned
 inline constexpr int kMaxListItems = 10000; //!< upper bound for any list a server sends
 inline constexpr int kMaxJsonDepth = 16;
 //! What a client accepts from its server: history pages and sync replies are far larger than requests.

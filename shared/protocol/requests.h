@@ -62,7 +62,10 @@ namespace confab::protocol {
     X(AccountPassword, Ok)                         \
     X(AccountProfile, Ok)                          \
     X(MessageForward, MessageSent)                 \
-    X(ConversationMark, Ok)
+    X(ConversationMark, Ok)                        \
+    X(MessagePin, Ok)                              \
+    X(PinsList, Pins)                              \
+    X(PinRights, Ok)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;

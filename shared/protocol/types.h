@@ -61,15 +61,20 @@ enum class EventKind {
     RevealScheduled, //!< the owner set the time of the room's reveal (`reveal_at`), or cancelled it (absent)
     InvitesAllowed,  //!< the owner let members add others, or stopped it (`allowed`)
     RevealedToAll,   //!< the scheduled reveal: `member` (with `revealed`) is known to every member now
+    // Pinned messages.
+    Pinned,           //!< `actor` pinned `message_id`; `message` is the pinned message as it is now
+    Unpinned,         //!< `actor` unpinned `message_id`
+    PinRightsChanged, //!< the owner let members pin, or stopped it (`allowed`)
 };
 template <> struct EnumNames<EventKind> {
-    static constexpr std::array<const char *, 21> names{"message",        "edit",        "delete",
+    static constexpr std::array<const char *, 24> names{"message",        "edit",        "delete",
                                                         "reaction",       "created",     "member_added",
                                                         "member_removed", "member_left", "role_changed",
                                                         "renamed",        "archived",    "described",
                                                         "stream_ended",   "reveal_offered", "reveal_withdrawn",
                                                         "revealed",       "reveals_allowed", "group_changed",
-                                                        "reveal_scheduled", "invites_allowed", "revealed_to_all"};
+                                                        "reveal_scheduled", "invites_allowed", "revealed_to_all",
+                                                        "pinned",         "unpinned",    "pin_rights_changed"};
 };
 
 //! Who sees whom in a blind room: nobody (`off`), pairs who agree (`mutual`), or, besides that,

@@ -108,6 +108,87 @@ class TestConversationState : public QObject {
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
+    //! Pins: what pins.list said, then the events: pinned (newest first, a repeat moved to the
+    //! front), an edit of a pinned message, a delete that unpins, unpinned, who may pin; a reset
+    //! sync makes them unknown again.
+    void pinsFollowTheEvents()
+    {
+        ConversationState &state = fresh();
+        QSignalSpy pinsChanged(&state, &ConversationState::pinsChanged);
+        QVERIFY(state.applyEvent(messageEvent(1)));
+        QVERIFY(state.applyEvent(messageEvent(2)));
+        QVERIFY(state.applyEvent(messageEvent(3)));
+        QVERIFY(!state.pinsKnown(kGroup));
+        QVERIFY(!state.canPin(kGroup)); // a member of a group, where members do not pin
+        Pins listed;
+        listed.conversationId = kGroup;
+        listed.pins = {PinInfo{message(1), kOther, 1000, 1}};
+        state.applyPins(listed);
+        QVERIFY(state.pinsKnown(kGroup));
+        QCOMPARE(pinsChanged.size(), 1);
+
+        Event pinned = makeEvent(4, EventKind::Pinned);
+        pinned.actorId = kOther;
+        pinned.messageId = QStringLiteral("m2");
+        pinned.message = message(2);
+        QVERIFY(state.applyEvent(pinned));
+        QCOMPARE(state.pins(kGroup).size(), 2);
+        QCOMPARE(state.pins(kGroup).first().message.id, QStringLiteral("m2"));
+        QCOMPARE(state.pins(kGroup).first().pinnedBy, kOther);
+        QCOMPARE(state.pins(kGroup).first().seq, 4);
+
+        Event edit = makeEvent(5, EventKind::Edit);
+        edit.messageId = QStringLiteral("m1");
+        edit.body = QStringLiteral("edited");
+        QVERIFY(state.applyEvent(edit));
+        QCOMPARE(state.pins(kGroup).last().message.body, QStringLiteral("edited"));
+
+        Event deleted = makeEvent(6, EventKind::Delete);
+        deleted.messageId = QStringLiteral("m1");
+        QVERIFY(state.applyEvent(deleted));
+        QCOMPARE(state.pins(kGroup).size(), 1);
+
+        Event rights = makeEvent(7, EventKind::PinRightsChanged);
+        rights.allowed = true;
+        QVERIFY(state.applyEvent(rights));
+        QVERIFY(state.membersPin(kGroup));
+        QVERIFY(state.canPin(kGroup));
+
+        // Kept in the cache: another start knows them at once, and who may pin.
+        {
+            ConversationState again;
+            QString error;
+            QVERIFY2(again.open(m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(m_cacheCount)), &error),
+                     qPrintable(error));
+            again.setMyUserId(kMe);
+            QVERIFY(again.pinsKnown(kGroup));
+            QCOMPARE(again.pins(kGroup).size(), 1);
+            QCOMPARE(again.pins(kGroup).first().message.id, QStringLiteral("m2"));
+            QVERIFY(again.membersPin(kGroup));
+            again.close();
+        }
+
+        Event unpinned = makeEvent(8, EventKind::Unpinned);
+        unpinned.messageId = QStringLiteral("m2");
+        QVERIFY(state.applyEvent(unpinned));
+        QVERIFY(state.pins(kGroup).isEmpty());
+        QCOMPARE(pinsChanged.size(), 6);
+        // Applied once: the same event again changes nothing.
+        QVERIFY(state.applyEvent(pinned));
+        QVERIFY(state.pins(kGroup).isEmpty());
+
+        // A snapshot: the pins are asked again.
+        SyncResult reset;
+        SyncEntry entry;
+        entry.conversationId = kGroup;
+        entry.reset = true;
+        entry.conversation = snapshot().conversation;
+        entry.events = {messageEvent(20)};
+        reset.conversations = {entry};
+        state.applySync(reset, false);
+        QVERIFY(!state.pinsKnown(kGroup));
+    }
+
     void eachEventKindAppliedOnce()
     {
         ConversationState &state = fresh();

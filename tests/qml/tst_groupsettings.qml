@@ -115,6 +115,24 @@ Item {
             compare(levels.signalArguments[1][0], "nothing")
         }
 
+        function test_whoPinsIsTheOwnersSwitch() {
+            const member = open({ members: people, myRole: "member" })
+            verify(!findChild(member.contentItem, "groupMembersPin").visible)
+            member.close()
+            const dialog = open({ members: people, canManage: true, canChangeRoles: true, myRole: "owner",
+                                  canChangePinRights: true, membersPin: false })
+            const row = findChild(dialog.contentItem, "groupMembersPin")
+            verify(row.visible)
+            const toggle = findChild(dialog.contentItem, "groupMembersPinSwitch")
+            compare(toggle.Accessible.name, "Everyone can pin messages")
+            verify(!toggle.checked)
+            const asked = spy(dialog, "membersPinRequested")
+            toggle.forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            compare(asked.count, 1)
+            compare(asked.signalArguments[0][0], true)
+        }
+
         function test_renameAndDescribe() {
             const dialog = open({ members: people, canManage: true, canChangeRoles: true, myRole: "owner" })
             const saves = spy(dialog, "saveRequested")

@@ -167,6 +167,45 @@ private slots:
             QCOMPARE(seqs[i], qint64(i + 1));
     }
 
+    //! A pin on one instance reaches the members on the other live, in the conversation's order,
+    //! and either instance lists it.
+    void pinsCrossInstances()
+    {
+        TestDatabase db(TestDatabase::Kind::PostgreSQL);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        ServerProcess one(db.url(), loadSettings()), two(db.url(), loadSettings());
+        QVERIFY2(one.start(), qPrintable(one.errorString()));
+        QVERIFY2(two.start(), qPrintable(two.errorString()));
+        TestClient mina, joon;
+        QVERIFY(mina.open(one.url()) && mina.signUp(QStringLiteral("mina")));
+        QVERIFY(joon.open(two.url()) && joon.signUp(QStringLiteral("joon")));
+        const QString room = std::get<ConversationDetail>(mina.request(ConversationCreate{
+            ConversationKind::Group, QStringLiteral("pins"), {joon.userId()}})).conversation.id;
+        const MessageInfo rule = std::get<MessageSent>(mina.request(textMessage(room, QStringLiteral("r"),
+                                                                                QStringLiteral("rule one")))).message;
+        QVERIFY(std::holds_alternative<Ok>(mina.request(MessagePin{room, rule.id, true})));
+        QVERIFY(joon.waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::Pinned && e->seq == rule.seq + 1 && e->message &&
+                   e->message->body == QStringLiteral("rule one") && e->actorId == mina.userId();
+        }));
+        const auto listed = std::get<Pins>(joon.request(PinsList{room}));
+        QCOMPARE(listed.pins.size(), 1);
+        QCOMPARE(listed.pins.first().message.id, rule.id);
+        // The owner on one side lets members pin; the member on the other side unpins.
+        QVERIFY(std::holds_alternative<Ok>(mina.request(PinRights{room, true})));
+        QVERIFY(joon.waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::PinRightsChanged && e->allowed == true;
+        }));
+        QVERIFY(std::holds_alternative<Ok>(joon.request(MessagePin{room, rule.id, false})));
+        QVERIFY(mina.waitForPushed([&](const Frame &f) {
+            const auto *e = std::get_if<Event>(&f);
+            return e && e->kind == EventKind::Unpinned && e->seq == rule.seq + 3 && e->messageId == rule.id;
+        }));
+        QVERIFY(std::get<Pins>(mina.request(PinsList{room})).pins.isEmpty());
+    }
+
     void attachmentsAreServedByEveryInstance()
     {
         // Each instance has a data folder of its own here, as on two machines: the bytes live in the
