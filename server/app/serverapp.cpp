@@ -15,6 +15,7 @@
 #include "services/accountservice.h"
 #include "services/authservice.h"
 #include "services/blindservice.h"
+#include "services/matchservice.h"
 #include "services/revealscheduler.h"
 #include "services/conversationlog.h"
 #include "services/conversationservice.h"
@@ -113,6 +114,8 @@ bool ServerApp::start(QString *error)
     m_dispatcher->setBlind(m_blind.get());
     m_accounts = std::make_unique<AccountService>(*m_db, m_config, *m_hasher, m_auth->throttle(), *fanout);
     m_dispatcher->setAccounts(m_accounts.get());
+    m_matching = std::make_unique<MatchService>(*m_db, *m_log, *fanout, *m_conversations);
+    m_dispatcher->setMatching(m_matching.get());
     if (!prepareTls(error))
         return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);

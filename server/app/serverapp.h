@@ -25,6 +25,7 @@ class HealthHttp;
 class Hub;
 class Listener;
 class LiveService;
+class MatchService;
 class MessageService;
 class Metrics;
 class PasswordHasher;
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<BlindService> m_blind; //!< after m_log: the log reads reveals through it
     std::unique_ptr<RevealScheduler> m_reveals; //!< after m_blind: fires its scheduled reveals
     std::unique_ptr<AttachmentService> m_attachments;
+    std::unique_ptr<MatchService> m_matching; //!< after the conversations and the log it writes through
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;
     std::unique_ptr<HealthHttp> m_health; //!< metrics/port only

@@ -13,6 +13,7 @@ class BlindService;
 class ClientSession;
 class ConversationService;
 class LiveService;
+class MatchService;
 class MessageService;
 class SearchService;
 
@@ -38,6 +39,8 @@ public:
     //! The user's own account (password, profile) and the people around them, once set
     //! (net/accountdispatch.cpp); until then they are unsupported.
     void setAccounts(AccountService *accounts) { m_accounts = accounts; }
+    //! Matching (net/matchdispatch.cpp), once set; until then it is unsupported.
+    void setMatching(MatchService *matching) { m_matching = matching; }
     //! An upload chunk from a signed-in connection (binary frames get no reply unless they fail).
     void chunk(ClientSession &session, const protocol::Chunk &chunk);
 
@@ -96,6 +99,8 @@ private:
     // Accounts and people (net/accountdispatch.cpp).
     void handle(const Call &call, const protocol::AccountPassword &request);
     void handle(const Call &call, const protocol::AccountProfile &request);
+    // Matching (net/matchdispatch.cpp).
+    void handle(const Call &call, const protocol::MatchCreate &request);
     //! The profiles that changed since `since`, into a sync reply; the failure when they cannot be read.
     std::optional<Failure> addProfiles(const Identity &who, qint64 since, protocol::SyncResult &result);
     //! Requests of features this server does not offer yet, and frames only a server sends.
@@ -111,6 +116,7 @@ private:
     AttachmentService *m_attachments = nullptr;
     BlindService *m_blind = nullptr;
     AccountService *m_accounts = nullptr;
+    MatchService *m_matching = nullptr;
     SearchService &m_search;
 };
 

@@ -200,6 +200,32 @@ void addPeople(Database &db)
         db.execDirect(QString::fromLatin1(statement));
 }
 
+/*!
+ * Version 13, matching: each round of a matching (conversation.match) and every two people it put in
+ * one room, so that a later round of the same series by the same owner can avoid pairing them again.
+ * Never sent to anyone: it only steers the next round. Self-contained, so that it can take another
+ * number when it meets other branches' steps.
+ */
+void addMatchRounds(Database &db)
+{
+    for (const char *statement : {
+             "CREATE TABLE match_rounds ("
+             " id TEXT PRIMARY KEY,"
+             " owner_id TEXT NOT NULL REFERENCES users(id),"
+             " series TEXT NOT NULL,"
+             " round INTEGER NOT NULL,"
+             " created_at BIGINT NOT NULL)",
+             "CREATE INDEX match_rounds_series ON match_rounds(owner_id, series)",
+             "CREATE TABLE match_pairs ("
+             " round_id TEXT NOT NULL REFERENCES match_rounds(id),"
+             " user_a TEXT NOT NULL,"
+             " user_b TEXT NOT NULL,"
+             " conversation_id TEXT NOT NULL REFERENCES conversations(id),"
+             " PRIMARY KEY (round_id, user_a, user_b))",
+         })
+        db.execDirect(QString::fromLatin1(statement));
+}
+
 const QStringList kNoStatements;
 
 /*!
@@ -259,6 +285,7 @@ const Step kSteps[] = {
     {&kNoStatements, &addBlindRoomSchedules},
     {&kNoStatements, &addMentionsAndNotifyLevels},
     {&kNoStatements, &addPeople},
+    {&kNoStatements, &addMatchRounds},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

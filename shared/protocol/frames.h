@@ -4,6 +4,7 @@
 // (server → client). The list at the bottom is the one place that names them.
 
 #include "accountframes.h"
+#include "matchframes.h"
 #include "types.h"
 
 #include <variant>
@@ -977,7 +978,9 @@ enum class Direction { ClientToServer, ServerToClient };
     X(Mentions, "mentions", ServerToClient)                                                                  \
     X(AccountPassword, "account.password", ClientToServer)                                                   \
     X(AccountProfile, "account.profile", ClientToServer)                                                     \
-    X(UserUpdated, "user.updated", ServerToClient)
+    X(UserUpdated, "user.updated", ServerToClient)                                                           \
+    X(MatchCreate, "conversation.match", ClientToServer)                                                     \
+    X(Matched, "conversation.matched", ServerToClient)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

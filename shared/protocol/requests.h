@@ -60,7 +60,8 @@ namespace confab::protocol {
     X(ConversationNotify, Ok)                      \
     X(MentionsList, Mentions)                      \
     X(AccountPassword, Ok)                         \
-    X(AccountProfile, Ok)
+    X(AccountProfile, Ok)                          \
+    X(MatchCreate, Matched)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;
