@@ -9,6 +9,7 @@
 #include "conversationstate.h"
 #include "drafts.h"
 #include "groupsettings.h"
+#include "matching.h"
 #include "memberlistmodel.h"
 #include "messageactions.h"
 #include "messagelistmodel.h"
@@ -57,6 +58,8 @@ class ChatClient : public QObject {
     //! The messages that mention me, newest first (SearchResultModel::showMentions).
     Q_PROPERTY(SearchResultModel *mentions READ mentions CONSTANT)
     Q_PROPERTY(GroupSettings *groupSettings READ groupSettings CONSTANT)
+    //! New conversation → matching: several blind rooms at once from one pool of people.
+    Q_PROPERTY(Matching *matching READ matching CONSTANT)
     //! Settings → account: changing the password.
     Q_PROPERTY(PasswordChange *passwordChange READ passwordChange CONSTANT)
     //! The thread shown in the thread pane.
@@ -206,6 +209,7 @@ public:
     SearchResultModel *mentions() { return &m_mentionList; }
     GroupSettings *groupSettings() { return m_groupSettings.get(); }
     PasswordChange *passwordChange() { return &m_passwordChange; }
+    Matching *matching() { return &m_matching; }
     ThreadModel *thread() { return m_thread.get(); }
     Drafts *drafts() { return &m_drafts; }
     //! I am no longer a member (I left, or was removed): it goes from the cache and the list, and
@@ -290,6 +294,7 @@ private:
     SearchResultModel m_search{m_connection, m_state};
     SearchResultModel m_mentionList{m_connection, m_state};
     PasswordChange m_passwordChange{m_connection};
+    Matching m_matching{m_connection};
     Drafts m_drafts;
     // Made once the models follow the state, so that they see each change after the models do.
     std::unique_ptr<MessageActions> m_actions;
