@@ -188,6 +188,27 @@ RowLayout {
             onAccepted: personField.forceActiveFocus()
         }
 
+        RowLayout {
+            Layout.topMargin: Theme.spacingS
+            Layout.fillWidth: true
+            spacing: Theme.spacingS
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("People per room")
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+            }
+            SpinBox {
+                id: sizeBox
+                objectName: "matchRoomSize"
+                from: 2
+                to: 50
+                value: 4
+                editable: true
+                focusPolicy: Qt.StrongFocus
+                Accessible.name: qsTr("People per room")
+            }
+        }
         Label {
             Layout.topMargin: Theme.spacingS
             text: qsTr("People")
@@ -280,27 +301,6 @@ RowLayout {
             text: qsTr("Split the rest evenly into A and B")
             Accessible.name: text
             onClicked: root.balance()
-        }
-        RowLayout {
-            Layout.topMargin: Theme.spacingS
-            Layout.fillWidth: true
-            spacing: Theme.spacingS
-            Label {
-                Layout.fillWidth: true
-                text: qsTr("People per room")
-                color: Theme.text
-                font.pixelSize: Theme.fontBody
-            }
-            SpinBox {
-                id: sizeBox
-                objectName: "matchRoomSize"
-                from: 2
-                to: 50
-                value: 4
-                editable: true
-                focusPolicy: Qt.StrongFocus
-                Accessible.name: qsTr("People per room")
-            }
         }
     }
 
