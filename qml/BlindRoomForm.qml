@@ -250,7 +250,7 @@ RowLayout {
                            + "read receipts or search. You see only aliases in the room too.")
                       + "\n" + (policy.policy === "off" ? qsTr("Names are never shown.")
                                 : policy.policy === "mutual" ? qsTr("A name is shown only to someone its owner agreed with, and they agreed back.")
-                                : policy.revealAt !== null ? qsTr("At %1 everyone sees everyone's name, and it cannot be taken back.").arg(Qt.formatDateTime(policy.revealAt, "ddd d MMM HH:mm"))
+                                : policy.revealAt !== null ? qsTr("At %1 everyone sees everyone's name, and it cannot be taken back.").arg(DateFormat.moment(policy.revealAt))
                                 : qsTr("At the time you set, everyone sees everyone's name, and it cannot be taken back."))
             }
         }

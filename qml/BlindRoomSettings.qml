@@ -58,8 +58,8 @@ ColumnLayout {
         wrapMode: Text.Wrap
         color: root.scheduled || root.revealed ? Theme.text : Theme.textMuted
         font.pixelSize: Theme.fontSmall
-        text: root.revealed ? qsTr("Every name was shown on %1.").arg(Qt.formatDateTime(root.revealedAt, "ddd d MMM HH:mm"))
-            : root.scheduled ? qsTr("Names hidden until %1.").arg(Qt.formatDateTime(root.revealAt, "ddd d MMM HH:mm"))
+        text: root.revealed ? qsTr("Every name was shown on %1.").arg(DateFormat.moment(root.revealedAt))
+            : root.scheduled ? qsTr("Names hidden until %1.").arg(DateFormat.moment(root.revealAt))
             : root.policy === "off" ? qsTr("Names are never shown in this room.")
             : qsTr("Two members see each other's name once both agree.")
     }

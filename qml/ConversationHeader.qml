@@ -70,7 +70,7 @@ Item {
             visible: text.length > 0
             text: root.blind && root.revealed ? "· " + qsTr("Blind room — names revealed")
                 : root.blind && !isNaN(root.revealAt)
-                  ? "· " + qsTr("Names hidden until %1").arg(Qt.formatDateTime(root.revealAt, "ddd d MMM HH:mm"))
+                  ? "· " + qsTr("Names hidden until %1").arg(DateFormat.moment(root.revealAt))
                 : root.blind ? "· " + qsTr("Blind room — names are hidden")
                 : root.kind === "direct" ? qsTr("· Direct message")
                 : root.memberCount > 0 ? "· " + qsTr("%n member(s)", "", root.memberCount) : ""

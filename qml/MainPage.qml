@@ -97,6 +97,12 @@ Rectangle {
         function onConversationReady() { newDialog.succeeded() }
         function onCreateFailed(message) { newDialog.failed(message) }
     }
+    // Matching makes several rooms and opens none: they join the list, and the dialog closes.
+    Connections {
+        target: root.client.matching
+        function onMatched() { newDialog.succeeded() }
+        function onFailed(message) { newDialog.failed(message) }
+    }
 
     SplitView {
         anchors.fill: parent
@@ -275,6 +281,7 @@ Rectangle {
         onDirectRequested: username => root.client.startDirect(username)
         onGroupRequested: (title, usernames) => root.client.createGroup(title, usernames)
         onBlindRequested: setup => root.client.createBlindRoom(setup)
+        onMatchRequested: setup => root.client.matching.create(setup)
     }
 
 
@@ -364,6 +371,16 @@ Rectangle {
         function onCurrentConversationChanged() {
             shown = true
             newDialog.showBlindExample()
+        }
+    }
+    // Screenshots and automation: --new-matching, a matching being set up (example people).
+    Connections {
+        property bool shown: false
+        target: root.client
+        enabled: Automation.newMatchingAtStart && !shown
+        function onCurrentConversationChanged() {
+            shown = true
+            newDialog.showMatchingExample()
         }
     }
     // Screenshots and automation: --open-group-settings, once the open conversation is shown.

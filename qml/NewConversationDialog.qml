@@ -3,8 +3,9 @@ import QtQuick.Controls.Basic
 import QtQuick.Templates as T
 import QtQuick.Layouts
 
-// Start a direct chat by username, a group with a title and comma-separated usernames, or a blind
-// room (BlindRoomForm: members in groups A and B, who sees whose name and when).
+// Start a direct chat by username, a group with a title and comma-separated usernames, a blind
+// room (BlindRoomForm: members in groups A and B, who sees whose name and when), or a matching:
+// several blind rooms at once out of one pool of people (MatchingForm).
 // It stays open until the conversation is there (succeeded()) or shows why not under the field
 // (failed()), with what was typed still in it.
 Dialog {
@@ -22,6 +23,8 @@ Dialog {
     signal groupRequested(string title, var usernames)
     //! `setup`: BlindRoomForm.setup(), what ChatClient.createBlindRoom takes.
     signal blindRequested(var setup)
+    //! `setup`: MatchingForm.setup(), what ChatClient.matching.create takes.
+    signal matchRequested(var setup)
 
     //! Opens on the blind room page, filled in with example people (screenshots).
     function showBlindExample() {
@@ -29,6 +32,12 @@ Dialog {
         open()
     }
     property bool exampleOnOpen: false
+    //! Opens on the matching page, filled in with twelve example people (screenshots).
+    function showMatchingExample() {
+        root.matchingExampleOnOpen = true
+        open()
+    }
+    property bool matchingExampleOnOpen: false
 
     //! The conversation asked for is open: the dialog is done.
     function succeeded() {
@@ -47,6 +56,10 @@ Dialog {
             blindForm.focusTitle()
             return
         }
+        if (root.isMatching) {
+            matchingForm.focusTitle()
+            return
+        }
         const field = root.isGroup ? groupMembers : username
         field.forceActiveFocus()
         field.selectAll()
@@ -54,7 +67,9 @@ Dialog {
 
     readonly property bool isGroup: tabs.currentIndex === 1
     readonly property bool isBlind: tabs.currentIndex === 2
-    readonly property bool ready: root.isBlind ? blindForm.ready
+    readonly property bool isMatching: tabs.currentIndex === 3
+    readonly property bool ready: root.isMatching ? matchingForm.ready
+                                 : root.isBlind ? blindForm.ready
                                  : root.isGroup ? groupTitle.text.trim().length > 0
                                  : username.text.trim().length > 0
 
@@ -66,7 +81,9 @@ Dialog {
             return
         root.error = ""
         root.waiting = true
-        if (root.isBlind)
+        if (root.isMatching)
+            root.matchRequested(matchingForm.setup())
+        else if (root.isBlind)
             root.blindRequested(blindForm.setup())
         else if (root.isGroup)
             root.groupRequested(groupTitle.text.trim(), root.usernames())
@@ -77,7 +94,7 @@ Dialog {
     title: qsTr("New conversation")
     modal: true
     focus: true
-    width: root.isBlind ? Math.min(860, parent ? parent.width - 2 * Theme.spacingXl : 860) : 420
+    width: root.isBlind || root.isMatching ? Math.min(860, parent ? parent.width - 2 * Theme.spacingXl : 860) : 420
     padding: Theme.spacingXl
     topPadding: Theme.spacingL
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
@@ -89,10 +106,14 @@ Dialog {
         root.error = ""
         root.waiting = false
         blindForm.clear()
-        tabs.currentIndex = root.exampleOnOpen ? 2 : 0
+        matchingForm.clear()
+        tabs.currentIndex = root.matchingExampleOnOpen ? 3 : root.exampleOnOpen ? 2 : 0
         if (root.exampleOnOpen)
             blindForm.example()
+        if (root.matchingExampleOnOpen)
+            matchingForm.example()
         root.exampleOnOpen = false
+        root.matchingExampleOnOpen = false
         username.forceActiveFocus()
     }
 
@@ -130,7 +151,7 @@ Dialog {
             Layout.fillWidth: true
             background: Rectangle { color: Theme.sidebar; radius: Theme.radiusControl }
             Repeater {
-                model: [qsTr("Direct message"), qsTr("Group"), qsTr("Blind room")]
+                model: [qsTr("Direct message"), qsTr("Group"), qsTr("Blind room"), qsTr("Matching")]
                 TabButton {
                     id: tab
                     required property string modelData
@@ -225,6 +246,26 @@ Dialog {
                     ErrorLabel { objectName: "newBlindError"; text: root.error }
                 }
             }
+            ScrollView {
+                id: matchingScroll
+                objectName: "newMatchingScroll"
+                contentWidth: availableWidth
+                contentHeight: matchingContent.implicitHeight
+                implicitHeight: root.isMatching ? Math.min(matchingContent.implicitHeight, 560) : 0
+                clip: true
+                ColumnLayout {
+                    id: matchingContent
+                    width: matchingScroll.availableWidth
+                    spacing: Theme.spacingXs
+                    MatchingForm {
+                        id: matchingForm
+                        objectName: "newMatchingForm"
+                        Layout.fillWidth: true
+                        Layout.rightMargin: Theme.spacingS
+                    }
+                    ErrorLabel { objectName: "newMatchingError"; text: root.error }
+                }
+            }
         }
 
         RowLayout {
@@ -241,7 +282,7 @@ Dialog {
             Button {
                 id: startButton
                 objectName: "newConversationStart"
-                text: root.isBlind ? qsTr("Create blind room") : root.isGroup ? qsTr("Create group") : qsTr("Start chat")
+                text: root.isMatching ? qsTr("Create rooms") : root.isBlind ? qsTr("Create blind room") : root.isGroup ? qsTr("Create group") : qsTr("Start chat")
                 enabled: root.ready
                 Accessible.name: text
                 highlighted: true

@@ -9,6 +9,8 @@ Item {
     property double revealedAt: 0
     //! How far the line stays from the timeline's edges.
     property real sidePadding: 0
+    //! The language of the date (the app's, unless a test asks for another).
+    property var locale: Qt.locale()
 
     height: visible ? 36 : 0
     Accessible.role: Accessible.Separator
@@ -31,7 +33,7 @@ Item {
             id: label
             objectName: "revealLineText"
             anchors.centerIn: parent
-            text: "◑ " + qsTr("Names revealed · %1").arg(Qt.formatDateTime(new Date(root.revealedAt), "ddd d MMM HH:mm"))
+            text: "◑ " + qsTr("Names revealed · %1").arg(DateFormat.moment(root.revealedAt, root.locale))
             color: Theme.accent
             font.pixelSize: Theme.fontSmall
             font.weight: Font.DemiBold

@@ -12,6 +12,8 @@ ColumnLayout {
     //! The time typed, when it is a real date and time in the future (else null).
     readonly property var revealAt: root.parse(dateField.text, timeField.text)
     readonly property bool valid: root.policy !== "scheduled" || root.revealAt !== null
+    //! The language of the weekday shown beside the time (the app's, unless a test asks for another).
+    property var locale: Qt.locale()
 
     //! Fills the date and time fields with `date` (a Date).
     function setAt(date) {
@@ -94,7 +96,7 @@ ColumnLayout {
         }
         Label {
             Layout.fillWidth: true
-            text: root.revealAt !== null ? Qt.formatDateTime(root.revealAt, "dddd") : qsTr("a date and time still to come")
+            text: root.revealAt !== null ? DateFormat.weekday(root.revealAt, root.locale) : qsTr("a date and time still to come")
             color: root.revealAt !== null ? Theme.textMuted : Theme.danger
             font.pixelSize: Theme.fontSmall
             elide: Text.ElideRight

@@ -22,6 +22,9 @@
 #   blindnew-light.png, blindnew-dark.png, blindnew-ko.png
 #                  the new-conversation dialog on "Blind room", filled in: members in groups A and B,
 #                  the names shown on Friday at six, and what the others will and will not see
+#   matching-light.png, matching-dark.png, matching-ko.png
+#                  the new-conversation dialog on "Matching", filled in: twelve people, six in A and
+#                  six in B, rooms of four, the preview ("3 rooms, 4 people each") and the explanation
 #   blindgroups-light.png, blindgroups-dark.png, blindgroups-ko.png
 #                  the settings of "Matching: Friday" as its owner Sora sees them: when names are
 #                  shown, and each member's group to change
@@ -243,6 +246,11 @@ blindnew=(--user mina --password confab-demo --open-conversation-title "Design t
 shot blindnew-light "${blindnew[@]}" --theme light --lang en
 shot blindnew-dark "${blindnew[@]}" --theme dark --lang en
 shot blindnew-ko "${blindnew[@]}" --theme light --lang ko
+matchnew=(--user mina --password confab-demo --open-conversation-title "Design team" --new-matching
+          --screenshot-delay 2500)
+shot matching-light "${matchnew[@]}" --theme light --lang en
+shot matching-dark "${matchnew[@]}" --theme dark --lang en
+shot matching-ko "${matchnew[@]}" --theme light --lang ko
 blindgroups=(--user sora --password confab-demo --open-conversation-title "Matching: Friday" --open-group-settings
              --screenshot-delay 2500)
 shot blindgroups-light "${blindgroups[@]}" --theme light --lang en

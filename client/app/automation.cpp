@@ -29,6 +29,7 @@ const QString kSearch = QStringLiteral("search");
 const QString kGroupSettings = QStringLiteral("open-group-settings");
 const QString kThread = QStringLiteral("open-thread");
 const QString kNewBlindRoom = QStringLiteral("new-blind-room");
+const QString kNewMatching = QStringLiteral("new-matching");
 const QString kCompose = QStringLiteral("compose");
 const QString kMentions = QStringLiteral("open-mentions");
 const QString kForward = QStringLiteral("open-forward");
@@ -51,6 +52,7 @@ void AutomationOptions::addTo(QCommandLineParser &parser)
         {kGroupSettings, QStringLiteral("Open the settings of the opened group.")},
         {kThread, QStringLiteral("Open the newest thread of the opened conversation.")},
         {kNewBlindRoom, QStringLiteral("Open the new-conversation dialog on a filled-in blind room.")},
+        {kNewMatching, QStringLiteral("Open the new-conversation dialog on a filled-in matching.")},
         {kCompose, QStringLiteral("Type this text into the composer of the opened conversation."), QStringLiteral("text")},
         {kMentions, QStringLiteral("Open the list of messages that mention me.")},
         {kForward, QStringLiteral("Open the forward picker for the newest message of the opened conversation.")},
@@ -71,6 +73,7 @@ AutomationOptions AutomationOptions::from(const QCommandLineParser &parser)
     options.groupSettings = parser.isSet(kGroupSettings);
     options.thread = parser.isSet(kThread);
     options.newBlindRoom = parser.isSet(kNewBlindRoom);
+    options.newMatching = parser.isSet(kNewMatching);
     options.compose = parser.value(kCompose);
     options.mentions = parser.isSet(kMentions);
     options.forward = parser.isSet(kForward);

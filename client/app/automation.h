@@ -24,6 +24,7 @@ struct AutomationOptions {
     bool groupSettings = false; //!< open the open group's settings
     bool thread = false;        //!< open the newest thread of the open conversation
     bool newBlindRoom = false;  //!< open the new-conversation dialog on a filled-in blind room
+    bool newMatching = false;   //!< open the new-conversation dialog on a filled-in matching
     QString compose;            //!< type this into the composer of the open conversation ("@mi": the autocomplete)
     bool mentions = false;      //!< open the "Mentions" view
     bool forward = false;       //!< open the forward picker for the newest message of the open conversation
@@ -54,6 +55,7 @@ class Automation : public QObject {
     Q_PROPERTY(bool groupSettingsAtStart READ groupSettingsAtStart CONSTANT)
     Q_PROPERTY(bool threadAtStart READ threadAtStart CONSTANT)
     Q_PROPERTY(bool newBlindRoomAtStart READ newBlindRoomAtStart CONSTANT)
+    Q_PROPERTY(bool newMatchingAtStart READ newMatchingAtStart CONSTANT)
     //! Text typed into the composer at start ("" = none).
     Q_PROPERTY(QString composeAtStart READ composeAtStart CONSTANT)
     Q_PROPERTY(bool mentionsAtStart READ mentionsAtStart CONSTANT)
@@ -76,6 +78,7 @@ public:
     bool groupSettingsAtStart() const { return m_options.groupSettings; }
     bool threadAtStart() const { return m_options.thread; }
     bool newBlindRoomAtStart() const { return m_options.newBlindRoom; }
+    bool newMatchingAtStart() const { return m_options.newMatching; }
     QString composeAtStart() const { return m_options.compose; }
     bool mentionsAtStart() const { return m_options.mentions; }
     bool forwardAtStart() const { return m_options.forward; }

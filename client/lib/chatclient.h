@@ -11,6 +11,7 @@
 #include "drafts.h"
 #include "forwarding.h"
 #include "groupsettings.h"
+#include "matching.h"
 #include "memberlistmodel.h"
 #include "messageactions.h"
 #include "messagelistmodel.h"
@@ -60,6 +61,8 @@ class ChatClient : public QObject {
     //! The messages that mention me, newest first (SearchResultModel::showMentions).
     Q_PROPERTY(SearchResultModel *mentions READ mentions CONSTANT)
     Q_PROPERTY(GroupSettings *groupSettings READ groupSettings CONSTANT)
+    //! New conversation → matching: several blind rooms at once from one pool of people.
+    Q_PROPERTY(Matching *matching READ matching CONSTANT)
     //! Settings → account: changing the password.
     Q_PROPERTY(PasswordChange *passwordChange READ passwordChange CONSTANT)
     //! Settings → account: my display name and status.
@@ -218,6 +221,7 @@ public:
     GroupSettings *groupSettings() { return m_groupSettings.get(); }
     PasswordChange *passwordChange() { return &m_passwordChange; }
     AccountProfile *profile() { return &m_profile; }
+    Matching *matching() { return &m_matching; }
     ThreadModel *thread() { return m_thread.get(); }
     PinnedMessageModel *pins() { return &m_pins; }
     Drafts *drafts() { return &m_drafts; }
@@ -307,6 +311,7 @@ private:
     PasswordChange m_passwordChange{m_connection};
     AccountProfile m_profile{m_connection, m_state};
     PinnedMessageModel m_pins{m_connection, m_state};
+    Matching m_matching{m_connection};
     Drafts m_drafts;
     Forwarding m_forwarding{m_connection, m_state};
     // Made once the models follow the state, so that they see each change after the models do.

@@ -252,6 +252,14 @@
         <source>Start chat</source>
         <translation>대화 시작</translation>
     </message>
+    <message>
+        <source>Matching</source>
+        <translation>매칭</translation>
+    </message>
+    <message>
+        <source>Create rooms</source>
+        <translation>방 만들기</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -2987,6 +2995,207 @@ Press ✎ to start one.</source>
     <message>
         <source>Who pins: %1</source>
         <translation>고정 권한: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingForm</name>
+    <message>
+        <source>Friday matching</source>
+        <translation>금요일 매칭</translation>
+    </message>
+    <message>
+        <source>Four people, two sides. Say hi!</source>
+        <translation>네 사람, 두 그룹. 인사해 보세요!</translation>
+    </message>
+    <message>
+        <source>Fridays</source>
+        <translation>금요일마다</translation>
+    </message>
+    <message>
+        <source>Add the people to match.</source>
+        <translation>매칭할 사람을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Title of the rooms</source>
+        <translation>방 제목</translation>
+    </message>
+    <message>
+        <source>e.g. Friday matching</source>
+        <translation>예: 금요일 매칭</translation>
+    </message>
+    <message>
+        <source>The rooms are numbered after it: 1, 2, 3…</source>
+        <translation>제목 뒤에 방 번호가 붙습니다: 1, 2, 3…</translation>
+    </message>
+    <message>
+        <source>Description (optional)</source>
+        <translation>설명 (선택)</translation>
+    </message>
+    <message>
+        <source>What are the rooms for?</source>
+        <translation>어떤 방인가요?</translation>
+    </message>
+    <message>
+        <source>Description of the rooms</source>
+        <translation>방 설명</translation>
+    </message>
+    <message>
+        <source>Series (optional)</source>
+        <translation>시리즈 (선택)</translation>
+    </message>
+    <message>
+        <source>e.g. Fridays</source>
+        <translation>예: 금요일마다</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>시리즈</translation>
+    </message>
+    <message>
+        <source>Later rounds of the same series avoid putting together people who already met.</source>
+        <translation>같은 시리즈의 다음 회차에서는 이미 만난 사람끼리 다시 묶지 않도록 합니다.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>참가자</translation>
+    </message>
+    <message>
+        <source>Usernames, e.g. joon, sora</source>
+        <translation>사용자 이름, 예: joon, sora</translation>
+    </message>
+    <message>
+        <source>Usernames to add to the pool</source>
+        <translation>참가자로 추가할 사용자 이름</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Add to the pool</source>
+        <translation>참가자로 추가</translation>
+    </message>
+    <message>
+        <source>Split into A and B for me</source>
+        <translation>A와 B를 자동으로 나누기</translation>
+    </message>
+    <message>
+        <source>I choose A and B</source>
+        <translation>A와 B를 직접 정하기</translation>
+    </message>
+    <message>
+        <source>Take @%1 out</source>
+        <translation>@%1 빼기</translation>
+    </message>
+    <message>
+        <source>Split the rest evenly into A and B</source>
+        <translation>나머지를 A와 B로 고르게 나누기</translation>
+    </message>
+    <message>
+        <source>People per room</source>
+        <translation>방마다 인원</translation>
+    </message>
+    <message>
+        <source>Who sees whose name</source>
+        <translation>누가 누구의 이름을 보나요</translation>
+    </message>
+    <message>
+        <source>Members may add others</source>
+        <translation>멤버가 다른 사람을 추가할 수 있음</translation>
+    </message>
+    <message>
+        <source>Off: only you add people.</source>
+        <translation>끄면 나만 사람을 추가할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Each room is a blind room: members see each other only as an alias and the group A or B. You own every room (so you can move people, change the reveal or take someone out) and the members see that the room has an owner, under an alias too. You will not see who got which alias.</source>
+        <translation>방마다 블라인드 방입니다. 멤버는 서로를 별명과 A/B 그룹으로만 봅니다. 모든 방의 방장은 나입니다(사람을 옮기거나 공개 설정을 바꾸거나 누군가를 내보낼 수 있습니다). 멤버들도 방장이 있다는 것을 보지만, 방장 역시 별명으로만 보입니다. 누가 어떤 별명을 받았는지는 나도 알 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Nobody is put in a room with someone they blocked or who blocked them. Later rounds of the same series avoid pairs who already met; when that is impossible, you are told how many meet again.</source>
+        <translation>차단했거나 차단당한 사람과는 같은 방에 넣지 않습니다. 같은 시리즈의 다음 회차는 이미 만난 사람끼리 다시 묶지 않으며, 피할 수 없을 때는 몇 쌍이 다시 만나는지 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>Too few people for a room of %1.</source>
+        <translation>%1명 방을 채울 만큼 사람이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Group %1 needs at least one person for every room.</source>
+        <translation>%1 그룹은 방마다 한 명 이상 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Put everyone in group A or B (%1 still in neither).</source>
+        <translation>모두 A나 B 그룹에 넣으세요 (아직 %1명이 그룹 없음).</translation>
+    </message>
+    <message>
+        <source>One room of %1 people, and you own it.</source>
+        <translation>%1명 방 1개, 방장은 나입니다.</translation>
+    </message>
+    <message>
+        <source>%1 rooms of %2 people, and you own each of them.</source>
+        <translation>%2명 방 %1개, 모든 방의 방장은 나입니다.</translation>
+    </message>
+    <message>
+        <source>%1 rooms of %2 to %3 people, and you own each of them.</source>
+        <translation>%2~%3명 방 %1개, 모든 방의 방장은 나입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DateFormat</name>
+    <message>
+        <source>ddd d MMM HH:mm</source>
+        <translation>M월 d일 (ddd) HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::Matching</name>
+    <message>
+        <source>Someone in the pool has no account here.</source>
+        <translation>참가자 중 이 서버에 계정이 없는 사람이 있습니다.</translation>
+    </message>
+    <message>
+        <source>No user named %1</source>
+        <translation>%1 사용자가 없습니다</translation>
+    </message>
+    <message>
+        <source>No arrangement keeps @%1 (and maybe others) out of a room with someone they blocked or who blocked them. Take them out of the pool, or make rooms of another size.</source>
+        <translation>어떻게 나누어도 @%1님(다른 사람도 있을 수 있음)을 차단했거나 차단당한 사람과 다른 방에 둘 수 없습니다. 참가자에서 빼거나 방 인원을 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>There are fewer people than one room holds.</source>
+        <translation>한 방을 채울 만큼 사람이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Group A needs at least one person for every room.</source>
+        <translation>A 그룹은 방마다 한 명 이상 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Group B needs at least one person for every room.</source>
+        <translation>B 그룹은 방마다 한 명 이상 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Add the people to match first.</source>
+        <translation>먼저 매칭할 사람을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>The time of the reveal must be in the future, and at most a year ahead.</source>
+        <translation>공개 시각은 미래여야 하고 1년 안이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The title is too long for numbered rooms.</source>
+        <translation>번호를 붙이기에는 제목이 너무 깁니다.</translation>
+    </message>
+    <message>
+        <source>@%1 is in the pool twice.</source>
+        <translation>@%1님이 참가자에 두 번 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>At most %1 people can be matched at once.</source>
+        <translation>한 번에 최대 %1명까지 매칭할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The rooms could not be made.</source>
+        <translation>방을 만들지 못했습니다.</translation>
     </message>
 </context>
 </TS>

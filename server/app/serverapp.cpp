@@ -15,6 +15,7 @@
 #include "services/accountservice.h"
 #include "services/authservice.h"
 #include "services/blindservice.h"
+#include "services/matchservice.h"
 #include "services/revealscheduler.h"
 #include "services/conversationlog.h"
 #include "services/conversationservice.h"
@@ -124,6 +125,8 @@ bool ServerApp::start(QString *error)
     m_dispatcher->setForwarding(m_forward.get(), m_marks.get());
     m_pins = std::make_unique<PinService>(*m_db, m_config, *m_log);
     m_dispatcher->setPins(m_pins.get());
+    m_matching = std::make_unique<MatchService>(*m_db, *m_log, *fanout, *m_conversations);
+    m_dispatcher->setMatching(m_matching.get());
     if (!prepareTls(error))
         return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);

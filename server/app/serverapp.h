@@ -27,6 +27,7 @@ class HealthHttp;
 class Hub;
 class Listener;
 class LiveService;
+class MatchService;
 class MessageService;
 class Metrics;
 class PasswordHasher;
@@ -72,6 +73,7 @@ private:
     std::unique_ptr<ForwardService> m_forward;
     std::unique_ptr<UnreadMarks> m_marks; //!< after m_messages, which calls it when a member reads again
     std::unique_ptr<PinService> m_pins;
+    std::unique_ptr<MatchService> m_matching; //!< after the conversations and the log it writes through
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;
     std::unique_ptr<HealthHttp> m_health; //!< metrics/port only

@@ -15,6 +15,7 @@ class ConversationService;
 class ForwardService;
 class UnreadMarks;
 class LiveService;
+class MatchService;
 class MessageService;
 class PinService;
 class SearchService;
@@ -49,6 +50,8 @@ public:
     }
     //! Pinned messages, once set (net/pindispatch.cpp); until then they are unsupported.
     void setPins(PinService *pins) { m_pins = pins; }
+    //! Matching (net/matchdispatch.cpp), once set; until then it is unsupported.
+    void setMatching(MatchService *matching) { m_matching = matching; }
     //! An upload chunk from a signed-in connection (binary frames get no reply unless they fail).
     void chunk(ClientSession &session, const protocol::Chunk &chunk);
 
@@ -114,6 +117,8 @@ private:
     void handle(const Call &call, const protocol::MessagePin &request);
     void handle(const Call &call, const protocol::PinsList &request);
     void handle(const Call &call, const protocol::PinRights &request);
+    // Matching (net/matchdispatch.cpp).
+    void handle(const Call &call, const protocol::MatchCreate &request);
     //! The profiles that changed since `since`, into a sync reply; the failure when they cannot be read.
     std::optional<Failure> addProfiles(const Identity &who, qint64 since, protocol::SyncResult &result);
     //! Requests of features this server does not offer yet, and frames only a server sends.
@@ -132,6 +137,7 @@ private:
     ForwardService *m_forward = nullptr;
     UnreadMarks *m_marks = nullptr;
     PinService *m_pins = nullptr;
+    MatchService *m_matching = nullptr;
     SearchService &m_search;
 };
 

@@ -134,6 +134,44 @@ void ConversationService::pushDetail(const QList<QString> &userIds, const QStrin
     }
 }
 
+ConversationService::NewConversation ConversationService::writeNew(const User &creator, const QList<User> &others,
+                                                                   const protocol::ConversationCreate &request,
+                                                                   const QString &directKey, qint64 now)
+{
+    NewConversation made;
+    Conversation &conversation = made.conversation;
+    QList<StoredEvent> &events = made.events;
+    conversation.id = ids::make('c');
+    conversation.kind = request.kind;
+    conversation.title = request.kind == ConversationKind::Direct ? QString() : request.title.trimmed();
+    conversation.createdBy = creator.id;
+    conversation.createdAt = now;
+    conversation.directKey = directKey;
+    if (request.kind == ConversationKind::Blind)
+        conversation.aliasSecret = aliases::newRoomSecret();
+
+    m_conversations->create(conversation);
+    events.append(m_log.append(conversation.id, EventKind::Created, creator.id,
+                               {{QStringLiteral("title"), conversation.title}}, {}, now));
+    const Role creatorRole = request.kind == ConversationKind::Direct ? Role::Member : Role::Owner;
+    QList<std::pair<User, Role>> joining{{creator, creatorRole}};
+    for (const User &other : others)
+        joining.append({other, Role::Member});
+    for (const auto &[user, role] : joining) {
+        events.append(m_log.append(conversation.id, EventKind::MemberAdded, creator.id, memberPayload(user.id, role), {}, now));
+        Member member = newMember(conversation, user, role, events.last().seq, now);
+        member.group = blindsetup::groupOf(request, user.id);
+        m_conversations->upsertMember(member);
+    }
+    if (request.description && !request.description->trimmed().isEmpty()) {
+        m_conversations->setDescription(conversation.id, *request.description);
+        events.append(m_log.append(conversation.id, EventKind::Described, creator.id,
+                                   {{QStringLiteral("description"), *request.description}}, {}, now));
+    }
+    events += blindsetup::write(*m_blind, m_log, conversation, request, now);
+    return made;
+}
+
 Outcome<protocol::ConversationDetail> ConversationService::create(const Identity &who,
                                                                   const protocol::ConversationCreate &request)
 {
@@ -171,39 +209,10 @@ Outcome<protocol::ConversationDetail> ConversationService::create(const Identity
         }
 
         const qint64 now = nowMs();
-        Conversation conversation;
-        conversation.id = ids::make('c');
-        conversation.kind = request.kind;
-        conversation.title = request.kind == ConversationKind::Direct ? QString() : request.title.trimmed();
-        conversation.createdBy = who.userId;
-        conversation.createdAt = now;
-        conversation.directKey = directKey;
-        if (request.kind == ConversationKind::Blind)
-            conversation.aliasSecret = aliases::newRoomSecret();
-
-        QList<StoredEvent> events;
+        NewConversation made;
         try {
             Transaction tx(m_db);
-            m_conversations->create(conversation);
-            events.append(m_log.append(conversation.id, EventKind::Created, who.userId,
-                                       {{QStringLiteral("title"), conversation.title}}, {}, now));
-            const Role creatorRole = request.kind == ConversationKind::Direct ? Role::Member : Role::Owner;
-            QList<std::pair<User, Role>> joining{{*me, creatorRole}};
-            for (const User &other : others)
-                joining.append({other, Role::Member});
-            for (const auto &[user, role] : joining) {
-                events.append(m_log.append(conversation.id, EventKind::MemberAdded, who.userId,
-                                           memberPayload(user.id, role), {}, now));
-                Member member = newMember(conversation, user, role, events.last().seq, now);
-                member.group = blindsetup::groupOf(request, user.id);
-                m_conversations->upsertMember(member);
-            }
-            if (request.description && !request.description->trimmed().isEmpty()) {
-                m_conversations->setDescription(conversation.id, *request.description);
-                events.append(m_log.append(conversation.id, EventKind::Described, who.userId,
-                                           {{QStringLiteral("description"), *request.description}}, {}, now));
-            }
-            events += blindsetup::write(*m_blind, m_log, conversation, request, now);
+            made = writeNew(*me, others, request, directKey, now);
             tx.commit();
         } catch (const StoreError &e) {
             // Another request created the same direct conversation first: that one is the answer.
@@ -215,9 +224,9 @@ Outcome<protocol::ConversationDetail> ConversationService::create(const Identity
                 throw;
             return *detail;
         }
-        m_log.publish(conversation.id, events);
-        pushDetail(otherIds, conversation.id);
-        const auto detail = detailFor(who.userId, conversation.id);
+        m_log.publish(made.conversation.id, made.events);
+        pushDetail(otherIds, made.conversation.id);
+        const auto detail = detailFor(who.userId, made.conversation.id);
         if (!detail)
             return Failure{ErrorCode::Internal, QStringLiteral("the new conversation vanished"), {}, {}};
         return *detail;

@@ -43,6 +43,17 @@ public:
     //! The conversation as `userId` sees it, with members and markers.
     std::optional<protocol::ConversationDetail> detailFor(const QString &userId, const QString &conversationId);
 
+    //! A conversation written by writeNew, with its events to publish after the commit.
+    struct NewConversation {
+        Conversation conversation;
+        QList<StoredEvent> events;
+    };
+    //! Inside the caller's transaction: the conversation of `request`, made by `creator` (its owner,
+    //! in groups and blind rooms) with `others` (checked already), its members, description and
+    //! blind setup. create() writes one this way; the matching writes all its rooms in one transaction.
+    NewConversation writeNew(const User &creator, const QList<User> &others, const protocol::ConversationCreate &request,
+                             const QString &directKey, qint64 now);
+
 private:
     //! What a method asks of its caller beyond active membership.
     struct Demand {

@@ -218,6 +218,32 @@ void addForwardingAndUnreadMarks(Database &db)
         db.execDirect(QString::fromLatin1(statement));
 }
 
+/*!
+ * Version 15, matching: each round of a matching (conversation.match) and every two people it put in
+ * one room, so that a later round of the same series by the same owner can avoid pairing them again.
+ * Never sent to anyone: it only steers the next round. Self-contained, so that it can take another
+ * number when it meets other branches' steps.
+ */
+void addMatchRounds(Database &db)
+{
+    for (const char *statement : {
+             "CREATE TABLE match_rounds ("
+             " id TEXT PRIMARY KEY,"
+             " owner_id TEXT NOT NULL REFERENCES users(id),"
+             " series TEXT NOT NULL,"
+             " round INTEGER NOT NULL,"
+             " created_at BIGINT NOT NULL)",
+             "CREATE INDEX match_rounds_series ON match_rounds(owner_id, series)",
+             "CREATE TABLE match_pairs ("
+             " round_id TEXT NOT NULL REFERENCES match_rounds(id),"
+             " user_a TEXT NOT NULL,"
+             " user_b TEXT NOT NULL,"
+             " conversation_id TEXT NOT NULL REFERENCES conversations(id),"
+             " PRIMARY KEY (round_id, user_a, user_b))",
+         })
+        db.execDirect(QString::fromLatin1(statement));
+}
+
 const QStringList kNoStatements;
 
 /*!
@@ -258,7 +284,7 @@ void addMentionsAndNotifyLevels(Database &db)
 }
 
 /*!
- * Version 13, pinned messages: one row per pinned message (who pinned it, when, and the seq of its
+ * Version 14, pinned messages: one row per pinned message (who pinned it, when, and the seq of its
  * `pinned` event), and each conversation's switch that lets members pin (`members_pin`; NULL: the
  * owner never set it, so the server's `messages/members_pin` applies). Self-contained, so that it
  * can take another number when it meets other branches' steps.
@@ -300,6 +326,7 @@ const Step kSteps[] = {
     {&kNoStatements, &addPeople},
     {&kNoStatements, &addForwardingAndUnreadMarks},
     {&kNoStatements, &addPins},
+    {&kNoStatements, &addMatchRounds},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

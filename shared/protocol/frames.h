@@ -6,6 +6,7 @@
 #include "accountframes.h"
 #include "forwardframes.h"
 #include "pinframes.h"
+#include "matchframes.h"
 #include "types.h"
 
 #include <variant>
@@ -986,7 +987,9 @@ enum class Direction { ClientToServer, ServerToClient };
     X(MessagePin, "message.pin", ClientToServer)                                                             \
     X(PinsList, "pins.list", ClientToServer)                                                                 \
     X(Pins, "pins", ServerToClient)                                                                          \
-    X(PinRights, "conversation.pin_rights", ClientToServer)
+    X(PinRights, "conversation.pin_rights", ClientToServer)                                                  \
+    X(MatchCreate, "conversation.match", ClientToServer)                                                     \
+    X(Matched, "conversation.matched", ServerToClient)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

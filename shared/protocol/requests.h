@@ -65,7 +65,8 @@ namespace confab::protocol {
     X(ConversationMark, Ok)                        \
     X(MessagePin, Ok)                              \
     X(PinsList, Pins)                              \
-    X(PinRights, Ok)
+    X(PinRights, Ok)                               \
+    X(MatchCreate, Matched)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;

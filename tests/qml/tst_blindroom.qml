@@ -86,7 +86,7 @@ Item {
             dialog.open()
             tryCompare(dialog, "opened", true)
             const tabs = findAll(dialog.contentItem, "newConversationTab", [])
-            compare(tabs.length, 3)
+            compare(tabs.length, 4)
             mouseClick(tabs[2])
             tryCompare(dialog, "isBlind", true)
             return dialog

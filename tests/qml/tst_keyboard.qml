@@ -314,7 +314,9 @@ Item {
             verify(tab)
             verify(tab.visualFocus)
             verify(findChild(tab, "tabFocusRing").visible)
-            const other = tab.text === "Group" ? "Direct message" : "Group"
+            // Backwards through the tabs: the one before (Direct message, Group, Blind room, Matching).
+            const names = ["Direct message", "Group", "Blind room", "Matching"]
+            const other = names[names.indexOf(tab.text) - 1]
             keyClick(Qt.Key_Tab, Qt.ShiftModifier)
             const second = dialog.contentItem.Window.activeFocusItem
             compare(second.objectName, "newConversationTab")

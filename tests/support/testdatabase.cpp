@@ -54,6 +54,29 @@ QVariantList TestDatabase::firstColumn(const QString &sql, const QVariantList &p
     return out;
 }
 
+bool TestDatabase::execute(const QString &sql) const
+{
+    static int next = 0;
+    const QString connection = QStringLiteral("confab-test-execute-%1").arg(++next);
+    bool ok = false;
+    {
+        QSqlDatabase db;
+        if (m_kind == Kind::PostgreSQL) {
+            db = openPostgres(m_name, connection);
+        } else {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(m_url.mid(qstrlen("sqlite:")));
+            db.open();
+        }
+        QSqlQuery q(db);
+        ok = q.exec(sql);
+        if (!ok)
+            qWarning().noquote() << "test statement failed:" << sql << q.lastError().text();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
 TestDatabase::TestDatabase(Kind kind) : m_kind(kind)
 {
     const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(16);

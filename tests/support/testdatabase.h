@@ -28,6 +28,9 @@ public:
     //! Runs `sql` with `params` through a connection of its own (beside a server using the database):
     //! the first column of every row; empty, with a warning, when it failed.
     QVariantList firstColumn(const QString &sql, const QVariantList &params = {}) const;
+    //! Runs one statement as it is, unprepared (DDL such as a trigger a test adds); false, with a
+    //! warning, when it failed.
+    bool execute(const QString &sql) const;
 
     //! Where the suite's PostgreSQL listens (a socket folder), from CONFAB_TEST_PG_HOST.
     static QString postgresHost();
