@@ -192,7 +192,7 @@ void ServerApp::sweep()
     m_messages->pruneLimiters();
     m_blind->pruneLimiters();
     if (m_attachments)
-        m_attachments->sweep(nowMs());
+        m_attachments->expireUploads(nowMs());
     if (m_bus)
         m_bus->prune();
     m_live->prune();

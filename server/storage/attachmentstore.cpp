@@ -89,11 +89,12 @@ void AttachmentStore::linkToMessage(const QList<QString> &ids, const QString &me
             .finish();
 }
 
-QList<QString> AttachmentStore::incompleteBefore(qint64 before) {
+QList<QString> AttachmentStore::incompleteBefore(qint64 before, int limit) {
     QSqlQuery &q =
-        m_db.exec(QStringLiteral("SELECT id FROM attachments WHERE complete = 0 AND message_id IS NULL "
-                                 "AND created_at < ?"),
-                  {before});
+        m_db.exec(QStringLiteral("SELECT a.id FROM attachments a WHERE a.complete = 0 AND a.message_id IS NULL "
+                                 "AND a.created_at < ? AND NOT EXISTS (SELECT 1 FROM uploads u WHERE u.attachment_id = a.id) "
+                                 "LIMIT ?"),
+                  {before, limit});
     QList<QString> ids;
     while (q.next())
         ids.append(q.value(0).toString());

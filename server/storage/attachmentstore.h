@@ -41,8 +41,8 @@ public:
     QList<QString> idsOfMessage(const QString &messageId);
     //! Inside the message's transaction.
     void linkToMessage(const QList<QString> &ids, const QString &messageId);
-    //! Incomplete, unlinked attachments begun before `before`: candidates for the abandoned-upload sweep.
-    QList<QString> incompleteBefore(qint64 before);
+    //! Incomplete, unlinked attachments begun before `before` whose upload is gone (up to `limit`).
+    QList<QString> incompleteBefore(qint64 before, int limit);
     //! The sha256 of every stored (complete) attachment, each once: what the file store must hold.
     QList<QString> completeSha256s();
 

@@ -12,7 +12,7 @@ class Database;
  */
 class Migrations {
 public:
-    static constexpr int kSchemaVersion = 12;
+    static constexpr int kSchemaVersion = 13;
 
     explicit Migrations(Database &db) : m_db(db) {}
 
