@@ -37,6 +37,11 @@ bool touch(const QString &path)
 }
 } // namespace
 
+bool operator<(const BlobKey &a, const BlobKey &b)
+{
+    return a.sha256 != b.sha256 ? a.sha256 < b.sha256 : int(a.kind) < int(b.kind);
+}
+
 // ---- on disk ------------------------------------------------------------------------------------
 
 QString DiskBlobStore::path(const BlobKey &key) const
@@ -117,6 +122,49 @@ void DiskBlobStore::remove(const BlobKey &key)
         QFile::remove(path(key));
 }
 
+QList<BlobKey> DiskBlobStore::list(const std::optional<BlobKey> &after, int limit)
+{
+    // One folder of the 256 (and its thumbnails) at a time, in order, until `limit` are found.
+    QList<BlobKey> out;
+    const int firstPrefix = after ? after->sha256.left(2).toInt(nullptr, 16) : 0;
+    for (int prefix = firstPrefix; prefix < 256 && out.size() < limit; ++prefix) {
+        const QString hex = QStringLiteral("%1").arg(prefix, 2, 16, QLatin1Char('0'));
+        QList<BlobKey> found;
+        for (const QString &name : QDir(m_root + u'/' + hex).entryList(QDir::Files)) {
+            if (isSha256(name))
+                found.append({BlobKind::File, name});
+        }
+        for (const QString &name : QDir(m_root + QStringLiteral("/thumbs/") + hex).entryList(QDir::Files)) {
+            if (isSha256(name))
+                found.append({BlobKind::Thumbnail, name});
+            else if (name.endsWith(QLatin1StringView(".preview")) && isSha256(name.chopped(8)))
+                found.append({BlobKind::Preview, name.chopped(8)});
+        }
+        std::sort(found.begin(), found.end());
+        for (const BlobKey &key : std::as_const(found)) {
+            if ((!after || *after < key) && out.size() < limit)
+                out.append(key);
+        }
+    }
+    return out;
+}
+
+qint64 DiskBlobStore::touchedAt(const BlobKey &key)
+{
+    if (!isSha256(key.sha256))
+        return -1;
+    const QFileInfo info(path(key));
+    return info.isFile() ? info.lastModified().toMSecsSinceEpoch() : -1;
+}
+
+bool DiskBlobStore::removeIfUntouchedSince(const BlobKey &key, qint64 before)
+{
+    // A store of the same bytes between this check and the removal is a race the grace period makes
+    // unlikely: a blob is only swept long after anything referred to it.
+    const qint64 touched = touchedAt(key);
+    return touched >= 0 && touched < before && QFile::remove(path(key));
+}
+
 // ---- in the database ----------------------------------------------------------------------------
 
 DatabaseBlobStore::DatabaseBlobStore(Database &db) : m_db(db) {}
@@ -176,9 +224,13 @@ bool DatabaseBlobStore::store(const BlobKey &key, const std::function<QByteArray
         return false;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (size(key) >= 0) {
-        m_db.exec(QStringLiteral("UPDATE blobs SET touched_at = ? WHERE kind = ? AND sha256 = ?"), {now, int(key.kind), key.sha256})
-            .finish();
-        return true;
+        // Touched, so that the sweep leaves it; had the sweep just removed it, it is written anew below.
+        QSqlQuery &q = m_db.exec(QStringLiteral("UPDATE blobs SET touched_at = ? WHERE kind = ? AND sha256 = ?"),
+                                 {now, int(key.kind), key.sha256});
+        const bool touched = q.numRowsAffected() == 1;
+        q.finish();
+        if (touched)
+            return true;
     }
     Transaction tx(m_db);
     qint64 total = 0;
@@ -228,6 +280,46 @@ void DatabaseBlobStore::remove(const BlobKey &key)
     m_db.exec(QStringLiteral("DELETE FROM blob_chunks WHERE kind = ? AND sha256 = ?"), {int(key.kind), key.sha256})
         .finish();
     tx.commit();
+}
+
+QList<BlobKey> DatabaseBlobStore::list(const std::optional<BlobKey> &after, int limit)
+{
+    const QString sha = after ? after->sha256 : QString();
+    const int kind = after ? int(after->kind) : -1;
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT kind, sha256 FROM blobs WHERE sha256 > ? OR (sha256 = ? AND kind > ?) "
+                                            "ORDER BY sha256, kind LIMIT ?"),
+                             {sha, sha, kind, limit});
+    QList<BlobKey> out;
+    while (q.next())
+        out.append({BlobKind(q.value(0).toInt()), q.value(1).toString()});
+    q.finish();
+    return out;
+}
+
+qint64 DatabaseBlobStore::touchedAt(const BlobKey &key)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT touched_at FROM blobs WHERE kind = ? AND sha256 = ?"),
+                             {int(key.kind), key.sha256});
+    const qint64 out = q.next() ? q.value(0).toLongLong() : -1;
+    q.finish();
+    return out;
+}
+
+bool DatabaseBlobStore::removeIfUntouchedSince(const BlobKey &key, qint64 before)
+{
+    // The row goes first, conditionally, in the transaction that removes the chunks: a store of the
+    // same bytes meanwhile either touched the row (nothing is removed) or waits for this commit and
+    // then writes the blob anew.
+    Transaction tx(m_db);
+    QSqlQuery &q = m_db.exec(QStringLiteral("DELETE FROM blobs WHERE kind = ? AND sha256 = ? AND touched_at < ?"),
+                             {int(key.kind), key.sha256, before});
+    const bool removed = q.numRowsAffected() == 1;
+    q.finish();
+    if (!removed)
+        return false;
+    m_db.exec(QStringLiteral("DELETE FROM blob_chunks WHERE kind = ? AND sha256 = ?"), {int(key.kind), key.sha256}).finish();
+    tx.commit();
+    return true;
 }
 
 // ---- choosing ----------------------------------------------------------------------------------

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace confab::server {
 
@@ -40,7 +42,18 @@ public:
     //! Stores `bytes` as `key` unless stored already.
     virtual bool put(const BlobKey &key, const QByteArray &bytes) = 0;
     virtual void remove(const BlobKey &key) = 0;
+
+    // For `attachments migrate` and the garbage sweep: the store's own blobs, in key order.
+    //! Up to `limit` stored blobs after `after` (exclusive; from the start when absent), ordered by sha256, kind.
+    virtual QList<BlobKey> list(const std::optional<BlobKey> &after, int limit) = 0;
+    //! When the blob was last stored or asked to be stored again (epoch ms); -1 when missing.
+    virtual qint64 touchedAt(const BlobKey &key) = 0;
+    //! Removes the blob unless it was touched at or after `before`; true when it was removed.
+    virtual bool removeIfUntouchedSince(const BlobKey &key, qint64 before) = 0;
 };
+
+//! Key order (sha256, then kind), as list() walks a store.
+bool operator<(const BlobKey &a, const BlobKey &b);
 
 //! Makes a store for the calling thread (image work runs on worker threads); nullptr when it cannot.
 using BlobStoreFactory = std::function<std::unique_ptr<BlobStore>()>;
@@ -59,6 +72,9 @@ public:
     bool takeFile(const BlobKey &key, const QString &path) override;
     bool put(const BlobKey &key, const QByteArray &bytes) override;
     void remove(const BlobKey &key) override;
+    QList<BlobKey> list(const std::optional<BlobKey> &after, int limit) override;
+    qint64 touchedAt(const BlobKey &key) override;
+    bool removeIfUntouchedSince(const BlobKey &key, qint64 before) override;
     QString path(const BlobKey &key) const;
 
 private:
@@ -85,6 +101,9 @@ public:
     bool takeFile(const BlobKey &key, const QString &path) override;
     bool put(const BlobKey &key, const QByteArray &bytes) override;
     void remove(const BlobKey &key) override;
+    QList<BlobKey> list(const std::optional<BlobKey> &after, int limit) override;
+    qint64 touchedAt(const BlobKey &key) override;
+    bool removeIfUntouchedSince(const BlobKey &key, qint64 before) override;
 
     //! The schema step (bytea or BLOB by dialect).
     static void createSchema(Database &db);
@@ -129,6 +148,12 @@ public:
     bool takeFile(const BlobKey &key, const QString &path) override { return chosen().takeFile(key, path); }
     bool put(const BlobKey &key, const QByteArray &bytes) override { return chosen().put(key, bytes); }
     void remove(const BlobKey &key) override;
+    QList<BlobKey> list(const std::optional<BlobKey> &after, int limit) override { return chosen().list(after, limit); }
+    qint64 touchedAt(const BlobKey &key) override { return chosen().touchedAt(key); }
+    bool removeIfUntouchedSince(const BlobKey &key, qint64 before) override
+    {
+        return chosen().removeIfUntouchedSince(key, before);
+    }
     BlobStore &chosen() { return m_choice->database() ? databaseStore() : *m_disk; }
     BlobStore &other() { return m_choice->database() ? *m_disk : databaseStore(); }
 
