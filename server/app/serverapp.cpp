@@ -191,8 +191,6 @@ void ServerApp::sweep()
     }
     m_messages->pruneLimiters();
     m_blind->pruneLimiters();
-    if (m_attachments)
-        m_attachments->expireUploads(nowMs());
     if (m_bus)
         m_bus->prune();
     m_live->prune();

@@ -55,6 +55,9 @@ struct ServerConfig {
     QStringList attachmentTypes = defaultAttachmentTypes();
     bool stripImageMetadata = true;     //!< re-encode stored images without EXIF (always done in blind rooms)
     qint64 uploadTimeoutMs = 3'600'000; //!< an upload without a chunk for this long is discarded
+    qint64 unsentTtlMs = 7 * 86'400'000LL; //!< an uploaded attachment no message names is removed after this
+    qint64 gcGraceMs = 86'400'000;      //!< an unreferenced blob is removed once it was not stored for this long
+    qint64 gcIntervalMs = 600'000;      //!< how often the attachment sweep runs
     qint64 attachmentQuotaBytes = 0;    //!< per user, all attachments together; 0 = no quota
     //! Where attachment bytes live: "database" or "disk"; empty: the database on PostgreSQL, disk on SQLite.
     QString attachmentStore;

@@ -77,6 +77,9 @@ AttachmentService::AttachmentService(Database &db, const ServerConfig &config, Q
     m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() / 2));
     connect(&m_choiceCheck, &QTimer::timeout, this, &AttachmentService::refreshStoreChoice);
     m_choiceCheck.start(kChoiceCheckMs);
+    m_janitor = std::make_unique<AttachmentJanitor>(AttachmentJanitor::Settings{db.url(), m_root, config.uploadTimeoutMs,
+                                                                                config.unsentTtlMs, config.gcGraceMs});
+    m_janitor->start(config.gcIntervalMs);
 }
 
 AttachmentService::~AttachmentService() {
@@ -358,33 +361,6 @@ Outcome<AttachmentService::Download> AttachmentService::fetch(const Identity &wh
         return download;
     } catch (const StoreError &e) {
         return storeFailure(e);
-    }
-}
-
-void AttachmentService::expireUploads(qint64 now) {
-    constexpr int kPerSweep = 50;
-    const qint64 before = now - m_config.uploadTimeoutMs;
-    try {
-        const QList<UploadRow> idle = m_uploads->idleSince(before, now, kPerSweep);
-        for (const UploadRow &upload : idle) {
-            // Any instance may end it; only one succeeds, and a chunk that came meanwhile saves it.
-            Transaction tx(m_db);
-            if (!m_uploads->removeIfIdle(upload.id, before, now))
-                continue;
-            m_store->removeIncomplete(upload.attachmentId);
-            tx.commit();
-            qCInfo(lcStore).noquote() << "discarded the abandoned upload" << upload.id;
-            if (upload.spool == UploadSpool::Disk)
-                QFile::remove(spoolPath(upload.id));
-            else
-                m_pool.start([url = m_db.url(), id = upload.id] { removeUploadParts(url, id); });
-        }
-        // Reserved attachments whose upload is gone (ended by an older server, or its row removed).
-        const QList<QString> orphans = m_store->incompleteBefore(before, kPerSweep);
-        for (const QString &id : orphans)
-            m_store->removeIncomplete(id);
-    } catch (const StoreError &e) {
-        qCWarning(lcStore) << "the sweep of abandoned uploads is left for the next one:" << e.what();
     }
 }
 

@@ -7,6 +7,7 @@
 #include "storage/attachmentstore.h"
 #include "storage/blobstore.h"
 #include "storage/uploadstore.h"
+#include "services/attachmentjanitor.h"
 #include "services/uploadwork.h"
 
 #include <QObject>
@@ -60,8 +61,6 @@ public:
     //! Sends the download's bytes as chunks of at most chunk_bytes, all at once (tests, tools).
     void stream(const Download &download, const std::function<void(const QByteArray &)> &send);
 
-    //! Ends uploads without a chunk for longer than the configured timeout (a few per call).
-    void expireUploads(qint64 nowMs);
     //! Reads the database's store setting again (`attachments migrate` switches it while servers run).
     void refreshStoreChoice();
     const StoreChoice &storeChoice() const { return *m_choice; }
@@ -85,6 +84,7 @@ private:
     BlobStoreFactory m_workerBlobs;     //!< the image workers'
     std::unique_ptr<ConversationStore> m_conversations;
     QTimer m_choiceCheck;
+    std::unique_ptr<AttachmentJanitor> m_janitor; //!< abandoned uploads, unsent attachments, unreferenced blobs
     QThreadPool m_pool; //!< image work; waited for on destruction, so no result arrives at a dead service
 };
 

@@ -103,7 +103,9 @@ QList<QString> AttachmentStore::incompleteBefore(qint64 before, int limit) {
 }
 
 QList<QString> AttachmentStore::completeSha256s() {
-    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT DISTINCT sha256 FROM attachments WHERE complete = 1 ORDER BY sha256"));
+    // Attachments of deleted messages are not served, and the sweep may have removed their bytes.
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT DISTINCT a.sha256 FROM attachments a LEFT JOIN messages m ON m.id = a.message_id "
+                                            "WHERE a.complete = 1 AND (a.message_id IS NULL OR m.deleted = 0) ORDER BY a.sha256"));
     QList<QString> hashes;
     while (q.next())
         hashes.append(q.value(0).toString());

@@ -43,7 +43,8 @@ public:
     void linkToMessage(const QList<QString> &ids, const QString &messageId);
     //! Incomplete, unlinked attachments begun before `before` whose upload is gone (up to `limit`).
     QList<QString> incompleteBefore(qint64 before, int limit);
-    //! The sha256 of every stored (complete) attachment, each once: what the file store must hold.
+    //! The sha256 of every stored (complete) attachment that is served (its message not deleted), each once:
+    //! what the blob store must hold.
     QList<QString> completeSha256s();
 
 private:

@@ -391,7 +391,7 @@ private slots:
 
     void abandonedUploadsAreSwept() {
         CONFAB_START_HARNESS(h, {{QStringLiteral("attachments/upload_timeout_ms"), QStringLiteral("1000")},
-                                 {QStringLiteral("server/session_check_ms"), QStringLiteral("300")}});
+                                 {QStringLiteral("attachments/gc_interval_ms"), QStringLiteral("300")}});
         auto mina = h.client(QStringLiteral("mina"));
         QVERIFY(mina);
         const QString group = createGroup(*mina, {});
