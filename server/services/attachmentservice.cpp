@@ -373,22 +373,4 @@ QByteArray AttachmentService::downloadChunk(const BlobKey &blob, qint64 offset, 
     }
 }
 
-void AttachmentService::stream(const Download &download,
-                               const std::function<void(const QByteArray &)> &send) {
-    if (!download.blob)
-        return;
-    protocol::Chunk chunk;
-    chunk.kind = protocol::ChunkKind::Download;
-    chunk.id = download.reply.attachment.id;
-    chunk.offset = download.reply.offset;
-    const qint64 end = download.reply.offset + download.reply.length;
-    while (chunk.offset < end) {
-        chunk.bytes = downloadChunk(*download.blob, chunk.offset, end);
-        if (chunk.bytes.isEmpty())
-            return;
-        send(protocol::encodeChunk(chunk));
-        chunk.offset += chunk.bytes.size();
-    }
-}
-
 } // namespace confab::server

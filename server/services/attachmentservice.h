@@ -58,8 +58,6 @@ public:
     //! The next download chunk from `offset`, at most chunk_bytes and not past `end`; empty when the
     //! bytes cannot be read (the client sees fewer bytes than announced and fetches again).
     QByteArray downloadChunk(const BlobKey &blob, qint64 offset, qint64 end);
-    //! Sends the download's bytes as chunks of at most chunk_bytes, all at once (tests, tools).
-    void stream(const Download &download, const std::function<void(const QByteArray &)> &send);
 
     //! Reads the database's store setting again (`attachments migrate` switches it while servers run).
     void refreshStoreChoice();

@@ -409,6 +409,40 @@ private slots:
         QVERIFY(TestClient::isError(fetch(*mina, up.attachmentId).reply, ErrorCode::NotFound));
     }
 
+    void aDownloadLetsOtherRepliesThrough() {
+        // A large download is sent as the socket drains: a request sent right after the fetch is
+        // answered between its first chunks, not behind the whole file.
+        CONFAB_START_HARNESS(h, {});
+        auto mina = h.client(QStringLiteral("mina"));
+        QVERIFY(mina);
+        const QString group = createGroup(*mina, {});
+        const QByteArray file = textFile(8 * 1024 * 1024, 4);
+        const Frame done = upload(*mina, group, QStringLiteral("big.txt"), file, QStringLiteral("text/plain"));
+        QVERIFY2(std::holds_alternative<AttachmentDone>(done), qPrintable(TestClient::describe(done)));
+        const QString id = std::get<AttachmentDone>(done).attachment.id;
+        int chunks = 0, chunksBeforeReply = -1;
+        QByteArray received;
+        const auto onChunk = connect(&mina->socket(), &QWebSocket::binaryMessageReceived, this, [&](const QByteArray &frame) {
+            ++chunks;
+            received += decodeChunk(frame, 1 << 20)->bytes;
+        });
+        const QString fetchId = mina->send(AttachmentFetch{id, 0, std::nullopt, false});
+        const QString probeId = mina->send(AuthSessions{});
+        const auto onText = connect(&mina->socket(), &QWebSocket::textMessageReceived, this, [&](const QString &text) {
+            if (chunksBeforeReply < 0 && text.contains(QStringLiteral("\"re\":\"%1\"").arg(probeId)))
+                chunksBeforeReply = chunks;
+        });
+        QVERIFY(std::holds_alternative<AttachmentData>(mina->waitForReply(fetchId)));
+        QVERIFY(std::holds_alternative<Sessions>(mina->waitForReply(probeId)));
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), file.size(), 30000);
+        disconnect(onChunk);
+        disconnect(onText);
+        QCOMPARE(received, file);
+        QCOMPARE(chunks, 32);
+        QVERIFY2(chunksBeforeReply >= 0 && chunksBeforeReply < chunks / 2,
+                 qPrintable(QStringLiteral("the reply came after %1 of %2 chunks").arg(chunksBeforeReply).arg(chunks)));
+    }
+
     void metadataKeptOnlyWhereAllowed() {
         CONFAB_START_HARNESS(h, {{QStringLiteral("attachments/strip_metadata"), QStringLiteral("false")}});
         auto mina = h.client(QStringLiteral("mina"));
