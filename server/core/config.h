@@ -34,8 +34,8 @@ struct ServerConfig {
     //! Frames of one connection served per turn of the event loop (net/fairscheduler.h).
     qint64 framesPerTurn = 4;
     qint64 sessionCheckMs = 30'000;      //!< how often connected sessions are re-checked (revoked, disabled)
-    //! Unsent bytes per connection before it is closed (4004). Above the largest attachment, because
-    //! a download is queued whole (it is not paced by bytesWritten yet).
+    //! Unsent bytes per connection before it is closed (4004). Downloads are paced (net/downloadpacer.h),
+    //! so they add at most about 512 KiB to it.
     qint64 maxQueuedBytes = 64 * 1024 * 1024;
     //! Open connections per peer address (signed in or not); loopback counts like any address.
     qint64 connectionsPerAddress = 64;
