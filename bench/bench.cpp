@@ -566,8 +566,10 @@ int Bench::run()
         code = runLogin();
     else if (s == QStringLiteral("flood"))
         code = runFlood();
+    else if (s == QStringLiteral("transfer"))
+        code = runTransfer();
     else
-        say(QStringLiteral("unknown scenario %1 (fanout, sweep, idle, history, login, flood)").arg(s));
+        say(QStringLiteral("unknown scenario %1 (fanout, sweep, idle, history, login, flood, transfer)").arg(s));
     saveUsers();
     finishReport(code == 0 ? QStringLiteral("ok") : code == 1 ? QStringLiteral("target missed or errors")
                                                                 : QStringLiteral("failed"));

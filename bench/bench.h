@@ -52,6 +52,8 @@ struct Options {
     double calmRate = 20;    //!< message.send per second and calm connection
     QString flooders = QStringLiteral("1,10,30"); //!< flooding connections in the phases after "alone"
     int floodBatch = 600;    //!< requests a flooding connection sends at once
+    // transfer
+    int fileMb = 50; //!< size of the file uploaded and downloaded
     // identity of the run
     QString usersFile;
     QString userPrefix = QStringLiteral("bench");
@@ -137,6 +139,7 @@ private:
     int runHistory();
     int runLogin();
     int runFlood(); //!< flood.cpp
+    int runTransfer(); //!< transfer.cpp
 
     void finishReport(const QString &status);
     ProcSample serverSample() const { return m_options.serverPid > 0 ? sampleProc(m_options.serverPid) : ProcSample{}; }

@@ -54,6 +54,10 @@ BenchClient::BenchClient(int index, Sink &sink, QObject *parent) : QObject(paren
 {
     m_socket.setMaxAllowedIncomingMessageSize(quint64(field::kMaxServerFrameBytes));
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &BenchClient::onText);
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &frame) {
+        if (onBinary)
+            onBinary(frame);
+    });
     connect(&m_socket, &QWebSocket::connected, this, [this] {
         m_wasConnected = true;
         // QWebSocket has no API for TCP_NODELAY; its QTcpSocket is its child. Without it, Nagle's

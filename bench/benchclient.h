@@ -51,6 +51,9 @@ public:
     void abort();
     //! Sends a request and calls `onReply` with its reply (a result or an error).
     void request(const protocol::Frame &frame, ReplyFn onReply);
+    //! An attachment chunk (transfer scenario); binary frames received go to `onBinary`.
+    void sendBinary(const QByteArray &frame) { m_socket.sendBinaryMessage(frame); }
+    std::function<void(const QByteArray &frame)> onBinary;
     //! Signs in as `user`: auth.resume with its token, else auth.login, else auth.register.
     void authenticate(const BenchUser &user, const QString &password,
                       std::function<void(bool ok, const BenchUser &user, const QString &why)> done);

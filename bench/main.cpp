@@ -19,10 +19,10 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Load generator for confab-server. Scenarios: fanout, sweep, idle, history, login, flood.\n"
+        "Load generator for confab-server. Scenarios: fanout, sweep, idle, history, login, flood, transfer.\n"
         "Every load loop is bounded in time and count; loopback only."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("fanout | sweep | idle | history | login | flood"));
+    parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("fanout | sweep | idle | history | login | flood | transfer"));
     struct Flag {
         QString name;
         QString help;
@@ -58,6 +58,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("calm-rate"), QStringLiteral("flood: message.send per second and calm connection"), QString::number(defaults.calmRate)},
         {QStringLiteral("flooders"), QStringLiteral("flood: flooding connections of the phases after the calm one"), defaults.flooders},
         {QStringLiteral("flood-batch"), QStringLiteral("flood: requests a flooding connection sends at once"), QString::number(defaults.floodBatch)},
+        {QStringLiteral("file-mb"), QStringLiteral("transfer: MiB uploaded and downloaded (at most 50)"), QString::number(defaults.fileMb)},
         {QStringLiteral("users-file"), QStringLiteral("JSON file caching bench users and tokens between runs"), {}},
         {QStringLiteral("user-prefix"), QStringLiteral("username prefix"), defaults.userPrefix},
         {QStringLiteral("server-pid"), QStringLiteral("pid of confab-server, for CPU and RSS from /proc"), QStringLiteral("0")},
@@ -123,6 +124,7 @@ int main(int argc, char *argv[])
     o.calmRate = real(QStringLiteral("calm-rate"));
     o.flooders = parser.value(QStringLiteral("flooders"));
     o.floodBatch = int(integer(QStringLiteral("flood-batch")));
+    o.fileMb = int(integer(QStringLiteral("file-mb")));
     o.usersFile = parser.value(QStringLiteral("users-file"));
     o.userPrefix = parser.value(QStringLiteral("user-prefix"));
     o.serverPid = int(integer(QStringLiteral("server-pid")));
@@ -137,9 +139,9 @@ int main(int argc, char *argv[])
     }
     // Bounds: every loop is finite in time and in traffic.
     if (o.seconds > 3600 || o.rate > 200000 || o.connections > 60000 || o.clients > 60000 || o.messages > 50'000'000 ||
-        o.calm > 1000 || o.calmRate > 1000 || o.floodBatch > 100000) {
+        o.calm > 1000 || o.calmRate > 1000 || o.floodBatch > 100000 || o.fileMb < 1 || o.fileMb > 50) {
         std::fprintf(stderr, "refusing: --seconds <= 3600, --rate <= 200000, --clients/--connections <= 60000, "
-                             "--messages <= 50000000, --calm <= 1000, --calm-rate <= 1000, --flood-batch <= 100000\n");
+                             "--messages <= 50000000, --calm <= 1000, --calm-rate <= 1000, --flood-batch <= 100000, --file-mb 1..50\n");
         allGood = false;
     }
     if (!allGood)

@@ -24,7 +24,7 @@ root=$PWD
 # shellcheck source=../scripts/lib/common.sh
 source scripts/lib/common.sh
 
-usage() { echo "usage: bench/run.sh fanout|sweep|idle|history|login|flood|startup [confab-bench args…] [--db sqlite|postgresql]" >&2; exit 2; }
+usage() { echo "usage: bench/run.sh fanout|sweep|idle|history|login|flood|transfer|startup [confab-bench args…] [--db sqlite|postgresql]" >&2; exit 2; }
 [[ $# -ge 1 ]] || usage
 scenario=$1
 shift
@@ -149,6 +149,7 @@ lockout_address_failures = 1000000
 [limits]
 send_burst = 1000000
 send_per_minute = 10000000
+max_attachment_bytes = 52428800
 INI
 # e.g. CONFAB_BENCH_SERVER_CONFIG=$'[server]\ngroup_commit = false' for a before/after of one setting
 if [[ -n ${CONFAB_BENCH_SERVER_CONFIG:-} ]]; then

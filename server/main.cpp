@@ -1,5 +1,6 @@
 // confab-server: the Confab chat server and its admin commands.
 #include "app/admin.h"
+#include "app/attachmentops.h"
 #include "app/configfile.h"
 #include "app/operations.h"
 #include "app/serverapp.h"
@@ -34,6 +35,8 @@ int main(int argc, char *argv[])
         "  invite create              print a one-time invite code (auth/registration = invite)\n"
         "  report list [LIMIT]        reported members with their real identities (newest first; logged)\n"
         "  backup FOLDER              copy the SQLite database and the attachments into a new folder\n"
+        "  attachments migrate --to database|disk [--remove-source]\n"
+        "                             move attachment bytes into the other store (servers may run)\n"
         "  check                      check config, database, schema, storage and TLS; exit 1 on a problem\n"
         "  fingerprint                print the SHA-256 fingerprint of the TLS certificate\n"
         "  demo backdate              demo data only: move all history to yesterday morning (server stopped)"));
@@ -55,9 +58,13 @@ int main(int argc, char *argv[])
                                                  QStringLiteral("user add/reset-password: read the password from stdin."));
     const QCommandLineOption botOption(QStringLiteral("bot"),
                                        QStringLiteral("user add: a bot account; prints its sign-in token once."));
+    const QCommandLineOption toOption(QStringLiteral("to"), QStringLiteral("attachments migrate: database or disk."),
+                                      QStringLiteral("store"));
+    const QCommandLineOption removeSourceOption(QStringLiteral("remove-source"),
+                                                QStringLiteral("attachments migrate: remove each blob from the old store once copied."));
     parser.addOptions({configOption, listenOption, dataOption, databaseOption, displayNameOption, passwordStdinOption,
-                       botOption});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate | user | invite | report | backup | check | fingerprint | demo"));
+                       botOption, toOption, removeSourceOption});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate | user | invite | report | attachments | backup | check | fingerprint | demo"));
     parser.process(app);
 
     QTextStream out(stdout), err(stderr), in(stdin);
@@ -93,6 +100,15 @@ int main(int argc, char *argv[])
         return admin.report(positional);
     if (command == QLatin1StringView("demo"))
         return admin.demo(positional);
+    if (command == QLatin1StringView("attachments")) {
+        if (positional.value(1) != QLatin1StringView("migrate")) {
+            err << "usage: confab-server attachments migrate --to database|disk [--remove-source]" << Qt::endl;
+            return 2;
+        }
+        // Running servers read the setting every 2 s: 5 s give each of them time to see the switch.
+        constexpr qint64 kSettleMs = 5000;
+        return AttachmentOps(config, out, err).migrate(parser.value(toOption), parser.isSet(removeSourceOption), kSettleMs);
+    }
     Operations operations(config, out, err);
     if (command == QLatin1StringView("backup"))
         return operations.backup(positional.value(1));

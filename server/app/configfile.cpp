@@ -138,6 +138,9 @@ bool loadIni(ServerConfig &config, const QString &path, QString *error)
     integer(QStringLiteral("limits/typing_expire_ms"), config.limits.typingExpireMs, 1000, 120'000);
     integer(QStringLiteral("limits/sync_gap_max"), config.limits.syncGapMax, 1, 100'000);
     integer(QStringLiteral("attachments/upload_timeout_ms"), config.uploadTimeoutMs, 1000, 7 * 24 * 3'600'000LL);
+    integer(QStringLiteral("attachments/unsent_ttl_ms"), config.unsentTtlMs, 1000, 365 * 86'400'000LL);
+    integer(QStringLiteral("attachments/gc_grace_ms"), config.gcGraceMs, 1000, 365 * 86'400'000LL);
+    integer(QStringLiteral("attachments/gc_interval_ms"), config.gcIntervalMs, 100, 86'400'000LL);
     integer(QStringLiteral("attachments/quota_bytes"), config.attachmentQuotaBytes, 0, qint64(1) << 50);
     integer(QStringLiteral("messages/edit_window_s"), config.editWindowS, 0, 10LL * 365 * 86'400);
     integer(QStringLiteral("messages/delete_window_s"), config.deleteWindowS, 0, 10LL * 365 * 86'400);

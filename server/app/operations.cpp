@@ -286,21 +286,30 @@ int Operations::check()
                 ok(QStringLiteral("schema"), QStringLiteral("version %1, current").arg(version));
 
             const QList<QString> hashes = version > 0 ? AttachmentStore(*db).completeSha256s() : QList<QString>();
-            const QString choice = blobStoreChoice(m_config.attachmentStore, *db);
-            const std::unique_ptr<BlobStore> blobs =
-                version >= 9 ? openBlobStore(choice, *db, root) : std::make_unique<DiskBlobStore>(root);
-            QStringList missing, corrupt;
+            const QString choice = version >= 9 ? blobStoreChoice(m_config.attachmentStore, *db) : QStringLiteral("disk");
+            DiskBlobStore disk(root);
+            std::unique_ptr<DatabaseBlobStore> database = version >= 9 ? std::make_unique<DatabaseBlobStore>(*db) : nullptr;
+            BlobStore &chosen = choice == QLatin1StringView("database") ? static_cast<BlobStore &>(*database) : disk;
+            BlobStore *other = choice == QLatin1StringView("database") ? static_cast<BlobStore *>(&disk) : database.get();
+            QStringList missing, corrupt, elsewhere;
             int hashed = 0;
             // Spread the sample over the whole store rather than the first few files.
             const qsizetype step = std::max<qsizetype>(1, hashes.size() / kHashSample);
             for (qsizetype i = 0; i < hashes.size(); ++i) {
                 const BlobKey key{BlobKind::File, hashes.at(i)};
                 const QString name = choice == QLatin1StringView("database") ? hashes.at(i) : storedFile(root, hashes.at(i));
-                if (blobs->size(key) < 0) {
-                    missing.append(name);
-                } else if (i % step == 0 && hashed < kHashSample) {
+                BlobStore *holder = &chosen;
+                if (chosen.size(key) < 0) {
+                    holder = other && other->size(key) >= 0 ? other : nullptr;
+                    if (!holder) {
+                        missing.append(name);
+                        continue;
+                    }
+                    elsewhere.append(hashes.at(i));
+                }
+                if (i % step == 0 && hashed < kHashSample) {
                     ++hashed;
-                    if (QString::fromLatin1(sha256Of(*blobs, key)) != hashes.at(i))
+                    if (QString::fromLatin1(sha256Of(*holder, key)) != hashes.at(i))
                         corrupt.append(name);
                 }
             }
@@ -311,6 +320,11 @@ int Operations::check()
             if (!corrupt.isEmpty())
                 fail(QStringLiteral("attachments"), QStringLiteral("the contents of %1 do not match their sha256: %2")
                                                         .arg(corrupt.size()).arg(missingList(corrupt)));
+            if (!elsewhere.isEmpty())
+                note(QStringLiteral("attachments"),
+                     QStringLiteral("%1 attachments are still only in the %2 store (served from there): run "
+                                    "confab-server attachments migrate --to %3")
+                         .arg(elsewhere.size()).arg(other ? other->name() : QString(), choice));
             if (missing.isEmpty() && corrupt.isEmpty())
                 ok(QStringLiteral("attachments"), QStringLiteral("%1 stored, every file present, %2 read back and hashed (%3 store)")
                                                       .arg(hashes.size()).arg(hashed).arg(choice));

@@ -206,8 +206,6 @@ void ServerApp::sweep()
     m_messages->pruneLimiters();
     m_blind->pruneLimiters();
     m_forward->pruneLimiters();
-    if (m_attachments)
-        m_attachments->sweep(nowMs());
     if (m_bus)
         m_bus->prune();
     m_live->prune();

@@ -34,8 +34,8 @@ struct ServerConfig {
     //! Frames of one connection served per turn of the event loop (net/fairscheduler.h).
     qint64 framesPerTurn = 4;
     qint64 sessionCheckMs = 30'000;      //!< how often connected sessions are re-checked (revoked, disabled)
-    //! Unsent bytes per connection before it is closed (4004). Above the largest attachment, because
-    //! a download is queued whole (it is not paced by bytesWritten yet).
+    //! Unsent bytes per connection before it is closed (4004). Downloads are paced (net/downloadpacer.h),
+    //! so they add at most about 512 KiB to it.
     qint64 maxQueuedBytes = 64 * 1024 * 1024;
     //! Open connections per peer address (signed in or not); loopback counts like any address.
     qint64 connectionsPerAddress = 64;
@@ -55,6 +55,9 @@ struct ServerConfig {
     QStringList attachmentTypes = defaultAttachmentTypes();
     bool stripImageMetadata = true;     //!< re-encode stored images without EXIF (always done in blind rooms)
     qint64 uploadTimeoutMs = 3'600'000; //!< an upload without a chunk for this long is discarded
+    qint64 unsentTtlMs = 7 * 86'400'000LL; //!< an uploaded attachment no message names is removed after this
+    qint64 gcGraceMs = 86'400'000;      //!< an unreferenced blob is removed once it was not stored for this long
+    qint64 gcIntervalMs = 600'000;      //!< how often the attachment sweep runs
     qint64 attachmentQuotaBytes = 0;    //!< per user, all attachments together; 0 = no quota
     //! Where attachment bytes live: "database" or "disk"; empty: the database on PostgreSQL, disk on SQLite.
     QString attachmentStore;

@@ -66,9 +66,16 @@ void Dispatcher::handle(const Call &call, const protocol::AttachmentFetch &reque
     const auto outcome = m_attachments->fetch(call.who, request);
     if (!outcome.ok())
         return call.session.replyError(call.requestId, outcome.failure().toFrame());
-    call.session.reply(call.requestId, outcome.value().reply);
-    m_attachments->stream(outcome.value(),
-                          [&call](const QByteArray &frame) { call.session.sendBinary(frame); });
+    const AttachmentService::Download &download = outcome.value();
+    call.session.reply(call.requestId, download.reply);
+    if (!download.blob)
+        return;
+    // Paced by the socket: the connection's other replies and events go out between the chunks.
+    call.session.queueDownload({download.reply.attachment.id, download.reply.offset,
+                                download.reply.offset + download.reply.length,
+                                [service = m_attachments, blob = *download.blob](qint64 offset, qint64 end) {
+                                    return service->downloadChunk(blob, offset, end);
+                                }});
 }
 
 } // namespace confab::server

@@ -47,6 +47,7 @@ ClientSession::ClientSession(QWebSocket *socket, const ServerConfig &config, Dis
     , m_hub(hub)
     , m_scheduler(scheduler)
     , m_requests(double(config.requestsPerSecond * 4), double(config.requestsPerSecond))
+    , m_downloads([this] { return m_socket ? m_socket->bytesToWrite() : 0; }, [this](const QByteArray &frame) { sendBinary(frame); })
 {
     socket->setParent(this);
     m_address = socket->peerAddress().toString();
@@ -62,6 +63,10 @@ ClientSession::ClientSession(QWebSocket *socket, const ServerConfig &config, Dis
     connect(socket, &QWebSocket::binaryMessageReceived, this,
             [this](const QByteArray &bytes) { enqueue(Inbound::Kind::Binary, bytes); });
     connect(socket, &QWebSocket::pong, this, [this] { m_lastPongAt = nowMs(); });
+    connect(socket, &QWebSocket::bytesWritten, this, [this] {
+        if (!m_closing)
+            m_downloads.pump();
+    });
     connect(socket, &QWebSocket::disconnected, this, [this] {
         if (!m_closing)
             qCDebug(lcNet).noquote() << "connection from" << m_peer << "closed by peer";
@@ -136,6 +141,14 @@ void ClientSession::sendBinary(const QByteArray &frame)
         m_socket->sendBinaryMessage(frame);
 }
 
+void ClientSession::queueDownload(DownloadPacer::Download download)
+{
+    if (!m_socket || m_closing)
+        return;
+    m_downloads.add(std::move(download));
+    m_downloads.pump();
+}
+
 void ClientSession::reply(const QString &requestId, const protocol::Frame &frame)
 {
     sendFrame(protocol::encodeFrame(frame, {{}, requestId}));
@@ -153,6 +166,7 @@ void ClientSession::closeWith(CloseCode code, const QString &reason)
     if (!m_socket || m_closing)
         return;
     m_closing = true;
+    m_downloads.clear();
     // What the peer sent after the frame that ended the connection is not served.
     m_inbound.clear();
     m_inboundBytes = 0;

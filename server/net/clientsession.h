@@ -2,6 +2,7 @@
 
 #include "core/config.h"
 #include "services/authservice.h"
+#include "net/downloadpacer.h"
 #include "services/ratelimiter.h"
 
 #include <QAbstractSocket>
@@ -51,6 +52,8 @@ public:
     //! The same frame already as text: a frame for many sessions is converted from UTF-8 once.
     void sendText(const QString &frame, bool droppable = false);
     void sendBinary(const QByteArray &frame); //!< an attachment download chunk
+    //! Sends a download's chunks as the socket drains (net/downloadpacer.h), after what is queued now.
+    void queueDownload(DownloadPacer::Download download);
     qint64 queuedBytes() const { return m_socket ? m_socket->bytesToWrite() : 0; }
     void reply(const QString &requestId, const protocol::Frame &frame);
     void replyError(const QString &requestId, const protocol::Error &error);
@@ -103,6 +106,7 @@ private:
     qint64 m_queueFullSince = 0; //!< when the outbound queue last went over the limit, 0 when under
     int m_invalidInARow = 0;
     RateLimiter m_requests;
+    DownloadPacer m_downloads;
     bool m_closing = false;
     bool m_signingIn = false;
 };

@@ -6,12 +6,14 @@
 #include "services/outcome.h"
 #include "storage/attachmentstore.h"
 #include "storage/blobstore.h"
+#include "storage/uploadstore.h"
+#include "services/attachmentjanitor.h"
+#include "services/uploadwork.h"
 
-#include <QCryptographicHash>
 #include <QObject>
+#include <QTimer>
 #include <QThreadPool>
 #include <functional>
-#include <map>
 #include <memory>
 
 namespace confab::server {
@@ -22,12 +24,13 @@ class Database;
 /*!
  * Attachment uploads and downloads over the client's WebSocket (docs/protocol.md, "Attachments").
  *
- * Bytes land in `<data>/attachments/tmp/<upload id>` (names made here, never from a client), and
- * at attachment.finish move into the content-addressed BlobStore (the database on PostgreSQL, so that
- * every instance serves every file; a folder on SQLite), so a file uploaded twice is stored once.
- * Thumbnails and previews are kept in the same store. Upload progress lives in memory: a resume works
- * from any connection of the same user to this instance while it runs; after a restart, or on another
- * instance, the client begins again.
+ * An upload's state lives in the database (`uploads`): its offset moves only by a conditional UPDATE,
+ * so any instance on the same database continues an upload another one began, and two never accept
+ * the same chunk. Its bytes wait where every instance finds them: in `upload_parts` under the database
+ * store, in `<attachments>/uploads/<upload id>` under the disk store (the shared folder). At
+ * attachment.finish a worker thread puts them together, checks the sha256 and moves them into the
+ * content-addressed BlobStore, so a file uploaded twice is stored once. Thumbnails and previews are
+ * kept in the same store.
  */
 class AttachmentService : public QObject {
     Q_OBJECT
@@ -35,7 +38,7 @@ public:
     AttachmentService(Database &db, const ServerConfig &config, QObject *parent = nullptr);
     ~AttachmentService() override;
 
-    //! Creates the folders and drops temp files a previous process left (their uploads are gone).
+    //! Creates the folders and drops put-together files a previous process left behind.
     bool prepare(QString *error);
 
     Outcome<protocol::AttachmentUpload> begin(const Identity &who, const protocol::AttachmentBegin &request);
@@ -52,40 +55,34 @@ public:
         std::optional<BlobKey> blob; //!< none when no bytes follow
     };
     Outcome<Download> fetch(const Identity &who, const protocol::AttachmentFetch &request);
-    //! Sends the download's bytes as chunks of at most chunk_bytes.
-    void stream(const Download &download, const std::function<void(const QByteArray &)> &send);
+    //! The next download chunk from `offset`, at most chunk_bytes and not past `end`; empty when the
+    //! bytes cannot be read (the client sees fewer bytes than announced and fetches again).
+    QByteArray downloadChunk(const BlobKey &blob, qint64 offset, qint64 end);
 
-    //! Discards uploads without a chunk for longer than the configured timeout.
-    void sweep(qint64 nowMs);
+    //! Reads the database's store setting again (`attachments migrate` switches it while servers run).
+    void refreshStoreChoice();
+    const StoreChoice &storeChoice() const { return *m_choice; }
 
 private:
-    struct Upload {
-        QString id;
-        QString attachmentId;
-        QString userId;
-        QString conversationId;
-        QString name;
-        QString sha256;  //!< declared
-        qint64 size = 0; //!< declared
-        qint64 offset = 0;
-        qint64 lastActivity = 0;
-        QString tmpPath;
-        QCryptographicHash hash{QCryptographicHash::Sha256};
-        bool finishing = false;
-    };
-    Upload *upload(const Identity &who, const QString &uploadId);
-    void discard(const QString &uploadId);
-    protocol::AttachmentUpload progress(const Upload &u) const;
+    //! Ends an upload that cannot go on: its row, its reserved attachment, its bytes.
+    void discard(const UploadRow &upload);
+    Failure whyChunkRefused(const Identity &who, const protocol::Chunk &chunk);
+    void finished(const UploadRow &upload, const Stored &stored, const std::function<void(Outcome<protocol::AttachmentDone>)> &done);
+    protocol::AttachmentUpload progress(const UploadRow &u) const;
     bool isMember(const QString &conversationId, const QString &userId);
+    QString spoolPath(const QString &uploadId) const;
 
     QString m_root;
     Database &m_db;
     const ServerConfig &m_config;
     std::unique_ptr<AttachmentStore> m_store;
+    std::unique_ptr<UploadStore> m_uploads;
+    std::shared_ptr<StoreChoice> m_choice;
     std::unique_ptr<BlobStore> m_blobs; //!< this thread's
     BlobStoreFactory m_workerBlobs;     //!< the image workers'
     std::unique_ptr<ConversationStore> m_conversations;
-    std::map<QString, std::unique_ptr<Upload>> m_uploads;
+    QTimer m_choiceCheck;
+    std::unique_ptr<AttachmentJanitor> m_janitor; //!< abandoned uploads, unsent attachments, unreferenced blobs
     QThreadPool m_pool; //!< image work; waited for on destruction, so no result arrives at a dead service
 };
 

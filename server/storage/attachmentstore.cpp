@@ -101,11 +101,12 @@ void AttachmentStore::insertForwarded(const QString &id, const QString &sourceId
         .finish();
 }
 
-QList<QString> AttachmentStore::incompleteBefore(qint64 before) {
+QList<QString> AttachmentStore::incompleteBefore(qint64 before, int limit) {
     QSqlQuery &q =
-        m_db.exec(QStringLiteral("SELECT id FROM attachments WHERE complete = 0 AND message_id IS NULL "
-                                 "AND created_at < ?"),
-                  {before});
+        m_db.exec(QStringLiteral("SELECT a.id FROM attachments a WHERE a.complete = 0 AND a.message_id IS NULL "
+                                 "AND a.created_at < ? AND NOT EXISTS (SELECT 1 FROM uploads u WHERE u.attachment_id = a.id) "
+                                 "LIMIT ?"),
+                  {before, limit});
     QList<QString> ids;
     while (q.next())
         ids.append(q.value(0).toString());
@@ -114,7 +115,9 @@ QList<QString> AttachmentStore::incompleteBefore(qint64 before) {
 }
 
 QList<QString> AttachmentStore::completeSha256s() {
-    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT DISTINCT sha256 FROM attachments WHERE complete = 1 ORDER BY sha256"));
+    // Attachments of deleted messages are not served, and the sweep may have removed their bytes.
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT DISTINCT a.sha256 FROM attachments a LEFT JOIN messages m ON m.id = a.message_id "
+                                            "WHERE a.complete = 1 AND (a.message_id IS NULL OR m.deleted = 0) ORDER BY a.sha256"));
     QList<QString> hashes;
     while (q.next())
         hashes.append(q.value(0).toString());

@@ -45,9 +45,10 @@ public:
     //! metadata and the stored bytes (the same sha256) of `sourceId`; no byte is copied.
     void insertForwarded(const QString &id, const QString &sourceId, const QString &conversationId,
                          const QString &userId, const QString &messageId, qint64 now);
-    //! Incomplete, unlinked attachments begun before `before`: candidates for the abandoned-upload sweep.
-    QList<QString> incompleteBefore(qint64 before);
-    //! The sha256 of every stored (complete) attachment, each once: what the file store must hold.
+    //! Incomplete, unlinked attachments begun before `before` whose upload is gone (up to `limit`).
+    QList<QString> incompleteBefore(qint64 before, int limit);
+    //! The sha256 of every stored (complete) attachment that is served (its message not deleted), each once:
+    //! what the blob store must hold.
     QList<QString> completeSha256s();
 
 private:

@@ -5,6 +5,7 @@
 #include "storage/database.h"
 #include "storage/hiddentextcleanup.h"
 #include "storage/searchstore.h"
+#include "storage/uploadstore.h"
 
 #include <QStringList>
 
@@ -327,6 +328,8 @@ const Step kSteps[] = {
     {&kNoStatements, &addForwardingAndUnreadMarks},
     {&kNoStatements, &addPins},
     {&kNoStatements, &addMatchRounds},
+    // Uploads resume on any instance: their state and bytes in the database; settings; blob ages.
+    {&kNoStatements, &UploadStore::createSchema},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

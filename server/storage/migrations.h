@@ -12,7 +12,7 @@ class Database;
  */
 class Migrations {
 public:
-    static constexpr int kSchemaVersion = 15;
+    static constexpr int kSchemaVersion = 16;
 
     explicit Migrations(Database &db) : m_db(db) {}
 

@@ -18,7 +18,7 @@ struct PinRecord {
     Message message;
 };
 
-//! The `pins` table (schema version 13) and each conversation's `members_pin` switch.
+//! The `pins` table (schema version 14) and each conversation's `members_pin` switch.
 class PinStore {
 public:
     explicit PinStore(Database &db) : m_db(db) {}

@@ -61,10 +61,21 @@ QStringList storedFiles(Harness &h) {
     QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next().mid(root.size() + 1);
-        if (!path.startsWith(QLatin1StringView("tmp/")) && !path.startsWith(QLatin1StringView("thumbs/")))
+        if (!path.startsWith(QLatin1StringView("tmp/")) && !path.startsWith(QLatin1StringView("thumbs/")) &&
+            !path.startsWith(QLatin1StringView("uploads/")))
             out.append(path);
     }
     return out;
+}
+
+//! What uploads in progress hold: files being received or put together, and parts in the database.
+int pendingUploadBytes(Harness &h) {
+    const QString root = h.server().dataDir() + QStringLiteral("/attachments/");
+    int count = int(QDir(root + QStringLiteral("tmp")).entryList(QDir::Files).size() +
+                    QDir(root + QStringLiteral("uploads")).entryList(QDir::Files).size());
+    for (const QVariant &n : h.database().firstColumn(QStringLiteral("SELECT COUNT(*) FROM upload_parts")))
+        count += n.toInt();
+    return count;
 }
 
 QByteArray pngBomb() {
@@ -250,7 +261,7 @@ private slots:
         QCOMPARE(std::get<Error>(executable).field, QStringLiteral("mime"));
         // Nothing of the refused uploads is left behind.
         QCOMPARE(storedFiles(h).size(), 1);
-        QVERIFY(QDir(h.server().dataDir() + QStringLiteral("/attachments/tmp")).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(pendingUploadBytes(h), 0, 10000);
     }
 
     void overLimitRefusedBeforeBytes() {
@@ -263,7 +274,7 @@ private slots:
                                           QStringLiteral("application/zip"), sha256Hex("x")});
         QVERIFY2(TestClient::isError(big, ErrorCode::TooLarge), qPrintable(TestClient::describe(big)));
         QCOMPARE(std::get<Error>(big).field, QStringLiteral("size"));
-        QVERIFY(QDir(h.server().dataDir() + QStringLiteral("/attachments/tmp")).isEmpty());
+        QCOMPARE(pendingUploadBytes(h), 0);
     }
 
     void pathLikeNamesAreOnlyNames() {
@@ -380,7 +391,7 @@ private slots:
 
     void abandonedUploadsAreSwept() {
         CONFAB_START_HARNESS(h, {{QStringLiteral("attachments/upload_timeout_ms"), QStringLiteral("1000")},
-                                 {QStringLiteral("server/session_check_ms"), QStringLiteral("300")}});
+                                 {QStringLiteral("attachments/gc_interval_ms"), QStringLiteral("300")}});
         auto mina = h.client(QStringLiteral("mina"));
         QVERIFY(mina);
         const QString group = createGroup(*mina, {});
@@ -390,12 +401,46 @@ private slots:
         sendChunks(*mina, up.uploadId, file, 0, up.chunkBytes, up.chunkBytes);
         QCOMPARE(std::get<AttachmentUpload>(mina->request(AttachmentStatus{up.uploadId})).offset,
                  up.chunkBytes);
-        const QDir tmp(h.server().dataDir() + QStringLiteral("/attachments/tmp"));
-        QVERIFY(!tmp.isEmpty());
+        // The received bytes wait in the shared folder (disk store) or in the database (database store).
+        QVERIFY(pendingUploadBytes(h) > 0);
         QTRY_VERIFY_WITH_TIMEOUT(
             TestClient::isError(mina->request(AttachmentStatus{up.uploadId}), ErrorCode::NotFound), 10000);
-        QVERIFY(tmp.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(pendingUploadBytes(h), 0, 10000);
         QVERIFY(TestClient::isError(fetch(*mina, up.attachmentId).reply, ErrorCode::NotFound));
+    }
+
+    void aDownloadLetsOtherRepliesThrough() {
+        // A large download is sent as the socket drains: a request sent right after the fetch is
+        // answered between its first chunks, not behind the whole file.
+        CONFAB_START_HARNESS(h, {});
+        auto mina = h.client(QStringLiteral("mina"));
+        QVERIFY(mina);
+        const QString group = createGroup(*mina, {});
+        const QByteArray file = textFile(8 * 1024 * 1024, 4);
+        const Frame done = upload(*mina, group, QStringLiteral("big.txt"), file, QStringLiteral("text/plain"));
+        QVERIFY2(std::holds_alternative<AttachmentDone>(done), qPrintable(TestClient::describe(done)));
+        const QString id = std::get<AttachmentDone>(done).attachment.id;
+        int chunks = 0, chunksBeforeReply = -1;
+        QByteArray received;
+        const auto onChunk = connect(&mina->socket(), &QWebSocket::binaryMessageReceived, this, [&](const QByteArray &frame) {
+            ++chunks;
+            received += decodeChunk(frame, 1 << 20)->bytes;
+        });
+        const QString fetchId = mina->send(AttachmentFetch{id, 0, std::nullopt, false});
+        const QString probeId = mina->send(AuthSessions{});
+        const auto onText = connect(&mina->socket(), &QWebSocket::textMessageReceived, this, [&](const QString &text) {
+            if (chunksBeforeReply < 0 && text.contains(QStringLiteral("\"re\":\"%1\"").arg(probeId)))
+                chunksBeforeReply = chunks;
+        });
+        QVERIFY(std::holds_alternative<AttachmentData>(mina->waitForReply(fetchId)));
+        QVERIFY(std::holds_alternative<Sessions>(mina->waitForReply(probeId)));
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), file.size(), 30000);
+        disconnect(onChunk);
+        disconnect(onText);
+        QCOMPARE(received, file);
+        QCOMPARE(chunks, 32);
+        QVERIFY2(chunksBeforeReply >= 0 && chunksBeforeReply < chunks / 2,
+                 qPrintable(QStringLiteral("the reply came after %1 of %2 chunks").arg(chunksBeforeReply).arg(chunks)));
     }
 
     void metadataKeptOnlyWhereAllowed() {

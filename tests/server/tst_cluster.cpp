@@ -266,6 +266,83 @@ private slots:
                  4); // 900 KiB in chunks of 256 KiB
     }
 
+    void aChunkIsAcceptedOnceWhicheverInstanceGetsIt()
+    {
+        // Mina has a connection to each instance (a client that reconnected elsewhere while its old link
+        // still delivered): the same chunk arrives at both at once. The offset moves by it once.
+        TestDatabase db(TestDatabase::Kind::PostgreSQL);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        ServerProcess one(db.url(), loadSettings()), two(db.url(), loadSettings());
+        QVERIFY2(one.start(), qPrintable(one.errorString()));
+        QVERIFY2(two.start(), qPrintable(two.errorString()));
+        TestClient there, here;
+        QVERIFY(there.open(one.url()) && there.signUp(QStringLiteral("mina")));
+        QVERIFY(here.open(two.url()) && here.signIn(QStringLiteral("mina")));
+        const QString room = std::get<ConversationDetail>(
+            there.request(ConversationCreate{ConversationKind::Group, QStringLiteral("twice"), {}})).conversation.id;
+        QByteArray file;
+        for (int line = 0; file.size() < 700 * 1024; ++line)
+            file += "row " + QByteArray::number(line) + ", the same chunk twice\n";
+        const auto up = std::get<AttachmentUpload>(beginUpload(there, room, QStringLiteral("t.txt"), file, QStringLiteral("text/plain")));
+        for (int round = 0; round < 2; ++round) {
+            const qint64 at = round * up.chunkBytes;
+            sendChunks(there, up.uploadId, file, at, at + up.chunkBytes, up.chunkBytes);
+            sendChunks(here, up.uploadId, file, at, at + up.chunkBytes, up.chunkBytes);
+            // Replies come after the chunks sent before them on the same connection.
+            const auto a = std::get<AttachmentUpload>(there.request(AttachmentStatus{up.uploadId}));
+            const auto b = std::get<AttachmentUpload>(here.request(AttachmentStatus{up.uploadId}));
+            QCOMPARE(std::max(a.offset, b.offset), at + up.chunkBytes);
+        }
+        // A refused chunk's error has no `re`: counted in what the connection received.
+        const auto refusals = [](TestClient &c) {
+            return std::count_if(c.rawTexts().cbegin(), c.rawTexts().cend(), [](const QString &text) {
+                return text.contains(QLatin1StringView("\"INVALID\"")) && text.contains(QLatin1StringView("expected offset"));
+            });
+        };
+        QCOMPARE(refusals(there) + refusals(here), 2); // one of each pair, wherever it came second
+        sendChunks(here, up.uploadId, file, 2 * up.chunkBytes, file.size(), up.chunkBytes);
+        QCOMPARE(std::get<AttachmentUpload>(here.request(AttachmentStatus{up.uploadId})).offset, qint64(file.size()));
+        const Frame done = there.request(AttachmentFinish{up.uploadId}, 60000);
+        QVERIFY2(std::holds_alternative<AttachmentDone>(done), qPrintable(TestClient::describe(done)));
+        QCOMPARE(sha256Hex(fetch(here, up.attachmentId).bytes), sha256Hex(file));
+    }
+
+    void theSameFileAtOnceThroughBothIsStoredOnce()
+    {
+        TestDatabase db(TestDatabase::Kind::PostgreSQL);
+        QVERIFY2(db.isValid(), qPrintable(db.errorString()));
+        ServerProcess one(db.url(), loadSettings()), two(db.url(), loadSettings());
+        QVERIFY2(one.start(), qPrintable(one.errorString()));
+        QVERIFY2(two.start(), qPrintable(two.errorString()));
+        TestClient mina, joon;
+        QVERIFY(mina.open(one.url()) && mina.signUp(QStringLiteral("mina")));
+        QVERIFY(joon.open(two.url()) && joon.signUp(QStringLiteral("joon")));
+        const QString room = std::get<ConversationDetail>(
+            mina.request(ConversationCreate{ConversationKind::Group, QStringLiteral("same"), {joon.userId()}})).conversation.id;
+        QByteArray file;
+        for (int line = 0; file.size() < 3 * 1024 * 1024; ++line)
+            file += "entry " + QByteArray::number(line * 7919) + " of the shared report\n";
+        file.truncate(3 * 1024 * 1024);
+        const auto a = std::get<AttachmentUpload>(beginUpload(mina, room, QStringLiteral("a.txt"), file, QStringLiteral("text/plain")));
+        const auto b = std::get<AttachmentUpload>(beginUpload(joon, room, QStringLiteral("b.txt"), file, QStringLiteral("text/plain")));
+        sendChunks(mina, a.uploadId, file, 0, file.size(), a.chunkBytes);
+        sendChunks(joon, b.uploadId, file, 0, file.size(), b.chunkBytes);
+        // Both finishes run at the same time, each instance storing the same bytes.
+        const QString ra = mina.send(AttachmentFinish{a.uploadId});
+        const QString rb = joon.send(AttachmentFinish{b.uploadId});
+        const Frame da = mina.waitForReply(ra, 60000), dbReply = joon.waitForReply(rb, 60000);
+        QVERIFY2(std::holds_alternative<AttachmentDone>(da), qPrintable(TestClient::describe(da)));
+        QVERIFY2(std::holds_alternative<AttachmentDone>(dbReply), qPrintable(TestClient::describe(dbReply)));
+        QCOMPARE(db.firstColumn(QStringLiteral("SELECT COUNT(*) FROM blobs WHERE kind = 0 AND sha256 = ?"), {sha256Hex(file)})
+                     .value(0).toInt(),
+                 1);
+        QCOMPARE(db.firstColumn(QStringLiteral("SELECT COUNT(*) FROM blob_chunks WHERE kind = 0 AND sha256 = ?"), {sha256Hex(file)})
+                     .value(0).toInt(),
+                 12); // 3 MiB in chunks of 256 KiB
+        QCOMPARE(sha256Hex(fetch(mina, b.attachmentId).bytes), sha256Hex(file));
+        QCOMPARE(sha256Hex(fetch(joon, a.attachmentId).bytes), sha256Hex(file));
+    }
+
     void clientsOfAKilledInstanceMoveAndMissNothing()
     {
         TestDatabase db(TestDatabase::Kind::PostgreSQL);

@@ -7,6 +7,7 @@
 #include "harness.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
+#include "storage/uploadstore.h"
 #include "storage/searchstore.h"
 
 #include <QSqlQuery>
@@ -290,6 +291,54 @@ private slots:
         }
         QCOMPARE(rows(*db, QStringLiteral("SELECT blocker_id, blocked_id, created_at FROM blocks")),
                  QStringList{QStringLiteral("u_mina|u_joon|5000")});
+    }
+
+    //! Version 16 (uploads that resume on any instance): blobs keep their rows and take their age as the
+    //! garbage sweep's "touched" time; uploads, their parts and the server's settings have tables.
+    void uploadsStepKeepsBlobsAndAddsUploads()
+    {
+        QFETCH_GLOBAL(int, backend);
+        TestDatabase t{TestDatabase::Kind(backend)};
+        QVERIFY2(t.isValid(), qPrintable(t.errorString()));
+        auto db = open(t);
+        QVERIFY(db);
+        QString error;
+        QVERIFY2(Migrations(*db).migrateTo(15, &error), qPrintable(error));
+        const QString sha(64, u'c');
+        try {
+            db->exec(QStringLiteral("INSERT INTO blobs (kind, sha256, size, created_at) VALUES (0, ?, 3, 4242)"), {sha}).finish();
+        } catch (const StoreError &e) {
+            QFAIL(e.what());
+        }
+        QVERIFY2(Migrations(*db).migrateTo(16, &error), qPrintable(error));
+        QCOMPARE(Migrations(*db).currentVersion(), 16);
+        QCOMPARE(rows(*db, QStringLiteral("SELECT kind, sha256, size, created_at, touched_at FROM blobs")),
+                 QStringList{QStringLiteral("0|%1|3|4242|4242").arg(sha)});
+        try {
+            UploadStore uploads(*db);
+            UploadRow row;
+            row.id = QStringLiteral("p_1");
+            row.attachmentId = QStringLiteral("a_1");
+            row.userId = kMina;
+            row.conversationId = QStringLiteral("c_1");
+            row.sha256 = sha;
+            row.size = 10;
+            row.spool = UploadSpool::Database;
+            row.touchedAt = 100;
+            uploads.insert(row);
+            QVERIFY(uploads.advance(QStringLiteral("p_1"), kMina, 0, 4, 200));
+            uploads.insertPart(QStringLiteral("p_1"), 0, "abcd");
+            QVERIFY(!uploads.advance(QStringLiteral("p_1"), kMina, 0, 4, 300)); // the same chunk again
+            QVERIFY(!uploads.advance(QStringLiteral("p_1"), kMina, 4, 7, 300)); // past the declared size
+            QCOMPARE(uploads.byId(QStringLiteral("p_1"))->received, 4);
+            SettingsStore settings(*db);
+            settings.setValue(QStringLiteral("attachments/store"), QStringLiteral("disk"));
+            settings.setValue(QStringLiteral("attachments/store"), QStringLiteral("database"));
+            QCOMPARE(settings.value(QStringLiteral("attachments/store")), QStringLiteral("database"));
+        } catch (const StoreError &e) {
+            QFAIL(e.what());
+        }
+        QCOMPARE(rows(*db, QStringLiteral("SELECT upload_id, at FROM upload_parts")), QStringList{QStringLiteral("p_1|0")});
     }
 
     //! The mentions step (schema version 11) on its own: mutes become the level "nothing", and the
