@@ -61,6 +61,32 @@ Rectangle {
     //! The password was changed: the account section's form empties and says so.
     function passwordChanged() { account.passwordChanged() }
     function profileSaved() { account.profileSaved() }
+    // Another section starts at its top.
+    onSectionIndexChanged: scroll.contentItem.contentY = 0
+    //! Scrolls the page so that `item` (a control on it) is in view.
+    function reveal(item) {
+        const flick = scroll.contentItem
+        const top = item.mapToItem(flick.contentItem, 0, 0).y
+        const margin = Theme.spacingM
+        if (top - margin < flick.contentY)
+            flick.contentY = Math.max(0, top - margin)
+        else if (top + item.height + margin > flick.contentY + flick.height)
+            flick.contentY = Math.min(top + item.height + margin - flick.height,
+                                      Math.max(0, flick.contentHeight - flick.height))
+    }
+    // Tab through the page: the focused control scrolls into view, as a keyboard user expects.
+    Connections {
+        target: root.Window.window
+        function onActiveFocusItemChanged() {
+            const item = root.Window.activeFocusItem
+            for (let p = item; p; p = p.parent) {
+                if (p === scroll) {
+                    root.reveal(item)
+                    return
+                }
+            }
+        }
+    }
 
     color: Theme.window
     implicitWidth: 820

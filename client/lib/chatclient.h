@@ -66,7 +66,7 @@ class ChatClient : public QObject {
     //! Settings → account: changing the password.
     Q_PROPERTY(PasswordChange *passwordChange READ passwordChange CONSTANT)
     //! Settings → account: my display name and status.
-    Q_PROPERTY(AccountProfile *profile READ profile CONSTANT
+    Q_PROPERTY(AccountProfile *profile READ profile CONSTANT)
     //! The open conversation's pinned messages, newest pin first (the pinned bar, Pin/Unpin).
     Q_PROPERTY(PinnedMessageModel *pins READ pins CONSTANT)
     //! The thread shown in the thread pane.

@@ -208,6 +208,16 @@ void Database::begin()
 {
     finishForeignBatch();
     ensureConnected();
+    if (dialect() == Dialect::SQLite) {
+        // IMMEDIATE takes the write lock up front, waiting out the busy timeout for it. A deferred
+        // transaction that read first cannot wait when it comes to write while another connection
+        // (the attachment worker, the sweep) holds the lock: SQLite refuses it at once ("database
+        // is locked"), and a send would be refused with it.
+        QSqlQuery query(handle());
+        if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            fail(query.lastError(), QStringLiteral("BEGIN IMMEDIATE"));
+        return;
+    }
     QSqlDatabase db = handle();
     if (!db.transaction())
         fail(db.lastError(), QStringLiteral("BEGIN"));

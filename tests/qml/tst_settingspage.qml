@@ -92,17 +92,32 @@ Item {
             verify(!findChild(page, "revoke_0").visible)
             const revoke = findChild(page, "revoke_1")
             verify(revoke.visible)
+            page.reveal(revoke) // below the profile and password forms: scrolled to, as a person would
+            waitForRendering(page)
             compare(revoke.Accessible.name, "Sign out old phone")
             mouseClick(revoke)
             compare(revokeSpy.count, 1)
             compare(revokeSpy.signalArguments[0][0], "s2")
         }
 
+        function test_focusScrollsIntoView() {
+            open("account")
+            const button = findChild(page, "signOutEverywhere")
+            button.forceActiveFocus()
+            waitForRendering(page)
+            const top = button.mapToItem(page, 0, 0).y
+            verify(top >= 0 && top + button.height <= page.height, "at " + top)
+        }
+
         function test_signOutEverywhereAsksFirst() {
             const button = findChild(page, "signOutEverywhere")
+            page.reveal(button)
+            waitForRendering(page)
             mouseClick(button)
             compare(everywhereSpy.count, 0)
             verify(page.confirmingEverywhere)
+            page.reveal(findChild(page, "cancelEverywhere"))
+            waitForRendering(page)
             mouseClick(findChild(page, "cancelEverywhere"))
             verify(!page.confirmingEverywhere)
             mouseClick(button)
