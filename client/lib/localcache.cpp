@@ -14,6 +14,12 @@ namespace confab::client {
 using namespace confab::protocol;
 
 namespace {
+//! The outbox's text columns are NOT NULL; a cleared QString binds as NULL.
+QString notNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QString toText(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -408,7 +414,7 @@ void LocalCache::saveOutboxFile(const OutboxFile &f)
 {
     exec(QStringLiteral("UPDATE outbox_files SET upload_id = ?, attachment_id = ?, offset_bytes = ?, done = ?, "
                         "failed = ?, error = ? WHERE key = ?"),
-         {f.uploadId, f.attachmentId, f.offset, f.done ? 1 : 0, f.failed ? 1 : 0, f.error, f.key});
+         {notNull(f.uploadId), notNull(f.attachmentId), f.offset, f.done ? 1 : 0, f.failed ? 1 : 0, notNull(f.error), f.key});
 }
 
 void LocalCache::saveAttachment(const AttachmentInfo &info)

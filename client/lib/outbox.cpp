@@ -12,6 +12,7 @@
 #include <QImage>
 #include <QLocale>
 #include <QMimeDatabase>
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace confab::client {
@@ -142,6 +143,10 @@ void Outbox::onSendReply(const OutboxItem &item, const Reply<MessageSent> &sent)
         return;
     }
     const Error &error = sent.error();
+    if (uploadAgain(item, error)) {
+        flush(); // the upload starts; the message waits behind it, in its place
+        return;
+    }
     if (isFinal(error)) {
         m_state.cache().markOutboxFailed(item.clientId, error.message);
         emit pendingChanged(item.conversationId);
@@ -153,6 +158,28 @@ void Outbox::onSendReply(const OutboxItem &item, const Reply<MessageSent> &sent)
     const int wait = error.retryAfterMs ? int(*error.retryAfterMs) : 2000;
     if (m_connection.isOnline() && !m_retry.isActive())
         m_retry.start(wait);
+}
+
+bool Outbox::uploadAgain(const OutboxItem &item, const Error &error)
+{
+    static const QRegularExpression attachmentField(QStringLiteral("^attachments\\[(\\d+)\\]$"));
+    if (error.code != ErrorCode::NotFound || !error.field)
+        return false;
+    const QRegularExpressionMatch match = attachmentField.match(*error.field);
+    const qsizetype index = match.hasMatch() ? match.captured(1).toLongLong() : -1;
+    if (index < 0 || index >= item.files.size())
+        return false;
+    OutboxFile file = item.files[index];
+    if (m_uploadedAgain.contains(file.key) || !QFileInfo::exists(file.path) || sha256Of(file.path) != file.sha256)
+        return false; // a second refusal, or the file changed or went: the user decides
+    m_uploadedAgain.insert(file.key);
+    file.uploadId.clear();
+    file.attachmentId.clear();
+    file.offset = 0;
+    file.done = false;
+    m_state.cache().saveOutboxFile(file);
+    emit pendingChanged(item.conversationId);
+    return true;
 }
 
 void Outbox::retry(const QString &clientId)

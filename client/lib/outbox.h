@@ -57,6 +57,9 @@ private:
     QList<OutboxFile> outboxFiles(const QStringList &files, int max) const;
     //! Pasted images were written for one message only: they go with it.
     void forgetFiles(const OutboxItem &item);
+    //! The server no longer knows an attachment this message names (unsent files expire): when the
+    //! file is still here, unchanged, it is uploaded again, once, and the message goes after it.
+    bool uploadAgain(const OutboxItem &item, const protocol::Error &error);
     QString conversationOf(const QString &clientId) const;
 
     Connection &m_connection;
@@ -64,6 +67,7 @@ private:
     QString m_dataDir;
     AttachmentUploader m_uploads;
     QSet<QString> m_inFlight; //!< conversations with a send on the wire (one at a time keeps order)
+    QSet<QString> m_uploadedAgain; //!< outbox file keys sent again after the server forgot them
     QTimer m_retry;
     bool m_syncing = false;
 };

@@ -1,6 +1,7 @@
 // confab-client attachments end to end: real server processes, real sockets, a real (throwaway)
 // keychain. Uploads with progress, the receiver's thumbnail, resume after a dropped link and
-// after a restart of the app, a failed upload that does not hold up the outbox.
+// after a restart of the app, a failed upload that does not hold up the outbox, a file the server
+// forgot (an unsent attachment expired) that is uploaded again.
 #include "chatclient.h"
 #include "clientsteps.h"
 #include "harness.h"
@@ -301,6 +302,45 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(a->pendingCount(), 0, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(lastAttachments(b->messages()).size(), 1, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(attr(lastAttachments(b->messages()), 0, "name"), QStringLiteral("gone.txt"), 20000);
+    }
+
+    void aFileTheServerForgotIsUploadedAgain()
+    {
+        // Uploaded, then the app went offline before the message left; meanwhile the server's sweep
+        // expired the unsent attachment. The message still goes out, with the file uploaded again.
+        CONFAB_START_HARNESS(h, {{QStringLiteral("attachments/gc_interval_ms"), QStringLiteral("200")},
+                                 {QStringLiteral("attachments/unsent_ttl_ms"), QStringLiteral("1000")}});
+        Device a, b;
+        QString id;
+        QVERIFY(pairDevices(h, a, b, &id));
+        QTemporaryDir files;
+        const QByteArray bytes = textBytes(64 * 1024);
+        const QString path = writeFile(files, QStringLiteral("minutes.txt"), bytes);
+
+        // The send is held back: the link goes down as soon as the upload is done.
+        bool dropped = false;
+        connect(&a->uploads(), &AttachmentUploader::fileDone, this, [&] {
+            if (!dropped) {
+                dropped = true;
+                a->connection().close();
+            }
+        });
+        a->sendMessage(id, QStringLiteral("the minutes"), {path});
+        QTRY_VERIFY_WITH_TIMEOUT(dropped && !online(a), 20000);
+        QCOMPARE(a->pendingCount(), 1);
+        const QString forgotten = a->cache().outbox().value(0).files.value(0).attachmentId;
+        QVERIFY(!forgotten.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            h.database().firstColumn(QStringLiteral("SELECT COUNT(*) FROM attachments WHERE id = ?"), {forgotten}).value(0).toInt(),
+            0, 20000);
+
+        a->resume(h.server().url(), QStringLiteral("mina"));
+        QTRY_VERIFY_WITH_TIMEOUT(online(a) && a->pendingCount() == 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(lastAttachments(b->messages()).size(), 1, 20000);
+        const QString sent = attr(lastAttachments(b->messages()), 0, "id");
+        QVERIFY(sent != forgotten);
+        QTRY_COMPARE_WITH_TIMEOUT(attr(lastAttachments(b->messages()), 0, "state"), QStringLiteral("ready"), 20000);
+        receiverSaves(b, sent, bytes);
     }
 };
 
