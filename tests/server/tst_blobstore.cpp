@@ -1,6 +1,7 @@
 // The attachment stores (storage/blobstore.h): one suite run against the folder on disk and against
 // the database store on SQLite and on PostgreSQL, so that both behave the same to the service.
 #include "harness.h"
+#include "storeconnection.h"
 #include "storage/blobstore.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
@@ -10,7 +11,6 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QThread>
-#include <QUuid>
 
 using namespace confab::server;
 using namespace confab::test;
@@ -57,11 +57,8 @@ class TestBlobStore : public QObject {
             *error = f->database->errorString();
             return nullptr;
         }
-        const auto url = DatabaseUrl::parse(f->database->url(), error);
-        if (!url)
-            return nullptr;
-        f->db = std::make_unique<Database>(*url, QUuid::createUuid().toString());
-        if (!f->db->open(error) || !Migrations(*f->db).migrate(error))
+        f->db = openStore(*f->database, error);
+        if (!f->db || !Migrations(*f->db).migrate(error))
             return nullptr;
         f->store = std::make_unique<DatabaseBlobStore>(*f->db);
         return f;

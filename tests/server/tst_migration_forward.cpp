@@ -2,34 +2,19 @@
 // its messages, attachments and members, which read as not forwarded and not marked; the new
 // columns take what the server writes, and a forwarded attachment row costs its uploader no quota.
 #include "harness.h"
+#include "storeconnection.h"
 #include "storage/attachmentstore.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 #include "storage/eventstore.h"
 #include "storage/migrations.h"
 
-#include <QUuid>
 
 using namespace confab::server;
 using namespace confab::test;
 
 class TestMigrationForward : public QObject {
     Q_OBJECT
-private:
-    std::unique_ptr<Database> open(TestDatabase &t)
-    {
-        QString error;
-        const auto url = DatabaseUrl::parse(t.url(), &error);
-        if (!url)
-            return nullptr;
-        auto db = std::make_unique<Database>(*url, QUuid::createUuid().toString());
-        if (!db->open(&error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        return db;
-    }
-
 private slots:
     void initTestCase_data() { addBackendRows(); }
 
@@ -38,7 +23,7 @@ private slots:
         QFETCH_GLOBAL(int, backend);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY2(t.isValid(), qPrintable(t.errorString()));
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         QString error;
         const int before = 12; // the step just below this one

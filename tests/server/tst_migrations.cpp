@@ -5,6 +5,7 @@
 // added after N with their documented defaults. On SQLite the fixture is a database file of its own
 // per version; on PostgreSQL a database of its own per version in the suite's cluster.
 #include "harness.h"
+#include "storeconnection.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/uploadstore.h"
@@ -12,7 +13,6 @@
 
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QUuid>
 
 #include <limits>
 
@@ -127,21 +127,6 @@ QStringList rows(Database &db, const QString &sql)
 
 class TestMigrations : public QObject {
     Q_OBJECT
-private:
-    std::unique_ptr<Database> open(TestDatabase &t)
-    {
-        QString error;
-        const auto url = DatabaseUrl::parse(t.url(), &error);
-        if (!url)
-            return nullptr;
-        auto db = std::make_unique<Database>(*url, QUuid::createUuid().toString());
-        if (!db->open(&error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        return db;
-    }
-
 private slots:
     void initTestCase_data() { addBackendRows(); }
 
@@ -157,7 +142,7 @@ private slots:
         QFETCH(int, version);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY2(t.isValid(), qPrintable(t.errorString()));
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         QString error;
         QVERIFY2(Migrations(*db).migrateTo(version, &error), qPrintable(error));
@@ -265,7 +250,7 @@ private slots:
         QFETCH_GLOBAL(int, backend);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY2(t.isValid(), qPrintable(t.errorString()));
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         QString error;
         QVERIFY2(Migrations(*db).migrateTo(11, &error), qPrintable(error));
@@ -300,7 +285,7 @@ private slots:
         QFETCH_GLOBAL(int, backend);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY2(t.isValid(), qPrintable(t.errorString()));
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         QString error;
         QVERIFY2(Migrations(*db).migrateTo(15, &error), qPrintable(error));
@@ -348,7 +333,7 @@ private slots:
         QFETCH_GLOBAL(int, backend);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY2(t.isValid(), qPrintable(t.errorString()));
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         QString error;
         const int before = 10; // the step just below mentions

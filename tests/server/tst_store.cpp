@@ -1,6 +1,7 @@
 // The store layer on both databases: migrations (fresh, repeated, failing, too new) and
 // gap-free sequence numbers across rolled-back transactions.
 #include "harness.h"
+#include "storeconnection.h"
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
@@ -8,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
-#include <QUuid>
 
 using namespace confab::server;
 using namespace confab::test;
@@ -16,19 +16,6 @@ using namespace confab::test;
 class TestStore : public QObject {
     Q_OBJECT
 private:
-    std::unique_ptr<Database> open(TestDatabase &t)
-    {
-        QString error;
-        const auto url = DatabaseUrl::parse(t.url(), &error);
-        if (!url)
-            return nullptr;
-        auto db = std::make_unique<Database>(*url, QUuid::createUuid().toString());
-        if (!db->open(&error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        return db;
-    }
     bool tableExists(Database &db, const QString &table)
     {
         return db.handle().tables().contains(table);
@@ -42,7 +29,7 @@ private slots:
         QFETCH_GLOBAL(int, backend);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY2(t.isValid(), qPrintable(t.errorString()));
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         Migrations migrations(*db);
         QCOMPARE(migrations.currentVersion(), 0);
@@ -62,7 +49,7 @@ private slots:
         QFETCH_GLOBAL(int, backend);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY2(t.isValid(), qPrintable(t.errorString()));
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         QString error;
         QVERIFY2(Migrations(*db).migrateTo(7, &error), qPrintable(error));
@@ -118,7 +105,7 @@ private slots:
         QFETCH_GLOBAL(int, backend);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY(t.isValid());
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         // A table in the way makes step 1 fail half way through.
         db->execDirect(QStringLiteral("CREATE TABLE messages (x INTEGER)"));
@@ -135,7 +122,7 @@ private slots:
         QFETCH_GLOBAL(int, backend);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY(t.isValid());
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         Migrations migrations(*db);
         QString error;
@@ -150,7 +137,7 @@ private slots:
         QFETCH_GLOBAL(int, backend);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY(t.isValid());
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         QString error;
         QVERIFY(Migrations(*db).migrate(&error));
