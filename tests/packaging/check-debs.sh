@@ -11,6 +11,7 @@ cd "$build"
 cpack -G DEB -B "$out" >"$out/cpack.log" 2>&1 || { cat "$out/cpack.log"; exit 1; }
 server=$(ls "$out"/confab-server_*.deb)
 desktop=$(ls "$out"/confab-desktop_*.deb)
+testkit=$(ls "$out"/confab-testkit_*.deb)
 
 expect() { # expect <deb> <path-regex>
     dpkg-deb -c "$1" | awk '{print $6}' | grep -E "$2" >/dev/null || { echo "missing in $(basename "$1"): $2"; exit 1; }
@@ -23,6 +24,10 @@ expect "$desktop" '^\./usr/bin/confab$'
 expect "$desktop" '^\./usr/share/applications/org\.confab\.Confab\.desktop$'
 expect "$desktop" '^\./usr/share/metainfo/org\.confab\.Confab\.metainfo\.xml$'
 expect "$desktop" '^\./usr/share/icons/hicolor/scalable/apps/org\.confab\.Confab\.svg$'
+expect "$testkit" '^\./usr/lib/cmake/ConfabTestKit/ConfabTestKitConfig\.cmake$'
+expect "$testkit" '^\./usr/include/confab-testkit/harness\.h$'
+expect "$testkit" '^\./usr/include/confab-testkit/protocol/frames\.h$'
+expect "$testkit" '^\./usr/lib/libConfabTestKit\.a$'
 
 dpkg-deb -I "$server" | grep 'Package: confab-server' >/dev/null
 dpkg-deb -I "$server" | grep -E 'Depends:.*adduser' >/dev/null
@@ -31,4 +36,4 @@ dpkg-deb -e "$server" "$out/control"
 grep -q 'adduser --system' "$out/control/postinst"
 dpkg-deb --fsys-tarfile "$server" | tar -xO --wildcards '*confab-server.service' | grep '^ProtectSystem=strict' >/dev/null
 dpkg-deb --fsys-tarfile "$server" | tar -xO --wildcards '*confab-server.service' | grep '^User=confab' >/dev/null
-echo "packages ok: $(basename "$server") $(basename "$desktop")"
+echo "packages ok: $(basename "$server") $(basename "$desktop") $(basename "$testkit")"

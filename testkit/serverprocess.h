@@ -34,6 +34,8 @@ public:
     //! Runs `confab-server <args>` (an admin command) against the same database; returns its exit code.
     int runAdmin(const QStringList &args, const QByteArray &stdinData = {}, QString *output = nullptr) const;
 
+    //! CONFAB_SERVER_BINARY when set; else the build tree's server (the project's own tests); else
+    //! `confab-server` on PATH, or /usr/bin/confab-server as the package installs it.
     static QString serverBinary();
 
 private:

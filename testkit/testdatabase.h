@@ -32,7 +32,8 @@ public:
     //! warning, when it failed.
     bool execute(const QString &sql) const;
 
-    //! Where the suite's PostgreSQL listens (a socket folder), from CONFAB_TEST_PG_HOST.
+    //! Where the suite's PostgreSQL listens (a socket folder): CONFAB_TEST_PG_HOST when a test runner
+    //! started one cluster for every test, else this process's own (PostgresCluster::shared()).
     static QString postgresHost();
     //! Opens a QPSQL connection to `database` in the suite's cluster under a unique connection name.
     static QSqlDatabase openPostgres(const QString &database, const QString &connectionName);

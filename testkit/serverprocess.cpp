@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QUrl>
 
 #include <csignal>
@@ -12,7 +13,16 @@ namespace confab::test {
 
 QString ServerProcess::serverBinary()
 {
-    return QStringLiteral(CONFAB_SERVER_BINARY);
+    const QString given = qEnvironmentVariable("CONFAB_SERVER_BINARY");
+    if (!given.isEmpty())
+        return given;
+#ifdef CONFAB_SERVER_BINARY
+    // The project's own tests: the server of the same build tree.
+    if (QFile::exists(QStringLiteral(CONFAB_SERVER_BINARY)))
+        return QStringLiteral(CONFAB_SERVER_BINARY);
+#endif
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("confab-server"));
+    return onPath.isEmpty() ? QStringLiteral("/usr/bin/confab-server") : onPath;
 }
 
 ServerProcess::ServerProcess(QString databaseUrl, QMap<QString, QString> settings)

@@ -1,5 +1,7 @@
 #include "testdatabase.h"
 
+#include "postgrescluster.h"
+
 #include <QDebug>
 #include <QDir>
 #include <QSqlError>
@@ -14,7 +16,11 @@ const QString kAdminConnection = QStringLiteral("confab-test-admin");
 
 QString TestDatabase::postgresHost()
 {
-    return qEnvironmentVariable("CONFAB_TEST_PG_HOST");
+    const QString given = qEnvironmentVariable("CONFAB_TEST_PG_HOST");
+    if (!given.isEmpty())
+        return given; // a cluster the test runner started for every test (ctest's `pg` fixture)
+    PostgresCluster *own = PostgresCluster::shared();
+    return own ? own->socketDir() : QString();
 }
 
 QSqlDatabase TestDatabase::openPostgres(const QString &database, const QString &connectionName)

@@ -59,13 +59,23 @@ public:
     ServerProcess &server() { return m_server; }
     TestDatabase &database() { return m_db; }
 
-    //! A connected client, signed up as `username` (registered on first use).
+    //! A connected client of a new user `username`, registered now (null, with a warning, if that
+    //! failed); an empty name gives a connection that is not signed in.
     std::unique_ptr<TestClient> client(const QString &username)
     {
         auto c = std::make_unique<TestClient>();
         if (!c->open(m_server.url()))
             return nullptr;
         if (!username.isEmpty() && !c->signUp(username))
+            return nullptr;
+        return c;
+    }
+
+    //! Another connection of a user registered before (a second device, or after a restart).
+    std::unique_ptr<TestClient> signedIn(const QString &username)
+    {
+        auto c = std::make_unique<TestClient>();
+        if (!c->open(m_server.url()) || !c->signIn(username))
             return nullptr;
         return c;
     }
