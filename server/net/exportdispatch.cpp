@@ -8,30 +8,27 @@ namespace confab::server {
 
 namespace {
 //! Dispatcher::answer lives in dispatcher.cpp, where its template is instantiated.
-template <class T> void replyWith(ClientSession &session, const QString &requestId, const Outcome<T> &outcome)
-{
+template<class T>
+void replyWith(ClientSession &session, const QString &requestId, const Outcome<T> &outcome) {
     if (outcome.ok())
         session.reply(requestId, outcome.value());
     else
         session.replyError(requestId, outcome.failure().toFrame());
 }
 
-protocol::Error notServed()
-{
+protocol::Error notServed() {
     return {protocol::ErrorCode::Invalid, QStringLiteral("this server does not support that request yet"),
             QStringLiteral("type"), std::nullopt};
 }
 } // namespace
 
-void Dispatcher::handle(const Call &call, const protocol::AccountExport &request)
-{
+void Dispatcher::handle(const Call &call, const protocol::AccountExport &request) {
     if (!m_exports)
         return call.session.replyError(call.requestId, notServed());
     replyWith(call.session, call.requestId, m_exports->start(call.who, request));
 }
 
-void Dispatcher::handle(const Call &call, const protocol::AccountExportStatus &request)
-{
+void Dispatcher::handle(const Call &call, const protocol::AccountExportStatus &request) {
     if (!m_exports)
         return call.session.replyError(call.requestId, notServed());
     replyWith(call.session, call.requestId, m_exports->status(call.who, request));

@@ -33,8 +33,7 @@ constexpr qint64 kUnitsPerChunk = 50;
 class Stopped {};
 
 //! A file's name inside the archive: no folders, no control characters, never empty or hidden.
-QString safeName(const QString &name)
-{
+QString safeName(const QString &name) {
     QString out;
     for (const QChar c : name) {
         if (c == u'/' || c == u'\\' || c == u':' || c.category() == QChar::Other_Control)
@@ -47,8 +46,7 @@ QString safeName(const QString &name)
     return out.left(120).isEmpty() ? QStringLiteral("file") : out.left(120);
 }
 
-QByteArray json(const QJsonObject &object)
-{
+QByteArray json(const QJsonObject &object) {
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
@@ -56,11 +54,10 @@ QByteArray json(const QJsonObject &object)
 class Progress {
 public:
     Progress(qint64 total, const std::function<void(int)> &report, const std::atomic<bool> *stop)
-        : m_total(std::max<qint64>(1, total)), m_report(report), m_stop(stop)
-    {
-    }
-    void add(qint64 units)
-    {
+        : m_total(std::max<qint64>(1, total))
+        , m_report(report)
+        , m_stop(stop) {}
+    void add(qint64 units) {
         if (m_stop && m_stop->load())
             throw Stopped{};
         m_done += units;
@@ -89,8 +86,7 @@ struct Builder {
 
     qint64 fileUnits(const ExportFile &f) const { return (f.size / kFileChunk + 1) * kUnitsPerChunk; }
 
-    QJsonObject attachment(AttachmentStore &store, const QString &id)
-    {
+    QJsonObject attachment(AttachmentStore &store, const QString &id) {
         if (const auto it = files.constFind(id); it != files.constEnd())
             return *it;
         QJsonObject out{{QStringLiteral("id"), id}};
@@ -102,8 +98,7 @@ struct Builder {
         return out;
     }
 
-    QJsonObject conversation(const MembershipRow &row, Progress &progress)
-    {
+    QJsonObject conversation(const MembershipRow &row, Progress &progress) {
         ConversationStore conversations(db);
         EventStore events(db);
         AttachmentStore attachments(db);
@@ -170,8 +165,7 @@ struct Builder {
     }
 
     //! Streams one upload into files/; why it was left out instead (too large, or its bytes are gone).
-    std::optional<QString> addFile(const ExportFile &f, const QString &path, Progress &progress)
-    {
+    std::optional<QString> addFile(const ExportFile &f, const QString &path, Progress &progress) {
         const BlobKey key{BlobKind::File, f.sha256};
         const qint64 size = blobs.size(key);
         if (size < 0)
@@ -189,8 +183,7 @@ struct Builder {
         return std::nullopt;
     }
 
-    void run(const std::function<void(int)> &report)
-    {
+    void run(const std::function<void(int)> &report) {
         AccountStore accounts(db);
         ConversationStore conversations(db);
         ExportStore exports(db);
@@ -236,10 +229,11 @@ struct Builder {
             if (!zip.add(QStringLiteral("conversations/%1.json").arg(id), json(c), now) ||
                 !zip.add(QStringLiteral("conversations/%1.html").arg(id), exportpages::conversation(c), now))
                 throw std::runtime_error(zip.errorString().toStdString());
-            index.append(QJsonObject{{QStringLiteral("id"), id},
-                                     {QStringLiteral("title"), c.value(QLatin1StringView("title"))},
-                                     {QStringLiteral("kind"), c.value(QLatin1StringView("kind"))},
-                                     {QStringLiteral("file"), QStringLiteral("conversations/%1.json").arg(id)}});
+            index.append(
+                QJsonObject{{QStringLiteral("id"), id},
+                            {QStringLiteral("title"), c.value(QLatin1StringView("title"))},
+                            {QStringLiteral("kind"), c.value(QLatin1StringView("kind"))},
+                            {QStringLiteral("file"), QStringLiteral("conversations/%1.json").arg(id)}});
             QJsonObject summary = c;
             summary.remove(QStringLiteral("members"));
             conversationList.append(summary);
@@ -262,15 +256,16 @@ struct Builder {
         for (const QJsonObject &f : fileList)
             fileArray.append(f);
         if (!zip.add(QStringLiteral("profile.json"), json(profile), now) ||
-            !zip.add(QStringLiteral("files.json"), json(QJsonObject{{QStringLiteral("files"), fileArray}}), now) ||
-            !zip.add(QStringLiteral("index.html"), exportpages::index(profile, conversationList, fileList), now))
+            !zip.add(QStringLiteral("files.json"), json(QJsonObject{{QStringLiteral("files"), fileArray}}),
+                     now) ||
+            !zip.add(QStringLiteral("index.html"), exportpages::index(profile, conversationList, fileList),
+                     now))
             throw std::runtime_error(zip.errorString().toStdString());
     }
 };
 } // namespace
 
-ExportBuilt buildExport(const ExportJob &job, const std::function<void(int percent)> &progress)
-{
+ExportBuilt buildExport(const ExportJob &job, const std::function<void(int percent)> &progress) {
     ExportBuilt built;
     auto db = openWorkerConnection(job.url, QStringLiteral("export"));
     std::unique_ptr<BlobStore> blobs = job.makeStore ? job.makeStore() : nullptr;
@@ -295,7 +290,8 @@ ExportBuilt buildExport(const ExportJob &job, const std::function<void(int perce
         built.size = file.size();
         file.close();
         if (built.size > job.maxBytes) {
-            built.failure = QStringLiteral("the export is larger than the server's limit of %1 bytes").arg(job.maxBytes);
+            built.failure =
+                QStringLiteral("the export is larger than the server's limit of %1 bytes").arg(job.maxBytes);
         } else {
             built.sha256 = QString::fromLatin1(hash.result().toHex());
             if (!blobs->takeFile({BlobKind::File, built.sha256}, job.tmpPath))

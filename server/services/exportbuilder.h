@@ -17,7 +17,7 @@ struct ExportJob {
     QString userId;
     DatabaseUrl url;
     BlobStoreFactory makeStore;
-    QString tmpPath;   //!< where the archive is written before it moves into the blob store
+    QString tmpPath;     //!< where the archive is written before it moves into the blob store
     qint64 maxBytes = 0; //!< files past this are left out (and listed as left out)
     std::shared_ptr<std::atomic<bool>> stop; //!< set when the server stops: the build gives up
 };

@@ -11,7 +11,8 @@ namespace confab::server::exportpages {
 // that the pages work from the unpacked folder.
 
 //! index.html: who, when, the conversations (linking to their pages) and the files.
-QByteArray index(const QJsonObject &profile, const QList<QJsonObject> &conversations, const QList<QJsonObject> &files);
+QByteArray index(const QJsonObject &profile, const QList<QJsonObject> &conversations,
+                 const QList<QJsonObject> &files);
 //! conversations/<id>.html: the conversation's messages in order, with senders as the user saw them.
 QByteArray conversation(const QJsonObject &conversation);
 

@@ -24,14 +24,14 @@ const QString kExport = QStringLiteral("export");
 constexpr int kSweepBatch = 100;
 } // namespace
 
-protocol::AccountExportProgress exportProgress(const ExportRow &row)
-{
+protocol::AccountExportProgress exportProgress(const ExportRow &row) {
     protocol::AccountExportProgress p;
     p.exportId = row.id;
     p.state = row.state;
     p.percent = row.state == ExportState::Ready ? 100 : row.percent;
     if (row.state == ExportState::Ready) {
         p.size = row.size;
+        p.sha256 = row.sha256;
         p.expiresAt = row.expiresAt;
     }
     if (row.state == ExportState::Failed)
@@ -47,43 +47,44 @@ ExportService::ExportService(Database &db, const ServerConfig &config, Fanout &f
     , m_fanout(fanout)
     , m_store(db)
     , m_workerBlobs(std::move(blobs))
-    , m_tmp(QDir(config.dataDir).absoluteFilePath(QStringLiteral("attachments/tmp")))
-{
+    , m_tmp(QDir(config.dataDir).absoluteFilePath(QStringLiteral("attachments/tmp"))) {
     m_pool.setMaxThreadCount(1);
     connect(&m_sweep, &QTimer::timeout, this, &ExportService::sweep);
     m_sweep.start(int(std::min<qint64>(m_config.exportSweepIntervalMs, 86'400'000)));
 }
 
-ExportService::~ExportService()
-{
+ExportService::~ExportService() {
     m_stop->store(true);
     m_pool.waitForDone();
     // Their results were posted to this object and are dropped with it: say what became of them.
     for (auto it = m_active.cbegin(); it != m_active.cend(); ++it) {
         try {
-            m_store.markFailed(it.key(), QStringLiteral("the server stopped while building the export"), nowMs());
+            m_store.markFailed(it.key(), QStringLiteral("the server stopped while building the export"),
+                               nowMs());
         } catch (const StoreError &) {
             // The sweep of stalled builds fails it later.
         }
     }
 }
 
-void ExportService::push(const ExportRow &row)
-{
+void ExportService::push(const ExportRow &row) {
     m_fanout.toUsers({row.userId}, protocol::encodeFrame(exportProgress(row)));
 }
 
-Outcome<protocol::AccountExportProgress> ExportService::start(const Identity &who, const protocol::AccountExport &)
-{
+Outcome<protocol::AccountExportProgress> ExportService::start(const Identity &who,
+                                                              const protocol::AccountExport &) {
     ExportRow row;
     QList<ExportRow> replaced;
     try {
         const qint64 now = nowMs();
-        if (const auto latest = m_store.latestOf(who.userId); latest && latest->state == ExportState::Building) {
+        if (const auto latest = m_store.latestOf(who.userId);
+            latest && latest->state == ExportState::Building) {
             if (latest->touchedAt >= now - staleMs())
-                return Failure{ErrorCode::Conflict, QStringLiteral("an export is being built; wait for it to finish"),
+                return Failure{ErrorCode::Conflict,
+                               QStringLiteral("an export is being built; wait for it to finish"),
                                std::nullopt, std::nullopt};
-            m_store.markFailed(latest->id, QStringLiteral("the server stopped while building the export"), now);
+            m_store.markFailed(latest->id, QStringLiteral("the server stopped while building the export"),
+                               now);
         }
         row.id = ids::make('x');
         row.userId = who.userId;
@@ -98,22 +99,28 @@ Outcome<protocol::AccountExportProgress> ExportService::start(const Identity &wh
         tx.commit();
     } catch (const StoreError &e) {
         if (e.kind() == StoreError::Kind::Conflict) // another instance started one a moment ago
-            return Failure{ErrorCode::Conflict, QStringLiteral("an export is being built; wait for it to finish"),
-                           std::nullopt, std::nullopt};
+            return Failure{ErrorCode::Conflict,
+                           QStringLiteral("an export is being built; wait for it to finish"), std::nullopt,
+                           std::nullopt};
         return storeFailure(e);
     }
     for (const ExportRow &old : replaced)
         removeExport(old);
 
     QDir().mkpath(m_tmp);
-    ExportJob job{row.id, row.userId, m_db.url(), m_workerBlobs,
-                  m_tmp + u'/' + row.id + QStringLiteral(".zip"), m_config.exportMaxBytes, m_stop};
+    ExportJob job{row.id,
+                  row.userId,
+                  m_db.url(),
+                  m_workerBlobs,
+                  m_tmp + u'/' + row.id + QStringLiteral(".zip"),
+                  m_config.exportMaxBytes,
+                  m_stop};
     m_active.insert(row.id, 0);
     m_pool.start([this, job = std::move(job)] {
         const QString id = job.exportId, user = job.userId;
         const ExportBuilt result = buildExport(job, [this, id, user](int percent) {
-            QMetaObject::invokeMethod(this, [this, id, user, percent] { progressed(id, user, percent); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, id, user, percent] { progressed(id, user, percent); }, Qt::QueuedConnection);
         });
         // Back on the service's thread; the destructor waits for the pool, so `this` is alive here.
         QMetaObject::invokeMethod(
@@ -123,8 +130,7 @@ Outcome<protocol::AccountExportProgress> ExportService::start(const Identity &wh
     return exportProgress(row);
 }
 
-void ExportService::progressed(const QString &exportId, const QString &userId, int percent)
-{
+void ExportService::progressed(const QString &exportId, const QString &userId, int percent) {
     if (!m_active.contains(exportId))
         return;
     m_active[exportId] = percent;
@@ -141,8 +147,7 @@ void ExportService::progressed(const QString &exportId, const QString &userId, i
 }
 
 void ExportService::built(const QString &exportId, const QString &sha256, qint64 size,
-                          const std::optional<QString> &failure)
-{
+                          const std::optional<QString> &failure) {
     m_active.remove(exportId);
     const qint64 now = nowMs();
     try {
@@ -159,8 +164,7 @@ void ExportService::built(const QString &exportId, const QString &sha256, qint64
 }
 
 Outcome<protocol::AccountExportProgress> ExportService::status(const Identity &who,
-                                                               const protocol::AccountExportStatus &)
-{
+                                                               const protocol::AccountExportStatus &) {
     try {
         const auto row = m_store.latestOf(who.userId);
         if (!row || (row->state == ExportState::Ready && row->expiresAt <= nowMs()))
@@ -171,18 +175,20 @@ Outcome<protocol::AccountExportProgress> ExportService::status(const Identity &w
     }
 }
 
-Outcome<AttachmentService::Download> ExportService::fetch(const Identity &who, const protocol::AttachmentFetch &request)
-{
+Outcome<AttachmentService::Download> ExportService::fetch(const Identity &who,
+                                                          const protocol::AttachmentFetch &request) {
     try {
         const auto row = m_store.byId(request.attachmentId);
         // Someone else's export reads as unknown, like an attachment of a conversation I am not in.
-        if (!row || row->userId != who.userId || row->state != ExportState::Ready || row->expiresAt <= nowMs())
+        if (!row || row->userId != who.userId || row->state != ExportState::Ready ||
+            row->expiresAt <= nowMs())
             return notFound(QStringLiteral("attachment"));
         AttachmentService::Download download;
         protocol::AttachmentInfo &info = download.reply.attachment;
         info.id = row->id;
         info.name = QStringLiteral("confab-export-%1.zip")
-                        .arg(QDateTime::fromMSecsSinceEpoch(row->createdAt, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")));
+                        .arg(QDateTime::fromMSecsSinceEpoch(row->createdAt, Qt::UTC)
+                                 .toString(QStringLiteral("yyyy-MM-dd")));
         info.mime = QStringLiteral("application/zip");
         info.size = row->size;
         info.sha256 = row->sha256;
@@ -191,8 +197,10 @@ Outcome<AttachmentService::Download> ExportService::fetch(const Identity &who, c
         if (request.thumbnail)
             return download; // an archive has no thumbnail
         if (request.offset > row->size)
-            return invalid(QStringLiteral("offset is past the end (%1 bytes)").arg(row->size), QStringLiteral("offset"));
-        download.reply.length = std::min(request.length.value_or(row->size - request.offset), row->size - request.offset);
+            return invalid(QStringLiteral("offset is past the end (%1 bytes)").arg(row->size),
+                           QStringLiteral("offset"));
+        download.reply.length =
+            std::min(request.length.value_or(row->size - request.offset), row->size - request.offset);
         if (download.reply.length > 0)
             download.blob = BlobKey{BlobKind::File, row->sha256};
         return download;
@@ -201,12 +209,12 @@ Outcome<AttachmentService::Download> ExportService::fetch(const Identity &who, c
     }
 }
 
-void ExportService::removeExport(const ExportRow &row)
-{
+void ExportService::removeExport(const ExportRow &row) {
     if (row.sha256.isEmpty())
         return;
     try {
-        // Removed now rather than at the attachment sweep's next pass, unless an attachment has the same bytes.
+        // Removed now rather than at the attachment sweep's next pass, unless an attachment has the same
+        // bytes.
         if (!m_blobs)
             m_blobs = m_workerBlobs();
         if (!GarbageStore(m_db).isReferenced(row.sha256))
@@ -216,17 +224,17 @@ void ExportService::removeExport(const ExportRow &row)
     }
 }
 
-void ExportService::sweep()
-{
+void ExportService::sweep() {
     const qint64 now = nowMs();
     try {
         // This instance's builds are alive: say so, so that the others do not fail them.
         for (auto it = m_active.cbegin(); it != m_active.cend(); ++it)
             m_store.setPercent(it.key(), it.value(), now);
-        for (const ExportRow &row :
-             m_store.failStale(now - staleMs(), QStringLiteral("the server stopped while building the export"), now))
+        for (const ExportRow &row : m_store.failStale(
+                 now - staleMs(), QStringLiteral("the server stopped while building the export"), now))
             push(row);
-        for (const ExportRow &row : m_store.expired(now, now - m_config.exportKeepHours * 3'600'000, kSweepBatch)) {
+        for (const ExportRow &row :
+             m_store.expired(now, now - m_config.exportKeepHours * 3'600'000, kSweepBatch)) {
             m_store.remove(row.id);
             removeExport(row);
         }

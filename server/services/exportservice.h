@@ -10,7 +10,6 @@
 #include <QSet>
 #include <QThreadPool>
 #include <QTimer>
-
 #include <atomic>
 #include <memory>
 
@@ -34,8 +33,10 @@ public:
                   QObject *parent = nullptr);
     ~ExportService() override; //!< stops the builds in progress and waits for them
 
-    Outcome<protocol::AccountExportProgress> start(const Identity &who, const protocol::AccountExport &request);
-    Outcome<protocol::AccountExportProgress> status(const Identity &who, const protocol::AccountExportStatus &request);
+    Outcome<protocol::AccountExportProgress> start(const Identity &who,
+                                                   const protocol::AccountExport &request);
+    Outcome<protocol::AccountExportProgress> status(const Identity &who,
+                                                    const protocol::AccountExportStatus &request);
     //! attachment.fetch of an export's id: its archive, to its owner only, while it is kept.
     Outcome<AttachmentService::Download> fetch(const Identity &who, const protocol::AttachmentFetch &request);
     //! Export ids begin with this; attachment.fetch sends them here.

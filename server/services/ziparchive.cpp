@@ -5,8 +5,7 @@
 
 namespace confab::server {
 
-ZipWriter::ZipWriter(const QString &path)
-{
+ZipWriter::ZipWriter(const QString &path) {
     m_archive = archive_write_new();
     // hdrcharset: names are taken as UTF-8 whatever the process's locale (a service often runs in "C").
     if (archive_write_set_format_zip(m_archive) != ARCHIVE_OK ||
@@ -18,21 +17,18 @@ ZipWriter::ZipWriter(const QString &path)
     }
 }
 
-ZipWriter::~ZipWriter()
-{
+ZipWriter::~ZipWriter() {
     if (m_archive)
         archive_write_free(m_archive); // closes too
 }
 
-bool ZipWriter::fail()
-{
+bool ZipWriter::fail() {
     const char *why = m_archive ? archive_error_string(m_archive) : nullptr;
     m_error = why ? QString::fromLocal8Bit(why) : QStringLiteral("cannot write the archive");
     return false;
 }
 
-bool ZipWriter::begin(const QString &name, qint64 size, qint64 modifiedMs)
-{
+bool ZipWriter::begin(const QString &name, qint64 size, qint64 modifiedMs) {
     if (!m_archive)
         return false;
     archive_entry *entry = archive_entry_new();
@@ -49,21 +45,18 @@ bool ZipWriter::begin(const QString &name, qint64 size, qint64 modifiedMs)
     return true;
 }
 
-bool ZipWriter::write(const QByteArray &chunk)
-{
+bool ZipWriter::write(const QByteArray &chunk) {
     if (!m_archive)
         return false;
     const la_ssize_t n = archive_write_data(m_archive, chunk.constData(), size_t(chunk.size()));
     return n == la_ssize_t(chunk.size()) ? true : fail();
 }
 
-bool ZipWriter::add(const QString &name, const QByteArray &bytes, qint64 modifiedMs)
-{
+bool ZipWriter::add(const QString &name, const QByteArray &bytes, qint64 modifiedMs) {
     return begin(name, bytes.size(), modifiedMs) && write(bytes);
 }
 
-bool ZipWriter::close()
-{
+bool ZipWriter::close() {
     if (!m_archive)
         return false;
     const bool ok = archive_write_close(m_archive) == ARCHIVE_OK || fail();

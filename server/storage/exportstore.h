@@ -38,7 +38,8 @@ struct ExportFile {
 //! The SQL of data exports (`exports`, schema version 17) and of what goes into them.
 class ExportStore {
 public:
-    explicit ExportStore(Database &db) : m_db(db) {}
+    explicit ExportStore(Database &db)
+        : m_db(db) {}
 
     //! The schema step: the table and its index. Self-contained, so that it can be renumbered.
     static void createSchema(Database &db);
