@@ -3,16 +3,19 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // Settings → privacy: typing indicators and read receipts (the client keeps them: they come in
-// as properties and go out as requests).
+// as properties and go out as requests), and the export of my data (ExportSettings).
 ColumnLayout {
     id: root
 
     property string displayName
     property bool sendTyping: true
     property bool shareReadReceipts: true
+    //! The client's DataExport, or a stand-in; none: the export is not shown.
+    property var dataExport: null
 
     signal sendTypingRequested(bool on)
     signal shareReadReceiptsRequested(bool on)
+    signal saveExportRequested()
 
     spacing: Theme.spacingL
     Item { Layout.preferredHeight: Theme.spacingXs }
@@ -33,5 +36,13 @@ ColumnLayout {
         description: qsTr("Off: others do not see when you have read their messages. Your own unread counts stay right on all your devices.")
         checked: root.shareReadReceipts
         onToggled: on => root.shareReadReceiptsRequested(on)
+    }
+    ExportSettings {
+        objectName: "exportSettings"
+        Layout.fillWidth: true
+        Layout.topMargin: Theme.spacingS
+        visible: root.dataExport !== null
+        exporter: root.dataExport
+        onSaveRequested: root.saveExportRequested()
     }
 }

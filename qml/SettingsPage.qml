@@ -31,6 +31,8 @@ Rectangle {
     property bool passwordBusy: false
     property bool sendTyping: true
     property bool shareReadReceipts: true
+    //! The client's DataExport (a stand-in in tests): Settings → privacy → "Your data".
+    property var dataExport: null
     property string theme: "system"
     property string language: "en"
     property bool trayAvailable: false
@@ -189,6 +191,12 @@ Rectangle {
                         shareReadReceipts: root.shareReadReceipts
                         onSendTypingRequested: on => root.sendTypingRequested(on)
                         onShareReadReceiptsRequested: on => root.shareReadReceiptsRequested(on)
+                        dataExport: root.dataExport
+                        onSaveExportRequested: {
+                            // The name the archive is offered under, in the download folder.
+                            exportDialog.selectedFile = root.settings.downloadFolderUrl + "/" + root.dataExport.suggestedName
+                            exportDialog.open()
+                        }
                     }
                     AppearanceSettings {
                         theme: root.theme
@@ -212,6 +220,16 @@ Rectangle {
     SignOutDialog {
         id: signOutDialog
         onConfirmed: root.signOutRequested()
+    }
+
+    FileDialog {
+        id: exportDialog
+        objectName: "exportDialog"
+        title: qsTr("Save the archive of my data")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("Zip archives (*.zip)")]
+        currentFolder: root.settings.downloadFolderUrl
+        onAccepted: root.dataExport.saveTo(selectedFile)
     }
 
     FolderDialog {

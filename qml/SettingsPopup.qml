@@ -58,6 +58,7 @@ Popup {
         avatarColor: App.avatarColor(root.client.userId)
         initials: App.initials(root.client.displayName)
         sessions: App.sessions.sessions
+        dataExport: root.client.dataExport
         sessionsLoading: App.sessions.loading
         sessionsError: App.sessions.error
         sendTyping: root.client.sendTyping

@@ -52,6 +52,9 @@
 #   forwarded-light.png "Design team" as Joon sees it: the checklist he forwarded says "Forwarded"
 #   settings-light.png / settings-dark.png / settings-ko.png  the settings page (account, notifications,
 #                  privacy sections)
+#   export-light.png, export-dark.png, export-ko.png
+#                  Settings → privacy after "Export my data": the archive of Mina's data ready, its
+#                  size, until when the server keeps it, and "Save…"
 #   notification.png the whole screen after two new messages arrived in conversations not in view:
 #                  the desktop notifications the app sent over D-Bus, drawn top right by a real
 #                  notification server (dunst; its look is the desktop's, the words are the app's)
@@ -63,7 +66,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,58p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,61p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -304,6 +307,12 @@ settings=(--user mina --password confab-demo --open-conversation-title "Design t
 SHOT_ONLINE="joon" shot settings-light "${settings[@]}" --open-settings account --theme light --lang en
 shot settings-dark "${settings[@]}" --open-settings notifications --theme dark --lang en
 shot settings-ko "${settings[@]}" --open-settings privacy --theme light --lang ko
+# "Export my data" started at sign-in: by the time of the picture the archive is ready to save.
+export_=(--user mina --password confab-demo --open-conversation-title "Design team" --open-settings privacy
+         --export-data --screenshot-delay 5000)
+shot export-light "${export_[@]}" --theme light --lang en
+shot export-dark "${export_[@]}" --theme dark --lang en
+shot export-ko "${export_[@]}" --theme light --lang ko
 
 # The notification server's look (dunst under Xvfb, styled like a calm desktop); the words are Confab's.
 cat >"$scratch/dunstrc" <<'DUNSTRC'

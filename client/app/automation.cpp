@@ -34,6 +34,7 @@ const QString kCompose = QStringLiteral("compose");
 const QString kMentions = QStringLiteral("open-mentions");
 const QString kForward = QStringLiteral("open-forward");
 const QString kScrollUp = QStringLiteral("scroll-up");
+const QString kExportData = QStringLiteral("export-data");
 } // namespace
 
 void AutomationOptions::addTo(QCommandLineParser &parser)
@@ -57,6 +58,7 @@ void AutomationOptions::addTo(QCommandLineParser &parser)
         {kMentions, QStringLiteral("Open the list of messages that mention me.")},
         {kForward, QStringLiteral("Open the forward picker for the newest message of the opened conversation.")},
         {kScrollUp, QStringLiteral("Scroll the opened conversation to its top.")},
+        {kExportData, QStringLiteral("Export my data once synced (Settings → privacy shows its progress).")},
     });
 }
 
@@ -78,6 +80,7 @@ AutomationOptions AutomationOptions::from(const QCommandLineParser &parser)
     options.mentions = parser.isSet(kMentions);
     options.forward = parser.isSet(kForward);
     options.scrollUp = parser.isSet(kScrollUp);
+    options.exportData = parser.isSet(kExportData);
     return options;
 }
 
@@ -138,6 +141,8 @@ void Automation::onSynced()
             }
         }
     }
+    if (m_options.exportData && !m_autoOpened)
+        m_app->client()->dataExport()->start();
     m_autoOpened = true;
     if (!m_options.screenshot.isEmpty() && !m_waitingForNotifications)
         scheduleScreenshot();

@@ -29,6 +29,7 @@ struct AutomationOptions {
     bool mentions = false;      //!< open the "Mentions" view
     bool forward = false;       //!< open the forward picker for the newest message of the open conversation
     bool scrollUp = false;      //!< scroll the open timeline to its top (new messages then show the pill)
+    bool exportData = false;    //!< start an export of my data once synced
 
     //! Adds the options above to the app's command line.
     static void addTo(QCommandLineParser &parser);

@@ -8,6 +8,7 @@
 #include "connection.h"
 #include "conversationlistmodel.h"
 #include "conversationstate.h"
+#include "dataexport.h"
 #include "drafts.h"
 #include "forwarding.h"
 #include "groupsettings.h"
@@ -67,6 +68,8 @@ class ChatClient : public QObject {
     Q_PROPERTY(PasswordChange *passwordChange READ passwordChange CONSTANT)
     //! Settings → account: my display name and status.
     Q_PROPERTY(AccountProfile *profile READ profile CONSTANT)
+    //! Settings → privacy: the export of my data.
+    Q_PROPERTY(DataExport *dataExport READ dataExport CONSTANT)
     //! The open conversation's pinned messages, newest pin first (the pinned bar, Pin/Unpin).
     Q_PROPERTY(PinnedMessageModel *pins READ pins CONSTANT)
     //! The thread shown in the thread pane.
@@ -221,6 +224,7 @@ public:
     GroupSettings *groupSettings() { return m_groupSettings.get(); }
     PasswordChange *passwordChange() { return &m_passwordChange; }
     AccountProfile *profile() { return &m_profile; }
+    DataExport *dataExport() { return &m_dataExport; }
     Matching *matching() { return &m_matching; }
     ThreadModel *thread() { return m_thread.get(); }
     PinnedMessageModel *pins() { return &m_pins; }
@@ -314,6 +318,7 @@ private:
     Matching m_matching{m_connection};
     Drafts m_drafts;
     Forwarding m_forwarding{m_connection, m_state};
+    DataExport m_dataExport{m_connection, m_attachments.downloads()};
     // Made once the models follow the state, so that they see each change after the models do.
     std::unique_ptr<MessageActions> m_actions;
     std::unique_ptr<GroupSettings> m_groupSettings;

@@ -715,6 +715,14 @@
         <source>Privacy</source>
         <translation>개인정보</translation>
     </message>
+    <message>
+        <source>Save the archive of my data</source>
+        <translation>내 데이터 압축 파일 저장</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 압축 파일 (*.zip)</translation>
+    </message>
 </context>
 <context>
     <name>NotificationPolicy</name>
@@ -3196,6 +3204,72 @@ Press ✎ to start one.</source>
     <message>
         <source>The rooms could not be made.</source>
         <translation>방을 만들지 못했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSettings</name>
+    <message>
+        <source>Your data</source>
+        <translation>내 데이터</translation>
+    </message>
+    <message>
+        <source>Download a copy of your profile, the messages you can see and the files you sent, as a zip archive with a page that opens in any browser. In blind rooms others appear as you saw them.</source>
+        <translation>프로필, 볼 수 있는 메시지, 보낸 파일을 어느 브라우저에서나 열리는 페이지와 함께 zip 압축 파일로 내려받습니다. 블라인드 방의 다른 사람은 내가 본 그대로 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Export my data</source>
+        <translation>내 데이터 내보내기</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Save the archive of my data</source>
+        <translation>내 데이터 압축 파일 저장</translation>
+    </message>
+    <message>
+        <source>Preparing your archive… %1%</source>
+        <translation>압축 파일을 준비하는 중… %1%</translation>
+    </message>
+    <message>
+        <source>Your archive is ready (%1). The server keeps it until %2.</source>
+        <translation>압축 파일이 준비되었습니다(%1). 서버는 %2까지 보관합니다.</translation>
+    </message>
+    <message>
+        <source>Saving… %1%</source>
+        <translation>저장하는 중… %1%</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>%1(으)로 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::DataExport</name>
+    <message>
+        <source>The archive could not be downloaded. Please try again.</source>
+        <translation>압축 파일을 내려받지 못했습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The export could not be built. Please try again.</source>
+        <translation>내보내기를 만들지 못했습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Please try again.</source>
+        <translation>서버에 연결할 수 없습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Please try again.</source>
+        <translation>서버에 문제가 생겼습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Not connected: exporting needs the server.</source>
+        <translation>연결되지 않았습니다: 내보내려면 서버가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Could not save the archive as %1.</source>
+        <translation>압축 파일을 %1(으)로 저장하지 못했습니다.</translation>
     </message>
 </context>
 </TS>

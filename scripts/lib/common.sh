@@ -10,7 +10,7 @@ CONFAB_PACKAGES=(
     qml6-module-qtquick qml6-module-qtquick-window qml6-module-qtquick-templates
     qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-dialogs
     qml6-module-qt-labs-folderlistmodel qml6-module-qttest
-    qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-psql libqt6sql6-sqlite libsodium-dev libssl-dev libmd4c-dev
+    qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-psql libqt6sql6-sqlite libsodium-dev libssl-dev libmd4c-dev libarchive-dev
     postgresql xvfb xauth gnome-keyring dbus-x11 dbus
     fonts-noto-cjk fonts-noto-color-emoji dunst file curl
 )

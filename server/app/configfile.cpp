@@ -142,6 +142,9 @@ bool loadIni(ServerConfig &config, const QString &path, QString *error)
     integer(QStringLiteral("attachments/gc_grace_ms"), config.gcGraceMs, 1000, 365 * 86'400'000LL);
     integer(QStringLiteral("attachments/gc_interval_ms"), config.gcIntervalMs, 100, 86'400'000LL);
     integer(QStringLiteral("attachments/quota_bytes"), config.attachmentQuotaBytes, 0, qint64(1) << 50);
+    integer(QStringLiteral("exports/keep_hours"), config.exportKeepHours, 1, 24 * 365);
+    integer(QStringLiteral("exports/max_bytes"), config.exportMaxBytes, 1024, qint64(1) << 40);
+    integer(QStringLiteral("exports/sweep_interval_ms"), config.exportSweepIntervalMs, 100, 86'400'000LL);
     integer(QStringLiteral("messages/edit_window_s"), config.editWindowS, 0, 10LL * 365 * 86'400);
     integer(QStringLiteral("messages/delete_window_s"), config.deleteWindowS, 0, 10LL * 365 * 86'400);
     integer(QStringLiteral("messages/stream_timeout_s"), config.streamTimeoutS, 1, 86'400);

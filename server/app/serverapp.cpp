@@ -15,6 +15,7 @@
 #include "services/accountservice.h"
 #include "services/authservice.h"
 #include "services/blindservice.h"
+#include "services/exportservice.h"
 #include "services/matchservice.h"
 #include "services/revealscheduler.h"
 #include "services/conversationlog.h"
@@ -127,6 +128,8 @@ bool ServerApp::start(QString *error)
     m_dispatcher->setPins(m_pins.get());
     m_matching = std::make_unique<MatchService>(*m_db, *m_log, *fanout, *m_conversations);
     m_dispatcher->setMatching(m_matching.get());
+    m_exports = std::make_unique<ExportService>(*m_db, m_config, *fanout, m_attachments->workerBlobs());
+    m_dispatcher->setExports(m_exports.get());
     if (!prepareTls(error))
         return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);

@@ -21,6 +21,7 @@ class ConversationStore;
 class Database;
 class Dispatcher;
 class EventStore;
+class ExportService;
 class ForwardService;
 class UnreadMarks;
 class HealthHttp;
@@ -74,6 +75,7 @@ private:
     std::unique_ptr<UnreadMarks> m_marks; //!< after m_messages, which calls it when a member reads again
     std::unique_ptr<PinService> m_pins;
     std::unique_ptr<MatchService> m_matching; //!< after the conversations and the log it writes through
+    std::unique_ptr<ExportService> m_exports; //!< after m_attachments, whose blob stores it shares
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;
     std::unique_ptr<HealthHttp> m_health; //!< metrics/port only

@@ -61,6 +61,10 @@ struct ServerConfig {
     qint64 attachmentQuotaBytes = 0;    //!< per user, all attachments together; 0 = no quota
     //! Where attachment bytes live: "database" or "disk"; empty: the database on PostgreSQL, disk on SQLite.
     QString attachmentStore;
+    // Exports of a user's data (README: the exports/* keys).
+    qint64 exportKeepHours = 48;                //!< a ready archive is swept this long after it was built
+    qint64 exportMaxBytes = 1LL << 30;          //!< files past this are left out of an archive (listed in it)
+    qint64 exportSweepIntervalMs = 600'000;     //!< how often expired and stalled exports are swept
     qint64 editWindowS = 0;       //!< how long after sending the author may edit; 0 = no limit
     qint64 deleteWindowS = 0;     //!< how long after sending the author may delete; 0 = no limit
     qint64 streamTimeoutS = 60;   //!< a streamed message without an append for this long is finalized as interrupted

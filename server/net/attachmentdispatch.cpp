@@ -2,6 +2,7 @@
 #include "net/clientsession.h"
 #include "net/dispatcher.h"
 #include "services/attachmentservice.h"
+#include "services/exportservice.h"
 
 #include <QPointer>
 
@@ -63,7 +64,9 @@ void Dispatcher::handle(const Call &call, const protocol::AttachmentFinish &requ
 void Dispatcher::handle(const Call &call, const protocol::AttachmentFetch &request) {
     if (!m_attachments)
         return call.session.replyError(call.requestId, notServed());
-    const auto outcome = m_attachments->fetch(call.who, request);
+    // Data exports are fetched like attachments (their bytes are blobs too), by their owner only.
+    const auto outcome = m_exports && ExportService::isExportId(request.attachmentId) ? m_exports->fetch(call.who, request)
+                                                                                      : m_attachments->fetch(call.who, request);
     if (!outcome.ok())
         return call.session.replyError(call.requestId, outcome.failure().toFrame());
     const AttachmentService::Download &download = outcome.value();

@@ -62,6 +62,8 @@ public:
     //! Reads the database's store setting again (`attachments migrate` switches it while servers run).
     void refreshStoreChoice();
     const StoreChoice &storeChoice() const { return *m_choice; }
+    //! Blob stores for other worker threads (data exports), following the same store choice.
+    BlobStoreFactory workerBlobs() const { return m_workerBlobs; }
 
 private:
     //! Ends an upload that cannot go on: its row, its reserved attachment, its bytes.

@@ -8,8 +8,10 @@ bool GarbageStore::isReferenced(const QString &sha256)
 {
     QSqlQuery &q = m_db.exec(QStringLiteral("SELECT 1 FROM attachments a LEFT JOIN messages m ON m.id = a.message_id "
                                             "WHERE a.sha256 = ? AND (a.complete = 0 OR a.message_id IS NULL OR m.deleted = 0) "
-                                            "UNION ALL SELECT 1 FROM uploads u WHERE u.sha256 = ?"),
-                             {sha256, sha256});
+                                            "UNION ALL SELECT 1 FROM uploads u WHERE u.sha256 = ? "
+                                            // Data exports (ExportStore) while they are kept.
+                                            "UNION ALL SELECT 1 FROM exports x WHERE x.sha256 = ?"),
+                             {sha256, sha256, sha256});
     const bool referenced = q.next();
     q.finish();
     return referenced;

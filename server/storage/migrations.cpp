@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "storage/blobstore.h"
 #include "storage/database.h"
+#include "storage/exportstore.h"
 #include "storage/hiddentextcleanup.h"
 #include "storage/searchstore.h"
 #include "storage/uploadstore.h"
@@ -330,6 +331,8 @@ const Step kSteps[] = {
     {&kNoStatements, &addMatchRounds},
     // Uploads resume on any instance: their state and bytes in the database; settings; blob ages.
     {&kNoStatements, &UploadStore::createSchema},
+    // Exports of a user's data: the job, its progress and the archive it left (ExportStore).
+    {&kNoStatements, &ExportStore::createSchema},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

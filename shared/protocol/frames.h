@@ -4,6 +4,7 @@
 // (server → client). The list at the bottom is the one place that names them.
 
 #include "accountframes.h"
+#include "exportframes.h"
 #include "forwardframes.h"
 #include "pinframes.h"
 #include "matchframes.h"
@@ -989,7 +990,10 @@ enum class Direction { ClientToServer, ServerToClient };
     X(Pins, "pins", ServerToClient)                                                                          \
     X(PinRights, "conversation.pin_rights", ClientToServer)                                                  \
     X(MatchCreate, "conversation.match", ClientToServer)                                                     \
-    X(Matched, "conversation.matched", ServerToClient)
+    X(Matched, "conversation.matched", ServerToClient)                                                       \
+    X(AccountExport, "account.export", ClientToServer)                                                       \
+    X(AccountExportStatus, "account.export.status", ClientToServer)                                          \
+    X(AccountExportProgress, "account.export.progress", ServerToClient)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

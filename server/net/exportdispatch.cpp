@@ -1,0 +1,37 @@
+// The Dispatcher's handlers of data exports, apart from dispatcher.cpp so that the feature stays in
+// its own files. The archive itself is fetched through attachment.fetch (net/attachmentdispatch.cpp).
+#include "net/clientsession.h"
+#include "net/dispatcher.h"
+#include "services/exportservice.h"
+
+namespace confab::server {
+
+namespace {
+//! Dispatcher::answer lives in dispatcher.cpp, where its template is instantiated.
+template<class T>
+void replyWith(ClientSession &session, const QString &requestId, const Outcome<T> &outcome) {
+    if (outcome.ok())
+        session.reply(requestId, outcome.value());
+    else
+        session.replyError(requestId, outcome.failure().toFrame());
+}
+
+protocol::Error notServed() {
+    return {protocol::ErrorCode::Invalid, QStringLiteral("this server does not support that request yet"),
+            QStringLiteral("type"), std::nullopt};
+}
+} // namespace
+
+void Dispatcher::handle(const Call &call, const protocol::AccountExport &request) {
+    if (!m_exports)
+        return call.session.replyError(call.requestId, notServed());
+    replyWith(call.session, call.requestId, m_exports->start(call.who, request));
+}
+
+void Dispatcher::handle(const Call &call, const protocol::AccountExportStatus &request) {
+    if (!m_exports)
+        return call.session.replyError(call.requestId, notServed());
+    replyWith(call.session, call.requestId, m_exports->status(call.who, request));
+}
+
+} // namespace confab::server
