@@ -12,6 +12,7 @@ class AuthService;
 class BlindService;
 class ClientSession;
 class ConversationService;
+class DirectoryService;
 class ForwardService;
 class UnreadMarks;
 class LiveService;
@@ -50,6 +51,8 @@ public:
     }
     //! Pinned messages, once set (net/pindispatch.cpp); until then they are unsupported.
     void setPins(PinService *pins) { m_pins = pins; }
+    //! Finding people (net/peopledispatch.cpp), once set; until then it is unsupported.
+    void setDirectory(DirectoryService *directory) { m_directory = directory; }
     //! Matching (net/matchdispatch.cpp), once set; until then it is unsupported.
     void setMatching(MatchService *matching) { m_matching = matching; }
     //! An upload chunk from a signed-in connection (binary frames get no reply unless they fail).
@@ -119,6 +122,9 @@ private:
     void handle(const Call &call, const protocol::PinRights &request);
     // Matching (net/matchdispatch.cpp).
     void handle(const Call &call, const protocol::MatchCreate &request);
+    // Finding people and deleting accounts (net/peopledispatch.cpp).
+    void handle(const Call &call, const protocol::UserSearch &request);
+    void handle(const Call &call, const protocol::AccountDelete &request);
     //! The profiles that changed since `since`, into a sync reply; the failure when they cannot be read.
     std::optional<Failure> addProfiles(const Identity &who, qint64 since, protocol::SyncResult &result);
     //! Requests of features this server does not offer yet, and frames only a server sends.
@@ -138,6 +144,7 @@ private:
     UnreadMarks *m_marks = nullptr;
     PinService *m_pins = nullptr;
     MatchService *m_matching = nullptr;
+    DirectoryService *m_directory = nullptr;
     SearchService &m_search;
 };
 

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "storage/blobstore.h"
 #include "storage/database.h"
+#include "storage/deletionstore.h"
 #include "storage/hiddentextcleanup.h"
 #include "storage/searchstore.h"
 #include "storage/uploadstore.h"
@@ -330,6 +331,8 @@ const Step kSteps[] = {
     {&kNoStatements, &addMatchRounds},
     // Uploads resume on any instance: their state and bytes in the database; settings; blob ages.
     {&kNoStatements, &UploadStore::createSchema},
+    // Finding people (a name key to range over) and deleting accounts (the mark, username holds).
+    {&kNoStatements, &DeletionStore::createSchema},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 
