@@ -1,10 +1,11 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import QtQuick.Templates as T
 
 // Settings → account: who I am on which server, signing out here, the devices signed in, and
 // signing out everywhere (asked twice: the first click only asks), my profile (display name and
-// status) and changing the password.
+// status) and changing the password; at the end, deleting the account (DeleteAccountDialog).
 ColumnLayout {
     id: root
 
@@ -28,6 +29,8 @@ ColumnLayout {
     property var passwordProblems: ({})
     property string passwordError
     property bool passwordBusy: false
+    //! ChatClient.accountRemoval: "Delete account…" is offered with it (DeleteAccountDialog).
+    property var accountRemoval: null
     //! "Sign out everywhere" was clicked once: the second click signs out.
     property bool confirmingEverywhere: false
 
@@ -41,6 +44,8 @@ ColumnLayout {
 
     //! The password was changed: the form empties and says so.
     function passwordChanged() { passwordForm.done() }
+    //! "Delete account…": the dialog asks for the password and the username.
+    function askDeleteAccount() { deleteDialog.ask() }
     //! The profile was saved: the form says so.
     function profileSaved() { profileForm.done() }
 
@@ -188,6 +193,37 @@ ColumnLayout {
                 }
             }
         }
+        SectionTitle {
+            visible: root.accountRemoval !== null
+            text: qsTr("Delete account")
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            visible: root.accountRemoval !== null
+            spacing: Theme.spacingS
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Deleting your account signs out every device and erases your profile. It cannot be undone.")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.Wrap
+            }
+            Button {
+                id: deleteAccount
+                objectName: "deleteAccount"
+                text: qsTr("Delete account…")
+                Accessible.name: qsTr("Delete account")
+                palette.buttonText: Theme.danger
+                onClicked: deleteDialog.ask()
+            }
+        }
     }
     Item { Layout.preferredHeight: Theme.spacingXl }
+
+    DeleteAccountDialog {
+        id: deleteDialog
+        parent: T.Overlay.overlay
+        removal: root.accountRemoval
+        keyboardHome: () => deleteAccount.forceActiveFocus()
+    }
 }

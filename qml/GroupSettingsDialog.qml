@@ -48,6 +48,8 @@ Popup {
     signal saveRequested(string title, string description)
     signal notifyLevelRequested(string level)
     signal addMemberRequested(string username)
+    //! ChatClient.directory (a PeopleDirectory): suggestions under the add field; null: none.
+    property var directory: null
     signal removeRequested(string memberId)
     //! `role`: "owner", "admin" or "member".
     signal roleRequested(string memberId, string role)
@@ -287,6 +289,10 @@ Popup {
                         placeholderText: qsTr("Add someone by username")
                         Accessible.name: qsTr("Username to add")
                         onAccepted: root.addMember()
+                        Keys.onDownPressed: event => { event.accepted = addSuggestions.moveBy(1) }
+                        Keys.onUpPressed: event => { event.accepted = addSuggestions.moveBy(-1) }
+                        Keys.onReturnPressed: event => { event.accepted = addSuggestions.pick() }
+                        Keys.onEnterPressed: event => { event.accepted = addSuggestions.pick() }
                     }
                     Button {
                         objectName: "addMemberButton"
@@ -295,6 +301,16 @@ Popup {
                         Accessible.name: qsTr("Add member")
                         onClicked: root.addMember()
                     }
+                }
+                PeopleSuggestions {
+                    id: addSuggestions
+                    objectName: "addMemberSuggestions"
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.spacingXl
+                    Layout.rightMargin: Theme.spacingXl
+                    Layout.preferredHeight: visible ? implicitHeight : 0
+                    field: addField
+                    directory: root.canManage ? root.directory : null
                 }
                 Label {
                     objectName: "groupError"

@@ -248,6 +248,7 @@ Rectangle {
         onSaveRequested: (title, description) => settings.save(title, description)
         onNotifyLevelRequested: level => settings.setNotifyLevel(level)
         onAddMemberRequested: username => settings.addMember(username)
+        directory: root.client.directory
         onRemoveRequested: memberId => settings.removeMember(memberId)
         onRoleRequested: (memberId, role) => settings.setRole(memberId, role)
         revealPolicy: settings.revealPolicy
@@ -278,6 +279,7 @@ Rectangle {
         id: newDialog
         parent: T.Overlay.overlay
         keyboardHome: () => conversation.focusComposer()
+        directory: root.client.directory
         onDirectRequested: username => root.client.startDirect(username)
         onGroupRequested: (title, usernames) => root.client.createGroup(title, usernames)
         onBlindRequested: setup => root.client.createBlindRoom(setup)
@@ -349,6 +351,8 @@ Rectangle {
         // Screenshots and automation: --open-settings SECTION.
         if (Automation.settingsAtStart.length > 0)
             settingsPopup.show(Automation.settingsAtStart)
+        if (Automation.deleteAccountAtStart)
+            settingsPopup.askDeleteAccount()
     }
     // Screenshots and automation: --open-thread shows the newest thread of the opened conversation.
     Connections {
@@ -381,6 +385,16 @@ Rectangle {
         function onCurrentConversationChanged() {
             shown = true
             newDialog.showMatchingExample()
+        }
+    }
+    // Screenshots and automation: --find-people TEXT, the directory's suggestions under the username.
+    Connections {
+        property bool shown: false
+        target: root.client
+        enabled: Automation.findPeopleAtStart.length > 0 && !shown
+        function onCurrentConversationChanged() {
+            shown = true
+            newDialog.showDirectQuery(Automation.findPeopleAtStart)
         }
     }
     // Screenshots and automation: --open-group-settings, once the open conversation is shown.

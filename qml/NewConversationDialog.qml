@@ -7,7 +7,8 @@ import QtQuick.Layouts
 // room (BlindRoomForm: members in groups A and B, who sees whose name and when), or a matching:
 // several blind rooms at once out of one pool of people (MatchingForm).
 // It stays open until the conversation is there (succeeded()) or shows why not under the field
-// (failed()), with what was typed still in it.
+// (failed()), with what was typed still in it. The username fields suggest people from the server's
+// directory as one types (PeopleSuggestions, when `directory` is given).
 Dialog {
     id: root
 
@@ -17,6 +18,8 @@ Dialog {
     property bool waiting: false
     //! () => void: where the keyboard goes on closing when the item that had it is gone.
     property var keyboardHome: null
+    //! ChatClient.directory (a PeopleDirectory): suggestions under the username fields; null: none.
+    property var directory: null
     readonly property FocusReturn focusReturn: FocusReturn { popup: root; home: root.keyboardHome }
 
     signal directRequested(string username)
@@ -38,6 +41,13 @@ Dialog {
         open()
     }
     property bool matchingExampleOnOpen: false
+
+    //! Opens on "Direct message" with `text` typed as the username: its suggestions show (screenshots).
+    function showDirectQuery(text) {
+        open()
+        username.text = text
+        username.cursorPosition = text.length
+    }
 
     //! The conversation asked for is open: the dialog is done.
     function succeeded() {
@@ -194,6 +204,18 @@ Dialog {
                     Accessible.name: qsTr("Username")
                     onAccepted: root.submit()
                     onTextEdited: root.error = ""
+                    Keys.onDownPressed: event => { event.accepted = directSuggestions.moveBy(1) }
+                    Keys.onUpPressed: event => { event.accepted = directSuggestions.moveBy(-1) }
+                    Keys.onReturnPressed: event => { event.accepted = directSuggestions.pick() }
+                    Keys.onEnterPressed: event => { event.accepted = directSuggestions.pick() }
+                }
+                PeopleSuggestions {
+                    id: directSuggestions
+                    objectName: "newDirectSuggestions"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: visible ? implicitHeight : 0
+                    field: username
+                    directory: root.directory
                 }
                 ErrorLabel { objectName: "newDirectError"; text: root.error }
             }
@@ -222,6 +244,19 @@ Dialog {
                     Accessible.name: qsTr("Members")
                     onAccepted: root.submit()
                     onTextEdited: root.error = ""
+                    Keys.onDownPressed: event => { event.accepted = groupSuggestions.moveBy(1) }
+                    Keys.onUpPressed: event => { event.accepted = groupSuggestions.moveBy(-1) }
+                    Keys.onReturnPressed: event => { event.accepted = groupSuggestions.pick() }
+                    Keys.onEnterPressed: event => { event.accepted = groupSuggestions.pick() }
+                }
+                PeopleSuggestions {
+                    id: groupSuggestions
+                    objectName: "newGroupSuggestions"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: visible ? implicitHeight : 0
+                    field: groupMembers
+                    directory: root.directory
+                    list: true
                 }
                 ErrorLabel { objectName: "newGroupError"; text: root.error }
             }

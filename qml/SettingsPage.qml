@@ -29,6 +29,10 @@ Rectangle {
     property var passwordProblems: ({})
     property string passwordError
     property bool passwordBusy: false
+    //! ChatClient.accountRemoval: Settings → account offers "Delete account…" with it.
+    property var accountRemoval: null
+    //! Opens the "Delete account" dialog of the account section.
+    function askDeleteAccount() { account.askDeleteAccount() }
     property bool sendTyping: true
     property bool shareReadReceipts: true
     //! The client's DataExport (a stand-in in tests): Settings → privacy → "Your data".
@@ -178,6 +182,7 @@ Rectangle {
                         passwordProblems: root.passwordProblems
                         passwordError: root.passwordError
                         passwordBusy: root.passwordBusy
+                        accountRemoval: root.accountRemoval
                         onChangePasswordRequested: (current, next, repeat, signOutOthers) =>
                                                    root.changePasswordRequested(current, next, repeat, signOutOthers)
                     }

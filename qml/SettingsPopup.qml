@@ -21,6 +21,11 @@ Popup {
     padding: 0
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
     //! Opens on `section` ("account", "notifications"…), or where it was left when empty.
+    //! Settings → account with the "Delete account" dialog open (screenshots).
+    function askDeleteAccount() {
+        show("account")
+        settingsPage.askDeleteAccount()
+    }
     function show(section) {
         if (section)
             settingsPage.section = section
@@ -81,6 +86,7 @@ Popup {
         passwordProblems: root.client.passwordChange.problems
         passwordError: root.client.passwordChange.error
         passwordBusy: root.client.passwordChange.busy
+        accountRemoval: root.client.accountRemoval
         onChangePasswordRequested: (current, next, repeat, signOutOthers) =>
                                    root.client.passwordChange.change(current, next, repeat, signOutOthers)
         onSendTypingRequested: on => root.client.sendTyping = on

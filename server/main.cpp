@@ -32,6 +32,8 @@ int main(int argc, char *argv[])
         "  user add|disable|enable|reset-password USERNAME [--display-name N] [--password-stdin]\n"
         "  user add --bot USERNAME    a bot account; prints its token (sign in with auth.resume)\n"
         "  user list\n"
+        "  user delete USERNAME [--erase-messages]\n"
+        "                             delete an account (signed out, profile erased, username held)\n"
         "  invite create              print a one-time invite code (auth/registration = invite)\n"
         "  report list [LIMIT]        reported members with their real identities (newest first; logged)\n"
         "  backup FOLDER              copy the SQLite database and the attachments into a new folder\n"
@@ -62,8 +64,10 @@ int main(int argc, char *argv[])
                                       QStringLiteral("store"));
     const QCommandLineOption removeSourceOption(QStringLiteral("remove-source"),
                                                 QStringLiteral("attachments migrate: remove each blob from the old store once copied."));
+    const QCommandLineOption eraseMessagesOption(QStringLiteral("erase-messages"),
+                                                 QStringLiteral("user delete: erase the user's messages too."));
     parser.addOptions({configOption, listenOption, dataOption, databaseOption, displayNameOption, passwordStdinOption,
-                       botOption, toOption, removeSourceOption});
+                       botOption, toOption, removeSourceOption, eraseMessagesOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | migrate | user | invite | report | attachments | backup | check | fingerprint | demo"));
     parser.process(app);
 
@@ -92,6 +96,8 @@ int main(int argc, char *argv[])
         return admin.migrate();
     if (command == QLatin1StringView("user") && parser.isSet(botOption))
         return admin.addBot(positional.mid(1), parser.value(displayNameOption));
+    if (command == QLatin1StringView("user") && positional.value(1) == QLatin1StringView("delete"))
+        return admin.deleteUser(positional.value(2), parser.isSet(eraseMessagesOption));
     if (command == QLatin1StringView("user"))
         return admin.user(positional.mid(1), parser.value(displayNameOption), parser.isSet(passwordStdinOption));
     if (command == QLatin1StringView("invite"))

@@ -84,6 +84,8 @@ void ChatClient::wire()
     connect(&m_catchup, &Catchup::synced, this, &ChatClient::synced);
     connect(&m_outbox, &Outbox::writing, &m_presence, &Presence::stopTyping);
     connect(&m_outbox, &Outbox::changed, this, &ChatClient::outboxChanged);
+    // A deleted account is signed out here as after "Sign out": its token goes from the keychain.
+    connect(&m_removal, &AccountRemoval::removed, this, &ChatClient::signOut);
     connect(&m_profile, &AccountProfile::changed, this, [this] {
         if (m_profile.displayName().isEmpty() || m_profile.displayName() == m_displayName)
             return;

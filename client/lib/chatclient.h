@@ -18,6 +18,8 @@
 #include "messagelistmodel.h"
 #include "outbox.h"
 #include "passwordchange.h"
+#include "peopledirectory.h"
+#include "accountremoval.h"
 #include "pinnedmessagemodel.h"
 #include "presence.h"
 #include "readmarkers.h"
@@ -69,7 +71,11 @@ class ChatClient : public QObject {
     //! Settings → account: my display name and status.
     Q_PROPERTY(AccountProfile *profile READ profile CONSTANT)
     //! Settings → privacy: the export of my data.
-    Q_PROPERTY(DataExport *dataExport READ dataExport CONSTANT)
+    Q_PROPERTY(DataExport *dataExport READ dataExport CONSTANT
+    //! Finding people (user.search) for the new-conversation and add-member fields.
+    Q_PROPERTY(PeopleDirectory *directory READ directory CONSTANT)
+    //! Settings → account → "Delete account…"; once done the app is signed out.
+    Q_PROPERTY(AccountRemoval *accountRemoval READ accountRemoval CONSTANT)
     //! The open conversation's pinned messages, newest pin first (the pinned bar, Pin/Unpin).
     Q_PROPERTY(PinnedMessageModel *pins READ pins CONSTANT)
     //! The thread shown in the thread pane.
@@ -225,6 +231,8 @@ public:
     PasswordChange *passwordChange() { return &m_passwordChange; }
     AccountProfile *profile() { return &m_profile; }
     DataExport *dataExport() { return &m_dataExport; }
+    PeopleDirectory *directory() { return &m_directory; }
+    AccountRemoval *accountRemoval() { return &m_removal; }
     Matching *matching() { return &m_matching; }
     ThreadModel *thread() { return m_thread.get(); }
     PinnedMessageModel *pins() { return &m_pins; }
@@ -314,6 +322,8 @@ private:
     SearchResultModel m_mentionList{m_connection, m_state};
     PasswordChange m_passwordChange{m_connection};
     AccountProfile m_profile{m_connection, m_state};
+    PeopleDirectory m_directory{m_connection};
+    AccountRemoval m_removal{m_connection};
     PinnedMessageModel m_pins{m_connection, m_state};
     Matching m_matching{m_connection};
     Drafts m_drafts;

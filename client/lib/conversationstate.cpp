@@ -88,9 +88,20 @@ void ConversationState::storeConversation(const ConversationInfo &incoming, bool
         m_cache.saveConversation(info);
 }
 
-void ConversationState::storeMembers(const QString &conversationId, const QList<MemberInfo> &members,
+QString ConversationState::deletedName()
+{
+    return tr("Deleted user");
+}
+
+void ConversationState::storeMembers(const QString &conversationId, const QList<MemberInfo> &given,
                                      QList<MarkerInfo> markers)
 {
+    // A deleted account is called so in the UI language (the server sends "Deleted user" and `deleted`).
+    QList<MemberInfo> members = given;
+    for (MemberInfo &m : members) {
+        if (m.deleted.value_or(false))
+            m.name = deletedName();
+    }
     // Markers never move back either: a snapshot keeps the furthest each member got.
     const QList<MarkerInfo> known = m_cache.markers(conversationId);
     for (MarkerInfo &m : markers) {
@@ -379,6 +390,10 @@ void ConversationState::applyProfile(const ProfileInfo &profile)
 {
     if (profile.id == m_myUserId)
         emit myProfileChanged(profile);
+    // A deleted account: the name in the UI language, and no username (the server's is a placeholder).
+    const bool deleted = profile.deleted.value_or(false);
+    const QString shown = deleted ? deletedName() : profile.name;
+    const auto username = deleted ? std::nullopt : std::optional(profile.username);
     // Blind rooms never: there a member id is an alias id, and a name there is an alias.
     const QList<QString> ids = m_conversations.keys();
     for (const QString &id : ids) {
@@ -388,18 +403,19 @@ void ConversationState::applyProfile(const ProfileInfo &profile)
         QList<MemberInfo> members = m_cache.members(id);
         bool changed = false;
         for (MemberInfo &m : members) {
-            if (m.id != profile.id || (m.name == profile.name && m.status == profile.status && m.username == profile.username))
+            if (m.id != profile.id || (m.name == shown && m.status == profile.status && m.username == username))
                 continue;
-            m.name = profile.name;
+            m.name = shown;
             m.status = profile.status;
-            m.username = profile.username;
+            m.username = username;
+            m.deleted = profile.deleted;
             changed = true;
         }
         if (!changed)
             continue;
         m_cache.saveMembers(id, members, m_cache.markers(id));
-        if (info.kind == ConversationKind::Direct && profile.id != m_myUserId && info.title != profile.name) {
-            info.title = profile.name;
+        if (info.kind == ConversationKind::Direct && profile.id != m_myUserId && info.title != shown) {
+            info.title = shown;
             storeConversation(info);
             emit conversationChanged(id);
         }

@@ -62,6 +62,8 @@ public:
     //! Someone's profile changed (user.updated, or `sync`): their name and status in every
     //! conversation that is not blind, and the title of our direct conversation.
     void applyProfile(const protocol::ProfileInfo &profile);
+    //! "Deleted user" in the UI language: the name of every deleted account (`deleted` in frames).
+    static QString deletedName();
     //! What the next `sync` asks profiles since: the last sync's server time, 0 before the first.
     qint64 profilesSince() const { return m_profilesSince; }
     //! A page of events after a seq (a catch-up that had more); `freshAfter` as for applyEvent.

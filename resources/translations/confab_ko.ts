@@ -1883,6 +1883,18 @@
         <source>Profile</source>
         <translation>프로필</translation>
     </message>
+    <message>
+        <source>Delete account</source>
+        <translation>계정 삭제</translation>
+    </message>
+    <message>
+        <source>Deleting your account signs out every device and erases your profile. It cannot be undone.</source>
+        <translation>계정을 삭제하면 모든 기기에서 로그아웃되고 프로필이 지워집니다. 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Delete account…</source>
+        <translation>계정 삭제…</translation>
+    </message>
 </context>
 <context>
     <name>AppearanceSettings</name>
@@ -3270,6 +3282,119 @@ Press ✎ to start one.</source>
     <message>
         <source>Could not save the archive as %1.</source>
         <translation>압축 파일을 %1(으)로 저장하지 못했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleSuggestions</name>
+    <message>
+        <source>People found</source>
+        <translation>찾은 사람</translation>
+    </message>
+    <message>
+        <source>Nobody found</source>
+        <translation>찾은 사람이 없습니다</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>봇</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>비활성화됨</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>비활성화됨</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>봇</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteAccountDialog</name>
+    <message>
+        <source>Delete your account?</source>
+        <translation>계정을 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Every device signs out, your profile is erased, and you leave your groups. Others see &quot;Deleted user&quot; in their conversations with you; whether your messages stay is up to your server.</source>
+        <translation>되돌릴 수 없습니다. 모든 기기에서 로그아웃되고 프로필이 지워지며 그룹에서 나가게 됩니다. 다른 사람에게는 대화에서 &quot;탈퇴한 사용자&quot;로 보이며, 메시지를 남길지는 서버 설정에 따릅니다.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Type your username, %1, to confirm</source>
+        <translation>확인을 위해 사용자 이름 %1을(를) 입력하세요</translation>
+    </message>
+    <message>
+        <source>Your username, to confirm</source>
+        <translation>확인용 사용자 이름</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>삭제하는 중…</translation>
+    </message>
+    <message>
+        <source>Delete account</source>
+        <translation>계정 삭제</translation>
+    </message>
+    <message>
+        <source>Delete my account for good</source>
+        <translation>내 계정을 영구히 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::PeopleDirectory</name>
+    <message>
+        <source>Not connected: finding people needs the server.</source>
+        <translation>연결되지 않음: 사람을 찾으려면 서버에 연결되어 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Too many searches. Please wait a moment.</source>
+        <translation>검색이 너무 많습니다. 잠시 기다리세요.</translation>
+    </message>
+    <message>
+        <source>People could not be found right now.</source>
+        <translation>지금은 사람을 찾을 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::ConversationState</name>
+    <message>
+        <source>Deleted user</source>
+        <translation>탈퇴한 사용자</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::AccountRemoval</name>
+    <message>
+        <source>Not connected: deleting the account needs the server.</source>
+        <translation>연결되지 않음: 계정을 삭제하려면 서버에 연결되어 있어야 합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Please wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>잘못된 비밀번호가 너무 많습니다. %n초 기다린 뒤 다시 시도하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password is not right.</source>
+        <translation>비밀번호가 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Please try again.</source>
+        <translation>서버에 연결할 수 없습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The account could not be deleted. Please try again.</source>
+        <translation>계정을 삭제하지 못했습니다. 다시 시도하세요.</translation>
     </message>
 </context>
 </TS>

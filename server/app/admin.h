@@ -24,6 +24,9 @@ public:
     //! `args`: the action and username; `displayName` for add (the username when empty).
     int user(const QStringList &args, const QString &displayName, bool passwordStdin);
     int invite(const QStringList &args);
+    //! `user delete USERNAME [--erase-messages]` (app/admindelete.cpp): the account deletion of
+    //! account.delete; messages are erased with the flag or with accounts/delete_erases_messages.
+    int deleteUser(const QString &username, bool eraseMessages);
     //! `user add --bot NAME`: a bot account and its long-lived token, printed once.
     int addBot(const QStringList &args, const QString &displayName);
     //! `report list`: members reported from conversations, with the real identities (blind rooms

@@ -190,6 +190,20 @@ bool loadIni(ServerConfig &config, const QString &path, QString *error)
     boolean(QStringLiteral("attachments/strip_metadata"), config.stripImageMetadata);
     boolean(QStringLiteral("server/group_commit"), config.groupCommit);
     boolean(QStringLiteral("messages/members_pin"), config.membersPin);
+    if (ok && ini.contains(QStringLiteral("directory/visibility"))) {
+        const QString who = ini.value(QStringLiteral("directory/visibility")).toString().trimmed();
+        if (who == QLatin1StringView("everyone"))
+            config.directoryVisibility = ServerConfig::DirectoryVisibility::Everyone;
+        else if (who == QLatin1StringView("contacts"))
+            config.directoryVisibility = ServerConfig::DirectoryVisibility::Contacts;
+        else {
+            *error = QStringLiteral("config key directory/visibility must be everyone or contacts, not %1").arg(who);
+            return false;
+        }
+    }
+    integer(QStringLiteral("directory/searches_per_minute"), config.directorySearchesPerMinute, 1, 100'000);
+    boolean(QStringLiteral("accounts/delete_erases_messages"), config.deleteErasesMessages);
+    integer(QStringLiteral("accounts/username_hold_days"), config.usernameHoldDays, 0, 36'500);
     return ok;
 }
 

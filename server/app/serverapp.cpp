@@ -12,7 +12,9 @@
 #include "net/hub.h"
 #include "net/listener.h"
 #include "services/attachmentservice.h"
+#include "services/accountdeletion.h"
 #include "services/accountservice.h"
+#include "services/directoryservice.h"
 #include "services/authservice.h"
 #include "services/blindservice.h"
 #include "services/exportservice.h"
@@ -118,6 +120,10 @@ bool ServerApp::start(QString *error)
     m_dispatcher->setBlind(m_blind.get());
     m_accounts = std::make_unique<AccountService>(*m_db, m_config, *m_hasher, m_auth->throttle(), *fanout);
     m_dispatcher->setAccounts(m_accounts.get());
+    m_deletion = std::make_unique<AccountDeletion>(*m_db, m_config, *m_log, *m_conversations, *fanout);
+    m_accounts->setDeletion(m_deletion.get());
+    m_directory = std::make_unique<DirectoryService>(*m_db, m_config);
+    m_dispatcher->setDirectory(m_directory.get());
     m_forward = std::make_unique<ForwardService>(*m_db, m_config, *m_log);
     m_marks = std::make_unique<UnreadMarks>(*m_db, *fanout);
     m_messages->setOnReadAgain([this](const QString &conversationId, const QString &userId) {
@@ -209,6 +215,7 @@ void ServerApp::sweep()
     m_messages->pruneLimiters();
     m_blind->pruneLimiters();
     m_forward->pruneLimiters();
+    m_directory->pruneLimiters();
     if (m_bus)
         m_bus->prune();
     m_live->prune();

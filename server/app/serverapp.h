@@ -10,7 +10,9 @@
 namespace confab::server {
 
 class AttachmentService;
+class AccountDeletion;
 class AccountService;
+class DirectoryService;
 class AuthService;
 class BlindService;
 class RevealScheduler;
@@ -76,6 +78,8 @@ private:
     std::unique_ptr<PinService> m_pins;
     std::unique_ptr<MatchService> m_matching; //!< after the conversations and the log it writes through
     std::unique_ptr<ExportService> m_exports; //!< after m_attachments, whose blob stores it shares
+    std::unique_ptr<AccountDeletion> m_deletion; //!< the same; m_accounts calls it
+    std::unique_ptr<DirectoryService> m_directory;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;
     std::unique_ptr<HealthHttp> m_health; //!< metrics/port only

@@ -72,6 +72,14 @@ struct ServerConfig {
     qint64 roomMentionMinMembers = 10;
     //! Members (not only owners and admins) pin messages in groups and blind rooms whose owner did not decide.
     bool membersPin = false;
+    // Finding people (user.search) and deleting accounts (account.delete, `user delete`).
+    enum class DirectoryVisibility { Everyone, Contacts };
+    //! Who a search finds: everyone on the server, or only the people the searcher shares a
+    //! conversation that is not blind with (blind rooms never make anyone findable).
+    DirectoryVisibility directoryVisibility = DirectoryVisibility::Everyone;
+    qint64 directorySearchesPerMinute = 60; //!< per user, with a burst of a quarter of it (at least 5)
+    bool deleteErasesMessages = false;      //!< a deleted account's messages are erased, not kept as "Deleted user"'s
+    qint64 usernameHoldDays = 30;           //!< a deleted account's username is not taken again before this
     // Health and metrics over HTTP (app/healthhttp.h), on loopback only: the figures are not for the world.
     quint16 metricsPort = 0; //!< 0: no HTTP endpoint
     QHostAddress metricsAddress = QHostAddress::LocalHost;

@@ -70,6 +70,7 @@ struct Member {
     bool bot = false; //!< joined from users
     QString status{}; //!< joined from users; never shown in blind rooms
     bool markedUnread = false; //!< the member marked the conversation unread (conversation.mark)
+    bool deleted = false;      //!< joined from users: the account was deleted ("Deleted user")
 };
 
 /*!

@@ -28,7 +28,10 @@ protocol::MemberInfo Presenter::memberOf(const Conversation &conversation, const
     } else {
         info.id = m.userId;
         info.name = m.displayName;
-        info.username = m.username;
+        if (m.deleted) // no username: the placeholder one names nobody (storage/deletionstore.h)
+            info.deleted = true;
+        else
+            info.username = m.username;
         if (!m.status.isEmpty())
             info.status = m.status;
     }

@@ -13,6 +13,7 @@ class BlindService;
 class ClientSession;
 class ConversationService;
 class ExportService;
+class DirectoryService;
 class ForwardService;
 class UnreadMarks;
 class LiveService;
@@ -51,6 +52,8 @@ public:
     }
     //! Pinned messages, once set (net/pindispatch.cpp); until then they are unsupported.
     void setPins(PinService *pins) { m_pins = pins; }
+    //! Finding people (net/peopledispatch.cpp), once set; until then it is unsupported.
+    void setDirectory(DirectoryService *directory) { m_directory = directory; }
     //! Matching (net/matchdispatch.cpp), once set; until then it is unsupported.
     void setMatching(MatchService *matching) { m_matching = matching; }
     //! Exports of my data (net/exportdispatch.cpp), once set; until then they are unsupported.
@@ -125,6 +128,9 @@ private:
     // Exports of my data (net/exportdispatch.cpp).
     void handle(const Call &call, const protocol::AccountExport &request);
     void handle(const Call &call, const protocol::AccountExportStatus &request);
+    // Finding people and deleting accounts (net/peopledispatch.cpp).
+    void handle(const Call &call, const protocol::UserSearch &request);
+    void handle(const Call &call, const protocol::AccountDelete &request);
     //! The profiles that changed since `since`, into a sync reply; the failure when they cannot be read.
     std::optional<Failure> addProfiles(const Identity &who, qint64 since, protocol::SyncResult &result);
     //! Requests of features this server does not offer yet, and frames only a server sends.
@@ -145,6 +151,7 @@ private:
     PinService *m_pins = nullptr;
     MatchService *m_matching = nullptr;
     ExportService *m_exports = nullptr;
+    DirectoryService *m_directory = nullptr;
     SearchService &m_search;
 };
 

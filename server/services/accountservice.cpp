@@ -1,6 +1,7 @@
 #include "accountservice.h"
 
 #include "core/config.h"
+#include "services/accountdeletion.h"
 #include "core/logging.h"
 #include "domain/passwords.h"
 #include "protocol/passwordrules.h"
@@ -101,6 +102,51 @@ void AccountService::storePassword(const Identity &identity, const QString &hash
         m_fanout.endSession(sessionId);
 }
 
+// ---- deletion -----------------------------------------------------------------------------------
+
+void AccountService::deleteAccount(const Identity &identity, const protocol::AccountDelete &request,
+                                   const QString &address, QObject *context, PasswordDone done)
+{
+    if (!m_deletion)
+        return done(Failure{ErrorCode::Invalid, QStringLiteral("this server does not delete accounts"), {},
+                            QStringLiteral("type")});
+    std::optional<User> user;
+    try {
+        user = m_accounts->userById(identity.userId);
+    } catch (const StoreError &e) {
+        return done(storeFailure(e));
+    }
+    if (!user || user->disabled)
+        return done(Failure{ErrorCode::Unauthorized, QStringLiteral("the account is disabled"), {}, {}});
+    // The same counter and waits as sign-ins and password changes: a stolen session cannot guess.
+    if (const qint64 wait = m_throttle.begin(user->username, address)) {
+        qCInfo(lcAuth).noquote() << "account deletion refused during a lockout, user" << user->id;
+        return done(Failure{ErrorCode::RateLimited, QStringLiteral("too many wrong passwords; wait before trying again"),
+                            wait, QStringLiteral("password")});
+    }
+    QPointer<QObject> caller(context);
+    const QString username = user->username;
+    m_hasher.verify(user->passwordHash, request.password, m_callbacks.get(),
+                    [this, identity, username, address, caller, done](bool ok) {
+                        m_throttle.finish(username, address,
+                                          ok ? LoginThrottle::Result::Succeeded : LoginThrottle::Result::Failed);
+                        if (!caller)
+                            return;
+                        if (!ok) {
+                            qCInfo(lcAuth).noquote() << "account deletion with a wrong password, user" << identity.userId;
+                            return done(Failure{ErrorCode::Unauthorized, QStringLiteral("the password is not right"), {},
+                                                QStringLiteral("password")});
+                        }
+                        bool answered = false;
+                        const auto outcome = m_deletion->run(identity.userId, m_config.deleteErasesMessages, [&] {
+                            answered = true;
+                            done(protocol::Ok{});
+                        });
+                        if (!answered)
+                            done(outcome.failure());
+                    });
+}
+
 // ---- profile ------------------------------------------------------------------------------------
 
 protocol::ProfileInfo AccountService::profileInfo(const Profile &p)
@@ -115,6 +161,8 @@ protocol::ProfileInfo AccountService::profileInfo(const Profile &p)
         info.bot = true;
     if (p.disabled)
         info.disabled = true;
+    if (p.deleted)
+        info.deleted = true;
     return info;
 }
 

@@ -11,6 +11,7 @@
 
 namespace confab::server {
 
+class AccountDeletion;
 class AccountStore;
 class Database;
 class Fanout;
@@ -40,6 +41,14 @@ public:
      */
     void changePassword(const Identity &identity, const protocol::AccountPassword &request, const QString &address,
                         QObject *context, PasswordDone done);
+    //! Deleting accounts is served once set (services/accountdeletion.h).
+    void setDeletion(AccountDeletion *deletion) { m_deletion = deletion; }
+    /*!
+     * Checks the password like a sign-in (the same lockout) and deletes the account with the
+     * server's `accounts/delete_erases_messages`. `done` gets "ok" before the connections close.
+     */
+    void deleteAccount(const Identity &identity, const protocol::AccountDelete &request, const QString &address,
+                       QObject *context, PasswordDone done);
     //! Stores the display name and/or status; `user.updated` goes to me and to my contacts (the
     //! people I share a conversation that is not blind with), never through a blind room.
     Outcome<protocol::Ok> setProfile(const Identity &identity, const protocol::AccountProfile &request);
@@ -59,6 +68,7 @@ private:
     Fanout &m_fanout;
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<PeopleStore> m_people;
+    AccountDeletion *m_deletion = nullptr;
     std::unique_ptr<QObject> m_callbacks; //!< guards password checks: they outlive no AccountService
 };
 

@@ -1,6 +1,8 @@
 #include "accountstore.h"
 
 #include "storage/database.h"
+#include "storage/deletionstore.h"
+#include "storage/peoplestore.h"
 
 #include <QStringList>
 
@@ -60,9 +62,13 @@ void AccountStore::setReceiptsPrivate(const QString &userId, bool receiptsPrivat
 
 void AccountStore::createUser(const User &user)
 {
-    m_db.exec(QStringLiteral("INSERT INTO users (id, username, display_name, password_hash, disabled, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)"),
-              {user.id, user.username, user.displayName, user.passwordHash, int(user.disabled), user.createdAt})
+    // A deleted account's username is held for a while (accounts/username_hold_days): taken, to anyone asking.
+    if (DeletionStore(m_db).usernameHeld(user.username, user.createdAt))
+        throw StoreError(StoreError::Kind::Conflict, QStringLiteral("the username is held after an account deletion"));
+    m_db.exec(QStringLiteral("INSERT INTO users (id, username, display_name, name_key, password_hash, disabled, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+              {user.id, user.username, user.displayName, PeopleStore::nameKey(user.displayName), user.passwordHash,
+               int(user.disabled), user.createdAt})
         .finish();
 }
 

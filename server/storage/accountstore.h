@@ -16,7 +16,7 @@ class AccountStore {
 public:
     explicit AccountStore(Database &db) : m_db(db) {}
 
-    //! Throws StoreError(Conflict) when the username is taken.
+    //! Throws StoreError(Conflict) when the username is taken, or held after a deletion.
     void createUser(const User &user);
     void setBot(const QString &userId);
     std::optional<User> userById(const QString &id);

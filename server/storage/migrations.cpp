@@ -4,6 +4,7 @@
 #include "storage/blobstore.h"
 #include "storage/database.h"
 #include "storage/exportstore.h"
+#include "storage/deletionstore.h"
 #include "storage/hiddentextcleanup.h"
 #include "storage/searchstore.h"
 #include "storage/uploadstore.h"
@@ -333,6 +334,8 @@ const Step kSteps[] = {
     {&kNoStatements, &UploadStore::createSchema},
     // Exports of a user's data: the job, its progress and the archive it left (ExportStore).
     {&kNoStatements, &ExportStore::createSchema},
+    // Finding people (a name key to range over) and deleting accounts (the mark, username holds).
+    {&kNoStatements, &DeletionStore::createSchema},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

@@ -12,7 +12,7 @@ class Database;
  */
 class Migrations {
 public:
-    static constexpr int kSchemaVersion = 17;
+    static constexpr int kSchemaVersion = 18;
 
     explicit Migrations(Database &db) : m_db(db) {}
 

@@ -7,7 +7,7 @@
 namespace confab::server {
 
 namespace {
-const QString kProfileColumns = QStringLiteral("u.id, u.username, u.display_name, u.status, u.bot, u.disabled");
+const QString kProfileColumns = QStringLiteral("u.id, u.username, u.display_name, u.status, u.bot, u.disabled, u.deleted_at");
 
 //! Everyone who shares an active membership of a conversation that is not blind with `?`.
 const QString kContactIds = QStringLiteral(
@@ -16,13 +16,9 @@ const QString kContactIds = QStringLiteral(
     "JOIN members other ON other.conversation_id = mine.conversation_id "
     "WHERE mine.user_id = ? AND mine.active = 1 AND other.active = 1 AND c.kind <> 'blind'");
 
-//! A LIKE pattern that matches what starts with `prefix`, its wildcards taken literally.
-QString startsWith(const QString &prefix)
-{
-    QString escaped = prefix;
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
-    return escaped + u'%';
-}
+//! Above every string that starts with a prefix: the highest code point (UTF-8 F4 8F BF BF), so that
+//! `>= prefix AND < prefix + this` is a range an index answers, on both databases.
+const QString kPrefixEnd = QString::fromUcs4(U"\U0010FFFF");
 } // namespace
 
 QList<Profile> PeopleStore::readProfiles(const QString &sql, const QVariantList &params)
@@ -31,7 +27,7 @@ QList<Profile> PeopleStore::readProfiles(const QString &sql, const QVariantList 
     QList<Profile> out;
     while (q.next()) {
         out.append(Profile{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                           q.value(4).toInt() != 0, q.value(5).toInt() != 0});
+                           q.value(4).toInt() != 0, q.value(5).toInt() != 0, !q.value(6).isNull()});
     }
     q.finish();
     return out;
@@ -41,7 +37,9 @@ void PeopleStore::setProfile(const QString &userId, const std::optional<QString>
                              const std::optional<QString> &status, qint64 now)
 {
     if (displayName)
-        m_db.exec(QStringLiteral("UPDATE users SET display_name = ? WHERE id = ?"), {*displayName, userId}).finish();
+        m_db.exec(QStringLiteral("UPDATE users SET display_name = ?, name_key = ? WHERE id = ?"),
+                  {*displayName, nameKey(*displayName), userId})
+            .finish();
     if (status)
         m_db.exec(QStringLiteral("UPDATE users SET status = ? WHERE id = ?"), {*status, userId}).finish();
     m_db.exec(QStringLiteral("UPDATE users SET profile_changed_at = ? WHERE id = ?"), {now, userId}).finish();
@@ -73,18 +71,28 @@ QList<Profile> PeopleStore::contactProfilesChangedSince(const QString &userId, q
                         {since, userId});
 }
 
+QString PeopleStore::nameKey(const QString &displayName)
+{
+    return displayName.toLower();
+}
+
 QList<Profile> PeopleStore::search(const Search &s)
 {
-    const QString pattern = startsWith(s.prefix);
-    QString sql = QStringLiteral("SELECT ") + kProfileColumns +
-                  QStringLiteral(" FROM users u WHERE u.id <> ? AND u.username > ? "
-                                 "AND (u.username LIKE ? ESCAPE '\\' OR LOWER(u.display_name) LIKE ? ESCAPE '\\')");
-    QVariantList params{s.viewerId, s.afterUsername, pattern, pattern};
+    // Two index ranges (username, name key), not LIKE: PostgreSQL would scan the table for LIKE
+    // without a pattern opclass. COLLATE "C" on PostgreSQL matches the indexes of schema step 18.
+    const QString c = m_db.dialect() == Database::Dialect::PostgreSQL ? QStringLiteral(" COLLATE \"C\"") : QString();
+    const QString end = s.prefix + kPrefixEnd;
+    QString sql = QStringLiteral("SELECT ") + kProfileColumns + QStringLiteral(" FROM users u WHERE u.id IN (") +
+                  QStringLiteral("SELECT id FROM users WHERE username") + c + QStringLiteral(" >= ? AND username") + c +
+                  QStringLiteral(" < ? UNION SELECT id FROM users WHERE name_key") + c +
+                  QStringLiteral(" >= ? AND name_key") + c +
+                  QStringLiteral(" < ?) AND u.id <> ? AND u.deleted_at IS NULL AND u.username") + c + QStringLiteral(" > ?");
+    QVariantList params{s.prefix, end, s.prefix, end, s.viewerId, s.afterUsername};
     if (s.contactsOnly) {
         sql += QStringLiteral(" AND u.id IN (") + kContactIds + u')';
         params.append(s.viewerId);
     }
-    sql += QStringLiteral(" ORDER BY u.username LIMIT ?");
+    sql += QStringLiteral(" ORDER BY u.username") + c + QStringLiteral(" LIMIT ?");
     params.append(s.limit);
     return readProfiles(sql, params);
 }

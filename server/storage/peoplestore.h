@@ -18,6 +18,7 @@ struct Profile {
     QString status; //!< empty: none
     bool bot = false;
     bool disabled = false;
+    bool deleted = false; //!< a deleted account: its name is "Deleted user", its username a placeholder
 };
 
 /*!
@@ -39,6 +40,9 @@ public:
     //! My contacts' profiles (mine included) that changed after `since`, by username.
     QList<Profile> contactProfilesChangedSince(const QString &userId, qint64 since);
 
+    //! What a display name is found by: its lower case (users.name_key, kept beside it).
+    static QString nameKey(const QString &displayName);
+
     struct Search {
         QString prefix;         //!< lower-case; matches the username or the display name's start
         QString viewerId;       //!< left out of the results
@@ -46,7 +50,8 @@ public:
         QString afterUsername;  //!< paging: results after this one
         int limit = 20;
     };
-    //! Users by username, at most `limit`.
+    //! Users whose username or name key starts with the prefix, by username, at most `limit`;
+    //! never deleted accounts, never the viewer; with `contactsOnly`, blind rooms do not count.
     QList<Profile> search(const Search &search);
 
     //! True when it changed anything.

@@ -27,7 +27,8 @@ struct AccountPassword {
 
 /*!
  * A user as the people around them know them: outside blind rooms only. `status` is absent when
- * none; `bot` and `disabled` are present (true) only for bot accounts and disabled accounts.
+ * none; `bot` and `disabled` are present (true) only for bot accounts and disabled accounts;
+ * `deleted` (true) marks a deleted account, whose name is then "Deleted user" (peopleframes.h).
  */
 struct ProfileInfo {
     QString id;
@@ -36,6 +37,7 @@ struct ProfileInfo {
     std::optional<QString> status;
     std::optional<bool> bot;
     std::optional<bool> disabled;
+    std::optional<bool> deleted = std::nullopt;
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -44,6 +46,7 @@ struct ProfileInfo {
         v("status", self.status, rule::Status);
         v("bot", self.bot);
         v("disabled", self.disabled);
+        v("deleted", self.deleted);
     }
     CONFAB_WIRE(ProfileInfo)
 };

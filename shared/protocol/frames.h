@@ -8,6 +8,7 @@
 #include "forwardframes.h"
 #include "pinframes.h"
 #include "matchframes.h"
+#include "peopleframes.h"
 #include "types.h"
 
 #include <variant>
@@ -993,7 +994,10 @@ enum class Direction { ClientToServer, ServerToClient };
     X(Matched, "conversation.matched", ServerToClient)                                                       \
     X(AccountExport, "account.export", ClientToServer)                                                       \
     X(AccountExportStatus, "account.export.status", ClientToServer)                                          \
-    X(AccountExportProgress, "account.export.progress", ServerToClient)
+    X(AccountExportProgress, "account.export.progress", ServerToClient)                                      \
+    X(UserSearch, "user.search", ClientToServer)                                                             \
+    X(Directory, "user.directory", ServerToClient)                                                           \
+    X(AccountDelete, "account.delete", ClientToServer)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

@@ -68,7 +68,9 @@ namespace confab::protocol {
     X(PinRights, Ok)                               \
     X(MatchCreate, Matched)                        \
     X(AccountExport, AccountExportProgress)        \
-    X(AccountExportStatus, AccountExportProgress)
+    X(AccountExportStatus, AccountExportProgress)  \
+    X(UserSearch, Directory)                       \
+    X(AccountDelete, Ok)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;

@@ -150,6 +150,7 @@ struct MemberInfo {
     std::optional<QString> nameKo;     //!< blind rooms: the alias in Korean (same words, same index)
     std::optional<UserInfo> revealed;  //!< blind rooms: who this is, for a viewer with a mutual reveal only
     std::optional<QString> status = std::nullopt; //!< the member's status text; never in blind rooms
+    std::optional<bool> deleted = std::nullopt;   //!< true: a deleted account ("Deleted user"); never in blind rooms
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -162,6 +163,7 @@ struct MemberInfo {
         v("name_ko", self.nameKo, rule::DisplayName);
         v("revealed", self.revealed);
         v("status", self.status, rule::Status);
+        v("deleted", self.deleted);
     }
     CONFAB_WIRE(MemberInfo)
 };
