@@ -13,6 +13,7 @@
 #include "net/listener.h"
 #include "services/attachmentservice.h"
 #include "services/accountservice.h"
+#include "services/blockservice.h"
 #include "services/authservice.h"
 #include "services/blindservice.h"
 #include "services/matchservice.h"
@@ -127,6 +128,8 @@ bool ServerApp::start(QString *error)
     m_dispatcher->setPins(m_pins.get());
     m_matching = std::make_unique<MatchService>(*m_db, *m_log, *fanout, *m_conversations);
     m_dispatcher->setMatching(m_matching.get());
+    m_blocks = std::make_unique<BlockService>(*m_db, *fanout);
+    m_dispatcher->setBlocks(m_blocks.get());
     if (!prepareTls(error))
         return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);

@@ -11,6 +11,7 @@ namespace confab::server {
 
 class AttachmentService;
 class AccountService;
+class BlockService;
 class AuthService;
 class BlindService;
 class RevealScheduler;
@@ -74,6 +75,7 @@ private:
     std::unique_ptr<UnreadMarks> m_marks; //!< after m_messages, which calls it when a member reads again
     std::unique_ptr<PinService> m_pins;
     std::unique_ptr<MatchService> m_matching; //!< after the conversations and the log it writes through
+    std::unique_ptr<BlockService> m_blocks;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;
     std::unique_ptr<HealthHttp> m_health; //!< metrics/port only

@@ -7,6 +7,7 @@
 #include "forwardframes.h"
 #include "pinframes.h"
 #include "matchframes.h"
+#include "blockframes.h"
 #include "types.h"
 
 #include <variant>
@@ -989,7 +990,10 @@ enum class Direction { ClientToServer, ServerToClient };
     X(Pins, "pins", ServerToClient)                                                                          \
     X(PinRights, "conversation.pin_rights", ClientToServer)                                                  \
     X(MatchCreate, "conversation.match", ClientToServer)                                                     \
-    X(Matched, "conversation.matched", ServerToClient)
+    X(Matched, "conversation.matched", ServerToClient)                                                       \
+    X(AccountBlock, "account.block", ClientToServer)                                                         \
+    X(BlocksList, "blocks.list", ClientToServer)                                                             \
+    X(Blocks, "blocks", ServerToClient)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,
