@@ -2,17 +2,22 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
-// Settings → privacy: typing indicators and read receipts (the client keeps them: they come in
-// as properties and go out as requests).
+// Settings → privacy: typing indicators, read receipts and the people I block (the client keeps
+// them: they come in as properties and go out as requests).
 ColumnLayout {
     id: root
 
     property string displayName
     property bool sendTyping: true
     property bool shareReadReceipts: true
+    //! The Blocks model (BlockedPeople), or null.
+    property var blocks: null
+    property bool blocksBusy: false
+    property string blocksError
 
     signal sendTypingRequested(bool on)
     signal shareReadReceiptsRequested(bool on)
+    signal unblockRequested(string userId)
 
     spacing: Theme.spacingL
     Item { Layout.preferredHeight: Theme.spacingXs }
@@ -33,5 +38,15 @@ ColumnLayout {
         description: qsTr("Off: others do not see when you have read their messages. Your own unread counts stay right on all your devices.")
         checked: root.shareReadReceipts
         onToggled: on => root.shareReadReceiptsRequested(on)
+    }
+    BlockedPeople {
+        objectName: "blockedPeople"
+        Layout.fillWidth: true
+        Layout.leftMargin: Theme.spacingXl
+        Layout.rightMargin: Theme.spacingXl
+        blocks: root.blocks
+        busy: root.blocksBusy
+        error: root.blocksError
+        onUnblockRequested: userId => root.unblockRequested(userId)
     }
 }

@@ -31,6 +31,10 @@ Rectangle {
     property bool passwordBusy: false
     property bool sendTyping: true
     property bool shareReadReceipts: true
+    //! Privacy → blocked people: the Blocks model, whether a change is on its way, why one failed.
+    property var blocks: null
+    property bool blocksBusy: false
+    property string blocksError
     property string theme: "system"
     property string language: "en"
     property bool trayAvailable: false
@@ -45,6 +49,7 @@ Rectangle {
     signal saveProfileRequested(string displayName, string status)
     signal sendTypingRequested(bool on)
     signal shareReadReceiptsRequested(bool on)
+    signal unblockRequested(string userId)
     signal themeRequested(string theme)
     signal languageRequested(string language)
 
@@ -189,6 +194,10 @@ Rectangle {
                         shareReadReceipts: root.shareReadReceipts
                         onSendTypingRequested: on => root.sendTypingRequested(on)
                         onShareReadReceiptsRequested: on => root.shareReadReceiptsRequested(on)
+                        blocks: root.blocks
+                        blocksBusy: root.blocksBusy
+                        blocksError: root.blocksError
+                        onUnblockRequested: userId => root.unblockRequested(userId)
                     }
                     AppearanceSettings {
                         theme: root.theme

@@ -32,6 +32,8 @@ Item {
 
     //! "N replies" under a thread's root: show that thread.
     signal threadRequested(string messageId)
+    //! A sender's name or avatar was clicked: their profile card.
+    signal profileRequested(string memberId)
     signal readUpTo(var seq)
     signal loadOlderRequested()
     signal retryRequested(string clientId)
@@ -189,6 +191,8 @@ Item {
             onEditSaved: text => { if (root.actions) root.actions.saveEdit(message.messageId, text) }
             onEditCancelled: { if (root.actions) root.actions.cancelEdit() }
             onThreadRequested: id => root.threadRequested(id)
+            onProfileRequested: id => root.profileRequested(id)
+            onShowBlockedRequested: id => { if (root.messages) root.messages.showBlocked(id) }
             keyboardHome: root.keyboardHome
         }
 
