@@ -64,8 +64,6 @@ Popup {
     padding: Theme.spacingXl
     anchors.centerIn: parent
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
-    Accessible.role: Accessible.Dialog
-    Accessible.name: qsTr("Profile of %1").arg(root.name)
     onClosed: root.confirming = false
     // A block or unblock that went through ends the question.
     onBlockedChanged: {
@@ -84,6 +82,9 @@ Popup {
 
     contentItem: ColumnLayout {
         spacing: Theme.spacingM
+        // A Popup is no Item: what a screen reader announces sits on its content.
+        Accessible.role: Accessible.Dialog
+        Accessible.name: qsTr("Profile of %1").arg(root.name)
 
         RowLayout {
             Layout.fillWidth: true
