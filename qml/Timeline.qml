@@ -500,7 +500,9 @@ Item {
         case Qt.Key_Return:
         case Qt.Key_Enter:
         case Qt.Key_Menu: // Enter or the menu key: the message's menu (Retry for an unsent one)
-            if (item && item.failed)
+            if (item && item.collapsed) // from someone I block: Enter shows it, like "Show"
+                root.messages.showBlocked(item.messageId)
+            else if (item && item.failed)
                 root.retryRequested(item.clientId)
             else if (stored)
                 item.menuRequested(item, root.menuX(item), item.height)

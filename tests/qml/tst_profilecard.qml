@@ -57,6 +57,36 @@ Item {
         }
     }
 
+    // What Timeline needs of a MessageListModel: Joon's message, collapsed (I block him).
+    ListModel {
+        id: timelineModel
+        property int firstUnreadRow: -1
+        property bool canLoadOlder: false
+        property string conversationId: "c1"
+        property int revealRow: -1
+        property double revealedAt: 0
+        signal conversationChanged()
+        signal attachmentChanged(string id)
+        function quote(id) { return { id: id, sender: "Joon Lee", excerpt: "", deleted: false, loaded: true } }
+        function rowOfMessage(id) { return id === "m1" ? 0 : -1 }
+        function showBlocked(id) { if (id === "m1") setProperty(0, "collapsed", false) }
+        Component.onCompleted: append({ messageId: "m1", clientId: "c-m1", seq: 1, senderId: "u2", senderName: "Joon Lee",
+                         body: "Hidden words", timeText: "10:41", edited: false, deleted: false, own: false,
+                         status: MessageListModel.Sent, readCount: 0, firstInGroup: true, lastInGroup: true,
+                         dayStart: false, dayText: "", errorText: "", avatarColor: "#1D4ED8", initials: "JL",
+                         attachments: [], reactions: [], replyTo: {}, streamState: "", replyCount: 0, mentions: [],
+                         mentionsMe: false, system: false, systemText: "", senderBot: false, forwarded: false,
+                         senderBlocked: true, collapsed: true })
+    }
+    Component {
+        id: timelineComponent
+        Timeline {
+            width: 800
+            height: 300
+            messages: timelineModel
+        }
+    }
+
     ListModel {
         id: blockedModel
         ListElement { userId: "u2"; username: "joon"; name: "Joon Lee"; avatarColor: "#0F766E"; initials: "JL" }
@@ -262,6 +292,20 @@ Item {
             mouseClick(name)
             mouseClick(findChild(item, "senderAvatar"))
             compare(asked, ["u2", "u2"])
+        }
+
+        // The timeline by keyboard: Enter on a collapsed message shows it, like "Show".
+        function test_enterShowsACollapsedMessage() {
+            const timeline = createTemporaryObject(timelineComponent, root)
+            verify(timeline)
+            const list = findChild(timeline, "timelineList")
+            tryVerify(() => list.count === 1)
+            list.forceActiveFocus(Qt.TabFocusReason)
+            list.currentIndex = 0
+            verify(list.currentItem.collapsed)
+            keyClick(Qt.Key_Return)
+            compare(timelineModel.get(0).collapsed, false)
+            verify(!list.currentItem.collapsed)
         }
 
         function test_privacyListsBlockedPeopleWithUnblock() {
