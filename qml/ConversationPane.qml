@@ -28,6 +28,8 @@ ColumnLayout {
     signal revealRequested(var preview)
     signal readersRequested(var seq, Item anchor)
     signal threadRequested(string messageId)
+    //! A sender's name or avatar in the timeline was clicked: their profile card.
+    signal profileRequested(string memberId)
     signal newConversationRequested()
 
     //! The keyboard goes to the composer (unless a popup has it).
@@ -147,6 +149,7 @@ ColumnLayout {
         onOpenAttachmentRequested: id => root.client.openAttachment(id)
         onSaveAttachmentRequested: id => root.client.saveAttachment(id)
         onThreadRequested: id => root.threadRequested(id)
+        onProfileRequested: id => root.profileRequested(id)
         keyboardHome: () => composer.focusField()
     }
 

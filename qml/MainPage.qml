@@ -156,6 +156,7 @@ Rectangle {
                     onReadersRequested: (seq, anchor) => readersPopup.showFor(App.readersOf(seq), anchor)
                     onThreadRequested: id => root.openThread(id)
                     onNewConversationRequested: newDialog.open()
+                    onProfileRequested: id => root.showProfile(id)
                 }
 
                 SearchPanel {
@@ -210,9 +211,41 @@ Rectangle {
                     onRevealRequested: memberId => revealDialog.show(root.client.revealPreview(root.currentId, memberId))
                     onWithdrawRequested: memberId => root.client.withdrawReveal(root.currentId, memberId)
                     onReportRequested: (memberId, name) => reportDialog.show(memberId, name, root.blind)
+                    onProfileRequested: id => root.showProfile(id)
                 }
             }
         }
+    }
+
+    // The profile card of a member (ChatClient.card), from the timeline or the member list.
+    function showProfile(memberId) {
+        root.client.card.open(root.currentId, memberId)
+        if (root.client.card.valid)
+            profileCard.show()
+    }
+    ProfileCard {
+        id: profileCard
+        parent: T.Overlay.overlay
+        userId: root.client.card.userId
+        name: root.client.card.name
+        username: root.client.card.username
+        status: root.client.card.status
+        presence: root.client.card.presence
+        avatarColor: root.client.card.avatarColor
+        initials: root.client.card.initials
+        alias: root.client.card.alias
+        isMe: root.client.card.isMe
+        bot: root.client.card.bot
+        blocked: root.client.card.blocked
+        busy: root.client.blocks.busy
+        error: root.client.blocks.error
+        keyboardHome: () => conversation.focusComposer()
+        onMessageRequested: username => {
+            profileCard.close()
+            root.client.startDirect(username)
+        }
+        onBlockRequested: (userId, blocked) => root.client.blocks.setBlocked(userId, blocked)
+        onClosed: root.client.card.close()
     }
 
     // Who read a message, from "Read by N" under my last message of a group.
@@ -333,6 +366,18 @@ Rectangle {
                 conversation.scrollToTop()
             if (Automation.forwardAtStart)
                 conversation.forwardNewest()
+        }
+    }
+    // Screenshots and automation: --open-profile USERNAME (Automation opens the card's subject).
+    Connections {
+        property bool shown: false
+        target: root.client.card
+        enabled: Automation.profileAtStart && !shown
+        function onChanged() {
+            if (!root.client.card.valid)
+                return
+            shown = true
+            profileCard.show()
         }
     }
     // Screenshots and automation: --search TEXT, once the conversations are here.

@@ -6,7 +6,8 @@ import QtQuick.Layouts
 // In blind rooms: aliases with their A/B chip, and no presence (it would reveal who is who);
 // members who revealed who they are to me show their real name with the alias in small text.
 // Each other member has a menu (⋯, or a right click): reveal my name to them, withdraw that
-// offer, report them.
+// offer, report them. A click on a row, or Enter on the row in focus (Tab into the list, arrows
+// to move), opens the member's profile card.
 Rectangle {
     id: root
 
@@ -24,6 +25,8 @@ Rectangle {
     signal withdrawRequested(string memberId)
     //! Report a member to the server's operator (the caller asks for the reason).
     signal reportRequested(string memberId, string name)
+    //! A row was clicked or Enter pressed on it: the member's profile card.
+    signal profileRequested(string memberId)
 
     color: Theme.sidebar
     implicitWidth: Theme.memberPanelWidth
@@ -96,12 +99,19 @@ Rectangle {
             clip: true
             model: root.members
             boundsBehavior: Flickable.StopAtBounds
+            activeFocusOnTab: true
+            keyNavigationEnabled: true
+            currentIndex: -1
+            onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
+            Keys.onReturnPressed: if (currentItem) root.profileRequested(currentItem.memberId)
+            Keys.onEnterPressed: if (currentItem) root.profileRequested(currentItem.memberId)
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Members")
             ScrollBar.vertical: ScrollBar {}
 
             delegate: Item {
                 id: row
+                required property int index
                 required property string memberId
                 required property string name
                 required property string username
@@ -147,7 +157,21 @@ Rectangle {
                                  + (row.presence === "online" ? ", " + qsTr("online")
                                     : row.presence === "away" ? ", " + qsTr("away") : "")
 
+                // The row the keyboard is on.
+                Rectangle {
+                    objectName: "memberFocus"
+                    anchors.fill: parent
+                    visible: row.ListView.isCurrentItem && list.activeFocus
+                    color: Theme.hover
+                }
                 HoverHandler { id: rowHover }
+                TapHandler {
+                    objectName: "memberTap"
+                    onTapped: {
+                        list.currentIndex = row.index
+                        root.profileRequested(row.memberId)
+                    }
+                }
                 TapHandler {
                     acceptedButtons: Qt.RightButton
                     enabled: !row.isMe

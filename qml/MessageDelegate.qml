@@ -52,6 +52,9 @@ Item {
     required property bool senderBot
     //! Forwarded from another conversation: "Forwarded" above the bubble (never from where).
     required property bool forwarded
+    //! Someone I block wrote it; `collapsed` while it is folded away ("Message from a blocked user").
+    required property bool senderBlocked
+    required property bool collapsed
 
     //! Being edited in place: the bubble holds an editor (Enter saves, Esc cancels).
     property bool editing: false
@@ -88,6 +91,10 @@ Item {
     //! "N replies" under a thread's root was clicked.
     signal threadRequested(string messageId)
     signal editCancelled()
+    //! The sender's name or avatar was clicked: their profile card.
+    signal profileRequested(string senderId)
+    //! "Show" on a collapsed message from someone I block.
+    signal showBlockedRequested(string messageId)
 
     // The status marks of own messages (UI.md), by MessageListModel.Status.
     readonly property string statusMark: !root.own ? ""
@@ -114,9 +121,11 @@ Item {
     readonly property bool hasThread: root.replyCount > 0 && !root.deleted && root.messageId.length > 0
     //! The "New messages" line starts a group too: the first unread message always says who wrote it.
     readonly property bool startsGroup: root.firstInGroup || root.firstUnread || root.revealLineAt > 0
-    readonly property bool showAvatar: !root.own && root.startsGroup
+    //! A collapsed message says only that: no avatar, name or content until "Show".
+    readonly property bool showAvatar: !root.own && root.startsGroup && !root.collapsed
     //! Own messages name me only in blind rooms, where it matters which alias the others see.
     readonly property bool showHeader: root.startsGroup && (!root.own || (root.blind && root.myAlias.length > 0))
+                                       && !root.collapsed
     readonly property int sidePadding: Theme.spacingL + 4
     readonly property int avatarColumn: Theme.avatarSmall + Theme.spacingS
     readonly property int maxBubble: Math.min(Theme.bubbleMaxWidth, (root.width - 2 * root.sidePadding
@@ -131,12 +140,13 @@ Item {
     readonly property bool hasReactions: root.reactions !== undefined && root.reactions !== null
                                          && root.reactions.length > 0 && !root.deleted
     //! Stored messages have a menu; unsent ones have Retry/Delete instead.
-    readonly property bool actionable: root.messageId.length > 0 && !root.deleted
+    readonly property bool actionable: root.messageId.length > 0 && !root.deleted && !root.collapsed
 
     implicitHeight: column.implicitHeight
     height: implicitHeight
     Accessible.role: Accessible.ListItem
     Accessible.name: root.system ? root.systemText
+                   : root.collapsed ? qsTr("Message from a blocked user")
                    : (root.own ? qsTr("You") : root.senderName) + ", " + root.timeText + ": "
                      + (root.forwarded ? qsTr("Forwarded") + ": " : "") + root.body
                      + (root.streaming ? " (" + qsTr("still writing") + ")"
@@ -206,6 +216,8 @@ Item {
                 color: root.avatarColor
                 initials: root.initials
                 alias: root.blind
+                HoverHandler { cursorShape: Qt.PointingHandCursor }
+                TapHandler { onTapped: root.profileRequested(root.senderId) }
             }
 
             // Right click anywhere on the message, or a long press on touch screens, opens its menu.
@@ -237,7 +249,8 @@ Item {
                 objectName: "messageContent"
                 readonly property bool alignedRight: root.own
                 x: root.own ? row.width - root.sidePadding - width : root.sidePadding + root.avatarColumn
-                width: Math.max(bubble.width, header.visible ? header.width : 0,
+                width: Math.max(bubble.visible ? bubble.width : 0, header.visible ? header.width : 0,
+                                blockedRow.visible ? blockedRow.implicitWidth : 0,
                                 reactionRow.visible ? reactionRow.width : 0,
                                 failure.visible ? failure.implicitWidth : 0,
                                 readBy.visible ? readBy.implicitWidth : 0,
@@ -257,12 +270,20 @@ Item {
                     senderGroup: root.senderGroup
                     timeText: root.timeText
                     bot: root.senderBot
+                    onNameClicked: root.profileRequested(root.senderId)
+                }
+
+                BlockedMessageRow {
+                    id: blockedRow
+                    objectName: "blockedRow"
+                    visible: root.collapsed
+                    onShowRequested: root.showBlockedRequested(root.messageId)
                 }
 
                 // A forwarded copy says so, and nothing more: not the conversation, not the original sender.
                 Text {
                     objectName: "forwardedLabel"
-                    visible: root.forwarded && !root.deleted
+                    visible: root.forwarded && !root.deleted && !root.collapsed
                     x: root.own ? content.width - width : 0
                     text: "↪ " + qsTr("Forwarded")
                     color: Theme.textMuted
@@ -272,6 +293,7 @@ Item {
 
                 MessageBubble {
                     id: bubble
+                    visible: !root.collapsed
                     x: root.own ? content.width - width : 0
                     own: root.own
                     body: root.body
@@ -306,7 +328,7 @@ Item {
                 ReactionRow {
                     id: reactionRow
                     objectName: "reactionRow"
-                    visible: root.hasReactions
+                    visible: root.hasReactions && !root.collapsed
                     x: root.own ? content.width - width : 0
                     spacing: Theme.spacingXs
                     reactions: root.hasReactions ? root.reactions : []
@@ -317,7 +339,7 @@ Item {
                 Text {
                     id: threadLink
                     objectName: "threadLink"
-                    visible: root.hasThread
+                    visible: root.hasThread && !root.collapsed
                     x: root.own ? content.width - width : 0
                     text: qsTr("%n replies", "", root.replyCount)
                     color: Theme.accent

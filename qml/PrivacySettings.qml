@@ -2,8 +2,8 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
-// Settings → privacy: typing indicators and read receipts (the client keeps them: they come in
-// as properties and go out as requests), and the export of my data (ExportSettings).
+// Settings → privacy: typing indicators, read receipts and the people I block (the client keeps
+// them: they come in as properties and go out as requests), and the export of my data (ExportSettings).
 ColumnLayout {
     id: root
 
@@ -12,10 +12,15 @@ ColumnLayout {
     property bool shareReadReceipts: true
     //! The client's DataExport, or a stand-in; none: the export is not shown.
     property var dataExport: null
+    //! The Blocks model (BlockedPeople), or null.
+    property var blocks: null
+    property bool blocksBusy: false
+    property string blocksError
 
     signal sendTypingRequested(bool on)
     signal shareReadReceiptsRequested(bool on)
     signal saveExportRequested()
+    signal unblockRequested(string userId)
 
     spacing: Theme.spacingL
     Item { Layout.preferredHeight: Theme.spacingXs }
@@ -36,6 +41,16 @@ ColumnLayout {
         description: qsTr("Off: others do not see when you have read their messages. Your own unread counts stay right on all your devices.")
         checked: root.shareReadReceipts
         onToggled: on => root.shareReadReceiptsRequested(on)
+    }
+    BlockedPeople {
+        objectName: "blockedPeople"
+        Layout.fillWidth: true
+        Layout.leftMargin: Theme.spacingXl
+        Layout.rightMargin: Theme.spacingXl
+        blocks: root.blocks
+        busy: root.blocksBusy
+        error: root.blocksError
+        onUnblockRequested: userId => root.unblockRequested(userId)
     }
     ExportSettings {
         objectName: "exportSettings"

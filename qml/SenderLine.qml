@@ -14,6 +14,9 @@ Row {
     //! The sender is a bot: a "bot" badge after the name.
     property bool bot: false
 
+    //! The name was clicked: the sender's profile card (others' names only).
+    signal nameClicked()
+
     spacing: Theme.spacingS
     Text {
         id: senderText
@@ -23,6 +26,8 @@ Row {
         font.pixelSize: Theme.fontBody - 1
         font.weight: Font.DemiBold
         textFormat: Text.PlainText
+        HoverHandler { enabled: !root.own; cursorShape: Qt.PointingHandCursor }
+        TapHandler { enabled: !root.own; onTapped: root.nameClicked() }
     }
     Rectangle {
         objectName: "botBadge"

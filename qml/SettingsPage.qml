@@ -37,6 +37,10 @@ Rectangle {
     property bool shareReadReceipts: true
     //! The client's DataExport (a stand-in in tests): Settings → privacy → "Your data".
     property var dataExport: null
+    //! Privacy → blocked people: the Blocks model, whether a change is on its way, why one failed.
+    property var blocks: null
+    property bool blocksBusy: false
+    property string blocksError
     property string theme: "system"
     property string language: "en"
     property bool trayAvailable: false
@@ -51,6 +55,7 @@ Rectangle {
     signal saveProfileRequested(string displayName, string status)
     signal sendTypingRequested(bool on)
     signal shareReadReceiptsRequested(bool on)
+    signal unblockRequested(string userId)
     signal themeRequested(string theme)
     signal languageRequested(string language)
 
@@ -202,6 +207,10 @@ Rectangle {
                             exportDialog.selectedFile = root.settings.downloadFolderUrl + "/" + root.dataExport.suggestedName
                             exportDialog.open()
                         }
+                        blocks: root.blocks
+                        blocksBusy: root.blocksBusy
+                        blocksError: root.blocksError
+                        onUnblockRequested: userId => root.unblockRequested(userId)
                     }
                     AppearanceSettings {
                         theme: root.theme

@@ -68,6 +68,10 @@ Popup {
         sessionsError: App.sessions.error
         sendTyping: root.client.sendTyping
         shareReadReceipts: root.client.shareReadReceipts
+        blocks: root.client.blocks
+        blocksBusy: root.client.blocks.busy
+        blocksError: root.client.blocks.error
+        onUnblockRequested: userId => root.client.blocks.setBlocked(userId, false)
         theme: App.theme
         language: App.language
         trayAvailable: App.trayAvailable

@@ -32,6 +32,8 @@ Item {
 
     //! "N replies" under a thread's root: show that thread.
     signal threadRequested(string messageId)
+    //! A sender's name or avatar was clicked: their profile card.
+    signal profileRequested(string memberId)
     signal readUpTo(var seq)
     signal loadOlderRequested()
     signal retryRequested(string clientId)
@@ -189,6 +191,8 @@ Item {
             onEditSaved: text => { if (root.actions) root.actions.saveEdit(message.messageId, text) }
             onEditCancelled: { if (root.actions) root.actions.cancelEdit() }
             onThreadRequested: id => root.threadRequested(id)
+            onProfileRequested: id => root.profileRequested(id)
+            onShowBlockedRequested: id => { if (root.messages) root.messages.showBlocked(id) }
             keyboardHome: root.keyboardHome
         }
 
@@ -496,7 +500,9 @@ Item {
         case Qt.Key_Return:
         case Qt.Key_Enter:
         case Qt.Key_Menu: // Enter or the menu key: the message's menu (Retry for an unsent one)
-            if (item && item.failed)
+            if (item && item.collapsed) // from someone I block: Enter shows it, like "Show"
+                root.messages.showBlocked(item.messageId)
+            else if (item && item.failed)
                 root.retryRequested(item.clientId)
             else if (stored)
                 item.menuRequested(item, root.menuX(item), item.height)

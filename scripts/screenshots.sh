@@ -55,6 +55,13 @@
 #   export-light.png, export-dark.png, export-ko.png
 #                  Settings → privacy after "Export my data": the archive of Mina's data ready, its
 #                  size, until when the server keeps it, and "Save…"
+#   card-light.png, card-dark.png, card-ko.png
+#                  "Design team" with Joon's profile card open (from his name): name, @username,
+#                  presence, Message and Block
+#   blocked-light.png, blocked-dark.png, blocked-ko.png
+#                  "Design team" after Mina blocked Sora: Sora's messages collapsed to "Message from
+#                  a blocked user" with "Show"
+#   blockedlist-light.png "Settings → Privacy" after Mina blocked Sora: the blocked people with Unblock
 #   notification.png the whole screen after two new messages arrived in conversations not in view:
 #                  the desktop notifications the app sent over D-Bus, drawn top right by a real
 #                  notification server (dunst; its look is the desktop's, the words are the app's)
@@ -66,7 +73,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,61p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,71p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -313,6 +320,21 @@ export_=(--user mina --password confab-demo --open-conversation-title "Design te
 shot export-light "${export_[@]}" --theme light --lang en
 shot export-dark "${export_[@]}" --theme dark --lang en
 shot export-ko "${export_[@]}" --theme light --lang ko
+
+# The profile card of Joon (online), and Sora's messages collapsed after Mina blocked her.
+card=(--user mina --password confab-demo --open-conversation-title "Design team" --open-profile joon
+      --screenshot-delay 3000)
+export SHOT_ONLINE="joon"
+shot card-light "${card[@]}" --theme light --lang en
+shot card-dark "${card[@]}" --theme dark --lang en
+shot card-ko "${card[@]}" --theme light --lang ko
+unset SHOT_ONLINE
+blocked=(--user mina --password confab-demo --open-conversation-title "Design team" --block sora
+         --screenshot-delay 3000)
+shot blocked-light "${blocked[@]}" --theme light --lang en
+shot blocked-dark "${blocked[@]}" --theme dark --lang en
+shot blocked-ko "${blocked[@]}" --theme light --lang ko
+shot blockedlist-light "${blocked[@]}" --open-settings privacy --theme light --lang en
 
 # The notification server's look (dunst under Xvfb, styled like a calm desktop); the words are Confab's.
 cat >"$scratch/dunstrc" <<'DUNSTRC'

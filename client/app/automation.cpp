@@ -35,6 +35,8 @@ const QString kMentions = QStringLiteral("open-mentions");
 const QString kForward = QStringLiteral("open-forward");
 const QString kScrollUp = QStringLiteral("scroll-up");
 const QString kExportData = QStringLiteral("export-data");
+const QString kProfile = QStringLiteral("open-profile");
+const QString kBlock = QStringLiteral("block");
 } // namespace
 
 void AutomationOptions::addTo(QCommandLineParser &parser)
@@ -59,6 +61,9 @@ void AutomationOptions::addTo(QCommandLineParser &parser)
         {kForward, QStringLiteral("Open the forward picker for the newest message of the opened conversation.")},
         {kScrollUp, QStringLiteral("Scroll the opened conversation to its top.")},
         {kExportData, QStringLiteral("Export my data once synced (Settings → privacy shows its progress).")},
+        {kProfile, QStringLiteral("Open the profile card of this member of the opened conversation."),
+         QStringLiteral("username")},
+        {kBlock, QStringLiteral("Block this member of the opened conversation."), QStringLiteral("username")},
     });
 }
 
@@ -81,6 +86,8 @@ AutomationOptions AutomationOptions::from(const QCommandLineParser &parser)
     options.forward = parser.isSet(kForward);
     options.scrollUp = parser.isSet(kScrollUp);
     options.exportData = parser.isSet(kExportData);
+    options.profile = parser.value(kProfile);
+    options.block = parser.value(kBlock);
     return options;
 }
 
@@ -144,8 +151,24 @@ void Automation::onSynced()
     if (m_options.exportData && !m_autoOpened)
         m_app->client()->dataExport()->start();
     m_autoOpened = true;
+    actOnMembers();
     if (!m_options.screenshot.isEmpty() && !m_waitingForNotifications)
         scheduleScreenshot();
+}
+
+void Automation::actOnMembers()
+{
+    client::ChatClient *client = m_app->client();
+    const QString conversationId = client->currentConversationId();
+    if (conversationId.isEmpty() || (m_options.block.isEmpty() && m_options.profile.isEmpty()))
+        return;
+    for (const protocol::MemberInfo &m : client->state().members(conversationId)) {
+        const QString username = m.username.value_or(QString());
+        if (!m_options.block.isEmpty() && username == m_options.block && !client->blocks()->isBlocked(m.id))
+            client->blocks()->setBlocked(m.id, true);
+        if (!m_options.profile.isEmpty() && username == m_options.profile)
+            client->card()->open(conversationId, m.id);
+    }
 }
 
 void Automation::scheduleScreenshot()

@@ -30,6 +30,8 @@ struct AutomationOptions {
     bool forward = false;       //!< open the forward picker for the newest message of the open conversation
     bool scrollUp = false;      //!< scroll the open timeline to its top (new messages then show the pill)
     bool exportData = false;    //!< start an export of my data once synced
+    QString profile;            //!< open the profile card of this member (a username) of the open conversation
+    QString block;              //!< block this member (a username) of the open conversation once synced
 
     //! Adds the options above to the app's command line.
     static void addTo(QCommandLineParser &parser);
@@ -62,6 +64,8 @@ class Automation : public QObject {
     Q_PROPERTY(bool mentionsAtStart READ mentionsAtStart CONSTANT)
     Q_PROPERTY(bool forwardAtStart READ forwardAtStart CONSTANT)
     Q_PROPERTY(bool scrollUpAtStart READ scrollUpAtStart CONSTANT)
+    //! The profile card opens at start once ChatClient.card shows someone (see onSynced).
+    Q_PROPERTY(bool profileAtStart READ profileAtStart CONSTANT)
 public:
     Automation(const AutomationOptions &options, AppController *app, QObject *parent = nullptr);
     ~Automation() override;
@@ -84,9 +88,12 @@ public:
     bool mentionsAtStart() const { return m_options.mentions; }
     bool forwardAtStart() const { return m_options.forward; }
     bool scrollUpAtStart() const { return m_options.scrollUp; }
+    bool profileAtStart() const { return !m_options.profile.isEmpty(); }
 
 private:
     void onSynced();
+    //! --block and --profile: the member of the open conversation with that username.
+    void actOnMembers();
     void scheduleScreenshot();
     void takeScreenshot();
 

@@ -53,6 +53,7 @@ IncomingMessage DesktopNotifier::describe(const QString &conversationId, const M
         in.level = c->notify.value_or(c->muted ? NotifyLevel::Nothing : NotifyLevel::All);
         in.fromMe = c->me ? message.senderId == c->me->id : message.senderId == m_client->userId();
         in.mentionsMe = client::mentionsMe(message, c->me ? c->me->id : m_client->userId());
+        in.fromBlocked = c->kind != ConversationKind::Blind && m_client->blocks()->isBlocked(message.senderId);
     } else {
         in.fromMe = message.senderId == m_client->userId();
     }

@@ -6,7 +6,7 @@ std::optional<NotificationText> NotificationPolicy::decide(const IncomingMessage
                                                            const NotificationContext &context)
 {
     // Do Not Disturb wins over every level, a mention included.
-    if (!context.enabled || context.doNotDisturb || message.fromMe || message.deleted)
+    if (!context.enabled || context.doNotDisturb || message.fromMe || message.deleted || message.fromBlocked)
         return std::nullopt;
     if (message.level == protocol::NotifyLevel::Nothing ||
         (message.level == protocol::NotifyLevel::Mentions && !message.mentionsMe))

@@ -22,6 +22,7 @@ struct IncomingMessage {
     //! The conversation's notification level: "nothing" never notifies, "mentions" only mentionsMe.
     protocol::NotifyLevel level = protocol::NotifyLevel::All;
     bool mentionsMe = false; //!< the message mentions me (or @room)
+    bool fromBlocked = false; //!< someone I block wrote it: collapsed in the timeline, never notified
 };
 
 //! What the user set and what the window shows right now.

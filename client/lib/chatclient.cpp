@@ -59,6 +59,7 @@ void ChatClient::wire()
         m_presence.apply(frame);
         m_readMarkers.apply(frame);
     });
+    wireBlocks();
     connect(&m_connection, &Connection::stateChanged, this, &ChatClient::connectionStateChanged);
     connect(&m_connection, &Connection::reconnectScheduled, this, &ChatClient::connectionStateChanged);
     connect(&m_connection, &Connection::authenticated, this, &ChatClient::onAuthenticated);

@@ -3,6 +3,7 @@
 #include "accountprofile.h"
 #include "attachments.h"
 #include "blindrooms.h"
+#include "blocks.h"
 #include "catchup.h"
 #include "certificatetrust.h"
 #include "connection.h"
@@ -22,6 +23,7 @@
 #include "accountremoval.h"
 #include "pinnedmessagemodel.h"
 #include "presence.h"
+#include "profilecardstate.h"
 #include "readmarkers.h"
 #include "searchresultmodel.h"
 #include "threadmodel.h"
@@ -84,6 +86,9 @@ class ChatClient : public QObject {
     Q_PROPERTY(Drafts *drafts READ drafts CONSTANT)
     //! Forwarding messages (the forward picker) and marking conversations unread.
     Q_PROPERTY(Forwarding *forwarding READ forwarding CONSTANT)
+    //! The people I block (Settings → Privacy) and the profile card of a member (chatclientblocks.cpp).
+    Q_PROPERTY(Blocks *blocks READ blocks CONSTANT)
+    Q_PROPERTY(ProfileCardState *card READ card CONSTANT)
     Q_PROPERTY(QString currentConversationId READ currentConversationId NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentConversationChanged)
     Q_PROPERTY(QString currentKind READ currentKind NOTIFY currentConversationChanged)
@@ -238,6 +243,8 @@ public:
     PinnedMessageModel *pins() { return &m_pins; }
     Drafts *drafts() { return &m_drafts; }
     Forwarding *forwarding() { return &m_forwarding; }
+    Blocks *blocks() { return &m_blocks; }
+    ProfileCardState *card() { return &m_card; }
     //! I am no longer a member (I left, or was removed): it goes from the cache and the list, and
     //! closes when it is open.
     void forgetConversation(const QString &conversationId) { m_state.forget(conversationId); }
@@ -294,6 +301,7 @@ signals:
 
 private:
     void wire();
+    void wireBlocks();
     //! Loads older pages while the first unread message is above the window; true when a page
     //! was asked of the server (the rest follows when it arrives).
     bool loadTowardsFirstUnread();
@@ -329,6 +337,8 @@ private:
     Drafts m_drafts;
     Forwarding m_forwarding{m_connection, m_state};
     DataExport m_dataExport{m_connection, m_attachments.downloads()};
+    Blocks m_blocks{m_connection};
+    ProfileCardState m_card{m_state, m_presence, m_blocks};
     // Made once the models follow the state, so that they see each change after the models do.
     std::unique_ptr<MessageActions> m_actions;
     std::unique_ptr<GroupSettings> m_groupSettings;

@@ -214,6 +214,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return sender.bot.value_or(false);
     case ForwardedRole:
         return m.forwarded.value_or(false);
+    case SenderBlockedRole:
+        return fromBlocked(row);
+    case CollapsedRole:
+        return fromBlocked(row) && !m_shownBlocked.contains(m.id);
     default:
         return {};
     }
@@ -231,7 +235,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {ReactionsRole, "reactions"}, {ReplyToRole, "replyTo"}, {StreamStateRole, "streamState"},
             {ReplyCountRole, "replyCount"}, {MentionsRole, "mentions"}, {MentionsMeRole, "mentionsMe"},
             {SystemRole, "system"}, {SystemTextRole, "systemText"},
-            {SenderBotRole, "senderBot"}, {ForwardedRole, "forwarded"}};
+            {SenderBotRole, "senderBot"}, {ForwardedRole, "forwarded"},
+            {SenderBlockedRole, "senderBlocked"}, {CollapsedRole, "collapsed"}};
 }
 
 void MessageListModel::show(const QString &conversationId, ConversationKind kind, const QString &myMemberId,

@@ -5,6 +5,7 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QSet>
 #include <QQmlEngine>
 #include <QVariantMap>
 
@@ -88,6 +89,8 @@ public:
         SystemTextRole,    //!< that line: "Mina added Joon, Sora and 2 others" (aliases in blind rooms)
         SenderBotRole,     //!< the sender is a bot
         ForwardedRole,     //!< forwarded from another conversation (the bubble says "Forwarded", never from where)
+        SenderBlockedRole, //!< someone I block wrote it (never in blind rooms: aliases are not people here)
+        CollapsedRole,     //!< shown as "Message from a blocked user" until showBlocked() (messagelistmodelblocks.cpp)
     };
     Q_ENUM(Role)
 
@@ -167,6 +170,11 @@ public:
     bool hasMyReaction(const QString &messageId, const QString &emoji) const;
     std::optional<protocol::MessageInfo> message(const QString &messageId) const;
 
+    //! The user ids I block: their messages are collapsed (blind rooms aside).
+    void setBlockedUsers(const QSet<QString> &userIds);
+    //! "Show" on a collapsed message: it stays open while the conversation is shown.
+    Q_INVOKABLE void showBlocked(const QString &messageId);
+
     static QString avatarColor(const QString &id);
     static QString initials(const QString &name);
 
@@ -231,6 +239,9 @@ private:
     protocol::ConversationKind m_kind = protocol::ConversationKind::Group;
     //! How each member is called in the lines of events: aliases in blind rooms, never revealed names.
     QHash<QString, QString> m_systemNames;
+    bool fromBlocked(const Row &row) const;
+    QSet<QString> m_blocked;      //!< user ids I block
+    QSet<QString> m_shownBlocked; //!< message ids of theirs the user chose to see
 };
 
 } // namespace confab::client

@@ -193,6 +193,10 @@
         <source>Forwarded</source>
         <translation>전달됨</translation>
     </message>
+    <message>
+        <source>Message from a blocked user</source>
+        <translation>차단한 사용자의 메시지</translation>
+    </message>
 </context>
 <context>
     <name>NewConversationDialog</name>
@@ -3395,6 +3399,134 @@ Press ✎ to start one.</source>
     <message>
         <source>The account could not be deleted. Please try again.</source>
         <translation>계정을 삭제하지 못했습니다. 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCard</name>
+    <message>
+        <source>Online</source>
+        <translation>온라인</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>자리 비움</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>Profile of %1</source>
+        <translation>%1님의 프로필</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (나)</translation>
+    </message>
+    <message>
+        <source>bot</source>
+        <translation>봇</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>In this room everyone appears under an alias. Who is behind it stays hidden, so there is nothing more to show.</source>
+        <translation>이 방에서는 모두 별명으로 나타납니다. 누구인지는 가려져 있어 더 보여 줄 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>You block this person. Their messages are collapsed, and they cannot start a conversation with you.</source>
+        <translation>이 사람을 차단했습니다. 이 사람의 메시지는 접혀 보이고, 이 사람은 나와 대화를 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Unblock %1? Their messages show again, and they can start a conversation with you.</source>
+        <translation>%1님의 차단을 해제할까요? 메시지가 다시 보이고, 이 사람이 나와 대화를 시작할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Block %1? They cannot start a direct conversation with you or add you to groups, and their messages are collapsed. They are not told.</source>
+        <translation>%1님을 차단할까요? 이 사람은 나와 1:1 대화를 시작하거나 나를 그룹에 추가할 수 없고, 이 사람의 메시지는 접혀 보입니다. 상대에게는 알리지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation>%1님에게 메시지</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>차단 해제</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>차단</translation>
+    </message>
+    <message>
+        <source>Unblock %1</source>
+        <translation>%1님 차단 해제</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>%1님 차단</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedMessageRow</name>
+    <message>
+        <source>Message from a blocked user</source>
+        <translation>차단한 사용자의 메시지</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>Show the message from a blocked user</source>
+        <translation>차단한 사용자의 메시지 보기</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedPeople</name>
+    <message>
+        <source>Blocked people</source>
+        <translation>차단한 사람</translation>
+    </message>
+    <message>
+        <source>You block nobody. To block someone, click their name or picture in a conversation.</source>
+        <translation>차단한 사람이 없습니다. 누군가를 차단하려면 대화에서 그 사람의 이름이나 사진을 누르세요.</translation>
+    </message>
+    <message>
+        <source>They cannot start a conversation with you or add you to groups, and their messages are collapsed. They are not told.</source>
+        <translation>이 사람들은 나와 대화를 시작하거나 나를 그룹에 추가할 수 없고, 메시지는 접혀 보입니다. 상대에게는 알리지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>차단 해제</translation>
+    </message>
+    <message>
+        <source>Unblock %1</source>
+        <translation>%1님 차단 해제</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::Blocks</name>
+    <message>
+        <source>Not connected: blocking needs the server.</source>
+        <translation>연결되어 있지 않습니다. 차단하려면 서버에 연결되어야 합니다.</translation>
+    </message>
+    <message>
+        <source>You block as many people as the server allows. Unblock someone first.</source>
+        <translation>서버가 허용하는 만큼 차단했습니다. 먼저 누군가의 차단을 해제하세요.</translation>
+    </message>
+    <message>
+        <source>That did not work. Please try again.</source>
+        <translation>처리하지 못했습니다. 다시 시도해 주세요.</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@
 #include "services/accountdeletion.h"
 #include "services/accountservice.h"
 #include "services/directoryservice.h"
+#include "services/blockservice.h"
 #include "services/authservice.h"
 #include "services/blindservice.h"
 #include "services/exportservice.h"
@@ -136,6 +137,8 @@ bool ServerApp::start(QString *error)
     m_dispatcher->setMatching(m_matching.get());
     m_exports = std::make_unique<ExportService>(*m_db, m_config, *fanout, m_attachments->workerBlobs());
     m_dispatcher->setExports(m_exports.get());
+    m_blocks = std::make_unique<BlockService>(*m_db, *fanout);
+    m_dispatcher->setBlocks(m_blocks.get());
     if (!prepareTls(error))
         return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);

@@ -13,6 +13,7 @@ class AttachmentService;
 class AccountDeletion;
 class AccountService;
 class DirectoryService;
+class BlockService;
 class AuthService;
 class BlindService;
 class RevealScheduler;
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<ExportService> m_exports; //!< after m_attachments, whose blob stores it shares
     std::unique_ptr<AccountDeletion> m_deletion; //!< the same; m_accounts calls it
     std::unique_ptr<DirectoryService> m_directory;
+    std::unique_ptr<BlockService> m_blocks;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<Listener> m_listener;
     std::unique_ptr<HealthHttp> m_health; //!< metrics/port only

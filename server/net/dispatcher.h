@@ -9,6 +9,7 @@ namespace confab::server {
 class AccountService;
 class AttachmentService;
 class AuthService;
+class BlockService;
 class BlindService;
 class ClientSession;
 class ConversationService;
@@ -58,6 +59,8 @@ public:
     void setMatching(MatchService *matching) { m_matching = matching; }
     //! Exports of my data (net/exportdispatch.cpp), once set; until then they are unsupported.
     void setExports(ExportService *exports) { m_exports = exports; }
+    //! Blocking (net/blockdispatch.cpp), once set; until then it is unsupported.
+    void setBlocks(BlockService *blocks) { m_blocks = blocks; }
     //! An upload chunk from a signed-in connection (binary frames get no reply unless they fail).
     void chunk(ClientSession &session, const protocol::Chunk &chunk);
 
@@ -131,6 +134,9 @@ private:
     // Finding people and deleting accounts (net/peopledispatch.cpp).
     void handle(const Call &call, const protocol::UserSearch &request);
     void handle(const Call &call, const protocol::AccountDelete &request);
+    // Blocking (net/blockdispatch.cpp).
+    void handle(const Call &call, const protocol::AccountBlock &request);
+    void handle(const Call &call, const protocol::BlocksList &request);
     //! The profiles that changed since `since`, into a sync reply; the failure when they cannot be read.
     std::optional<Failure> addProfiles(const Identity &who, qint64 since, protocol::SyncResult &result);
     //! Requests of features this server does not offer yet, and frames only a server sends.
@@ -152,6 +158,7 @@ private:
     MatchService *m_matching = nullptr;
     ExportService *m_exports = nullptr;
     DirectoryService *m_directory = nullptr;
+    BlockService *m_blocks = nullptr;
     SearchService &m_search;
 };
 

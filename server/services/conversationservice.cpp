@@ -12,6 +12,7 @@
 #include "storage/conversationstore.h"
 #include "storage/database.h"
 #include "storage/eventstore.h"
+#include "storage/peoplestore.h"
 
 #include <QSet>
 
@@ -23,6 +24,13 @@ using protocol::ErrorCode;
 
 namespace {
 const QString kConversation = QStringLiteral("conversation");
+
+//! The refusal of a user who cannot be reached: an unknown or disabled account, or one who blocks
+//! the requester. One text for all, so that a blocked person cannot tell (docs/protocol.md, account.block).
+Failure unreachable(const QString &userId, const QString &field)
+{
+    return Failure{ErrorCode::NotFound, QStringLiteral("user %1 not found").arg(userId), {}, field};
+}
 
 bool canManage(Role role)
 {
@@ -42,6 +50,7 @@ ConversationService::ConversationService(Database &db, ConversationLog &log, Fan
     , m_conversations(std::make_unique<ConversationStore>(db))
     , m_events(std::make_unique<EventStore>(db))
     , m_blind(std::make_unique<BlindStore>(db))
+    , m_people(std::make_unique<PeopleStore>(db))
 {
 }
 
@@ -186,7 +195,14 @@ Outcome<protocol::ConversationDetail> ConversationService::create(const Identity
             const bool found = std::any_of(others.begin(), others.end(),
                                            [&id](const User &u) { return u.id == id && !u.disabled; });
             if (!found)
-                return Failure{ErrorCode::NotFound, QStringLiteral("user %1 not found").arg(id), {}, QStringLiteral("members")};
+                return unreachable(id, QStringLiteral("members"));
+        }
+        const QSet<QString> blockers = m_people->blockersOf(who.userId, otherIds);
+        if (request.kind != ConversationKind::Direct) {
+            for (const QString &id : std::as_const(otherIds)) {
+                if (blockers.contains(id))
+                    return unreachable(id, QStringLiteral("members"));
+            }
         }
         const auto me = m_accounts->userById(who.userId);
         if (!me)
@@ -206,6 +222,12 @@ Outcome<protocol::ConversationDetail> ConversationService::create(const Identity
                 if (const auto detail = detailFor(who.userId, existing->id))
                     return *detail;
             }
+            // A new one needs neither to block the other; one made before a block stays (above).
+            if (blockers.contains(otherIds.first()))
+                return unreachable(otherIds.first(), QStringLiteral("members"));
+            if (m_people->isBlocked(who.userId, otherIds.first()))
+                return Failure{ErrorCode::Forbidden, QStringLiteral("you block this user; unblock them first"), {},
+                               QStringLiteral("members")};
         }
 
         const qint64 now = nowMs();
@@ -301,7 +323,12 @@ Outcome<protocol::Ok> ConversationService::addMembers(const Identity &who, const
         for (const QString &id : request.userIds) {
             // Echoes only what the requester sent: never an id they did not already know.
             if (!std::any_of(users.begin(), users.end(), [&id](const User &u) { return u.id == id && !u.disabled; }))
-                return Failure{ErrorCode::NotFound, QStringLiteral("user %1 not found").arg(id), {}, QStringLiteral("user_ids")};
+                return unreachable(id, QStringLiteral("user_ids"));
+        }
+        const QSet<QString> blockers = m_people->blockersOf(who.userId, request.userIds);
+        for (const QString &id : request.userIds) {
+            if (blockers.contains(id))
+                return unreachable(id, QStringLiteral("user_ids"));
         }
         QList<QString> added;
         const qint64 now = nowMs();

@@ -13,6 +13,7 @@ class ConversationStore;
 class Database;
 class EventStore;
 class Fanout;
+class PeopleStore;
 
 /*!
  * Conversations and membership. Membership is authorization (DESIGN.md invariant 4): a user who
@@ -77,6 +78,7 @@ private:
     std::unique_ptr<ConversationStore> m_conversations;
     std::unique_ptr<EventStore> m_events;
     std::unique_ptr<BlindStore> m_blind; //!< blind rooms' settings: set up at creation, read to add members
+    std::unique_ptr<PeopleStore> m_people; //!< who blocks whom: a blocked person cannot reach the blocker
 };
 
 } // namespace confab::server

@@ -137,4 +137,21 @@ QSet<QString> PeopleStore::blockersOf(const QString &userId, const QList<QString
     return out;
 }
 
+bool PeopleStore::isBlocked(const QString &blockerId, const QString &blockedId)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT 1 FROM blocks WHERE blocker_id = ? AND blocked_id = ?"),
+                             {blockerId, blockedId});
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
+int PeopleStore::blockedCount(const QString &blockerId)
+{
+    QSqlQuery &q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM blocks WHERE blocker_id = ?"), {blockerId});
+    const int count = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    return count;
+}
+
 } // namespace confab::server

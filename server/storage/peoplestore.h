@@ -59,6 +59,8 @@ public:
     QList<Profile> blockedBy(const QString &blockerId);
     //! Of `userIds`, those who blocked `userId`.
     QSet<QString> blockersOf(const QString &userId, const QList<QString> &userIds);
+    bool isBlocked(const QString &blockerId, const QString &blockedId);
+    int blockedCount(const QString &blockerId);
 
 private:
     QList<Profile> readProfiles(const QString &sql, const QVariantList &params);

@@ -9,6 +9,7 @@
 #include "pinframes.h"
 #include "matchframes.h"
 #include "peopleframes.h"
+#include "blockframes.h"
 #include "types.h"
 
 #include <variant>
@@ -997,7 +998,10 @@ enum class Direction { ClientToServer, ServerToClient };
     X(AccountExportProgress, "account.export.progress", ServerToClient)                                      \
     X(UserSearch, "user.search", ClientToServer)                                                             \
     X(Directory, "user.directory", ServerToClient)                                                           \
-    X(AccountDelete, "account.delete", ClientToServer)
+    X(AccountDelete, "account.delete", ClientToServer)                                                       \
+    X(AccountBlock, "account.block", ClientToServer)                                                         \
+    X(BlocksList, "blocks.list", ClientToServer)                                                             \
+    X(Blocks, "blocks", ServerToClient)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

@@ -70,7 +70,9 @@ namespace confab::protocol {
     X(AccountExport, AccountExportProgress)        \
     X(AccountExportStatus, AccountExportProgress)  \
     X(UserSearch, Directory)                       \
-    X(AccountDelete, Ok)
+    X(AccountDelete, Ok)                           \
+    X(AccountBlock, Ok)                            \
+    X(BlocksList, Blocks)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;

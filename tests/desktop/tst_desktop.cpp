@@ -138,6 +138,7 @@ private slots:
         QTest::newRow("my own message") << 3;
         QTest::newRow("deleted") << 4;
         QTest::newRow("in view, window active") << 5;
+        QTest::newRow("from someone I block, even mentioning me") << 9;
     }
     void quietCases()
     {
@@ -154,6 +155,7 @@ private slots:
         case 3: m.fromMe = true; break;
         case 4: m.deleted = true; break;
         case 5: c.conversationInView = m.conversationId; break;
+        case 9: m.fromBlocked = true; m.mentionsMe = true; break;
         }
         QVERIFY(!NotificationPolicy::decide(m, c));
     }

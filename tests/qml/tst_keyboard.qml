@@ -47,7 +47,7 @@ Item {
                          readCount: 0, firstInGroup: true, lastInGroup: true, dayStart: false, dayText: "",
                          errorText: "", avatarColor: "#1D4ED8", initials: "JL", attachments: [], reactions: [],
                          replyTo: {}, streamState: "", replyCount: replies, mentions: [], mentionsMe: false, system: false, systemText: "",
-                         senderBot: false, forwarded: false })
+                         senderBot: false, forwarded: false, senderBlocked: false, collapsed: false })
             }
         }
     }

@@ -33,7 +33,7 @@ Item {
                 dayStart: false, dayText: "Tuesday, 3 March", errorText: "", avatarColor: "#1D4ED8",
                 initials: "JL", attachments: [], reactions: [], replyTo: ({}), streamState: "", replyCount: 0,
                 mentions: [], mentionsMe: false,
-                system: false, systemText: "", senderBot: false, forwarded: false
+                system: false, systemText: "", senderBot: false, forwarded: false, senderBlocked: false, collapsed: false
             }
             for (const key in overrides)
                 props[key] = overrides[key]

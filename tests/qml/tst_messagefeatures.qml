@@ -43,7 +43,7 @@ Item {
                 dayStart: false, dayText: "", errorText: "", avatarColor: "#1D4ED8",
                 initials: "JL", attachments: [], reactions: [], replyTo: ({}),
                 streamState: "", replyCount: 0, mentions: [], mentionsMe: false,
-                system: false, systemText: "", senderBot: false, forwarded: false
+                system: false, systemText: "", senderBot: false, forwarded: false, senderBlocked: false, collapsed: false
             }
             for (const key in overrides)
                 props[key] = overrides[key]

@@ -28,7 +28,7 @@ Item {
                 status: MessageListModel.Sent, readCount: 0, firstInGroup: true, lastInGroup: true,
                 dayStart: false, dayText: "Today", errorText: "", avatarColor: "#1D4ED8", initials: "",
                 attachments: [], reactions: [], replyTo: ({}), streamState: "", replyCount: 0, mentions: [], mentionsMe: false,
-                system: true, systemText: "Mina added Joon, Sora and 2 others", senderBot: false, forwarded: false
+                system: true, systemText: "Mina added Joon, Sora and 2 others", senderBot: false, forwarded: false, senderBlocked: false, collapsed: false
             }
             for (const key in overrides)
                 props[key] = overrides[key]

@@ -30,7 +30,7 @@ Item {
                          status: MessageListModel.Sent, readCount: 0, firstInGroup: true, lastInGroup: true,
                          dayStart: false, dayText: "", errorText: "", avatarColor: "#1D4ED8", initials: "JL",
                          attachments: [], reactions: [], replyTo: {}, streamState: "", replyCount: 0, mentions: [],
-                         mentionsMe: false, system: false, systemText: "", senderBot: false, forwarded: false })
+                         mentionsMe: false, system: false, systemText: "", senderBot: false, forwarded: false, senderBlocked: false, collapsed: false })
             }
         }
     }
