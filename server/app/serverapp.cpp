@@ -14,6 +14,7 @@
 #include "services/attachmentservice.h"
 #include "services/accountservice.h"
 #include "services/authservice.h"
+#include "services/avatarservice.h"
 #include "services/blindservice.h"
 #include "services/matchservice.h"
 #include "services/revealscheduler.h"
@@ -127,6 +128,8 @@ bool ServerApp::start(QString *error)
     m_dispatcher->setPins(m_pins.get());
     m_matching = std::make_unique<MatchService>(*m_db, *m_log, *fanout, *m_conversations);
     m_dispatcher->setMatching(m_matching.get());
+    m_avatars = std::make_unique<AvatarService>(*m_db, *fanout);
+    m_dispatcher->setAvatars(m_avatars.get());
     if (!prepareTls(error))
         return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);

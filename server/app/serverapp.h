@@ -11,6 +11,7 @@ namespace confab::server {
 
 class AttachmentService;
 class AccountService;
+class AvatarService;
 class AuthService;
 class BlindService;
 class RevealScheduler;
@@ -63,6 +64,7 @@ private:
     std::unique_ptr<ConversationLog> m_log;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<AvatarService> m_avatars;
     std::unique_ptr<ConversationService> m_conversations;
     std::unique_ptr<MessageService> m_messages;
     std::unique_ptr<LiveService> m_live;

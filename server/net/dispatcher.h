@@ -9,6 +9,7 @@ namespace confab::server {
 class AccountService;
 class AttachmentService;
 class AuthService;
+class AvatarService;
 class BlindService;
 class ClientSession;
 class ConversationService;
@@ -52,6 +53,8 @@ public:
     void setPins(PinService *pins) { m_pins = pins; }
     //! Matching (net/matchdispatch.cpp), once set; until then it is unsupported.
     void setMatching(MatchService *matching) { m_matching = matching; }
+    //! Avatars (net/avatardispatch.cpp), once set; until then they are unsupported.
+    void setAvatars(AvatarService *avatars) { m_avatars = avatars; }
     //! An upload chunk from a signed-in connection (binary frames get no reply unless they fail).
     void chunk(ClientSession &session, const protocol::Chunk &chunk);
 
@@ -119,6 +122,9 @@ private:
     void handle(const Call &call, const protocol::PinRights &request);
     // Matching (net/matchdispatch.cpp).
     void handle(const Call &call, const protocol::MatchCreate &request);
+    // Avatars (net/avatardispatch.cpp).
+    void handle(const Call &call, const protocol::AccountAvatar &request);
+    void handle(const Call &call, const protocol::AvatarFetch &request);
     //! The profiles that changed since `since`, into a sync reply; the failure when they cannot be read.
     std::optional<Failure> addProfiles(const Identity &who, qint64 since, protocol::SyncResult &result);
     //! Requests of features this server does not offer yet, and frames only a server sends.
@@ -138,6 +144,7 @@ private:
     UnreadMarks *m_marks = nullptr;
     PinService *m_pins = nullptr;
     MatchService *m_matching = nullptr;
+    AvatarService *m_avatars = nullptr;
     SearchService &m_search;
 };
 

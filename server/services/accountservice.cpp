@@ -115,6 +115,8 @@ protocol::ProfileInfo AccountService::profileInfo(const Profile &p)
         info.bot = true;
     if (p.disabled)
         info.disabled = true;
+    if (!p.avatar.isEmpty())
+        info.avatar = p.avatar;
     return info;
 }
 

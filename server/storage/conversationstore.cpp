@@ -10,8 +10,8 @@ const QString kConversationColumns =
     QStringLiteral("c.id, c.kind, c.title, c.created_by, c.created_at, c.last_seq, c.archived, c.direct_key, c.alias_secret, c.description");
 const QString kMemberColumns = QStringLiteral(
     "m.conversation_id, m.user_id, m.role, m.joined_at, m.joined_seq, m.last_delivered_seq, m.last_read_seq, "
-    "m.notify_level, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq, u.bot, u.status, m.marked_unread");
-constexpr int kMemberColumnCount = 18;
+    "m.notify_level, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq, u.bot, u.status, m.marked_unread, u.avatar");
+constexpr int kMemberColumnCount = 19;
 constexpr int kConversationColumnCount = 10;
 
 Conversation readConversation(const QSqlQuery &q, int at = 0)
@@ -51,6 +51,7 @@ Member readMember(const QSqlQuery &q, int at = 0)
     m.bot = q.value(at + 15).toInt() != 0;
     m.status = q.value(at + 16).toString();
     m.markedUnread = q.value(at + 17).toInt() != 0;
+    m.avatar = q.value(at + 18).toString();
     return m;
 }
 

@@ -6,6 +6,7 @@
 #include "storage/hiddentextcleanup.h"
 #include "storage/searchstore.h"
 #include "storage/uploadstore.h"
+#include "storage/avatarstore.h"
 
 #include <QStringList>
 
@@ -330,6 +331,8 @@ const Step kSteps[] = {
     {&kNoStatements, &addMatchRounds},
     // Uploads resume on any instance: their state and bytes in the database; settings; blob ages.
     {&kNoStatements, &UploadStore::createSchema},
+    // Avatars: which one each user shows, and its square pictures (storage/avatarstore.h).
+    {&kNoStatements, &AvatarStore::createSchema},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

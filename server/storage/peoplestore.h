@@ -18,6 +18,7 @@ struct Profile {
     QString status; //!< empty: none
     bool bot = false;
     bool disabled = false;
+    QString avatar{}; //!< the avatar's hash; empty: none
 };
 
 /*!

@@ -36,6 +36,7 @@ struct ProfileInfo {
     std::optional<QString> status;
     std::optional<bool> bot;
     std::optional<bool> disabled;
+    std::optional<QString> avatar = std::nullopt; //!< the avatar's hash (avatarframes.h); absent when none
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -44,6 +45,7 @@ struct ProfileInfo {
         v("status", self.status, rule::Status);
         v("bot", self.bot);
         v("disabled", self.disabled);
+        v("avatar", self.avatar, rule::Sha256);
     }
     CONFAB_WIRE(ProfileInfo)
 };

@@ -4,6 +4,7 @@
 // (server → client). The list at the bottom is the one place that names them.
 
 #include "accountframes.h"
+#include "avatarframes.h"
 #include "forwardframes.h"
 #include "pinframes.h"
 #include "matchframes.h"
@@ -989,7 +990,11 @@ enum class Direction { ClientToServer, ServerToClient };
     X(Pins, "pins", ServerToClient)                                                                          \
     X(PinRights, "conversation.pin_rights", ClientToServer)                                                  \
     X(MatchCreate, "conversation.match", ClientToServer)                                                     \
-    X(Matched, "conversation.matched", ServerToClient)
+    X(Matched, "conversation.matched", ServerToClient)                                                       \
+    X(AccountAvatar, "account.avatar", ClientToServer)                                                       \
+    X(AvatarSet, "account.avatar.set", ServerToClient)                                                       \
+    X(AvatarFetch, "avatar.fetch", ClientToServer)                                                           \
+    X(AvatarData, "avatar", ServerToClient)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

@@ -66,7 +66,9 @@ namespace confab::protocol {
     X(MessagePin, Ok)                              \
     X(PinsList, Pins)                              \
     X(PinRights, Ok)                               \
-    X(MatchCreate, Matched)
+    X(MatchCreate, Matched)                        \
+    X(AccountAvatar, AvatarSet)                    \
+    X(AvatarFetch, AvatarData)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;
