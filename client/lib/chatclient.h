@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accountprofile.h"
+#include "avatars.h"
 #include "attachments.h"
 #include "blindrooms.h"
 #include "catchup.h"
@@ -67,6 +68,8 @@ class ChatClient : public QObject {
     Q_PROPERTY(PasswordChange *passwordChange READ passwordChange CONSTANT)
     //! Settings → account: my display name and status.
     Q_PROPERTY(AccountProfile *profile READ profile CONSTANT)
+    //! Avatars: pictures by hash (cached on disk), and Settings → account: my picture.
+    Q_PROPERTY(Avatars *avatars READ avatars CONSTANT)
     //! The open conversation's pinned messages, newest pin first (the pinned bar, Pin/Unpin).
     Q_PROPERTY(PinnedMessageModel *pins READ pins CONSTANT)
     //! The thread shown in the thread pane.
@@ -221,6 +224,7 @@ public:
     GroupSettings *groupSettings() { return m_groupSettings.get(); }
     PasswordChange *passwordChange() { return &m_passwordChange; }
     AccountProfile *profile() { return &m_profile; }
+    Avatars *avatars() { return &m_avatars; }
     Matching *matching() { return &m_matching; }
     ThreadModel *thread() { return m_thread.get(); }
     PinnedMessageModel *pins() { return &m_pins; }
@@ -310,6 +314,7 @@ private:
     SearchResultModel m_mentionList{m_connection, m_state};
     PasswordChange m_passwordChange{m_connection};
     AccountProfile m_profile{m_connection, m_state};
+    Avatars m_avatars{m_connection, m_state};
     PinnedMessageModel m_pins{m_connection, m_state};
     Matching m_matching{m_connection};
     Drafts m_drafts;

@@ -388,11 +388,13 @@ void ConversationState::applyProfile(const ProfileInfo &profile)
         QList<MemberInfo> members = m_cache.members(id);
         bool changed = false;
         for (MemberInfo &m : members) {
-            if (m.id != profile.id || (m.name == profile.name && m.status == profile.status && m.username == profile.username))
+            if (m.id != profile.id || (m.name == profile.name && m.status == profile.status && m.username == profile.username &&
+                                       m.avatar == profile.avatar))
                 continue;
             m.name = profile.name;
             m.status = profile.status;
             m.username = profile.username;
+            m.avatar = profile.avatar;
             changed = true;
         }
         if (!changed)

@@ -88,6 +88,7 @@ public:
         SystemTextRole,    //!< that line: "Mina added Joon, Sora and 2 others" (aliases in blind rooms)
         SenderBotRole,     //!< the sender is a bot
         ForwardedRole,     //!< forwarded from another conversation (the bubble says "Forwarded", never from where)
+        AvatarRole,        //!< the hash of the sender's avatar (Avatars::source), "" when none; never in blind rooms
     };
     Q_ENUM(Role)
 
