@@ -175,6 +175,7 @@ bool ChatClient::openCache(const QString &serverUrl, const QString &username)
     }
     m_accountKey = key;
     m_attachments.downloads().setCacheDir(QDir(m_dataDir).filePath(file + QStringLiteral("-files")));
+    m_avatars.setCacheDir(QDir(m_dataDir).filePath(file + QStringLiteral("-avatars")));
     emit outboxChanged();
     return true;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accountprofile.h"
+#include "avatars.h"
 #include "attachments.h"
 #include "blindrooms.h"
 #include "blocks.h"
@@ -73,11 +74,13 @@ class ChatClient : public QObject {
     //! Settings → account: my display name and status.
     Q_PROPERTY(AccountProfile *profile READ profile CONSTANT)
     //! Settings → privacy: the export of my data.
-    Q_PROPERTY(DataExport *dataExport READ dataExport CONSTANT
+    Q_PROPERTY(DataExport *dataExport READ dataExport CONSTANT)
     //! Finding people (user.search) for the new-conversation and add-member fields.
     Q_PROPERTY(PeopleDirectory *directory READ directory CONSTANT)
     //! Settings → account → "Delete account…"; once done the app is signed out.
     Q_PROPERTY(AccountRemoval *accountRemoval READ accountRemoval CONSTANT)
+    //! Avatars: pictures by hash (cached on disk), and Settings → account: my picture.
+    Q_PROPERTY(Avatars *avatars READ avatars CONSTANT)
     //! The open conversation's pinned messages, newest pin first (the pinned bar, Pin/Unpin).
     Q_PROPERTY(PinnedMessageModel *pins READ pins CONSTANT)
     //! The thread shown in the thread pane.
@@ -238,6 +241,7 @@ public:
     DataExport *dataExport() { return &m_dataExport; }
     PeopleDirectory *directory() { return &m_directory; }
     AccountRemoval *accountRemoval() { return &m_removal; }
+    Avatars *avatars() { return &m_avatars; }
     Matching *matching() { return &m_matching; }
     ThreadModel *thread() { return m_thread.get(); }
     PinnedMessageModel *pins() { return &m_pins; }
@@ -332,6 +336,7 @@ private:
     AccountProfile m_profile{m_connection, m_state};
     PeopleDirectory m_directory{m_connection};
     AccountRemoval m_removal{m_connection};
+    Avatars m_avatars{m_connection, m_state};
     PinnedMessageModel m_pins{m_connection, m_state};
     Matching m_matching{m_connection};
     Drafts m_drafts;

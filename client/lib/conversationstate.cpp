@@ -403,12 +403,14 @@ void ConversationState::applyProfile(const ProfileInfo &profile)
         QList<MemberInfo> members = m_cache.members(id);
         bool changed = false;
         for (MemberInfo &m : members) {
-            if (m.id != profile.id || (m.name == shown && m.status == profile.status && m.username == username))
+            if (m.id != profile.id || (m.name == shown && m.status == profile.status && m.username == username &&
+                                       m.avatar == profile.avatar))
                 continue;
             m.name = shown;
             m.status = profile.status;
             m.username = username;
             m.deleted = profile.deleted;
+            m.avatar = profile.avatar;
             changed = true;
         }
         if (!changed)

@@ -64,6 +64,8 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
         return m.bot.value_or(false);
     case StatusTextRole:
         return m.alias ? QString() : m.status.value_or(QString()); // the server sends none there; a stale cache might
+    case AvatarRole:
+        return m.alias ? QString() : m.avatar.value_or(QString());
     default:
         return {};
     }
@@ -86,7 +88,7 @@ QHash<int, QByteArray> MemberListModel::roleNames() const
             {PresenceRole, "presence"}, {AliasNameRole, "aliasName"}, {RevealedRole, "revealed"},
             {OfferedByMeRole, "offeredByMe"}, {OfferedToMeRole, "offeredToMe"}, {RemovableRole, "removable"},
             {RoleChangeableRole, "roleChangeable"}, {BotRole, "bot"},
-            {StatusTextRole, "statusText"}};
+            {StatusTextRole, "statusText"}, {AvatarRole, "avatar"}};
 }
 
 void MemberListModel::observe(const ConversationState *state, const Presence *presence)

@@ -37,6 +37,7 @@ public:
         RoleChangeableRole, //!< I may change their role (the owner, for everyone else)
         BotRole,         //!< a bot account (blind rooms show it too: it is no identity)
         StatusTextRole,  //!< their status text ("In meetings until 3"), "" when none; never in blind rooms
+        AvatarRole,      //!< the hash of their avatar (Avatars::source), "" when none; never in blind rooms
     };
     Q_ENUM(Role)
 

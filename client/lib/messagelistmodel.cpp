@@ -177,6 +177,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return avatarColor(m.senderId);
     case InitialsRole:
         return initials(sender.name);
+    case AvatarRole:
+        return sender.alias ? QString() : sender.avatar.value_or(QString());
     case AttachmentsRole: {
         QVariantList out;
         for (const QString &id : attachmentKeys(row)) {
@@ -236,7 +238,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {ReplyCountRole, "replyCount"}, {MentionsRole, "mentions"}, {MentionsMeRole, "mentionsMe"},
             {SystemRole, "system"}, {SystemTextRole, "systemText"},
             {SenderBotRole, "senderBot"}, {ForwardedRole, "forwarded"},
-            {SenderBlockedRole, "senderBlocked"}, {CollapsedRole, "collapsed"}};
+            {SenderBlockedRole, "senderBlocked"}, {CollapsedRole, "collapsed"}, {AvatarRole, "avatar"}};
 }
 
 void MessageListModel::show(const QString &conversationId, ConversationKind kind, const QString &myMemberId,

@@ -91,6 +91,7 @@ public:
         ForwardedRole,     //!< forwarded from another conversation (the bubble says "Forwarded", never from where)
         SenderBlockedRole, //!< someone I block wrote it (never in blind rooms: aliases are not people here)
         CollapsedRole,     //!< shown as "Message from a blocked user" until showBlocked() (messagelistmodelblocks.cpp)
+        AvatarRole,        //!< the hash of the sender's avatar (Avatars::source), "" when none; never in blind rooms
     };
     Q_ENUM(Role)
 

@@ -17,6 +17,7 @@
 #include "services/directoryservice.h"
 #include "services/blockservice.h"
 #include "services/authservice.h"
+#include "services/avatarservice.h"
 #include "services/blindservice.h"
 #include "services/exportservice.h"
 #include "services/matchservice.h"
@@ -139,6 +140,8 @@ bool ServerApp::start(QString *error)
     m_dispatcher->setExports(m_exports.get());
     m_blocks = std::make_unique<BlockService>(*m_db, *fanout);
     m_dispatcher->setBlocks(m_blocks.get());
+    m_avatars = std::make_unique<AvatarService>(*m_db, *fanout);
+    m_dispatcher->setAvatars(m_avatars.get());
     if (!prepareTls(error))
         return false;
     m_listener = std::make_unique<Listener>(m_config, *m_dispatcher, *m_hub);

@@ -14,6 +14,7 @@ class AccountDeletion;
 class AccountService;
 class DirectoryService;
 class BlockService;
+class AvatarService;
 class AuthService;
 class BlindService;
 class RevealScheduler;
@@ -67,6 +68,7 @@ private:
     std::unique_ptr<ConversationLog> m_log;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<AvatarService> m_avatars;
     std::unique_ptr<ConversationService> m_conversations;
     std::unique_ptr<MessageService> m_messages;
     std::unique_ptr<LiveService> m_live;

@@ -25,6 +25,7 @@ struct User {
     qint64 createdAt = 0;
     bool receiptsPrivate = false;
     QString status{}; //!< the profile's status text, empty when none
+    QString avatar{}; //!< the avatar's hash, empty when none
 };
 
 struct SessionRecord {
@@ -69,6 +70,7 @@ struct Member {
     QString displayName;
     bool bot = false; //!< joined from users
     QString status{}; //!< joined from users; never shown in blind rooms
+    QString avatar{}; //!< joined from users: the avatar's hash; never shown in blind rooms
     bool markedUnread = false; //!< the member marked the conversation unread (conversation.mark)
     bool deleted = false;      //!< joined from users: the account was deleted ("Deleted user")
 };

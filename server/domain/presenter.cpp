@@ -34,6 +34,8 @@ protocol::MemberInfo Presenter::memberOf(const Conversation &conversation, const
             info.username = m.username;
         if (!m.status.isEmpty())
             info.status = m.status;
+        if (!m.avatar.isEmpty())
+            info.avatar = m.avatar;
     }
     if (m.bot) // that a member is a bot is no identity: blind rooms show it too
         info.bot = true;

@@ -10,6 +10,7 @@ class AccountService;
 class AttachmentService;
 class AuthService;
 class BlockService;
+class AvatarService;
 class BlindService;
 class ClientSession;
 class ConversationService;
@@ -61,6 +62,8 @@ public:
     void setExports(ExportService *exports) { m_exports = exports; }
     //! Blocking (net/blockdispatch.cpp), once set; until then it is unsupported.
     void setBlocks(BlockService *blocks) { m_blocks = blocks; }
+    //! Avatars (net/avatardispatch.cpp), once set; until then they are unsupported.
+    void setAvatars(AvatarService *avatars) { m_avatars = avatars; }
     //! An upload chunk from a signed-in connection (binary frames get no reply unless they fail).
     void chunk(ClientSession &session, const protocol::Chunk &chunk);
 
@@ -137,6 +140,9 @@ private:
     // Blocking (net/blockdispatch.cpp).
     void handle(const Call &call, const protocol::AccountBlock &request);
     void handle(const Call &call, const protocol::BlocksList &request);
+    // Avatars (net/avatardispatch.cpp).
+    void handle(const Call &call, const protocol::AccountAvatar &request);
+    void handle(const Call &call, const protocol::AvatarFetch &request);
     //! The profiles that changed since `since`, into a sync reply; the failure when they cannot be read.
     std::optional<Failure> addProfiles(const Identity &who, qint64 since, protocol::SyncResult &result);
     //! Requests of features this server does not offer yet, and frames only a server sends.
@@ -159,6 +165,7 @@ private:
     ExportService *m_exports = nullptr;
     DirectoryService *m_directory = nullptr;
     BlockService *m_blocks = nullptr;
+    AvatarService *m_avatars = nullptr;
     SearchService &m_search;
 };
 

@@ -163,6 +163,8 @@ protocol::ProfileInfo AccountService::profileInfo(const Profile &p)
         info.disabled = true;
     if (p.deleted)
         info.deleted = true;
+    if (!p.avatar.isEmpty())
+        info.avatar = p.avatar;
     return info;
 }
 

@@ -72,7 +72,8 @@ Outcome<AuthResult> AuthService::openSession(const User &user, const QString &de
     result.reply.expiresAt = session.expiresAt;
     result.reply.serverTime = now;
     result.reply.user = {user.id, user.username, user.displayName,
-                         user.status.isEmpty() ? std::nullopt : std::optional(user.status)};
+                         user.status.isEmpty() ? std::nullopt : std::optional(user.status),
+                         user.avatar.isEmpty() ? std::nullopt : std::optional(user.avatar)};
     result.reply.limits = m_config.limits;
     result.reply.settings.receiptsPrivate = user.receiptsPrivate;
     return result;

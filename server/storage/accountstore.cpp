@@ -9,7 +9,7 @@
 namespace confab::server {
 
 namespace {
-const QString kUserColumns = QStringLiteral("id, username, display_name, password_hash, disabled, created_at, receipts_private, status");
+const QString kUserColumns = QStringLiteral("id, username, display_name, password_hash, disabled, created_at, receipts_private, status, avatar");
 const QString kSessionColumns =
     QStringLiteral("id, user_id, token_hash, device, created_at, last_used_at, expires_at");
 
@@ -36,7 +36,7 @@ QList<User> AccountStore::readUsers(QSqlQuery &q)
     while (q.next()) {
         users.append(User{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                           q.value(4).toInt() != 0, q.value(5).toLongLong(), q.value(6).toInt() != 0,
-                          q.value(7).toString()});
+                          q.value(7).toString(), q.value(8).toString()});
     }
     q.finish();
     return users;

@@ -10,7 +10,7 @@ const QString kConversationColumns =
     QStringLiteral("c.id, c.kind, c.title, c.created_by, c.created_at, c.last_seq, c.archived, c.direct_key, c.alias_secret, c.description");
 const QString kMemberColumns = QStringLiteral(
     "m.conversation_id, m.user_id, m.role, m.joined_at, m.joined_seq, m.last_delivered_seq, m.last_read_seq, "
-    "m.notify_level, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq, u.bot, u.status, m.marked_unread, u.deleted_at");
+    "m.notify_level, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq, u.bot, u.status, m.marked_unread, u.deleted_at, u.avatar");
 constexpr int kMemberColumnCount = 19;
 constexpr int kConversationColumnCount = 10;
 
@@ -52,6 +52,7 @@ Member readMember(const QSqlQuery &q, int at = 0)
     m.status = q.value(at + 16).toString();
     m.markedUnread = q.value(at + 17).toInt() != 0;
     m.deleted = !q.value(at + 18).isNull();
+    m.avatar = q.value(at + 19).toString();
     return m;
 }
 

@@ -8,6 +8,7 @@
 #include "storage/hiddentextcleanup.h"
 #include "storage/searchstore.h"
 #include "storage/uploadstore.h"
+#include "storage/avatarstore.h"
 
 #include <QStringList>
 
@@ -336,6 +337,8 @@ const Step kSteps[] = {
     {&kNoStatements, &ExportStore::createSchema},
     // Finding people (a name key to range over) and deleting accounts (the mark, username holds).
     {&kNoStatements, &DeletionStore::createSchema},
+    // Avatars: which one each user shows, and its square pictures (storage/avatarstore.h).
+    {&kNoStatements, &AvatarStore::createSchema},
 };
 static_assert(std::size(kSteps) == Migrations::kSchemaVersion, "one step per schema version");
 

@@ -12,7 +12,7 @@ class Database;
  */
 class Migrations {
 public:
-    static constexpr int kSchemaVersion = 18;
+    static constexpr int kSchemaVersion = 19;
 
     explicit Migrations(Database &db) : m_db(db) {}
 

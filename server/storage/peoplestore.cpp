@@ -7,7 +7,7 @@
 namespace confab::server {
 
 namespace {
-const QString kProfileColumns = QStringLiteral("u.id, u.username, u.display_name, u.status, u.bot, u.disabled, u.deleted_at");
+const QString kProfileColumns = QStringLiteral("u.id, u.username, u.display_name, u.status, u.bot, u.disabled, u.deleted_at, u.avatar");
 
 //! Everyone who shares an active membership of a conversation that is not blind with `?`.
 const QString kContactIds = QStringLiteral(
@@ -27,7 +27,7 @@ QList<Profile> PeopleStore::readProfiles(const QString &sql, const QVariantList 
     QList<Profile> out;
     while (q.next()) {
         out.append(Profile{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                           q.value(4).toInt() != 0, q.value(5).toInt() != 0, !q.value(6).isNull()});
+                           q.value(4).toInt() != 0, q.value(5).toInt() != 0, !q.value(6).isNull(), q.value(7).toString()});
     }
     q.finish();
     return out;

@@ -19,6 +19,7 @@ struct Profile {
     bool bot = false;
     bool disabled = false;
     bool deleted = false; //!< a deleted account: its name is "Deleted user", its username a placeholder
+    QString avatar{}; //!< the avatar's hash; empty: none
 };
 
 /*!

@@ -38,6 +38,7 @@ struct ProfileInfo {
     std::optional<bool> bot;
     std::optional<bool> disabled;
     std::optional<bool> deleted = std::nullopt;
+    std::optional<QString> avatar = std::nullopt; //!< the avatar's hash (avatarframes.h); absent when none
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -47,6 +48,7 @@ struct ProfileInfo {
         v("bot", self.bot);
         v("disabled", self.disabled);
         v("deleted", self.deleted);
+        v("avatar", self.avatar, rule::Sha256);
     }
     CONFAB_WIRE(ProfileInfo)
 };

@@ -5,6 +5,7 @@
 
 #include "accountframes.h"
 #include "exportframes.h"
+#include "avatarframes.h"
 #include "forwardframes.h"
 #include "pinframes.h"
 #include "matchframes.h"
@@ -1001,7 +1002,11 @@ enum class Direction { ClientToServer, ServerToClient };
     X(AccountDelete, "account.delete", ClientToServer)                                                       \
     X(AccountBlock, "account.block", ClientToServer)                                                         \
     X(BlocksList, "blocks.list", ClientToServer)                                                             \
-    X(Blocks, "blocks", ServerToClient)
+    X(Blocks, "blocks", ServerToClient)                                                                      \
+    X(AccountAvatar, "account.avatar", ClientToServer)                                                       \
+    X(AvatarSet, "account.avatar.set", ServerToClient)                                                       \
+    X(AvatarFetch, "avatar.fetch", ClientToServer)                                                           \
+    X(AvatarData, "avatar", ServerToClient)
 
 enum class FrameType {
 #define CONFAB_X(T, name, dir) T,

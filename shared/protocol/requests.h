@@ -72,7 +72,9 @@ namespace confab::protocol {
     X(UserSearch, Directory)                       \
     X(AccountDelete, Ok)                           \
     X(AccountBlock, Ok)                            \
-    X(BlocksList, Blocks)
+    X(BlocksList, Blocks)                          \
+    X(AccountAvatar, AvatarSet)                    \
+    X(AvatarFetch, AvatarData)
 
 //! `ReplyTo<MessageSend>::type` is `MessageSent`; undefined for frames that are not requests.
 template <class Request> struct ReplyTo;

@@ -123,12 +123,14 @@ struct UserInfo {
     QString username;
     QString displayName;
     std::optional<QString> status = std::nullopt; //!< my status text (account.profile); absent when none
+    std::optional<QString> avatar = std::nullopt; //!< my avatar's hash (account.avatar); absent when none
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
         v("username", self.username, rule::Username);
         v("display_name", self.displayName, rule::DisplayName);
         v("status", self.status, rule::Status);
+        v("avatar", self.avatar, rule::Sha256);
     }
     CONFAB_WIRE(UserInfo)
 };
@@ -151,6 +153,7 @@ struct MemberInfo {
     std::optional<UserInfo> revealed;  //!< blind rooms: who this is, for a viewer with a mutual reveal only
     std::optional<QString> status = std::nullopt; //!< the member's status text; never in blind rooms
     std::optional<bool> deleted = std::nullopt;   //!< true: a deleted account ("Deleted user"); never in blind rooms
+    std::optional<QString> avatar = std::nullopt; //!< the member's avatar hash; never in blind rooms
     static void fields(auto &self, auto &v)
     {
         v("id", self.id, rule::Id);
@@ -164,6 +167,7 @@ struct MemberInfo {
         v("revealed", self.revealed);
         v("status", self.status, rule::Status);
         v("deleted", self.deleted);
+        v("avatar", self.avatar, rule::Sha256);
     }
     CONFAB_WIRE(MemberInfo)
 };

@@ -23,6 +23,7 @@ struct Person {
     QString displayName;
     QString id;
     std::vector<std::unique_ptr<TestClient>> connections;
+    QStringList avatars{}; //!< the hashes of every avatar they showed
     TestClient &client() { return *connections.back(); }
 };
 
@@ -78,7 +79,7 @@ inline void collectStrings(const QJsonValue &value, QStringList &out) {
 /*!
  * What in `raw` would identify `p`, or an empty string. The raw text is searched, and so is every
  * decoded string, so that an escaped form ("\u005aelda") cannot hide a name. The user id is matched
- * exactly, username and display name without regard to case, and so is each word of the display
+ * exactly, username, display name and avatar hashes without regard to case, and so is each word of the display
  * name on its own, as a whole word: ids are runs of random letters and digits, and must not match
  * a short name by chance.
  */
@@ -88,6 +89,10 @@ inline QString identityIn(const QString &raw, const Person &p) {
     for (const QString &haystack : std::as_const(haystacks)) {
         if (haystack.contains(p.id))
             return p.id;
+        for (const QString &avatar : p.avatars) {
+            if (haystack.contains(avatar, Qt::CaseInsensitive))
+                return avatar;
+        }
         for (const QString &name : {p.username, p.displayName}) {
             if (haystack.contains(name, Qt::CaseInsensitive))
                 return name;

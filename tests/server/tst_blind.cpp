@@ -5,6 +5,8 @@
 // operator by alias; and two server instances on one PostgreSQL keep all of it.
 #include "blindscan.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -40,6 +42,31 @@ qint64 countRows(const TestDatabase &db, const QString &table) {
 }
 } // namespace
 
+namespace {
+/*!
+ * Sets an avatar for `p` of one colour that is theirs alone (`seed`), as a PNG whose text chunk names
+ * them; the hash is added to what identifies them. False when the server refused it.
+ */
+bool setAvatar(Person &p, int seed) {
+    QImage image(64, 40, QImage::Format_RGB32);
+    image.fill(QColor::fromHsv((seed * 47) % 360, 200, 100 + (seed * 13) % 150));
+    image.setText(QStringLiteral("Author"), p.displayName);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    const Frame reply = p.client().request(AccountAvatar{QString::fromLatin1(bytes.toBase64()), std::nullopt});
+    const auto *set = std::get_if<AvatarSet>(&reply);
+    if (!set || !set->avatar) {
+        qWarning("the avatar of %s was refused: %s", qPrintable(p.username), qPrintable(TestClient::describe(reply)));
+        return false;
+    }
+    p.avatars.append(*set->avatar);
+    return true;
+}
+
+} // namespace
+
 class TestBlind : public QObject {
     Q_OBJECT
 private slots:
@@ -58,6 +85,8 @@ private slots:
                     .isEmpty());
         Person seo{QStringLiteral("seo9x"), QStringLiteral("비밀 서연"), QStringLiteral("u_Q1"), {}};
         QVERIFY(!identityIn(QStringLiteral(R"({"name":"\uc11c\uc5f0"})"), seo).isEmpty());
+        seo.avatars.append(QString(64, u'c'));
+        QVERIFY(!identityIn(QStringLiteral(R"({"avatar":"%1"})").arg(QString(64, u'C')), seo).isEmpty());
     }
 
     void noFrameIdentifiesAnotherMember() {
@@ -71,6 +100,9 @@ private slots:
         const QList<Person *> people{&owner, &zelda, &bram, &xio, &thad};
         for (Person *p : people)
             QVERIFY(registerPerson(h, *p));
+        // Everyone shows an avatar of their own; its hash must reach nobody through the room.
+        for (qsizetype i = 0; i < people.size(); ++i)
+            QVERIFY(setAvatar(*people[i], int(i)));
 
         // The owner knows whom they add (by user id, as from user.lookup); nobody else learns it.
         const Frame created = owner.client().request(ConversationCreate{
@@ -166,6 +198,10 @@ private slots:
             const auto *u = std::get_if<UserUpdated>(&f);
             return u && u->user.name == newName && u->user.status == newStatus;
         }));
+        // And a new avatar: nobody in the room may fetch it, even knowing its hash.
+        QVERIFY(setAvatar(zelda, 99));
+        QVERIFY(TestClient::isError(bram.client().request(AvatarFetch{zelda.avatars.last(), 96}), ErrorCode::NotFound));
+        QVERIFY(std::holds_alternative<AvatarData>(zelda.client().request(AvatarFetch{zelda.avatars.last(), 96})));
         // Typing that is never stopped expires, and stops when the typer goes away.
         QVERIFY(std::holds_alternative<Ok>(thad.client().request(Typing{room, true})));
         const qint64 lastSeq = detailOf(owner.client(), room)->conversation.lastSeq;
@@ -309,7 +345,8 @@ private slots:
                         // and one's own presence as the other devices learn it.
                         if (other == receiver &&
                             (type == QStringLiteral("auth.ok") || type == QStringLiteral("presence") ||
-                             type == QStringLiteral("user.updated")))
+                             type == QStringLiteral("user.updated") || type == QStringLiteral("account.avatar.set") ||
+                             type == QStringLiteral("avatar")))
                             continue;
                         const QString found = identityIn(raw, *other);
                         QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("%1 received \"%2\" (%3) in: %4")
