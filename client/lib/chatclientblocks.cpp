@@ -8,7 +8,12 @@ void ChatClient::wireBlocks()
 {
     connect(&m_connection, &Connection::pushed, &m_blocks, &Blocks::apply);
     // The timeline collapses what people I block write.
-    connect(&m_blocks, &Blocks::changed, this, [this] { m_messages.setBlockedUsers(m_blocks.idSet()); });
+    connect(&m_blocks, &Blocks::changed, this, [this] {
+        m_messages.setBlockedUsers(m_blocks.idSet());
+        m_conversations.blocksChanged();
+    });
+    // Nor does the conversation list preview it.
+    m_conversations.setBlockedCheck([this](const QString &userId) { return m_blocks.isBlocked(userId); });
     connect(&m_blocks, &Blocks::failed, this, [this] { emit errorOccurred(m_blocks.error()); });
     connect(this, &ChatClient::languageChanged, this, [this] { m_card.setLanguage(m_language); });
 }

@@ -39,7 +39,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case KindRole:
         return enumName(c.kind);
     case LastMessageRole:
-        return row.lastLine;
+        return lastFromBlocked(c) ? tr("Message from a blocked user") : row.lastLine;
     case LastSenderIsMeRole:
         return c.lastMessage && c.me && c.lastMessage->senderId == c.me->id;
     case LastActivityRole:
@@ -61,7 +61,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case IsNewRole:
         return row.isNew;
     case LastSenderNameRole:
-        return row.lastSender;
+        return lastFromBlocked(c) ? QString() : row.lastSender;
     case LastDeletedRole:
         return c.lastMessage && c.lastMessage->deleted;
     case UnreadMentionsRole:
@@ -75,6 +75,18 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+bool ConversationListModel::lastFromBlocked(const ConversationInfo &c) const
+{
+    return m_isBlocked && c.lastMessage && c.kind != ConversationKind::Blind && !c.lastMessage->deleted &&
+           m_isBlocked(c.lastMessage->senderId);
+}
+
+void ConversationListModel::blocksChanged()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0), index(rowCount() - 1), {LastMessageRole, LastSenderNameRole});
 }
 
 void ConversationListModel::setLanguage(const QString &language)

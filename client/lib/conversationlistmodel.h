@@ -61,6 +61,10 @@ public:
     void setDraftOf(std::function<QString(const QString &conversationId)> draftOf) { m_draftOf = std::move(draftOf); }
     //! The draft of a conversation changed: its row says so.
     void draftChanged(const QString &conversationId);
+    //! Whether I block a user: their last message is not previewed in the list (blind rooms aside).
+    void setBlockedCheck(std::function<bool(const QString &userId)> isBlocked) { m_isBlocked = std::move(isBlocked); }
+    //! The people I block changed: every row's preview may change.
+    void blocksChanged();
     //! The UI language: blind rooms' `myAlias` follows it.
     void setLanguage(const QString &language);
     void reset(const QList<protocol::ConversationInfo> &conversations);
@@ -97,6 +101,8 @@ private:
     QString m_language;
     NameOf m_nameOf;
     std::function<QString(const QString &)> m_draftOf;
+    std::function<bool(const QString &)> m_isBlocked;
+    bool lastFromBlocked(const protocol::ConversationInfo &c) const;
     QString m_open; //!< the open conversation: its draft is in the composer, not on its row
 };
 

@@ -3529,4 +3529,11 @@ Press ✎ to start one.</source>
         <translation>처리하지 못했습니다. 다시 시도해 주세요.</translation>
     </message>
 </context>
+<context>
+    <name>confab::client::ConversationListModel</name>
+    <message>
+        <source>Message from a blocked user</source>
+        <translation>차단한 사용자의 메시지</translation>
+    </message>
+</context>
 </TS>

@@ -104,6 +104,10 @@ private slots:
         QVERIFY(card->blocked());
         QVERIFY(!cardChanged.isEmpty());
         QVERIFY(collapsed(desk->messages(), QStringLiteral("first")));
+        // Nor does the conversation list preview it.
+        const QModelIndex row = desk->conversations()->index(desk->conversations()->indexOf(group));
+        QCOMPARE(desk->conversations()->data(row, ConversationListModel::LastMessageRole).toString(),
+                 QStringLiteral("Message from a blocked user"));
         QVERIFY(roleOf(desk->messages(), QStringLiteral("first"), MessageListModel::SenderBlockedRole).toBool());
         QTRY_VERIFY_WITH_TIMEOUT(laptop->blocks()->isBlocked(joonId), 15000);
         QCOMPARE(laptop->blocks()->data(laptop->blocks()->index(0), confab::client::Blocks::UsernameRole).toString(), QStringLiteral("joon"));
@@ -132,6 +136,9 @@ private slots:
         desk->blocks()->setBlocked(joonId, false);
         QTRY_VERIFY_WITH_TIMEOUT(!desk->blocks()->isBlocked(joonId), 15000);
         QVERIFY(!collapsed(desk->messages(), QStringLiteral("first")));
+        QCOMPARE(desk->conversations()->data(desk->conversations()->index(desk->conversations()->indexOf(group)),
+                                             ConversationListModel::LastMessageRole).toString(),
+                 QStringLiteral("second"));
         QVERIFY(!card->blocked());
         laptop->resume(h.server().url(), QStringLiteral("mina"));
         QTRY_VERIFY_WITH_TIMEOUT(laptop.online(), 20000);
