@@ -27,6 +27,8 @@ Item {
     required property bool dayStart
     required property string dayText
     required property string errorText
+    //! The sender's picture (a local file); empty: initials. Never shown in blind rooms.
+    property url avatarSource
     required property string avatarColor
     required property string initials
     //! MessageListModel's attachments role: [{id, name, sizeText, mime, image, width, height, preview,
@@ -206,6 +208,7 @@ Item {
                 color: root.avatarColor
                 initials: root.initials
                 alias: root.blind
+                source: root.blind ? "" : root.avatarSource
             }
 
             // Right click anywhere on the message, or a long press on touch screens, opens its menu.
