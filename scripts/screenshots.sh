@@ -52,6 +52,11 @@
 #   forwarded-light.png "Design team" as Joon sees it: the checklist he forwarded says "Forwarded"
 #   settings-light.png / settings-dark.png / settings-ko.png  the settings page (account, notifications,
 #                  privacy sections)
+#   avatar-light.png, avatar-dark.png, avatar-ko.png
+#                  Settings → account with Mina's picture (preview, Change and Remove), over "Design
+#                  team" where Mina, Joon and Sora show their pictures instead of initials
+#   avatarmain-light.png "Design team" with pictures in the conversation list, the timeline and the
+#                  members panel; the blind room "Matching: Friday" in the list keeps its mask
 #   notification.png the whole screen after two new messages arrived in conversations not in view:
 #                  the desktop notifications the app sent over D-Bus, drawn top right by a real
 #                  notification server (dunst; its look is the desktop's, the words are the app's)
@@ -63,7 +68,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,58p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,63p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -164,6 +169,11 @@ shot() {
     mkdir -p "$scratch/home/run" "$scratch/home/cache" "$scratch/home/config" "$scratch/home/share"
     chmod 700 "$scratch/home/run"
     start_server
+    if [[ -n ${SHOT_AVATARS:-} ]]; then
+        # "user …": these users get a picture first (confab-demo-seed avatars).
+        # shellcheck disable=SC2086 # a list of users
+        "$seed_bin" avatars "$server_url" $SHOT_AVATARS >>"$scratch/helpers.log" 2>&1
+    fi
     if [[ -n ${SHOT_ONLINE:-} ]]; then
         # shellcheck disable=SC2086 # a list of users
         "$seed_bin" online "$server_url" 90 $SHOT_ONLINE >>"$scratch/helpers.log" 2>&1 &
@@ -304,6 +314,14 @@ settings=(--user mina --password confab-demo --open-conversation-title "Design t
 SHOT_ONLINE="joon" shot settings-light "${settings[@]}" --open-settings account --theme light --lang en
 shot settings-dark "${settings[@]}" --open-settings notifications --theme dark --lang en
 shot settings-ko "${settings[@]}" --open-settings privacy --theme light --lang ko
+
+# Pictures instead of initials: Settings → account with Mina's, and "Design team" with everyone's.
+export SHOT_AVATARS="mina joon sora"
+shot avatar-light "${settings[@]}" --open-settings account --theme light --lang en
+shot avatar-dark "${settings[@]}" --open-settings account --theme dark --lang en
+shot avatar-ko "${settings[@]}" --open-settings account --theme light --lang ko
+shot avatarmain-light "${main[@]}" --show-members --theme light --lang en
+unset SHOT_AVATARS
 
 # The notification server's look (dunst under Xvfb, styled like a calm desktop); the words are Confab's.
 cat >"$scratch/dunstrc" <<'DUNSTRC'
