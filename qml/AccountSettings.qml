@@ -14,6 +14,10 @@ ColumnLayout {
     property string serverUrl
     property string avatarColor: Theme.accent
     property string initials
+    //! My picture (a local file), empty when none; the avatar's change is on its way; why it was refused.
+    property url avatarSource
+    property bool avatarBusy: false
+    property string avatarError
     //! [{id, device, lastActive, current}]
     property var sessions: []
     property bool sessionsLoading: false
@@ -41,6 +45,8 @@ ColumnLayout {
     signal signOutEverywhereRequested()
     signal changePasswordRequested(string current, string next, string repeat, bool signOutOthers)
     signal saveProfileRequested(string displayName, string status)
+    signal chooseAvatarRequested(url file)
+    signal removeAvatarRequested()
 
     //! The password was changed: the form empties and says so.
     function passwordChanged() { passwordForm.done() }
@@ -59,6 +65,7 @@ ColumnLayout {
             size: Theme.avatar
             color: root.avatarColor
             initials: root.initials
+            source: root.avatarSource
         }
         ColumnLayout {
             Layout.fillWidth: true
@@ -92,6 +99,19 @@ ColumnLayout {
         Layout.rightMargin: Theme.spacingXl
         spacing: Theme.spacingS
         SectionTitle { text: qsTr("Profile") }
+        AvatarPicker {
+            id: avatarPicker
+            objectName: "avatarPicker"
+            Layout.fillWidth: true
+            Layout.maximumWidth: 420
+            source: root.avatarSource
+            avatarColor: root.avatarColor
+            initials: root.initials
+            busy: root.avatarBusy
+            error: root.avatarError
+            onChooseRequested: file => root.chooseAvatarRequested(file)
+            onRemoveRequested: root.removeAvatarRequested()
+        }
         ProfileForm {
             id: profileForm
             objectName: "profileForm"

@@ -1,12 +1,16 @@
 import QtQuick
+import QtQuick.Window
 
 // A generated avatar: initials (or a glyph, e.g. the mask of a blind room) on a colour, with an
 // optional presence dot. Blind-room aliases are drawn as rounded squares so that they never look
-// like a real person's avatar.
+// like a real person's avatar. With a `source` (a picture already cut to a circle, Avatars.source)
+// the picture covers the initials once it has loaded; aliases never show one.
 Rectangle {
     id: root
 
     property string initials
+    //! The person's picture (a local file); empty: initials only.
+    property url source
     property string glyph
     property int size: Theme.avatar
     //! "online", "away", "offline" or "" (no dot for the last two).
@@ -30,10 +34,26 @@ Rectangle {
 
     Text {
         anchors.centerIn: parent
+        visible: picture.status !== Image.Ready || !picture.visible
         text: root.glyph.length > 0 ? root.glyph : root.initials
         color: "#FFFFFF"
         font.pixelSize: Math.round(root.size * (root.glyph.length > 0 ? 0.5 : 0.4))
         font.weight: Font.DemiBold
+    }
+
+    Image {
+        id: picture
+        objectName: "avatarPicture"
+        anchors.fill: parent
+        visible: !root.alias && root.source.toString().length > 0 && status === Image.Ready
+        source: root.alias ? "" : root.source
+        sourceSize.width: Math.ceil(root.size * Screen.devicePixelRatio)
+        sourceSize.height: Math.ceil(root.size * Screen.devicePixelRatio)
+        fillMode: Image.PreserveAspectCrop
+        smooth: true
+        mipmap: true
+        asynchronous: true
+        cache: false // a file per hash never changes, but a removed picture must not linger
     }
 
     Rectangle {

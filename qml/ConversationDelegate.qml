@@ -26,6 +26,8 @@ ItemDelegate {
     required property string avatarColor
     required property string initials
     required property string activityText
+    //! Direct chats: the other member's picture (a local file); empty: initials.
+    property url avatarSource
     required property string presence   //!< direct chats: the other member's presence
     required property string myGroup    //!< blind rooms: my A/B group
     required property bool isNew        //!< someone else created it and I have not opened it yet
@@ -73,6 +75,7 @@ ItemDelegate {
             size: Theme.avatar
             color: root.avatarColor
             initials: root.initials
+            source: root.blind ? "" : root.avatarSource
             glyph: root.blind ? "◐" : ""
             presence: root.kind === "direct" ? root.presence : ""
             ringColor: root.selected ? Theme.selected : (root.hovered ? Theme.hover : Theme.sidebar)

@@ -131,6 +131,7 @@ ColumnLayout {
         Layout.fillHeight: true
         visible: root.hasConversation
         messages: root.client.messages
+        avatars: root.client.avatars
         actions: root.client.actions
         forwarding: root.client.forwarding
         pins: root.client.pins

@@ -123,6 +123,8 @@ Rectangle {
             username: root.client.username
             avatarColor: App.avatarColor(root.client.userId)
             initials: App.initials(root.client.displayName)
+            avatars: root.client.avatars
+            avatarSource: (root.client.avatars.revision, root.client.avatars.source(root.client.avatars.mine, 80))
             presence: root.client.connectionState !== ChatClient.Online ? ""
                     : root.client.away ? "away" : "online"
             onSettingsRequested: settingsPopup.show("")
@@ -205,6 +207,7 @@ Rectangle {
                     Layout.preferredWidth: Theme.memberPanelWidth
                     visible: root.membersOpen && root.hasConversation
                     members: root.client.members
+                    avatars: root.client.avatars
                     blind: root.blind
                     revealsAllowed: root.client.currentRevealsAllowed
                     onCloseRequested: root.membersOpen = false

@@ -14,6 +14,8 @@ Rectangle {
     //! A MemberListModel (roles memberId, name, username, roleName, alias, group, avatarColor,
     //! initials, isMe, presence, aliasName, revealed, offeredByMe, offeredToMe).
     property var members: null
+    //! Avatars (C++), for the members' pictures; null: initials only. Blind rooms never show one.
+    property var avatars: null
     property bool blind: false
     //! Blind rooms: the owner allows reveals.
     property bool revealsAllowed: true
@@ -186,6 +188,8 @@ Rectangle {
                         color: row.avatarColor
                         initials: row.initials
                         alias: row.alias
+                        source: root.blind || row.alias || !root.avatars ? ""
+                                : (root.avatars.revision, root.avatars.memberSource(row.memberId, 80))
                         presence: root.blind ? "" : row.presence
                         ringColor: Theme.sidebar
                     }

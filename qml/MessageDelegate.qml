@@ -27,6 +27,8 @@ Item {
     required property bool dayStart
     required property string dayText
     required property string errorText
+    //! The sender's picture (a local file); empty: initials. Never shown in blind rooms.
+    property url avatarSource
     required property string avatarColor
     required property string initials
     //! MessageListModel's attachments role: [{id, name, sizeText, mime, image, width, height, preview,
@@ -218,6 +220,7 @@ Item {
                 alias: root.blind
                 HoverHandler { cursorShape: Qt.PointingHandCursor }
                 TapHandler { onTapped: root.profileRequested(root.senderId) }
+                source: root.blind ? "" : root.avatarSource
             }
 
             // Right click anywhere on the message, or a long press on touch screens, opens its menu.

@@ -17,6 +17,9 @@ Rectangle {
     property string serverUrl
     property string avatarColor: Theme.accent
     property string initials
+    property url avatarSource
+    property bool avatarBusy: false
+    property string avatarError
     //! [{id, device, lastActive, current}]
     property var sessions: []
     property bool sessionsLoading: false
@@ -53,6 +56,8 @@ Rectangle {
     signal signOutEverywhereRequested()
     signal changePasswordRequested(string current, string next, string repeat, bool signOutOthers)
     signal saveProfileRequested(string displayName, string status)
+    signal chooseAvatarRequested(url file)
+    signal removeAvatarRequested()
     signal sendTypingRequested(bool on)
     signal shareReadReceiptsRequested(bool on)
     signal unblockRequested(string userId)
@@ -183,6 +188,11 @@ Rectangle {
                         profileError: root.profileError
                         profileBusy: root.profileBusy
                         onSaveProfileRequested: (displayName, status) => root.saveProfileRequested(displayName, status)
+                        avatarSource: root.avatarSource
+                        avatarBusy: root.avatarBusy
+                        avatarError: root.avatarError
+                        onChooseAvatarRequested: file => root.chooseAvatarRequested(file)
+                        onRemoveAvatarRequested: root.removeAvatarRequested()
                         passwordMinChars: root.passwordMinChars
                         passwordProblems: root.passwordProblems
                         passwordError: root.passwordError

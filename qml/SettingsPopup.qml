@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Basic
+import QtQuick.Window
 import QtQuick.Templates as T
 import Confab.Client
 import Confab.App
@@ -86,6 +87,11 @@ Popup {
         profileError: root.client.profile.error
         profileBusy: root.client.profile.busy
         onSaveProfileRequested: (displayName, status) => root.client.profile.save(displayName, status)
+        avatarSource: (root.client.avatars.revision, root.client.avatars.source(root.client.avatars.mine, 80 * Screen.devicePixelRatio))
+        avatarBusy: root.client.avatars.busy
+        avatarError: root.client.avatars.error
+        onChooseAvatarRequested: file => root.client.avatars.choose(file)
+        onRemoveAvatarRequested: root.client.avatars.remove()
         passwordMinChars: root.client.passwordChange.minChars
         passwordProblems: root.client.passwordChange.problems
         passwordError: root.client.passwordChange.error

@@ -15,6 +15,10 @@ Rectangle {
     property string username
     property string avatarColor
     property string initials
+    //! My picture (a local file), empty: initials.
+    property url avatarSource
+    //! Avatars (C++), for the rows' pictures; null: initials only.
+    property var avatars: null
     //! "online", "away", or "" while not connected.
     property string presence
 
@@ -56,6 +60,7 @@ Rectangle {
             username: root.username
             avatarColor: root.avatarColor
             initials: root.initials
+            avatarSource: root.avatarSource
             presence: root.presence
             onSettingsRequested: root.settingsRequested()
             onNewConversationRequested: root.newConversationRequested()
@@ -94,6 +99,7 @@ Rectangle {
                 id: conversation
                 width: ListView.view.width
                 selected: conversation.conversationId === root.currentId
+                avatarSource: root.avatars ? (root.avatars.revision, root.avatars.conversationSource(conversation.conversationId, 80)) : ""
                 onClicked: root.conversations.pick(conversation.conversationId)
                 onMenuRequested: (x, y) => conversationMenu.openFor(conversation, x, y, conversation.conversationId,
                                                                     conversation.hasUnread || conversation.markedUnread)

@@ -11,6 +11,8 @@ RowLayout {
     property string username
     property string avatarColor
     property string initials
+    //! My picture (a local file), empty: initials.
+    property url avatarSource
     //! "online", "away", or "" while not connected.
     property string presence
 
@@ -28,6 +30,7 @@ RowLayout {
         size: Theme.avatarSmall
         color: root.avatarColor
         initials: root.initials
+        source: root.avatarSource
         presence: root.presence
         ringColor: Theme.sidebar
     }

@@ -20,6 +20,8 @@ Item {
     //! Blind room: aliases, their A/B groups (member id → "A"/"B") and how the others see me.
     property bool blind: false
     property var memberGroups: ({})
+    //! Avatars (C++), for the senders' pictures; null: initials only.
+    property var avatars: null
     property string myAlias
     //! Whether the user can see the timeline (window active): only then is anything marked read.
     property bool active: true
@@ -167,6 +169,7 @@ Item {
             blind: root.blind
             myAlias: root.myAlias
             senderGroup: root.memberGroups[message.senderId] ?? ""
+            avatarSource: root.blind || !root.avatars ? "" : (root.avatars.revision, root.avatars.memberSource(message.senderId, 80))
             onReadersRequested: (seq, anchor) => root.readersRequested(seq, anchor)
             onRetryRequested: id => root.retryRequested(id)
             onDiscardRequested: id => root.discardRequested(id)

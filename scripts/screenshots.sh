@@ -62,6 +62,11 @@
 #                  "Design team" after Mina blocked Sora: Sora's messages collapsed to "Message from
 #                  a blocked user" with "Show"
 #   blockedlist-light.png "Settings → Privacy" after Mina blocked Sora: the blocked people with Unblock
+#   avatar-light.png, avatar-dark.png, avatar-ko.png
+#                  Settings → account with Mina's picture (preview, Change and Remove), over "Design
+#                  team" where Mina, Joon and Sora show their pictures instead of initials
+#   avatarmain-light.png "Design team" with pictures in the conversation list, the timeline and the
+#                  members panel; the blind room "Matching: Friday" in the list keeps its mask
 #   notification.png the whole screen after two new messages arrived in conversations not in view:
 #                  the desktop notifications the app sent over D-Bus, drawn top right by a real
 #                  notification server (dunst; its look is the desktop's, the words are the app's)
@@ -73,7 +78,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,71p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,76p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -174,6 +179,11 @@ shot() {
     mkdir -p "$scratch/home/run" "$scratch/home/cache" "$scratch/home/config" "$scratch/home/share"
     chmod 700 "$scratch/home/run"
     start_server
+    if [[ -n ${SHOT_AVATARS:-} ]]; then
+        # "user …": these users get a picture first (confab-demo-seed avatars).
+        # shellcheck disable=SC2086 # a list of users
+        "$seed_bin" avatars "$server_url" $SHOT_AVATARS >>"$scratch/helpers.log" 2>&1
+    fi
     if [[ -n ${SHOT_ONLINE:-} ]]; then
         # shellcheck disable=SC2086 # a list of users
         "$seed_bin" online "$server_url" 90 $SHOT_ONLINE >>"$scratch/helpers.log" 2>&1 &
@@ -335,6 +345,14 @@ shot blocked-light "${blocked[@]}" --theme light --lang en
 shot blocked-dark "${blocked[@]}" --theme dark --lang en
 shot blocked-ko "${blocked[@]}" --theme light --lang ko
 shot blockedlist-light "${blocked[@]}" --open-settings privacy --theme light --lang en
+
+# Pictures instead of initials: Settings → account with Mina's, and "Design team" with everyone's.
+export SHOT_AVATARS="mina joon sora"
+shot avatar-light "${settings[@]}" --open-settings account --theme light --lang en
+shot avatar-dark "${settings[@]}" --open-settings account --theme dark --lang en
+shot avatar-ko "${settings[@]}" --open-settings account --theme light --lang ko
+shot avatarmain-light "${main[@]}" --show-members --theme light --lang en
+unset SHOT_AVATARS
 
 # The notification server's look (dunst under Xvfb, styled like a calm desktop); the words are Confab's.
 cat >"$scratch/dunstrc" <<'DUNSTRC'

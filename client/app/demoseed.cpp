@@ -11,6 +11,7 @@
 //                                                     USER streams the first two thirds of TEXT into
 //                                                     TITLE word by word, then holds the message open
 //                                                     (still streaming) for SECONDS
+//   confab-demo-seed avatars URL USER…                 gives these users a picture (a drawn portrait)
 //
 // It speaks the protocol like any client (confab-protocol over QtWebSockets) and never touches the
 // server's database: the server stamps every message with the current time, and dating the demo is
@@ -515,6 +516,48 @@ int streamOpen(const QString &url, const QString &username, const QString &title
     return 0;
 }
 
+//! A drawn head-and-shoulders portrait on a soft gradient, a hue of its own per user.
+QByteArray portrait(int hue)
+{
+    QImage image(320, 320, QImage::Format_RGB32);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QLinearGradient sky(0, 0, 0, 320);
+    sky.setColorAt(0, QColor::fromHsv(hue, 70, 245));
+    sky.setColorAt(1, QColor::fromHsv((hue + 30) % 360, 120, 200));
+    painter.fillRect(image.rect(), sky);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor::fromHsv((hue + 180) % 360, 110, 120)); // shoulders
+    painter.drawEllipse(QRectF(50, 215, 220, 190));
+    painter.setBrush(QColor(236, 200, 170)); // face
+    painter.drawEllipse(QRectF(105, 80, 110, 130));
+    painter.setBrush(QColor::fromHsv((hue + 20) % 360, 150, 70)); // hair
+    QPainterPath hair;
+    hair.moveTo(100, 140);
+    hair.cubicTo(95, 60, 225, 60, 220, 140);
+    hair.cubicTo(205, 100, 120, 100, 100, 140);
+    painter.drawPath(hair);
+    painter.end();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPEG", 85);
+    return bytes;
+}
+
+//! Gives each of `users` a picture of their own (Settings → account → Picture, everywhere initials show).
+int setAvatars(const QString &url, const QStringList &users)
+{
+    int hue = 200;
+    for (const QString &username : users) {
+        Seeder seeder(url);
+        seeder.signUp(username, {}, true);
+        seeder.request(AccountAvatar{QString::fromLatin1(portrait(hue).toBase64()), std::nullopt});
+        hue = (hue + 67) % 360;
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -530,12 +573,15 @@ int main(int argc, char *argv[])
         return sayLater(args[2], args[3], args[4], args[5].toInt(), args[6]);
     if (command == QLatin1StringView("stream") && args.size() == 7)
         return streamOpen(args[2], args[3], args[4], args[5].toInt(), args[6]);
+    if (command == QLatin1StringView("avatars") && args.size() >= 4)
+        return setAvatars(args[2], args.mid(3));
     if (args.size() != 3) {
         std::fprintf(stderr, "usage: confab-demo-seed yesterday|today URL\n"
                              "       confab-demo-seed typing URL USER TITLE SECONDS\n"
                              "       confab-demo-seed online URL SECONDS USER[:away]...\n"
                              "       confab-demo-seed say URL USER TITLE DELAY TEXT\n"
-                             "       confab-demo-seed stream URL USER TITLE SECONDS TEXT\n");
+                             "       confab-demo-seed stream URL USER TITLE SECONDS TEXT\n"
+                             "       confab-demo-seed avatars URL USER...\n");
         return 2;
     }
     if (command == QLatin1StringView("yesterday"))

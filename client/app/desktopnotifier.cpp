@@ -96,8 +96,16 @@ void DesktopNotifier::onPushed(const Frame &frame)
     m_seenOrder.append(message.id);
     if (m_seenOrder.size() > 500)
         m_seen.remove(m_seenOrder.takeFirst());
-    m_sink->show(*text);
-    emit notified(*text);
+    NotificationText shown = *text;
+    // The sender's picture when it is here already; blind rooms never (memberSource-like: aliases have none).
+    if (m_client->cache().isOpen()) {
+        for (const MemberInfo &m : m_client->cache().members(event->conversationId)) {
+            if (m.id == message.senderId && !m.alias && m.avatar)
+                shown.icon = m_client->avatars()->source(*m.avatar, client::Avatars::smallSide()).toLocalFile();
+        }
+    }
+    m_sink->show(shown);
+    emit notified(shown);
 }
 
 } // namespace confab::app

@@ -55,9 +55,11 @@ FreedesktopNotifications::FreedesktopNotifications(QObject *parent) : Notificati
 void FreedesktopNotifications::show(const NotificationText &text)
 {
     QDBusMessage message = call(QStringLiteral("Notify"));
-    const QVariantMap hints{{QStringLiteral("category"), QStringLiteral("im.received")},
-                            {QStringLiteral("desktop-entry"), QGuiApplication::desktopFileName()},
-                            {QStringLiteral("urgency"), QVariant::fromValue(uchar(1))}};
+    QVariantMap hints{{QStringLiteral("category"), QStringLiteral("im.received")},
+                      {QStringLiteral("desktop-entry"), QGuiApplication::desktopFileName()},
+                      {QStringLiteral("urgency"), QVariant::fromValue(uchar(1))}};
+    if (!text.icon.isEmpty()) // the sender's picture (the specification's "image-path": a path or a file URL)
+        hints.insert(QStringLiteral("image-path"), text.icon);
     message << QGuiApplication::applicationDisplayName() << m_idByConversation.value(text.conversationId, 0u)
             << QStringLiteral("org.confab.Confab") << text.title
             << (m_markup ? text.body.toHtmlEscaped() : text.body)

@@ -39,6 +39,7 @@ struct NotificationText {
     QString conversationId;
     QString title;
     QString body;
+    QString icon{}; //!< the sender's picture (a local file), "" for the app's icon; never in blind rooms
     friend bool operator==(const NotificationText &, const NotificationText &) = default;
 };
 

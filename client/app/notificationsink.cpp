@@ -18,7 +18,7 @@ void TrayNotificationSink::show(const NotificationText &text)
     if (!m_tray)
         return;
     m_last = text.conversationId;
-    m_tray->showMessage(text.title, text.body, m_tray->icon(), 8000);
+    m_tray->showMessage(text.title, text.body, text.icon.isEmpty() ? m_tray->icon() : QIcon(text.icon), 8000);
 }
 
 } // namespace confab::app

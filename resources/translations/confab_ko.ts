@@ -3536,4 +3536,66 @@ Press ✎ to start one.</source>
         <translation>차단한 사용자의 메시지</translation>
     </message>
 </context>
+<context>
+    <name>AvatarPicker</name>
+    <message>
+        <source>Your picture</source>
+        <translation>내 사진</translation>
+    </message>
+    <message>
+        <source>No picture: your initials show</source>
+        <translation>사진 없음: 이름 머리글자가 보입니다</translation>
+    </message>
+    <message>
+        <source>Never shown in blind rooms.</source>
+        <translation>블라인드 방에서는 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Change picture…</source>
+        <translation>사진 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Choose picture…</source>
+        <translation>사진 고르기…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>사진 지우기</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>사진 고르기</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp *.gif)</source>
+        <translation>사진 (*.png *.jpg *.jpeg *.webp *.gif)</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::Avatars</name>
+    <message>
+        <source>This picture is too large.</source>
+        <translation>사진이 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>This file is not a picture Confab can read.</source>
+        <translation>Confab이 읽을 수 있는 사진 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>This picture cannot be made small enough to send.</source>
+        <translation>보낼 수 있을 만큼 사진을 줄이지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Not connected: changing the picture needs the server.</source>
+        <translation>연결되지 않았습니다: 사진을 바꾸려면 서버에 연결해야 합니다.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Please try again.</source>
+        <translation>서버에 연결하지 못했습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Please try again.</source>
+        <translation>서버에 문제가 생겼습니다. 다시 시도하세요.</translation>
+    </message>
+</context>
 </TS>
