@@ -52,6 +52,11 @@
 #   forwarded-light.png "Design team" as Joon sees it: the checklist he forwarded says "Forwarded"
 #   settings-light.png / settings-dark.png / settings-ko.png  the settings page (account, notifications,
 #                  privacy sections)
+#   people-light.png, people-dark.png, people-ko.png
+#                  the new-conversation dialog with "jo" typed as the username: the people the
+#                  server's directory suggests under the field
+#   deleteaccount-light.png, deleteaccount-dark.png, deleteaccount-ko.png
+#                  Settings → Account with the "Delete your account?" dialog: password and username to confirm
 #   notification.png the whole screen after two new messages arrived in conversations not in view:
 #                  the desktop notifications the app sent over D-Bus, drawn top right by a real
 #                  notification server (dunst; its look is the desktop's, the words are the app's)
@@ -304,6 +309,15 @@ settings=(--user mina --password confab-demo --open-conversation-title "Design t
 SHOT_ONLINE="joon" shot settings-light "${settings[@]}" --open-settings account --theme light --lang en
 shot settings-dark "${settings[@]}" --open-settings notifications --theme dark --lang en
 shot settings-ko "${settings[@]}" --open-settings privacy --theme light --lang ko
+people=(--user mina --password confab-demo --open-conversation-title "Design team" --find-people jo
+        --screenshot-delay 2500)
+shot people-light "${people[@]}" --theme light --lang en
+shot people-dark "${people[@]}" --theme dark --lang en
+shot people-ko "${people[@]}" --theme light --lang ko
+deleteaccount=(--user mina --password confab-demo --open-settings account --delete-account --screenshot-delay 2500)
+shot deleteaccount-light "${deleteaccount[@]}" --theme light --lang en
+shot deleteaccount-dark "${deleteaccount[@]}" --theme dark --lang en
+shot deleteaccount-ko "${deleteaccount[@]}" --theme light --lang ko
 
 # The notification server's look (dunst under Xvfb, styled like a calm desktop); the words are Confab's.
 cat >"$scratch/dunstrc" <<'DUNSTRC'

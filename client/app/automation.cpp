@@ -34,6 +34,8 @@ const QString kCompose = QStringLiteral("compose");
 const QString kMentions = QStringLiteral("open-mentions");
 const QString kForward = QStringLiteral("open-forward");
 const QString kScrollUp = QStringLiteral("scroll-up");
+const QString kFindPeople = QStringLiteral("find-people");
+const QString kDeleteAccount = QStringLiteral("delete-account");
 } // namespace
 
 void AutomationOptions::addTo(QCommandLineParser &parser)
@@ -57,6 +59,8 @@ void AutomationOptions::addTo(QCommandLineParser &parser)
         {kMentions, QStringLiteral("Open the list of messages that mention me.")},
         {kForward, QStringLiteral("Open the forward picker for the newest message of the opened conversation.")},
         {kScrollUp, QStringLiteral("Scroll the opened conversation to its top.")},
+        {kFindPeople, QStringLiteral("Open the new-conversation dialog with this typed as the username."), QStringLiteral("text")},
+        {kDeleteAccount, QStringLiteral("With --open-settings account: open the \"Delete account\" dialog.")},
     });
 }
 
@@ -78,6 +82,8 @@ AutomationOptions AutomationOptions::from(const QCommandLineParser &parser)
     options.mentions = parser.isSet(kMentions);
     options.forward = parser.isSet(kForward);
     options.scrollUp = parser.isSet(kScrollUp);
+    options.findPeople = parser.value(kFindPeople);
+    options.deleteAccount = parser.isSet(kDeleteAccount);
     return options;
 }
 

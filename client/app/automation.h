@@ -29,6 +29,8 @@ struct AutomationOptions {
     bool mentions = false;      //!< open the "Mentions" view
     bool forward = false;       //!< open the forward picker for the newest message of the open conversation
     bool scrollUp = false;      //!< scroll the open timeline to its top (new messages then show the pill)
+    QString findPeople;         //!< open the new-conversation dialog with this typed as the username (suggestions)
+    bool deleteAccount = false; //!< with openSettings "account": open the "Delete account" dialog
 
     //! Adds the options above to the app's command line.
     static void addTo(QCommandLineParser &parser);
@@ -61,6 +63,9 @@ class Automation : public QObject {
     Q_PROPERTY(bool mentionsAtStart READ mentionsAtStart CONSTANT)
     Q_PROPERTY(bool forwardAtStart READ forwardAtStart CONSTANT)
     Q_PROPERTY(bool scrollUpAtStart READ scrollUpAtStart CONSTANT)
+    //! Typed into the new-conversation dialog's username field at start ("" = not open).
+    Q_PROPERTY(QString findPeopleAtStart READ findPeopleAtStart CONSTANT)
+    Q_PROPERTY(bool deleteAccountAtStart READ deleteAccountAtStart CONSTANT)
 public:
     Automation(const AutomationOptions &options, AppController *app, QObject *parent = nullptr);
     ~Automation() override;
@@ -83,6 +88,8 @@ public:
     bool mentionsAtStart() const { return m_options.mentions; }
     bool forwardAtStart() const { return m_options.forward; }
     bool scrollUpAtStart() const { return m_options.scrollUp; }
+    QString findPeopleAtStart() const { return m_options.findPeople; }
+    bool deleteAccountAtStart() const { return m_options.deleteAccount; }
 
 private:
     void onSynced();
