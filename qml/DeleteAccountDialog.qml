@@ -147,6 +147,8 @@ Dialog {
                 objectName: "deleteAccountConfirm"
                 text: root.removal && root.removal.busy ? qsTr("Deleting…") : qsTr("Delete account")
                 enabled: root.ready
+                // Red either way: dimmed, it says it waits for the password and the username.
+                opacity: enabled ? 1 : 0.45
                 Accessible.name: qsTr("Delete my account for good")
                 palette.button: Theme.danger
                 palette.buttonText: Theme.textOnAccent

@@ -67,6 +67,11 @@
 #                  team" where Mina, Joon and Sora show their pictures instead of initials
 #   avatarmain-light.png "Design team" with pictures in the conversation list, the timeline and the
 #                  members panel; the blind room "Matching: Friday" in the list keeps its mask
+#   people-light.png, people-dark.png, people-ko.png
+#                  the new-conversation dialog with "jo" typed as the username: the people the
+#                  server's directory suggests under the field
+#   deleteaccount-light.png, deleteaccount-dark.png, deleteaccount-ko.png
+#                  Settings → Account with the "Delete your account?" dialog: password and username to confirm
 #   notification.png the whole screen after two new messages arrived in conversations not in view:
 #                  the desktop notifications the app sent over D-Bus, drawn top right by a real
 #                  notification server (dunst; its look is the desktop's, the words are the app's)
@@ -78,7 +83,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 
-[[ $# -eq 1 ]] || { sed -n '2,76p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -eq 1 ]] || { sed -n '2,81p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 
@@ -353,6 +358,16 @@ shot avatar-dark "${settings[@]}" --open-settings account --theme dark --lang en
 shot avatar-ko "${settings[@]}" --open-settings account --theme light --lang ko
 shot avatarmain-light "${main[@]}" --show-members --theme light --lang en
 unset SHOT_AVATARS
+
+people=(--user mina --password confab-demo --open-conversation-title "Design team" --find-people jo
+        --screenshot-delay 2500)
+shot people-light "${people[@]}" --theme light --lang en
+shot people-dark "${people[@]}" --theme dark --lang en
+shot people-ko "${people[@]}" --theme light --lang ko
+deleteaccount=(--user mina --password confab-demo --open-settings account --delete-account --screenshot-delay 2500)
+shot deleteaccount-light "${deleteaccount[@]}" --theme light --lang en
+shot deleteaccount-dark "${deleteaccount[@]}" --theme dark --lang en
+shot deleteaccount-ko "${deleteaccount[@]}" --theme light --lang ko
 
 # The notification server's look (dunst under Xvfb, styled like a calm desktop); the words are Confab's.
 cat >"$scratch/dunstrc" <<'DUNSTRC'

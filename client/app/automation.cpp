@@ -37,6 +37,8 @@ const QString kScrollUp = QStringLiteral("scroll-up");
 const QString kExportData = QStringLiteral("export-data");
 const QString kProfile = QStringLiteral("open-profile");
 const QString kBlock = QStringLiteral("block");
+const QString kFindPeople = QStringLiteral("find-people");
+const QString kDeleteAccount = QStringLiteral("delete-account");
 } // namespace
 
 void AutomationOptions::addTo(QCommandLineParser &parser)
@@ -64,6 +66,8 @@ void AutomationOptions::addTo(QCommandLineParser &parser)
         {kProfile, QStringLiteral("Open the profile card of this member of the opened conversation."),
          QStringLiteral("username")},
         {kBlock, QStringLiteral("Block this member of the opened conversation."), QStringLiteral("username")},
+        {kFindPeople, QStringLiteral("Open the new-conversation dialog with this typed as the username."), QStringLiteral("text")},
+        {kDeleteAccount, QStringLiteral("With --open-settings account: open the \"Delete account\" dialog.")},
     });
 }
 
@@ -88,6 +92,8 @@ AutomationOptions AutomationOptions::from(const QCommandLineParser &parser)
     options.exportData = parser.isSet(kExportData);
     options.profile = parser.value(kProfile);
     options.block = parser.value(kBlock);
+    options.findPeople = parser.value(kFindPeople);
+    options.deleteAccount = parser.isSet(kDeleteAccount);
     return options;
 }
 

@@ -32,6 +32,8 @@ struct AutomationOptions {
     bool exportData = false;    //!< start an export of my data once synced
     QString profile;            //!< open the profile card of this member (a username) of the open conversation
     QString block;              //!< block this member (a username) of the open conversation once synced
+    QString findPeople;         //!< open the new-conversation dialog with this typed as the username (suggestions)
+    bool deleteAccount = false; //!< with openSettings "account": open the "Delete account" dialog
 
     //! Adds the options above to the app's command line.
     static void addTo(QCommandLineParser &parser);
@@ -66,6 +68,9 @@ class Automation : public QObject {
     Q_PROPERTY(bool scrollUpAtStart READ scrollUpAtStart CONSTANT)
     //! The profile card opens at start once ChatClient.card shows someone (see onSynced).
     Q_PROPERTY(bool profileAtStart READ profileAtStart CONSTANT)
+    //! Typed into the new-conversation dialog's username field at start ("" = not open).
+    Q_PROPERTY(QString findPeopleAtStart READ findPeopleAtStart CONSTANT)
+    Q_PROPERTY(bool deleteAccountAtStart READ deleteAccountAtStart CONSTANT)
 public:
     Automation(const AutomationOptions &options, AppController *app, QObject *parent = nullptr);
     ~Automation() override;
@@ -89,6 +94,8 @@ public:
     bool forwardAtStart() const { return m_options.forward; }
     bool scrollUpAtStart() const { return m_options.scrollUp; }
     bool profileAtStart() const { return !m_options.profile.isEmpty(); }
+    QString findPeopleAtStart() const { return m_options.findPeople; }
+    bool deleteAccountAtStart() const { return m_options.deleteAccount; }
 
 private:
     void onSynced();
