@@ -8,6 +8,7 @@
 #include "services/fanout.h"
 #include "services/steps.h"
 #include "storage/accountstore.h"
+#include "storage/avatarstore.h"
 #include "storage/deletionstore.h"
 #include "storage/eventstore.h"
 #include "storage/mentionstore.h"
@@ -47,6 +48,11 @@ Outcome<AccountDeletion::Summary> AccountDeletion::run(const QString &userId, bo
             const qint64 now = nowMs();
             Transaction tx(m_db);
             m_deletions->eraseAccount(userId, now);
+            // The picture is part of the profile: it goes too (and its bytes, unless another user shows it).
+            AvatarStore avatars(m_db);
+            const QString picture = avatars.setUserAvatar(userId, {}, now);
+            if (!picture.isEmpty())
+                avatars.removeIfUnused(picture);
             if (m_config.usernameHoldDays > 0)
                 m_deletions->holdUsername(user->username, now + m_config.usernameHoldDays * 86'400'000LL);
             tx.commit();

@@ -1,8 +1,11 @@
 // Deleting an account (account.delete and `confab-server user delete`) against a real server on
 // SQLite and PostgreSQL: the password checked with the sign-in lockout, every device signed out
 // (4003), "Deleted user" in others' history, groups handed over, messages kept or erased by the
-// server's setting, and the username held for the configured time.
+// server's setting, the picture erased with the profile, and the username held for the configured time.
 #include "harness.h"
+
+#include <QBuffer>
+#include <QImage>
 
 using namespace confab::protocol;
 using namespace confab::test;
@@ -77,6 +80,15 @@ private slots:
         QVERIFY(!direct.isEmpty() && !group.isEmpty());
         // Joon is an admin, Sora was added first: the admin takes over the group.
         QVERIFY(std::holds_alternative<Ok>(mina->request(MembersRole{group, joon->userId(), Role::Admin})));
+        // A picture, which goes with the profile.
+        QImage face(64, 64, QImage::Format_RGB32);
+        face.fill(QColor(0x2F, 0x6F, 0xED));
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        face.save(&buffer, "PNG");
+        const Frame pictured = mina->request(AccountAvatar{QString::fromLatin1(png.toBase64()), std::nullopt});
+        QVERIFY2(std::holds_alternative<AvatarSet>(pictured), qPrintable(TestClient::describe(pictured)));
         const QString inDirect = send(*mina, direct, QStringLiteral("hello Joon"));
         const QString inGroup = send(*mina, group, QStringLiteral("hello team"));
         QVERIFY(!inDirect.isEmpty() && !inGroup.isEmpty());
@@ -100,6 +112,8 @@ private slots:
         QCOMPARE(member->name, QStringLiteral("Deleted user"));
         QVERIFY(!member->username);
         QVERIFY(!member->status);
+        QVERIFY(!member->avatar);
+        QCOMPARE(h.database().firstColumn(QStringLiteral("SELECT COUNT(*) FROM avatars")).value(0).toInt(), 0);
         // Messages stay by default, under the same sender id.
         const auto kept = messageIn(*joon, direct, inDirect);
         QVERIFY(kept);
