@@ -2,32 +2,17 @@
 // without an avatar; the new table holds an avatar's pictures once per side, and a picture goes
 // when nobody shows it any more.
 #include "harness.h"
+#include "storeconnection.h"
 #include "storage/avatarstore.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 
-#include <QUuid>
 
 using namespace confab::server;
 using namespace confab::test;
 
 class TestMigrationAvatars : public QObject {
     Q_OBJECT
-private:
-    std::unique_ptr<Database> open(TestDatabase &t)
-    {
-        QString error;
-        const auto url = DatabaseUrl::parse(t.url(), &error);
-        if (!url)
-            return nullptr;
-        auto db = std::make_unique<Database>(*url, QUuid::createUuid().toString());
-        if (!db->open(&error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        return db;
-    }
-
 private slots:
     void initTestCase_data() { addBackendRows(); }
 
@@ -36,7 +21,7 @@ private slots:
         QFETCH_GLOBAL(int, backend);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY2(t.isValid(), qPrintable(t.errorString()));
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         QString error;
         const int step = 19; // the avatars' step: renumbered when merged beside other steps

@@ -2,11 +2,11 @@
 // its users, and the new table records builds, one at a time per user, their end and their expiry;
 // what an export carries of my uploads is read from the attachments.
 #include "harness.h"
+#include "storeconnection.h"
 #include "storage/database.h"
 #include "storage/exportstore.h"
 #include "storage/migrations.h"
 
-#include <QUuid>
 
 using namespace confab::server;
 using namespace confab::test;
@@ -14,20 +14,6 @@ using confab::protocol::ExportState;
 
 class TestMigrationExport : public QObject {
     Q_OBJECT
-private:
-    std::unique_ptr<Database> open(TestDatabase &t) {
-        QString error;
-        const auto url = DatabaseUrl::parse(t.url(), &error);
-        if (!url)
-            return nullptr;
-        auto db = std::make_unique<Database>(*url, QUuid::createUuid().toString());
-        if (!db->open(&error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        return db;
-    }
-
 private slots:
     void initTestCase_data() { addBackendRows(); }
 
@@ -35,7 +21,7 @@ private slots:
         QFETCH_GLOBAL(int, backend);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY2(t.isValid(), qPrintable(t.errorString()));
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         QString error;
         const int before = 16; // the step just below exports

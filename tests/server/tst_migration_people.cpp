@@ -2,33 +2,18 @@
 // keeps its users, each gets the lower case of its display name as the key a prefix search ranges
 // over (Unicode too, which SQLite's LOWER does not know), nobody is deleted, and usernames can be held.
 #include "harness.h"
+#include "storeconnection.h"
 #include "storage/database.h"
 #include "storage/deletionstore.h"
 #include "storage/migrations.h"
 #include "storage/peoplestore.h"
 
-#include <QUuid>
 
 using namespace confab::server;
 using namespace confab::test;
 
 class TestMigrationPeople : public QObject {
     Q_OBJECT
-private:
-    std::unique_ptr<Database> open(TestDatabase &t)
-    {
-        QString error;
-        const auto url = DatabaseUrl::parse(t.url(), &error);
-        if (!url)
-            return nullptr;
-        auto db = std::make_unique<Database>(*url, QUuid::createUuid().toString());
-        if (!db->open(&error)) {
-            qWarning("%s", qPrintable(error));
-            return nullptr;
-        }
-        return db;
-    }
-
 private slots:
     void initTestCase_data() { addBackendRows(); }
 
@@ -37,7 +22,7 @@ private slots:
         QFETCH_GLOBAL(int, backend);
         TestDatabase t{TestDatabase::Kind(backend)};
         QVERIFY2(t.isValid(), qPrintable(t.errorString()));
-        auto db = open(t);
+        auto db = openStore(t);
         QVERIFY(db);
         QString error;
         const int before = 17; // the step just below this one
