@@ -14,8 +14,8 @@ ColumnLayout {
 
     signal saveRequested()
 
-    readonly property string state: root.exporter ? root.exporter.state : "none"
-    readonly property bool working: root.state === "building" || root.state === "saving"
+    readonly property string phase: root.exporter ? root.exporter.state : "none"
+    readonly property bool working: root.phase === "building" || root.phase === "saving"
 
     spacing: Theme.spacingS
     SectionTitle {
@@ -48,7 +48,7 @@ ColumnLayout {
         Button {
             objectName: "saveButton"
             text: qsTr("Save…")
-            visible: root.state === "ready" || root.state === "saved"
+            visible: root.phase === "ready" || root.phase === "saved"
             focusPolicy: Qt.StrongFocus
             Accessible.name: qsTr("Save the archive of my data")
             Keys.onReturnPressed: clicked()
@@ -84,7 +84,7 @@ ColumnLayout {
                 return ""
             if (root.exporter.error.length > 0)
                 return root.exporter.error
-            switch (root.state) {
+            switch (root.phase) {
             case "building":
                 return qsTr("Preparing your archive… %1%").arg(root.exporter.percent)
             case "ready":

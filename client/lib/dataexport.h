@@ -6,7 +6,7 @@
 // path. A restart of the app, or another device, finds the export where it stands
 // (account.export.status at sign-in).
 
-#include "protocol/exportframes.h"
+#include "protocol/frames.h"
 
 #include <QDateTime>
 #include <QObject>

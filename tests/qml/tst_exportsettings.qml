@@ -101,7 +101,7 @@ Item {
             exporter.state = "failed"
             exporter.error = "The export could not be built. Please try again."
             compare(child("exportStatus").text, exporter.error)
-            compare(child("exportStatus").color, Theme.danger)
+            verify(Qt.colorEqual(child("exportStatus").color, Theme.danger))
             verify(child("exportButton").enabled) // try again
         }
     }
