@@ -11,7 +11,7 @@ const QString kConversationColumns =
 const QString kMemberColumns = QStringLiteral(
     "m.conversation_id, m.user_id, m.role, m.joined_at, m.joined_seq, m.last_delivered_seq, m.last_read_seq, "
     "m.notify_level, m.alias, m.alias_id, m.group_label, m.active, u.username, u.display_name, m.public_read_seq, u.bot, u.status, m.marked_unread, u.deleted_at, u.avatar");
-constexpr int kMemberColumnCount = 19;
+constexpr int kMemberColumnCount = 20;
 constexpr int kConversationColumnCount = 10;
 
 Conversation readConversation(const QSqlQuery &q, int at = 0)

@@ -44,8 +44,10 @@ bool Smoke::signIn(int who)
     const bool ok = step(QStringLiteral("sign in as %1").arg(name), [&] {
         const Frame reply = client->request(AuthLogin{name, m_options.passwords[who], QStringLiteral("confab-smoke")},
                                             m_options.timeoutMs);
-        if (std::holds_alternative<AuthOk>(reply))
+        if (const auto *signedIn = std::get_if<AuthOk>(&reply)) {
+            m_userIds[who] = signedIn->user.id;
             return QString();
+        }
         m_refused = TestClient::isError(reply, ErrorCode::Unauthorized) || TestClient::isError(reply, ErrorCode::Forbidden);
         return QStringLiteral("%1 — the smoke test needs two existing accounts (`confab-server user add %2`)")
             .arg(TestClient::describe(reply), name);
@@ -59,7 +61,7 @@ QString Smoke::sendAndReceive()
     TestClient &a = *m_clients[0];
     TestClient &b = *m_clients[1];
     const Frame created =
-        a.request(ConversationCreate{ConversationKind::Direct, {}, {b.userId()}}, m_options.timeoutMs);
+        a.request(ConversationCreate{ConversationKind::Direct, {}, {m_userIds[1]}}, m_options.timeoutMs);
     const auto *detail = std::get_if<ConversationDetail>(&created);
     if (!detail)
         return QStringLiteral("no direct conversation: ") + TestClient::describe(created);
@@ -86,7 +88,7 @@ QString Smoke::receipt()
 {
     TestClient &a = *m_clients[0];
     TestClient &b = *m_clients[1];
-    const QString readerId = b.userId();
+    const QString readerId = m_userIds[1];
     const Frame reply = b.request(Receipt{m_room, ReceiptKind::Read, m_lastSeq}, m_options.timeoutMs);
     if (!std::holds_alternative<Ok>(reply))
         return QStringLiteral("the read receipt was refused: ") + TestClient::describe(reply);

@@ -42,6 +42,7 @@ private:
     Options m_options;
     QTextStream &m_out;
     std::unique_ptr<TestClient> m_clients[2];
+    QString m_userIds[2]; //!< from each sign-in's auth.ok
     QString m_room;
     QStringList m_sent; //!< message ids to delete at the end
     qint64 m_lastSeq = 0;

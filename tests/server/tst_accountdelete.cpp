@@ -112,7 +112,9 @@ private slots:
         QCOMPARE(member->name, QStringLiteral("Deleted user"));
         QVERIFY(!member->username);
         QVERIFY(!member->status);
-        QVERIFY(!member->avatar);
+        QVERIFY2(!member->avatar, qPrintable(member->avatar.value_or(QString()) + QStringLiteral(" in the database: ") +
+                                              h.database().firstColumn(QStringLiteral("SELECT avatar FROM users WHERE id = ?"),
+                                                                       {mina->userId()}).value(0).toString()));
         QCOMPARE(h.database().firstColumn(QStringLiteral("SELECT COUNT(*) FROM avatars")).value(0).toInt(), 0);
         // Messages stay by default, under the same sender id.
         const auto kept = messageIn(*joon, direct, inDirect);

@@ -49,6 +49,8 @@ private slots:
         }
         QVERIFY2(Migrations(*db).migrateTo(13, &error), qPrintable(error));
         QCOMPARE(Migrations(*db).currentVersion(), 13);
+        // Today's stores read the columns of later steps too: the rest of the way, then the checks.
+        QVERIFY2(Migrations(*db).migrate(&error), qPrintable(error));
 
         try {
             EventStore events(*db);

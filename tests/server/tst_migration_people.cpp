@@ -44,6 +44,8 @@ private slots:
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toString(), QStringLiteral("ólga ünal"));
             q.finish();
+            // Today's stores read the columns of later steps too: the rest of the way, then the checks.
+            QVERIFY2(Migrations(*db).migrate(&error), qPrintable(error));
 
             PeopleStore people(*db);
             PeopleStore::Search search;
